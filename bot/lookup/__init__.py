@@ -1,0 +1,1 @@
+"""Find the district officer (dzielnicowy) for a typed address or a shared location, offline."""

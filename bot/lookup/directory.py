@@ -1,0 +1,112 @@
+"""Plain records of the police directory: stations, districts, officers and street rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+# A closed ring of (lon, lat) pairs, in GeoJSON order.
+Ring = tuple[tuple[float, float], ...]
+
+
+class Parity(StrEnum):
+    """Which house numbers of a street a rule covers."""
+
+    ALL = "all"
+    ODD = "odd"
+    EVEN = "even"
+
+
+@dataclass(frozen=True, slots=True)
+class Station:
+    """A police station (komenda, komisariat, posterunek) residents can visit."""
+
+    code: str
+    name: str
+    address: str
+    phone: str
+    email: str
+    opening_hours: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class District:
+    """A rejon służbowy: the area one or more dzielnicowi look after.
+
+    `polygon` lists rings in order: a ring inside the preceding outer ring is a hole, any
+    other ring starts a new part (so GeoJSON Polygons and MultiPolygons both fit).
+    """
+
+    code: str
+    name: str
+    station_code: str
+    polygon: tuple[Ring, ...] | None
+    sample: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Officer:
+    """A dzielnicowy (or their deputy) and the districts they serve."""
+
+    code: str
+    rank: str
+    first_name: str
+    last_name: str
+    phone: str
+    email: str
+    station_code: str
+    district_codes: tuple[str, ...]
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StreetRule:
+    """One line of a published district: a street (or whole locality) and a number range.
+
+    An empty `street` covers the whole locality. `number_from`/`number_to` are inclusive;
+    None means "from the first" / "to the end". The point is a representative location.
+    """
+
+    locality: str
+    prefix: str
+    street: str
+    parity: Parity
+    number_from: int | None
+    number_to: int | None
+    district_code: str
+    lat: float | None = None
+    lon: float | None = None
+    # Other names residents use: old names ("22 Lipca"), full names ("Aleje 1 Maja").
+    aliases: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # "up to 40" and "1-40" are the same range; one spelling keeps equality honest.
+        if self.number_from is None and self.number_to is not None:
+            object.__setattr__(self, "number_from", 1)
+
+    def covers(self, number: int) -> bool:
+        """Tell whether the rule covers house number `number`."""
+        if self.parity is Parity.ODD and number % 2 == 0:
+            return False
+        if self.parity is Parity.EVEN and number % 2 == 1:
+            return False
+        if self.number_from is not None and number < self.number_from:
+            return False
+        return self.number_to is None or number <= self.number_to
+
+    @property
+    def whole_street(self) -> bool:
+        """Tell whether the rule covers every number of its street."""
+        return self.parity is Parity.ALL and self.number_from is None and self.number_to is None
+
+
+@dataclass(frozen=True, slots=True)
+class Directory:
+    """Everything the police publish about districts, as read from the exchange files."""
+
+    stations: tuple[Station, ...] = ()
+    districts: tuple[District, ...] = ()
+    officers: tuple[Officer, ...] = ()
+    rules: tuple[StreetRule, ...] = field(default=())
