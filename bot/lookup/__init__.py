@@ -1,1 +1,33 @@
 """Find the district officer (dzielnicowy) for a typed address or a shared location, offline."""
+
+from bot.lookup.directory import (
+    Directory,
+    District,
+    Officer,
+    Parity,
+    Ring,
+    Station,
+    StreetRule,
+)
+from bot.lookup.gazetteer import (
+    AddressResult,
+    Alternative,
+    Gazetteer,
+    MatchQuality,
+    PointResult,
+)
+
+__all__ = [
+    "AddressResult",
+    "Alternative",
+    "Directory",
+    "District",
+    "Gazetteer",
+    "MatchQuality",
+    "Officer",
+    "Parity",
+    "PointResult",
+    "Ring",
+    "Station",
+    "StreetRule",
+]

@@ -1,0 +1,242 @@
+"""Load and validate the configuration: config.toml, environment overrides, secrets."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+DEFAULT_CONFIG_PATH = Path("config.toml")
+ENV_PREFIX = "RDB_"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BotSection(_Section):
+    languages: tuple[str, ...] = ("pl", "uk", "en")
+    timezone: str = "Europe/Warsaw"
+    directory_dir: Path = Path("data/konin")
+    categories_file: Path = Path("data/categories.csv")
+
+
+class TelegramSection(_Section):
+    api_base_url: str = "https://api.telegram.org/bot"
+    file_base_url: str = "https://api.telegram.org/file/bot"
+    poll_timeout: int = Field(30, ge=0, le=50)
+    request_timeout: float = Field(20, gt=0)
+    ops_chat_id: int = 0
+
+
+class WebhookSection(_Section):
+    listen: str = "127.0.0.1"
+    port: int = Field(8443, ge=0, le=65535)
+    path: str = "/telegram"
+    public_url: str = ""
+
+
+class DatabaseSection(_Section):
+    sqlite_path: Path = Path("var/bot.sqlite3")
+    sqlite_busy_timeout: float = Field(10, gt=0)
+    pool_size: int = Field(5, ge=1)
+    echo: bool = False
+
+
+class PipelineSection(_Section):
+    max_chats_in_flight: int = Field(16, ge=1)
+    max_attempts: int = Field(3, ge=1)
+    inbox_retention_hours: int = Field(48, ge=1)
+    polling_alert_after_minutes: float = Field(5, gt=0)
+
+
+class DeliverySection(_Section):
+    global_per_second: float = Field(30, gt=0)
+    private_chat_per_second: float = Field(1, gt=0)
+    group_per_minute: float = Field(20, gt=0)
+    share: float = Field(1.0, gt=0, le=1)
+    max_attempts: int = Field(8, ge=1)
+    poll_interval: float = Field(1.0, gt=0)
+
+
+class PrivacySection(_Section):
+    controller: str = "Komendant Miejski Policji w Koninie (PRZYKŁAD)"
+    dpo_contact: str = "iod.kmp@konin.przyklad.invalid"
+    report_retention_days: int = Field(365, ge=1)
+    draft_retention_days: int = Field(7, ge=1)
+    inbox_retention_hours: int = Field(48, ge=1)
+
+
+class LookupSection(_Section):
+    border_tolerance_m: float = Field(30, ge=0)
+    default_locality: str = "Konin"
+    streets_per_page: int = Field(40, ge=1)
+    geocoding_enabled: bool = False
+    nominatim_domain: str = "nominatim.openstreetmap.org"
+    geocoding_user_agent: str = "razem-dla-bezpieczenstwa-konin"
+    geocoding_min_interval: float = Field(1.0, ge=0)
+    geocoding_timeout: float = Field(5.0, gt=0)
+
+
+class ReportsSection(_Section):
+    reference_prefix: str = Field("KN", pattern=r"^[A-Z]{1,6}$")
+    description_max_length: int = Field(1000, ge=1, le=3500)
+    max_photos: int = Field(3, ge=0, le=10)
+    max_photo_bytes: int = Field(20_000_000, ge=1)
+    photo_max_side: int = Field(2560, ge=64)
+    duplicate_radius_m: float = Field(250, ge=0)
+    duplicate_max_age_days: int = Field(30, ge=0)
+    duplicate_house_numbers: int = Field(10, ge=0)
+    draft_ttl_days: int = Field(7, ge=1)
+    max_reports_per_day: int = Field(3, ge=1)
+    flood_messages: int = Field(20, ge=1)
+    flood_window_seconds: float = Field(60, gt=0)
+
+
+class OfficersSection(_Section):
+    invite_ttl_hours: float = Field(24, gt=0)
+    max_invite_failures: int = Field(5, ge=1)
+
+
+class DeadlinesSection(_Section):
+    take_within_hours: float = Field(48, gt=0)
+    verify_within_days: float = Field(5, gt=0)
+    scan_interval_minutes: float = Field(10, gt=0)
+    digest_hour: int = Field(8, ge=0, le=23)
+
+
+class Config(BaseSettings):
+    """Every non-secret setting; config.toml values, overridden by RDB_SECTION__KEY variables."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_nested_delimiter="__",
+        extra="forbid",
+        frozen=True,
+    )
+
+    bot: BotSection = BotSection()
+    telegram: TelegramSection = TelegramSection()
+    webhook: WebhookSection = WebhookSection()
+    database: DatabaseSection = DatabaseSection()
+    pipeline: PipelineSection = PipelineSection()
+    delivery: DeliverySection = DeliverySection()
+    privacy: PrivacySection = PrivacySection()
+    lookup: LookupSection = LookupSection()
+    reports: ReportsSection = ReportsSection()
+    officers: OfficersSection = OfficersSection()
+    deadlines: DeadlinesSection = DeadlinesSection()
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The file's values arrive as init arguments; the environment must win over them.
+        return (env_settings, init_settings)
+
+
+@dataclass(frozen=True)
+class Secrets:
+    """Secrets, read from the environment only."""
+
+    bot_token: str | None
+    database_url: str | None
+    webhook_secret: str | None
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Secrets:
+        """Read the secret variables; empty values count as unset."""
+        env = os.environ if environ is None else environ
+        return cls(
+            bot_token=env.get("TELEGRAM_BOT_TOKEN") or None,
+            database_url=env.get("DATABASE_URL") or None,
+            webhook_secret=env.get("WEBHOOK_SECRET") or None,
+        )
+
+    def masked(self) -> dict[str, str]:
+        """Describe which secrets are set without revealing them."""
+        return {
+            "TELEGRAM_BOT_TOKEN": _mask(self.bot_token),
+            "DATABASE_URL": _mask_url(self.database_url),
+            "WEBHOOK_SECRET": _mask(self.webhook_secret),
+        }
+
+
+class ConfigError(Exception):
+    """The configuration is unusable; `problems` lists every reason, one per line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def config_path(explicit: str | Path | None = None) -> Path:
+    """Choose the config file: the explicit one, RDB_CONFIG, or ./config.toml."""
+    if explicit:
+        return Path(explicit)
+    return Path(os.environ.get("RDB_CONFIG") or DEFAULT_CONFIG_PATH)
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read the TOML file (if present), apply environment overrides, validate everything."""
+    path = config_path(path)
+    data: dict[str, Any] = {}
+    problems: list[str] = []
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError([f"{path}: not valid TOML: {exc}"]) from exc
+    elif path != DEFAULT_CONFIG_PATH:
+        raise ConfigError([f"{path}: config file not found"])
+    try:
+        return Config(**data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            where = ".".join(str(part) for part in err["loc"])
+            problems.append(f"{where}: {err['msg']}")
+        raise ConfigError(problems) from None
+
+
+def check_secrets(secrets: Secrets, mode: str) -> list[str]:
+    """List the secrets missing for a mode ('run', 'webhook', or anything that needs none)."""
+    problems = []
+    if mode in {"run", "webhook"} and not secrets.bot_token:
+        problems.append(
+            "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram "
+            "(/newbot), then `export TELEGRAM_BOT_TOKEN=...` and start again."
+        )
+    if mode == "webhook" and not secrets.webhook_secret:
+        problems.append(
+            "WEBHOOK_SECRET is not set: choose a random string of 1-256 characters "
+            "(A-Z, a-z, 0-9, _ and -), e.g. `export WEBHOOK_SECRET=$(openssl rand -hex 32)`."
+        )
+    return problems
+
+
+def _mask(value: str | None) -> str:
+    if not value:
+        return "(not set)"
+    return "***" + (value[-2:] if len(value) > 8 else "")
+
+
+def _mask_url(url: str | None) -> str:
+    if not url:
+        return "(not set: SQLite file from [database] sqlite_path)"
+    scheme, _, rest = url.partition("://")
+    if "@" in rest:
+        credentials, _, host = rest.rpartition("@")
+        user = credentials.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}"
+    return url

@@ -1,0 +1,492 @@
+"""Match typed addresses and shared locations to districts, offline and in memory."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import shapely
+from rapidfuzz import fuzz, process
+
+from bot.lookup.directory import Directory, District, Officer, Parity, Station, StreetRule
+from bot.lookup.geometry import PolygonIndex
+from bot.lookup.house_numbers import HouseNumber, describe_range
+from bot.lookup.normalize import (
+    AddressParts,
+    split_address,
+    stem_key,
+    street_key,
+    surname_key,
+    words_key,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_ALTERNATIVES = 8
+# rapidfuzz ratio needed to accept a typo'd street ("sowackiego" ~ "slowackiego" is 95).
+STREET_CUTOFF = 80.0
+LOCALITY_CUTOFF = 88.0
+# Two different streets scoring within this margin are too close to choose between.
+AMBIGUITY_MARGIN = 3.0
+STEM_SCORE = 95.0
+
+_OFFICIAL, _ALIAS, _STEM = 0, 1, 2
+
+
+class MatchQuality(StrEnum):
+    """How sure the lookup is about the district it returns."""
+
+    EXACT = "exact"
+    FUZZY = "fuzzy"
+    STREET_ONLY = "street_only"
+    AMBIGUOUS = "ambiguous"
+    NOT_FOUND = "not_found"
+    OUTSIDE_AREA = "outside_area"
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """A candidate the resident may have meant, for a "did you mean" list."""
+
+    locality: str
+    street: str
+    numbers: str
+    district_code: str | None
+    district_name: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class AddressResult:
+    """The district for a typed address, with how it was found."""
+
+    quality: MatchQuality
+    district: District | None = None
+    station: Station | None = None
+    officers: tuple[Officer, ...] = ()
+    rule: StreetRule | None = None
+    lat: float | None = None
+    lon: float | None = None
+    alternatives: tuple[Alternative, ...] = ()
+    house_number: HouseNumber | None = None
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class PointResult:
+    """The district for a shared location; outside points carry the distance to the nearest."""
+
+    quality: MatchQuality
+    district: District | None = None
+    station: Station | None = None
+    officers: tuple[Officer, ...] = ()
+    distance_m: float | None = None
+    nearest_district: District | None = None
+
+
+@dataclass(slots=True)
+class _Street:
+    """One street of one locality with its rules, sorted by first number."""
+
+    locality: str
+    prefix: str
+    name: str
+    rules: list[StreetRule] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """Name the street as residents read it ("ul. Kolejowa")."""
+        return f"{self.prefix} {self.name}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    locality: str
+    street: str
+    score: float
+    kind: int
+
+
+class Gazetteer:
+    """An in-memory index of districts, built once and queried many times."""
+
+    def __init__(self) -> None:
+        """Create an empty gazetteer; use Gazetteer.build."""
+        self._stations: dict[str, Station] = {}
+        self._districts: dict[str, District] = {}
+        self._officers: dict[str, tuple[Officer, ...]] = {}
+        self._by_district: dict[str, list[StreetRule]] = defaultdict(list)
+        self._localities: dict[str, str] = {}
+        self._streets: dict[tuple[str, str], _Street] = {}
+        # "loc_key|name_key" → [(street_key, kind)]: official names, aliases and stems.
+        self._names: dict[str, list[tuple[str, int]]] = {}
+        # name_key → locality keys having a street of that name (for addresses without a town).
+        self._by_name: dict[str, list[str]] = {}
+        self._choices: dict[str, tuple[list[str], list[str]]] = {}
+        self._polygons = PolygonIndex({})
+        self._centres: dict[str, tuple[float, float]] = {}
+
+    @classmethod
+    def from_directory(cls, directory: Directory, *, tolerance_m: float = 25.0) -> Gazetteer:
+        """Build a gazetteer from a Directory read from the exchange files."""
+        return cls.build(
+            directory.stations,
+            directory.districts,
+            directory.officers,
+            directory.rules,
+            tolerance_m=tolerance_m,
+        )
+
+    @classmethod
+    def build(
+        cls,
+        stations: Iterable[Station],
+        districts: Iterable[District],
+        officers: Iterable[Officer],
+        rules: Iterable[StreetRule],
+        *,
+        tolerance_m: float = 25.0,
+    ) -> Gazetteer:
+        """Index the directory; points within `tolerance_m` of a polygon still match it."""
+        self = cls()
+        self._stations = {s.code: s for s in stations}
+        self._districts = {d.code: d for d in districts}
+        serving: dict[str, list[Officer]] = defaultdict(list)
+        for officer in officers:
+            if officer.active:
+                for code in officer.district_codes:
+                    serving[code].append(officer)
+        self._officers = {code: tuple(found) for code, found in serving.items()}
+        skipped = 0
+        for rule in rules:
+            if rule.district_code not in self._districts:
+                skipped += 1
+                continue
+            self._add_rule(rule)
+        if skipped:
+            log.warning("skipped %d street rules of unknown districts", skipped)
+        for street in self._streets.values():
+            street.rules.sort(key=_rule_order)
+        self._index_names()
+        polygons = {d.code: d.polygon for d in self._districts.values() if d.polygon}
+        self._polygons = PolygonIndex(polygons, tolerance_m)
+        if polygons:
+            codes = list(polygons)
+            points = shapely.point_on_surface([self._polygons.shape(c) for c in codes])
+            self._centres = {
+                c: (float(p.y), float(p.x)) for c, p in zip(codes, points, strict=True)
+            }
+        log.info(
+            "gazetteer built: %d districts, %d streets, %d localities, %d polygons",
+            len(self._districts),
+            len(self._streets),
+            len(self._localities),
+            len(polygons),
+        )
+        return self
+
+    def _add_rule(self, rule: StreetRule) -> None:
+        """File one rule under its locality and street."""
+        loc = words_key(rule.locality)
+        self._localities.setdefault(loc, rule.locality)
+        key = street_key(rule.street) if rule.street else ""
+        street = self._streets.get((loc, key))
+        if street is None:
+            street = self._streets[(loc, key)] = _Street(rule.locality, rule.prefix, rule.street)
+            self._name(loc, key, key, _OFFICIAL)
+            if key:
+                self._name(loc, stem_key(key), key, _STEM)
+                surname = surname_key(key)
+                if surname:
+                    self._name(loc, surname, key, _ALIAS)
+        for alias in rule.aliases:
+            alias_key = street_key(alias)
+            self._name(loc, alias_key, key, _ALIAS)
+            self._name(loc, stem_key(alias_key), key, _STEM)
+        street.rules.append(rule)
+        self._by_district[rule.district_code].append(rule)
+
+    def _name(self, loc: str, name: str, key: str, kind: int) -> None:
+        """Record that `name` may mean street `key` of locality `loc`."""
+        entries = self._names.setdefault(f"{loc}|{name}", [])
+        if (key, kind) not in entries:
+            entries.append((key, kind))
+
+    def _index_names(self) -> None:
+        """Derive the per-locality fuzzy choice lists and the town-less name index."""
+        choices: dict[str, tuple[list[str], list[str]]] = {}
+        by_name: dict[str, list[str]] = {}
+        for composite, entries in self._names.items():
+            loc, name = composite.split("|", 1)
+            names, keys = choices.setdefault(loc, ([], []))
+            for key, kind in entries:
+                if key:
+                    names.append(name)
+                    keys.append(key)
+                if kind != _STEM:
+                    found = by_name.setdefault(name, [])
+                    if not found or found[-1] != loc:
+                        found.append(loc)
+        self._choices = choices
+        self._by_name = by_name
+
+    # --- addresses -------------------------------------------------------------------
+
+    def lookup_address(self, text: str, default_locality: str | None = "Konin") -> AddressResult:
+        """Find the district for a typed address; the town defaults to `default_locality`."""
+        readings = split_address(text)
+        if not readings:
+            return AddressResult(MatchQuality.NOT_FOUND)
+        default = words_key(default_locality) if default_locality else None
+        if default not in self._localities:
+            default = None
+        unknown_town = False
+        attempts: list[tuple[AddressParts, str | None]] = []
+        for reading in readings:
+            for variant in self._with_locality(reading):
+                loc = self._resolve_locality(variant.locality) if variant.locality else None
+                if variant.locality and loc is None:
+                    unknown_town = True
+                    continue
+                attempts.append((variant, loc))
+        for variant, loc in attempts:
+            hits = self._exact(variant.street, loc, default)
+            if hits:
+                return self._answer(hits, variant.number)
+        for variant, loc in attempts[:2]:
+            hits = self._fuzzy(variant.street, loc or default)
+            if hits:
+                return self._answer(hits, variant.number)
+        if unknown_town and not attempts:
+            return AddressResult(MatchQuality.OUTSIDE_AREA)
+        return AddressResult(MatchQuality.OUTSIDE_AREA if unknown_town else MatchQuality.NOT_FOUND)
+
+    def _with_locality(self, reading: AddressParts) -> list[AddressParts]:
+        """Add readings where leading or trailing street words name a known locality."""
+        variants = [reading]
+        words = reading.street.split()
+        if reading.locality is None and len(words) > 1:
+            for k in range(1, min(3, len(words) - 1) + 1):
+                head, rest = " ".join(words[:k]), " ".join(words[k:])
+                if head in self._localities:
+                    variants.append(AddressParts(rest, reading.number, head))
+                tail, rest = " ".join(words[-k:]), " ".join(words[:-k])
+                if tail in self._localities:
+                    variants.append(AddressParts(rest, reading.number, tail))
+        return variants
+
+    def _resolve_locality(self, typed: str) -> str | None:
+        """Return the known locality key for a typed town, tolerating small typos."""
+        if typed in self._localities:
+            return typed
+        best = process.extractOne(
+            typed, list(self._localities), scorer=fuzz.ratio, score_cutoff=LOCALITY_CUTOFF
+        )
+        return None if best is None else str(best[0])
+
+    def _exact(self, name: str, loc: str | None, default: str | None) -> list[_Hit]:
+        """Find streets called `name` (or its alias or stem) in `loc`, else the default town."""
+        if loc is not None:
+            hits = self._exact_in(name, loc)
+            if not hits and (loc, "") in self._streets:
+                # A whole-locality rule covers streets the police did not list.
+                hits = [_Hit(loc, "", 100.0, _OFFICIAL)]
+            return hits
+        if default is not None:
+            hits = self._exact_in(name, default)
+            if hits:
+                return hits
+        if name in self._localities and (name, "") in self._streets:
+            return [_Hit(name, "", 100.0, _OFFICIAL)]
+        hits = []
+        for other in self._by_name.get(name, ()):
+            hits.extend(self._exact_in(name, other))
+        if not hits:
+            for other in self._by_name.get(stem_key(name), ()):
+                hits.extend(self._exact_in(name, other))
+        best = min((h.kind for h in hits), default=_STEM)
+        return [h for h in hits if h.kind == best]
+
+    def _exact_in(self, name: str, loc: str) -> list[_Hit]:
+        """Find streets of locality `loc` known by `name`, best kind of match only."""
+        entries = self._names.get(f"{loc}|{name}")
+        if entries is None:
+            entries = [(k, _STEM) for k, _ in self._names.get(f"{loc}|{stem_key(name)}", ())]
+        entries = [e for e in entries if e[0]]
+        if not entries:
+            return []
+        best = min(kind for _, kind in entries)
+        score = STEM_SCORE if best == _STEM else 100.0
+        return [_Hit(loc, key, score, kind) for key, kind in entries if kind == best]
+
+    def _fuzzy(self, name: str, loc: str | None) -> list[_Hit]:
+        """Find streets whose names are a small typo away from `name`."""
+        if loc is None:
+            return []
+        names, keys = self._choices.get(loc, ([], []))
+        best: dict[str, float] = {}
+        for query in {name, stem_key(name)}:
+            for _, score, i in process.extract(
+                query, names, scorer=fuzz.ratio, score_cutoff=STREET_CUTOFF, limit=10
+            ):
+                key = keys[i]
+                best[key] = max(best.get(key, 0.0), float(score))
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        return [_Hit(loc, key, score, _STEM) for key, score in ranked]
+
+    def _answer(self, hits: list[_Hit], number: HouseNumber | None) -> AddressResult:
+        """Turn street hits and a house number into a result."""
+        top = hits[0].score
+        close = [h for h in hits if h.score >= top - AMBIGUITY_MARGIN]
+        if len(close) > 1:
+            alternatives = [alt for h in hits for alt in self._street_alternatives(h, number)]
+            return AddressResult(
+                MatchQuality.AMBIGUOUS,
+                alternatives=tuple(alternatives[:MAX_ALTERNATIVES]),
+                house_number=number,
+                score=top,
+            )
+        hit = hits[0]
+        street = self._streets[(hit.locality, hit.street)]
+        found = hit.kind != _STEM and hit.score >= 100.0
+        quality = MatchQuality.EXACT if found else MatchQuality.FUZZY
+        if number is not None:
+            rules = [r for r in street.rules if r.covers(number.number)]
+        else:
+            rules = list(street.rules)
+        districts = {r.district_code for r in rules}
+        if len(districts) == 1:
+            # Narrowest range wins when one district lists the same house twice.
+            rule = min(rules, key=_span)
+            return self._result(quality, rule, street, number, hit.score)
+        if number is not None and len(districts) > 1:
+            # Overlapping ranges in the published data: let the resident choose.
+            quality = MatchQuality.AMBIGUOUS
+        else:
+            quality = MatchQuality.STREET_ONLY
+            rules = list(street.rules)
+        choices = tuple(self._alternative(street, r, hit.score) for r in rules)
+        return AddressResult(
+            quality,
+            alternatives=choices[:MAX_ALTERNATIVES],
+            house_number=number,
+            score=hit.score,
+        )
+
+    def _street_alternatives(self, hit: _Hit, number: HouseNumber | None) -> list[Alternative]:
+        """List one alternative per district a hit's street could mean."""
+        street = self._streets[(hit.locality, hit.street)]
+        rules = street.rules
+        if number is not None:
+            rules = [r for r in rules if r.covers(number.number)] or rules
+        if len({r.district_code for r in rules}) == 1:
+            return [self._alternative(street, rules[0], hit.score, whole=True)]
+        return [self._alternative(street, r, hit.score) for r in rules]
+
+    def _alternative(
+        self, street: _Street, rule: StreetRule, score: float, whole: bool = False
+    ) -> Alternative:
+        """Describe one rule as a candidate."""
+        district = self._districts[rule.district_code]
+        numbers = "" if whole else describe_range(rule.parity, rule.number_from, rule.number_to)
+        return Alternative(
+            street.locality, street.label, numbers, district.code, district.name, score
+        )
+
+    def _result(
+        self,
+        quality: MatchQuality,
+        rule: StreetRule,
+        street: _Street,
+        number: HouseNumber | None,
+        score: float,
+    ) -> AddressResult:
+        """Fill a result for a single matched rule."""
+        district = self._districts[rule.district_code]
+        lat, lon = rule.lat, rule.lon
+        if lat is None or lon is None:
+            lat, lon = self._point_for(street, rule.district_code)
+        return AddressResult(
+            quality,
+            district=district,
+            station=self._stations.get(district.station_code),
+            officers=self._officers.get(district.code, ()),
+            rule=rule,
+            lat=lat,
+            lon=lon,
+            house_number=number,
+            score=score,
+        )
+
+    def _point_for(self, street: _Street, code: str) -> tuple[float | None, float | None]:
+        """Approximate a location from a sibling rule's point or the district's centre."""
+        for other in street.rules:
+            if other.district_code == code and other.lat is not None and other.lon is not None:
+                return other.lat, other.lon
+        centre = self._centres.get(code)
+        return (None, None) if centre is None else centre
+
+    # --- points ------------------------------------------------------------------------
+
+    def lookup_point(self, lat: float, lon: float) -> PointResult:
+        """Find the district whose polygon covers a shared location."""
+        match = self._polygons.locate(lat, lon)
+        nearest = self._districts.get(match.district_code) if match.district_code else None
+        if nearest is None or not match.inside:
+            return PointResult(
+                MatchQuality.OUTSIDE_AREA, distance_m=match.distance_m, nearest_district=nearest
+            )
+        quality = MatchQuality.EXACT if match.distance_m == 0.0 else MatchQuality.FUZZY
+        return PointResult(
+            quality,
+            district=nearest,
+            station=self._stations.get(nearest.station_code),
+            officers=self._officers.get(nearest.code, ()),
+            distance_m=match.distance_m,
+            nearest_district=nearest,
+        )
+
+    # --- directory views ------------------------------------------------------------------
+
+    def officers_for(self, district_code: str) -> tuple[Officer, ...]:
+        """Return the active officers serving a district."""
+        return self._officers.get(district_code, ())
+
+    def district(self, district_code: str) -> District | None:
+        """Return a district by code."""
+        return self._districts.get(district_code)
+
+    def district_streets(self, district_code: str) -> list[str]:
+        """Describe a district's streets the way police pages list them."""
+        rules = sorted(self._by_district.get(district_code, ()), key=_listing_order)
+        several_towns = len({words_key(r.locality) for r in rules}) > 1
+        lines = []
+        for rule in rules:
+            if not rule.street:
+                line = f"{rule.locality} (cała miejscowość)"
+                if not rule.whole_street:
+                    numbers = describe_range(rule.parity, rule.number_from, rule.number_to)
+                    line = f"{rule.locality} {numbers}"
+                lines.append(line)
+                continue
+            numbers = describe_range(rule.parity, rule.number_from, rule.number_to)
+            line = f"{rule.prefix} {rule.street} {numbers}".strip()
+            lines.append(f"{rule.locality}, {line}" if several_towns else line)
+        return lines
+
+
+def _rule_order(rule: StreetRule) -> tuple[int, str]:
+    return (rule.number_from or 0, rule.parity.value)
+
+
+def _span(rule: StreetRule) -> int:
+    low = rule.number_from or 0
+    high = rule.number_to if rule.number_to is not None else 1_000_000
+    return high - low + (0 if rule.parity is Parity.ALL else -1)
+
+
+def _listing_order(rule: StreetRule) -> tuple[str, str, int]:
+    return (words_key(rule.locality), street_key(rule.street), rule.number_from or 0)

@@ -1,0 +1,118 @@
+"""Engine and session factory: SQLite (WAL, foreign keys, BEGIN IMMEDIATE) or PostgreSQL."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+from sqlalchemy.pool import ConnectionPoolEntry
+
+
+def database_url(explicit: str | None, sqlite_path: Path) -> str:
+    """Return DATABASE_URL, or the SQLite file URL (its folder created) when none is set."""
+    if explicit:
+        return explicit
+    sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite+aiosqlite:///{sqlite_path}"
+
+
+def is_sqlite(url: str) -> bool:
+    """Tell whether a URL points to SQLite."""
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """Return the SQLite database file of a URL (None for in-memory or other backends)."""
+    parsed = make_url(url)
+    if (
+        parsed.get_backend_name() != "sqlite"
+        or not parsed.database
+        or parsed.database == ":memory:"
+    ):
+        return None
+    return Path(parsed.database)
+
+
+def create_engine(
+    url: str, *, echo: bool = False, pool_size: int = 5, busy_timeout: float = 10
+) -> AsyncEngine:
+    """Create the async engine with the per-backend settings the design relies on."""
+    if is_sqlite(url):
+        engine = create_async_engine(url, echo=echo, connect_args={"timeout": busy_timeout})
+        _configure_sqlite(engine)
+        return engine
+    return create_async_engine(url, echo=echo, pool_size=pool_size, pool_pre_ping=True)
+
+
+def _configure_sqlite(engine: AsyncEngine) -> None:
+    sync_engine = engine.sync_engine
+
+    @event.listens_for(sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        # Take transaction control from the driver so that "begin" below decides how to begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(sync_engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # Writers take the lock at BEGIN: a deferred transaction that later writes can fail
+        # with SQLITE_BUSY without waiting, whereas IMMEDIATE waits for busy_timeout.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Return the session factory used by units of work."""
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+
+class ProcessLockError(RuntimeError):
+    """Another bot process already uses this SQLite database."""
+
+
+class SQLiteProcessLock:
+    """Hold an exclusive lock beside a SQLite file: a second bot process refuses to start."""
+
+    def __init__(self, db_file: Path) -> None:
+        self.path = db_file.with_name(db_file.name + ".lock")
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> None:
+        """Take the lock or raise ProcessLockError naming the holder's pid."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+")  # noqa: SIM115 - held for the life of the process
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            handle.close()
+            raise ProcessLockError(
+                f"another bot process (pid {holder}) is using {self.path.with_suffix('')}; "
+                "SQLite serves one process: stop it, or use PostgreSQL to run several"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self._handle = handle
+
+    def release(self) -> None:
+        """Release the lock (also released by the OS when the process dies)."""
+        if self._handle is not None:
+            fcntl.flock(self._handle.fileno(), fcntl.LOCK_UN)
+            self._handle.close()
+            self._handle = None

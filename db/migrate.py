@@ -1,0 +1,72 @@
+"""Apply Alembic migrations programmatically, under a lock so processes never race."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# Any constant works; all processes of this bot must use the same one.
+ADVISORY_LOCK_KEY = 7_306_505_201
+
+
+def alembic_config() -> AlembicConfig:
+    """Build the Alembic configuration without an alembic.ini."""
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str | None:
+    """Return the newest migration's revision id."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def _run(connection: Connection, action: str, revision: str) -> None:
+    cfg = alembic_config()
+    cfg.attributes["connection"] = connection
+    if action == "upgrade":
+        command.upgrade(cfg, revision)
+    else:
+        command.downgrade(cfg, revision)
+
+
+async def _locked(engine: AsyncEngine, action: str, revision: str) -> None:
+    async with engine.connect() as conn:
+        postgres = conn.dialect.name == "postgresql"
+        if postgres:
+            # Session-level lock: a second process waits here until the first has migrated.
+            await conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": ADVISORY_LOCK_KEY})
+            await conn.commit()
+        try:
+            await conn.run_sync(_run, action, revision)
+            await conn.commit()
+        finally:
+            if postgres:
+                await conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": ADVISORY_LOCK_KEY})
+                await conn.commit()
+
+
+async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
+    """Upgrade the schema to a revision (default: the newest)."""
+    await _locked(engine, "upgrade", revision)
+
+
+async def downgrade(engine: AsyncEngine, revision: str) -> None:
+    """Downgrade the schema to a revision ("base" removes every table)."""
+    await _locked(engine, "downgrade", revision)
+
+
+async def current_revision(engine: AsyncEngine) -> str | None:
+    """Return the schema's current revision, None for an empty database."""
+    async with engine.connect() as conn:
+        return await conn.run_sync(
+            lambda sync: MigrationContext.configure(sync).get_current_revision()
+        )

@@ -1,0 +1,48 @@
+"""Every table, imported so that Base.metadata is complete for Alembic."""
+
+from db.models.conversation import Conversation
+from db.models.directory import (
+    District,
+    Officer,
+    Station,
+    StationChat,
+    StreetRule,
+    officer_districts,
+)
+from db.models.officers import Invite
+from db.models.people import Reporter, Role, User
+from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
+from db.models.reports import (
+    OPEN_STATUSES,
+    AlertMessage,
+    AuditEvent,
+    Report,
+    ReportFollower,
+    ReportPhoto,
+    ReportStatus,
+)
+
+__all__ = [
+    "OPEN_STATUSES",
+    "AlertMessage",
+    "AuditEvent",
+    "Conversation",
+    "District",
+    "InboxStatus",
+    "InboxUpdate",
+    "Invite",
+    "Officer",
+    "OutboxMessage",
+    "OutboxStatus",
+    "Report",
+    "ReportFollower",
+    "ReportPhoto",
+    "ReportStatus",
+    "Reporter",
+    "Role",
+    "Station",
+    "StationChat",
+    "StreetRule",
+    "User",
+    "officer_districts",
+]

@@ -1,0 +1,115 @@
+"""The district directory as the police publish it: stations, districts, officers, streets."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, Column, Float, ForeignKey, Index, String, Table, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Base, BigIntId, utcnow
+
+officer_districts = Table(
+    "officer_districts",
+    Base.metadata,
+    Column("officer_id", ForeignKey("officers.id", ondelete="CASCADE"), primary_key=True),
+    Column("district_id", ForeignKey("districts.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Station(Base):
+    """A police station (komenda, komisariat, posterunek)."""
+
+    __tablename__ = "stations"
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(300))
+    phone: Mapped[str] = mapped_column(String(32))
+    email: Mapped[str | None] = mapped_column(String(200))
+    opening_hours: Mapped[str | None] = mapped_column(String(200))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    # A re-import that no longer lists the station deactivates it (history keeps pointing to it).
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class District(Base):
+    """A rejon służbowy: the area of one or more dzielnicowi."""
+
+    __tablename__ = "districts"
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    # GeoJSON geometry (Polygon or MultiPolygon), optional: streets alone can define a district.
+    boundary: Mapped[dict[str, Any] | None]
+    # Synthetic sample data is labelled wherever it shows.
+    sample: Mapped[bool] = mapped_column(default=False)
+    active: Mapped[bool] = mapped_column(default=True)
+
+    station: Mapped[Station] = relationship(lazy="raise")
+
+
+class Officer(Base):
+    """A dzielnicowy or coordinator, with the Telegram account linked through an invite."""
+
+    __tablename__ = "officers"
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    rank: Mapped[str] = mapped_column(String(64))
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    phone: Mapped[str] = mapped_column(String(32))
+    email: Mapped[str | None] = mapped_column(String(200))
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"))
+    # Coordinators see and act on every report of their station.
+    coordinator: Mapped[bool] = mapped_column(default=False)
+    active: Mapped[bool] = mapped_column(default=True)
+    # Set only by redeeming an invite; never self-declared.
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), unique=True
+    )
+    linked_at: Mapped[datetime | None]
+
+    districts: Mapped[list[District]] = relationship(secondary=officer_districts, lazy="raise")
+
+
+class StreetRule(Base):
+    """One line of a district's published street list: a street (part) or a whole locality."""
+
+    __tablename__ = "street_rules"
+    __table_args__ = (Index("ix_street_rules_street", "locality", "street"),)
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id", ondelete="CASCADE"))
+    locality: Mapped[str] = mapped_column(String(100))
+    # ul., al., pl., os., rondo; empty for a whole-locality rule.
+    prefix: Mapped[str] = mapped_column(String(16), default="")
+    # Empty = the whole locality.
+    street: Mapped[str] = mapped_column(String(200), default="")
+    # all / odd / even
+    parity: Mapped[str] = mapped_column(String(8), default="all")
+    number_from: Mapped[int | None]
+    number_to: Mapped[int | None]
+    # Representative point, so a typed address gets approximate coordinates.
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+
+
+class StationChat(Base):
+    """A station's duty group, registered by a coordinator with a startgroup invite."""
+
+    __tablename__ = "station_chats"
+    __table_args__ = (UniqueConstraint("station_id", "chat_id"),)
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id", ondelete="CASCADE"))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    title: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
