@@ -227,6 +227,8 @@ class BotApiState:
     def record_sent(self, sent: SentMessage) -> None:
         """Record a successful send, edit or delete and keep the message's latest state."""
         with self.lock:
+            # Later edits mutate the stored message; the record keeps it as it was.
+            sent.message = copy.deepcopy(sent.message)
             self.sent.append(sent)
             key = (sent.chat_id, sent.message_id or 0)
             if sent.method == "deleteMessage":

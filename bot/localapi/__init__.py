@@ -1,0 +1,8 @@
+"""Run a local Telegram Bot API server that records what the bot sends, for end-to-end tests."""
+
+from bot.localapi.api import LocalBotApi
+from bot.localapi.faults import Fault
+from bot.localapi.sent import SentMessage
+from bot.localapi.users import FakeChat, FakeUser
+
+__all__ = ["FakeChat", "FakeUser", "Fault", "LocalBotApi", "SentMessage"]
