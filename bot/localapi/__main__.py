@@ -1,0 +1,67 @@
+"""Run the local Bot API server in the foreground: python -m bot.localapi --token TOKEN."""
+
+import argparse
+import logging
+import sys
+import threading
+
+from bot.localapi.api import LocalBotApi
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Read the command line."""
+    parser = argparse.ArgumentParser(prog="python -m bot.localapi", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8081)
+    parser.add_argument("--token", required=True, help="bot token the server accepts")
+    parser.add_argument(
+        "--user-id",
+        type=int,
+        help="act as this user: each line typed on stdin is sent to the bot as a message",
+    )
+    parser.add_argument("--verbose", action="store_true", help="log every call at DEBUG")
+    return parser.parse_args(argv)
+
+
+def print_answers(api: LocalBotApi, chat_id: int) -> None:
+    """Print what the bot sends to the chat, as it arrives."""
+    while True:
+        try:
+            for sent in api.wait_sent(chat_id, timeout=3600):
+                print(f"bot: {sent.summary()}", flush=True)
+        except AssertionError:
+            continue
+
+
+def chat_from_stdin(api: LocalBotApi, user_id: int) -> None:
+    """Send stdin lines as messages of one user; the bot's answers print as they come."""
+    user = api.user(user_id)
+    threading.Thread(target=print_answers, args=(api, user_id), daemon=True).start()
+    for line in sys.stdin:
+        text = line.strip()
+        if text.startswith("/"):
+            command, _, args = text[1:].partition(" ")
+            user.send_command(command, args)
+        elif text:
+            user.send_text(text)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Serve until interrupted."""
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO)
+    with LocalBotApi(args.host, args.port) as api:
+        api.register_bot(args.token)
+        print(f"base_url={api.base_url}", flush=True)
+        print(f"base_file_url={api.file_base_url}", flush=True)
+        try:
+            if args.user_id is not None:
+                print(f"type messages as user {args.user_id}; Ctrl-C stops the server")
+                chat_from_stdin(api, args.user_id)
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()
