@@ -48,6 +48,18 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("prefix", "lat", "lon", "aliases"),
     ),
 }
+# Column order when writing: the order staff read a row in.
+WRITE_ORDER: dict[str, tuple[str, ...]] = {
+    STATIONS: ("code", "name", "address", "phone", "email", "opening_hours", "lat", "lon"),
+    DISTRICTS: ("code", "name", "station_code", "sample"),
+    OFFICERS: (
+        "code", "rank", "first_name", "last_name", "phone", "email", "station_code",
+        "district_codes", "active",
+    ),
+    STREETS: (
+        "locality", "prefix", "street", "numbers", "district_code", "lat", "lon", "aliases",
+    ),
+}  # fmt: skip
 _LIST_RE = re.compile(r"[;,|\s]+")
 _TRUE = {"tak", "t", "true", "1", "yes", "y", "x"}
 _FALSE = {"nie", "n", "false", "0", "no", ""}
@@ -374,13 +386,13 @@ def write_directory(directory: Directory, path: str | Path) -> None:
         [d.code, d.name, d.station_code, _yes(d.sample)] for d in directory.districts
     ])  # fmt: skip
     _write(folder / OFFICERS, OFFICERS, [
-        [o.code, o.rank, o.first_name, o.last_name, o.phone, o.station_code,
-         ";".join(o.district_codes), o.email, _yes(o.active)]
+        [o.code, o.rank, o.first_name, o.last_name, o.phone, o.email, o.station_code,
+         ";".join(o.district_codes), _yes(o.active)]
         for o in directory.officers
     ])  # fmt: skip
     _write(folder / STREETS, STREETS, [
-        [r.locality, r.street, format_range(r.parity, r.number_from, r.number_to),
-         r.district_code, r.prefix, _num(r.lat), _num(r.lon), "; ".join(r.aliases)]
+        [r.locality, r.prefix, r.street, format_range(r.parity, r.number_from, r.number_to),
+         r.district_code, _num(r.lat), _num(r.lon), "; ".join(r.aliases)]
         for r in directory.rules
     ])  # fmt: skip
     features = [
@@ -394,10 +406,9 @@ def write_directory(directory: Directory, path: str | Path) -> None:
 
 
 def _write(path: Path, name: str, rows: list[list[str]]) -> None:
-    required, optional = COLUMNS[name]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(required + optional)
+        writer.writerow(WRITE_ORDER[name])
         writer.writerows(rows)
 
 

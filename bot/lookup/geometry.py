@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -94,9 +95,19 @@ class PolygonIndex:
         hits = self._tree.query(point, predicate="intersects")
         if len(hits):
             return PointMatch(self._codes[int(hits.min())], True, 0.0)
-        nearest = int(self._tree.nearest(point))
-        on_edge, _ = nearest_points(self._shapes[nearest], point)
-        distance = float(geodesic((lat, lon), (on_edge.y, on_edge.x)).meters)
+        # Nearest in degrees is not nearest on the ground (a degree of longitude is shorter),
+        # so measure every polygon that could still be closer.
+        first = int(self._tree.nearest(point))
+        reach = shapely.distance(self._shapes[first], point) / max(math.cos(math.radians(lat)), 0.1)
+        candidates = self._tree.query(point, predicate="dwithin", distance=reach * 1.001)
+        best: tuple[float, int] | None = None
+        for i in sorted(int(c) for c in candidates) or [first]:
+            on_edge, _ = nearest_points(self._shapes[i], point)
+            metres = float(geodesic((lat, lon), (on_edge.y, on_edge.x)).meters)
+            if best is None or metres < best[0]:
+                best = (metres, i)
+        assert best is not None
+        distance, nearest = best
         return PointMatch(self._codes[nearest], distance <= self._tolerance_m, distance)
 
     def districts_at(self, lat: float, lon: float) -> list[str]:
