@@ -264,6 +264,8 @@ class BotApiServer:
                 )
             bot.poll_generation += 1
             generation = bot.poll_generation
+        # Wake a poller this one replaces, so that it answers 409 now.
+        self._wakeup.fire()
         while True:
             with self.state.lock:
                 if bot.poll_generation != generation:
@@ -280,6 +282,9 @@ class BotApiServer:
 
     def after_call(self, bot: BotAccount) -> None:
         """Start webhook delivery for a bot that has just got a webhook."""
+        assert self._wakeup is not None
+        # Setting a webhook ends long polls; wake them so that they answer 409 now.
+        self._wakeup.fire()
         if bot.webhook_url and bot.token not in self._webhooks:
             task = asyncio.get_running_loop().create_task(self._deliver(bot))
             self._webhooks[bot.token] = task
