@@ -1,0 +1,54 @@
+"""The one place that builds the PTB Application; handler order is explicit (order matters)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram.constants import ParseMode
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+
+from bot.config import Config
+from bot.feature import Feature
+from bot.services import Services
+from handlers.context import BotContext
+
+AppType = Application[Any, Any, Any, Any, Any, Any]
+
+
+def features() -> list[Feature]:
+    """Return the features in the order their handlers must be tried.
+
+    Order matters: the gatekeeper (group -1) sees every update first; officer buttons and the
+    report and lookup flows come before the main menu, which catches the rest.
+    """
+    from handlers import answers
+
+    return [answers.FEATURE]
+
+
+def build_application(config: Config, token: str, services: Services) -> AppType:
+    """Build the Application for our own receiving (no Updater): see DESIGN.md step 1."""
+    timeout = config.telegram.request_timeout
+    application: AppType = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(config.telegram.api_base_url)
+        .base_file_url(config.telegram.file_base_url)
+        .updater(None)
+        .context_types(ContextTypes(context=BotContext))
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .connect_timeout(timeout)
+        .read_timeout(timeout)
+        .write_timeout(timeout)
+        .get_updates_read_timeout(config.telegram.poll_timeout + timeout)
+        .build()
+    )
+    application.bot_data["services"] = services
+    from bot.pipeline import record_failure
+
+    # First error handler: tells the dispatcher that this update failed (it retries it).
+    application.add_error_handler(record_failure)
+    for feature in features():
+        if feature.register is not None:
+            feature.register(application)
+    return application

@@ -1,0 +1,157 @@
+"""The transport-neutral conversation core: what a person sent, and what to answer.
+
+A Telegram handler (or, later, a Signal adapter) turns an incoming message into a `Step` and
+renders each `Answer` for its medium: options become inline/reply keyboards on Telegram and
+would become numbered lists on Signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+# ---- what a person sent -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    """Typed text (already stripped)."""
+
+    value: str
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command such as /start, with its argument text (deep-link payload for /start)."""
+
+    name: str
+    args: str = ""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A pressed option; `version` is the conversation version it was offered at (None: any)."""
+
+    value: str
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class Location:
+    """A shared point (location or venue)."""
+
+    lat: float
+    lon: float
+    title: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class Media:
+    """Photos or image files; `refs` are the channel's file references (Telegram file ids)."""
+
+    refs: tuple[str, ...]
+    sizes: tuple[int, ...] = ()
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A shared phone number; `own` when the contact is the sender's own."""
+
+    phone: str
+    own: bool
+
+
+@dataclass(frozen=True)
+class Unsupported:
+    """Anything else: a sticker, voice message, video, poll... (`kind` names it for hints)."""
+
+    kind: str
+
+
+Step = Text | Command | Choice | Location | Media | Contact | Unsupported
+
+# ---- what to answer -----------------------------------------------------------------------
+
+OptionKind = Literal["choice", "location", "contact", "url"]
+Keyboard = Literal["inline", "reply", "keep", "remove"]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One offered choice: a catalog key for its label and the value that comes back."""
+
+    label: str
+    value: str = ""
+    args: Mapping[str, Any] = field(default_factory=dict)
+    # location/contact ask the app to share them (reply keyboards only); url opens a link.
+    kind: OptionKind = "choice"
+    url: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Serialise for an outbox row."""
+        return {
+            "label": self.label,
+            "value": self.value,
+            "args": dict(self.args),
+            "kind": self.kind,
+            "url": self.url,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Option:
+        """Rebuild from an outbox row."""
+        return cls(
+            label=data["label"],
+            value=data.get("value", ""),
+            args=data.get("args") or {},
+            kind=data.get("kind", "choice"),
+            url=data.get("url"),
+        )
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A message to send: a catalog key with arguments, and the options offered in rows.
+
+    `scope` and `version` go into inline buttons' data so that a press can be checked against
+    the conversation it belongs to; `keyboard` says how options are shown.
+    """
+
+    key: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+    options: tuple[tuple[Option, ...], ...] = ()
+    keyboard: Keyboard = "inline"
+    scope: str = "m"
+    version: int = 0
+    # Extra catalog keys rendered and appended as paragraphs (e.g. a hint, then the question).
+    also: tuple[tuple[str, Mapping[str, Any]], ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """Serialise for an outbox row (ids and catalog keys, not rendered text)."""
+        return {
+            "key": self.key,
+            "args": dict(self.args),
+            "options": [[o.to_json() for o in row] for row in self.options],
+            "keyboard": self.keyboard,
+            "scope": self.scope,
+            "version": self.version,
+            "also": [[k, dict(a)] for k, a in self.also],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Answer:
+        """Rebuild from an outbox row."""
+        return cls(
+            key=data["key"],
+            args=data.get("args") or {},
+            options=tuple(
+                tuple(Option.from_json(o) for o in row) for row in data.get("options", [])
+            ),
+            keyboard=data.get("keyboard", "inline"),
+            scope=data.get("scope", "m"),
+            version=data.get("version", 0),
+            also=tuple((k, a) for k, a in data.get("also", [])),
+        )

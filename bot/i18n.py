@@ -1,0 +1,101 @@
+"""Message catalogs (Project Fluent): Polish first, then Ukrainian and English."""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax import FluentParser, Visitor, ast
+
+log = logging.getLogger(__name__)
+
+LOCALES_DIR = Path(__file__).parent / "locales"
+DEFAULT_LANGUAGE = "pl"
+
+
+class Raw(str):
+    """A catalog argument that is already safe HTML (e.g. a fragment rendered from the catalog)."""
+
+    __slots__ = ()
+
+
+def escape_arg(value: Any) -> Any:
+    """Escape a text argument for Telegram HTML; numbers stay numbers for plural rules."""
+    if isinstance(value, Raw):
+        return str(value)
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    return value
+
+
+class Catalog:
+    """All languages' messages; `text(lang, key, **args)` renders one with escaped arguments."""
+
+    def __init__(self, languages: Iterable[str], locales_dir: Path = LOCALES_DIR) -> None:
+        self.languages = tuple(languages)
+        self.default = self.languages[0] if self.languages else DEFAULT_LANGUAGE
+        self._bundles: dict[str, FluentBundle] = {}
+        for lang in self.languages:
+            # Fluent's default wraps placeables in Unicode isolation marks; Telegram shows them
+            # as stray characters in some clients and they break copy-pasting references.
+            bundle = FluentBundle([lang], use_isolating=False)
+            for path in sorted((locales_dir / lang).glob("*.ftl")):
+                bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+            self._bundles[lang] = bundle
+
+    def language(self, lang: str | None) -> str:
+        """Return `lang` when offered, else the default language."""
+        return lang if lang in self._bundles else self.default
+
+    def has(self, key: str, lang: str | None = None) -> bool:
+        """Tell whether a message exists."""
+        return self._bundles[self.language(lang)].has_message(key)
+
+    def text(self, lang: str | None, key: str, **args: Any) -> str:
+        """Render a message; a missing key falls back to the default language, then the key."""
+        return self.render(lang, key, args)
+
+    def render(self, lang: str | None, key: str, args: Mapping[str, Any] | None = None) -> str:
+        """Render a message with an argument mapping (as stored in outbox rows)."""
+        safe = {name: escape_arg(value) for name, value in (args or {}).items()}
+        for candidate in (self.language(lang), self.default):
+            bundle = self._bundles[candidate]
+            if bundle.has_message(key):
+                message = bundle.get_message(key)
+                if message.value is None:
+                    break
+                text, errors = bundle.format_pattern(message.value, safe)
+                if errors:
+                    log.warning("catalog %s/%s: %s", candidate, key, errors)
+                return str(text)
+        log.error("catalog: no message %r", key)
+        return key
+
+
+def catalog_keys(locales_dir: Path, lang: str) -> dict[str, set[str]]:
+    """Map every message key of a language to the names of the variables it uses."""
+    parser = FluentParser()
+    keys: dict[str, set[str]] = {}
+    for path in sorted((locales_dir / lang).glob("*.ftl")):
+        resource = parser.parse(path.read_text(encoding="utf-8"))
+        for entry in resource.body:
+            if isinstance(entry, ast.Junk):
+                raise ValueError(f"{path}: cannot parse: {(entry.content or '')[:80]!r}")
+            if isinstance(entry, ast.Message):
+                keys[entry.id.name] = _variables(entry)
+    return keys
+
+
+def _variables(node: Any) -> set[str]:
+    found: set[str] = set()
+
+    class Variables(Visitor):
+        def visit_VariableReference(self, ref: ast.VariableReference) -> None:
+            found.add(ref.id.name)
+
+    Variables().visit(node)
+    return found

@@ -1,0 +1,155 @@
+"""Start and stop the whole bot: database, features, Application, pipeline."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Literal
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.app import AppType, build_application, features
+from bot.config import Config, Secrets
+from bot.feature import Sender
+from bot.i18n import Catalog
+from bot.services import Services
+from db import migrate
+from db.base import utcnow
+from db.engine import (
+    ProcessLockError,
+    SQLiteProcessLock,
+    create_engine,
+    database_url,
+    session_factory,
+    sqlite_file,
+)
+from db.uow import UnitOfWorkFactory
+
+if TYPE_CHECKING:
+    from bot.pipeline import Pipeline
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["polling", "webhook", "none"]
+
+
+class BotRuntime:
+    """One bot process: `await start()`, then `await stop()`; tests use it the same way."""
+
+    def __init__(
+        self,
+        config: Config,
+        secrets: Secrets,
+        *,
+        mode: Mode = "polling",
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        if not secrets.bot_token:
+            raise ValueError("TELEGRAM_BOT_TOKEN is required")
+        self.config = config
+        self.secrets = secrets
+        self.mode = mode
+        self.clock = clock
+        self.url = database_url(secrets.database_url, config.database.sqlite_path)
+        self._lock: SQLiteProcessLock | None = None
+        self.engine: AsyncEngine | None = None
+        self.services: Services | None = None
+        self.application: AppType | None = None
+        self.pipeline: Pipeline | None = None
+
+    async def start(self) -> None:
+        """Lock, migrate, build everything and start receiving."""
+        from bot.pipeline import Pipeline
+
+        db_file = sqlite_file(self.url)
+        if db_file is not None:
+            self._lock = SQLiteProcessLock(db_file)
+            self._lock.acquire()
+        database = self.config.database
+        self.engine = create_engine(
+            self.url,
+            echo=database.echo,
+            pool_size=database.pool_size,
+            busy_timeout=database.sqlite_busy_timeout,
+        )
+        await migrate.upgrade(self.engine)
+        sessions = session_factory(self.engine)
+        uow = UnitOfWorkFactory(sessions)
+        services = Services(
+            config=self.config,
+            catalog=Catalog(self.config.bot.languages),
+            uow=uow,
+            clock=self.clock,
+        )
+        self.services = services
+        for feature in features():
+            if feature.startup is not None:
+                await feature.startup(services)
+        token = self.secrets.bot_token
+        assert token is not None
+        application = build_application(self.config, token, services)
+        self.application = application
+        senders: dict[str, Sender] = {}
+        for feature in features():
+            if feature.senders is not None:
+                senders.update(feature.senders(services))
+        self.pipeline = Pipeline(
+            config=self.config,
+            application=application,
+            sessions=sessions,
+            senders=senders,
+            webhook_secret=self.secrets.webhook_secret,
+            on_undeliverable=services.extras.get("on_undeliverable"),
+        )
+        uow.on_outbox = self.pipeline.wake
+        await application.initialize()
+        await application.start()
+        for feature in features():
+            if feature.post_start is not None:
+                await feature.post_start(services, application.bot)
+        await self.pipeline.start(self.mode)
+        log.info("bot started (%s, %s)", self.mode, self.engine.dialect.name)
+
+    async def stop(self) -> None:
+        """Stop receiving, finish what is in flight, release everything (idempotent)."""
+        pipeline, self.pipeline = self.pipeline, None
+        application, self.application = self.application, None
+        engine, self.engine = self.engine, None
+        if pipeline is not None:
+            await pipeline.stop()
+        if application is not None:
+            if application.running:
+                await application.stop()
+            await application.shutdown()
+        if engine is not None:
+            await engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        log.info("bot stopped")
+
+
+async def _serve(config: Config, secrets: Secrets, mode: Mode) -> None:
+    runtime = BotRuntime(config, secrets, mode=mode)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await runtime.start()
+    try:
+        await stop.wait()
+    finally:
+        await runtime.stop()
+
+
+def serve(config: Config, secrets: Secrets, mode: Mode) -> int:
+    """Run the bot until SIGINT/SIGTERM; return the process exit code."""
+    try:
+        asyncio.run(_serve(config, secrets, mode))
+    except ProcessLockError as exc:
+        log.error("%s", exc)
+        return 1
+    return 0

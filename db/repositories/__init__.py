@@ -1,0 +1,1 @@
+"""Repositories: add, get and flush; the unit of work commits."""

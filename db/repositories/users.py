@@ -1,0 +1,35 @@
+"""Users by channel id."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.base import utcnow
+from db.models.people import User
+
+
+async def get_user(session: AsyncSession, channel: str, external_id: str) -> User | None:
+    """Return the user known on a channel by that channel's id, if any."""
+    result = await session.execute(
+        select(User).where(User.channel == channel, User.external_id == external_id)
+    )
+    return result.scalar_one_or_none()
+
+
+async def ensure_user(
+    session: AsyncSession, channel: str, external_id: str, chat_id: int | None
+) -> User:
+    """Return the user, creating it on first contact; note the private chat and the visit."""
+    user = await get_user(session, channel, external_id)
+    if user is None:
+        user = User(channel=channel, external_id=external_id, chat_id=chat_id)
+        session.add(user)
+        await session.flush()
+    else:
+        user.last_seen_at = utcnow()
+        if chat_id is not None and user.chat_id != chat_id:
+            user.chat_id = chat_id
+        # Writing to us again means the chat works again (they had blocked the bot before).
+        user.undeliverable = False
+    return user

@@ -1,0 +1,16 @@
+"""The "answer" outbox kind: catalog messages with options, sent by the delivery worker."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot.feature import Feature, Sender
+from bot.services import Services
+from handlers.render import AnswerSender
+
+
+def _senders(services: Services) -> Mapping[str, Sender]:
+    return {"answer": AnswerSender(services.catalog)}
+
+
+FEATURE = Feature(name="answers", senders=_senders)
