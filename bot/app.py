@@ -21,9 +21,13 @@ def features() -> list[Feature]:
     Order matters: the gatekeeper (group -1) sees every update first; officer buttons and the
     report and lookup flows come before the main menu, which catches the rest.
     """
-    from handlers import answers
+    from handlers import answers, conversation
 
-    return [answers.FEATURE]
+    return [
+        answers.FEATURE,
+        # Last: every private message and button press no earlier feature claimed.
+        conversation.FEATURE,
+    ]
 
 
 def build_application(config: Config, token: str, services: Services) -> AppType:

@@ -31,10 +31,15 @@ class Command:
 
 @dataclass(frozen=True)
 class Choice:
-    """A pressed option; `version` is the conversation version it was offered at (None: any)."""
+    """A pressed option: the scope that offered it, the version it was offered at, its value.
+
+    A press whose data could not be decoded (forged, or from an old bot) arrives with
+    scope "" and version -1, so it is recognised as expired.
+    """
 
     value: str
-    version: int | None = None
+    version: int = 0
+    scope: str = ""
 
 
 @dataclass(frozen=True)

@@ -81,8 +81,8 @@ def step_from_update(update: Update) -> Step | None:
             data = decode(update.callback_query.data)
         except InvalidCallbackData:
             # Forged or from an older bot version: the use case answers "button expired".
-            return Choice("", version=-1)
-        return Choice(data.value, version=data.version)
+            return Choice("", version=-1, scope="")
+        return Choice(data.value, version=data.version, scope=data.scope)
     message = update.effective_message
     if message is None:
         return None

@@ -1,0 +1,15 @@
+"""The flows of this bot, assembled into the router (one line per flow)."""
+
+from __future__ import annotations
+
+from bot.usecases.flow import Flow
+from bot.usecases.router import Router
+
+
+def build_router() -> Router:
+    """Build the router with every flow; the home flow also answers outside any flow."""
+    from bot.usecases.home import HomeFlow
+
+    home = HomeFlow()
+    flows: list[Flow] = [home]
+    return Router(flows, home)
