@@ -12,6 +12,7 @@ import os
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -176,3 +177,26 @@ async def start_bot(local_api: Any, tmp_path: Path) -> AsyncIterator[StartBot]:
     yield _start
     for runtime in reversed(started):
         await runtime.stop()
+
+
+@pytest.fixture
+async def services(sqlite_engine: AsyncEngine) -> AsyncIterator[Any]:
+    """Services as the runtime builds them (every feature's start-up run) on a SQLite file."""
+    from bot.app import features
+    from bot.i18n import Catalog
+    from bot.services import Services
+    from db.engine import session_factory
+    from db.uow import UnitOfWorkFactory
+    from tests.support import Clock
+
+    config = Config()
+    built = Services(
+        config=config,
+        catalog=Catalog(config.bot.languages),
+        uow=UnitOfWorkFactory(session_factory(sqlite_engine)),
+        clock=Clock(datetime(2026, 11, 27, 12, 0, tzinfo=UTC)),
+    )
+    for feature in features():
+        if feature.startup is not None:
+            await feature.startup(built)
+    yield built

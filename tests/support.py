@@ -1,0 +1,67 @@
+"""Use-case-level conversations without Telegram: the router on a real database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from bot.conversation import Answer, Step
+from bot.services import Services
+from bot.turn import Turn
+from db.repositories.users import ensure_user
+from handlers.conversation import ROUTER
+
+
+class Resident:
+    """A person talking to the router directly (what a Telegram or Signal adapter would do)."""
+
+    def __init__(self, services: Services, user_id: int = 1001, language_hint: str | None = "pl"):
+        self.services = services
+        self.user_id = user_id
+        self.language_hint = language_hint
+        self.last: list[Answer] = []
+
+    async def send(self, step: Step) -> list[Answer]:
+        """Take one turn and return the answers, committed like a real turn."""
+        services = self.services
+        async with services.uow() as uow:
+            user = await ensure_user(uow.session, "telegram", str(self.user_id), self.user_id)
+            turn = Turn(
+                user=user,
+                step=step,
+                lang=services.catalog.language(user.language or self.language_hint),
+                language_hint=self.language_hint,
+                now=services.clock(),
+            )
+            answers = list(await services.extras[ROUTER].handle(uow, turn, services))
+            await uow.commit()
+        self.last = answers
+        return answers
+
+    def texts(self, answers: Sequence[Answer] | None = None, lang: str = "pl") -> list[str]:
+        """Render answers as the person would read them (catalog text only)."""
+        from handlers.render import render_text
+
+        return [
+            render_text(self.services.catalog, lang, a)
+            for a in (self.last if answers is None else answers)
+        ]
+
+
+class Clock:
+    """A controllable clock for deadlines and expiry."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        """Move the clock forward (timedelta keyword arguments)."""
+        from datetime import timedelta
+
+        self.now += timedelta(**delta)
+
+
+ClockFactory = Callable[[], datetime]
