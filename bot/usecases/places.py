@@ -1,0 +1,114 @@
+"""Places: a typed address or a shared point, resolved offline to a district.
+
+The lookup flow ("Mój dzielnicowy") and the report flow ("where?") share this, and keep the
+resolved place in the conversation draft as `Place.to_json()` under the key "place".
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from bot.lookup import AddressResult, Alternative, Gazetteer, MatchQuality, PointResult
+from bot.lookup.normalize import street_key
+from bot.services import Services
+
+# services.extras key of the Gazetteer built from the database at start-up.
+GAZETTEER = "gazetteer"
+
+FOUND = frozenset({MatchQuality.EXACT, MatchQuality.FUZZY})
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where something is: a point and/or an address, and the district it falls in."""
+
+    source: Literal["point", "address"]
+    lat: float | None
+    lon: float | None
+    # Human-readable: "ul. Słowackiego 5, Konin", or a venue's title and address.
+    address: str | None
+    district_code: str | None
+    district_name: str | None
+    # Folded street name and house number, for "same street within N numbers" duplicates.
+    street_key: str | None = None
+    house_number: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Serialise for a conversation draft."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Place:
+        """Rebuild from a conversation draft."""
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class PlaceLookup:
+    """The outcome of resolving a place: the place (when found) and what else could be meant."""
+
+    quality: MatchQuality
+    place: Place | None
+    alternatives: tuple[Alternative, ...] = ()
+    result: AddressResult | PointResult | None = None
+    # For a point outside every district: how far the nearest one is.
+    distance_m: float | None = None
+
+    @property
+    def found(self) -> bool:
+        """Tell whether the place resolved to one district."""
+        return self.quality in FOUND and self.place is not None
+
+
+def gazetteer(services: Services) -> Gazetteer:
+    """Return the process's gazetteer (built at start-up by the lookup feature)."""
+    found = services.extras.get(GAZETTEER)
+    if not isinstance(found, Gazetteer):
+        raise RuntimeError("the directory is not loaded (lookup feature start-up did not run)")
+    return found
+
+
+def place_from_text(services: Services, text: str) -> PlaceLookup:
+    """Resolve a typed address offline."""
+    result = gazetteer(services).lookup_address(text, services.config.lookup.default_locality)
+    if result.quality not in FOUND or result.rule is None or result.district is None:
+        return PlaceLookup(result.quality, None, result.alternatives, result)
+    rule = result.rule
+    number = result.house_number
+    street = " ".join(part for part in (rule.prefix, rule.street) if part)
+    label = f"{street} {number.raw}" if number is not None else street
+    place = Place(
+        source="address",
+        lat=result.lat,
+        lon=result.lon,
+        address=f"{label}, {rule.locality}" if street else rule.locality,
+        district_code=result.district.code,
+        district_name=result.district.name,
+        street_key=street_key(rule.street) if rule.street else None,
+        house_number=number.number if number is not None else None,
+    )
+    return PlaceLookup(result.quality, place, result.alternatives, result)
+
+
+def place_from_point(
+    services: Services,
+    lat: float,
+    lon: float,
+    title: str | None = None,
+    address: str | None = None,
+) -> PlaceLookup:
+    """Resolve a shared location or venue offline (polygon containment)."""
+    result = gazetteer(services).lookup_point(lat, lon)
+    label = ", ".join(part for part in (title, address) if part) or None
+    if result.district is None or result.quality not in FOUND:
+        return PlaceLookup(result.quality, None, (), result, result.distance_m)
+    place = Place(
+        source="point",
+        lat=lat,
+        lon=lon,
+        address=label,
+        district_code=result.district.code,
+        district_name=result.district.name,
+    )
+    return PlaceLookup(result.quality, place, (), result, result.distance_m)
