@@ -1,0 +1,8 @@
+"""The durable update pipeline: receive → inbox → dispatch → outbox → deliver (DESIGN.md)."""
+
+from bot.pipeline.dispatcher import DispatchClaim, record_failure
+from bot.pipeline.health import Health
+from bot.pipeline.runner import Pipeline
+from bot.pipeline.senders import Sender, Senders
+
+__all__ = ["DispatchClaim", "Health", "Pipeline", "Sender", "Senders", "record_failure"]

@@ -1,0 +1,356 @@
+"""Send outbox rows: claim due rows, mark them `sending`, call their sender, mark them `sent`."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+
+from bot.config import DeliverySection
+from bot.pipeline.limits import SendLimits
+from bot.pipeline.senders import Senders
+from db.base import utcnow
+from db.models.people import User
+from db.models.pipeline import OutboxMessage, OutboxStatus
+
+log = logging.getLogger(__name__)
+
+# Rows being sent at once by this process (each waits for its chat's and the global budget).
+MAX_SENDING = 64
+# Seconds before a row whose send failed on the network is tried again; doubled per try.
+BACKOFF_BASE_SECONDS = 0.5
+BACKOFF_MAX_SECONDS = 300.0
+# A row stays `sending` at most this long before another process may take it over
+# (PostgreSQL: a process that died mid-send leaves its rows to the others).
+LEASE_SECONDS = 120.0
+# Seconds between looks for expired leases (PostgreSQL only).
+RECLAIM_INTERVAL_SECONDS = 30.0
+MAX_ERROR_CHARS = 200
+
+OnUndeliverable = Callable[[OutboxMessage], Awaitable[None]]
+
+
+@dataclass
+class DeliveryStats:
+    """What this worker did since it started."""
+
+    reset_at_start: int = 0
+    sent: int = 0
+    rescheduled: int = 0
+    failed: int = 0
+    undeliverable: int = 0
+
+
+def _error(exc: BaseException) -> str:
+    text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return text[:MAX_ERROR_CHARS]
+
+
+class DeliveryWorker:
+    """Deliver the outbox at least once: replies first, in order per chat, within the limits."""
+
+    def __init__(
+        self,
+        *,
+        bot: Bot,
+        sessions: async_sessionmaker[AsyncSession],
+        senders: Senders,
+        config: DeliverySection,
+        shared: bool,
+        on_undeliverable: OnUndeliverable | None = None,
+    ) -> None:
+        self._bot = bot
+        self._sessions = sessions
+        self._senders = senders
+        self._config = config
+        # Other processes may deliver from the same database (PostgreSQL): lock rows when
+        # claiming, and at start reset only rows whose lease expired.
+        self._shared = shared
+        self._on_undeliverable = on_undeliverable
+        self._limits = SendLimits(config)
+        self._sending: set[asyncio.Task[None]] = set()
+        self._sent_buffer: list[dict[str, Any]] = []
+        self._wakeup = asyncio.Event()
+        self._flush_wakeup = asyncio.Event()
+        self._loop_task: asyncio.Task[None] | None = None
+        self._flush_task: asyncio.Task[None] | None = None
+        self._claiming = False
+        self.stats = DeliveryStats()
+
+    @property
+    def in_flight(self) -> int:
+        """Return how many rows are being sent right now."""
+        return len(self._sending)
+
+    def wake(self, outbox_ids: list[int]) -> None:
+        """Send newly committed rows right away (sync: called from UnitOfWork.commit)."""
+        if outbox_ids:
+            self._wakeup.set()
+
+    async def start(self) -> int:
+        """Put rows a crash left `sending` back in line, then start; return how many."""
+        reset = await self._reclaim(everything=not self._shared)
+        self.stats.reset_at_start = reset
+        if reset:
+            log.warning(
+                "outbox: %d message(s) were being sent when the bot stopped; "
+                "they are sent again and may arrive twice",
+                reset,
+            )
+        self._claiming = True
+        self._loop_task = asyncio.create_task(self._run(), name="outbox-delivery")
+        self._flush_task = asyncio.create_task(self._flush_loop(), name="outbox-flush")
+        return reset
+
+    async def stop(self, flush_seconds: float = 2.0) -> None:
+        """Keep sending what is due for up to `flush_seconds`, then stop and record results."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + flush_seconds
+        while loop.time() < deadline and (self._sending or await self._due_count()):
+            self._wakeup.set()
+            await asyncio.sleep(0.02)
+        self._claiming = False
+        if self._loop_task is not None:
+            self._loop_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._loop_task
+        if self._sending:
+            _done, pending = await asyncio.wait(
+                set(self._sending), timeout=max(deadline - loop.time(), 0.1)
+            )
+            for task in pending:
+                # Left `sending`: the next start sends it again.
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+        if self._flush_task is not None:
+            self._flush_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._flush_task
+        with contextlib.suppress(Exception):
+            await self._flush()
+
+    async def _due_count(self) -> int:
+        async with self._sessions() as session:
+            count = await session.scalar(
+                select(func.count())
+                .select_from(OutboxMessage)
+                .where(
+                    OutboxMessage.status == OutboxStatus.PENDING,
+                    OutboxMessage.not_before <= utcnow(),
+                )
+            )
+            return int(count or 0)
+
+    async def _reclaim(self, *, everything: bool) -> int:
+        now = utcnow()
+        condition = [OutboxMessage.status == OutboxStatus.SENDING]
+        if not everything:
+            condition.append(OutboxMessage.not_before < now)
+        async with self._sessions() as session:
+            result = await session.execute(
+                update(OutboxMessage)
+                .where(*condition)
+                .values(status=OutboxStatus.PENDING, not_before=now)
+            )
+            await session.commit()
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        next_reclaim = loop.time() + RECLAIM_INTERVAL_SECONDS
+        while self._claiming:
+            self._wakeup.clear()
+            claimed = 0
+            room = MAX_SENDING - len(self._sending)
+            try:
+                if self._shared and loop.time() >= next_reclaim:
+                    next_reclaim = loop.time() + RECLAIM_INTERVAL_SECONDS
+                    if reclaimed := await self._reclaim(everything=False):
+                        log.warning("outbox: took over %d rows whose lease expired", reclaimed)
+                if room > 0:
+                    rows = await self._claim(room)
+                    claimed = len(rows)
+                    for row in rows:
+                        task = asyncio.create_task(self._deliver(row), name=f"send-{row.id}")
+                        self._sending.add(task)
+                        task.add_done_callback(self._sent_done)
+            except Exception:
+                log.exception("outbox: claiming failed; trying again shortly")
+            if claimed and claimed == room:
+                continue
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wakeup.wait(), self._config.poll_interval)
+
+    def _sent_done(self, task: asyncio.Task[None]) -> None:
+        self._sending.discard(task)
+
+    async def _claim(self, limit: int) -> list[OutboxMessage]:
+        """Take due rows that are first in their chat's line, replies first, and mark them."""
+        now = utcnow()
+        # The first unsent row of every chat: a later row never overtakes an earlier one.
+        heads = (
+            select(func.min(OutboxMessage.id))
+            .where(OutboxMessage.status.in_([OutboxStatus.PENDING, OutboxStatus.SENDING]))
+            .group_by(OutboxMessage.chat_id)
+        )
+        query = (
+            select(OutboxMessage)
+            .where(
+                OutboxMessage.id.in_(heads),
+                OutboxMessage.status == OutboxStatus.PENDING,
+                OutboxMessage.not_before <= now,
+            )
+            .order_by(OutboxMessage.priority, OutboxMessage.id)
+            .limit(limit)
+        )
+        if self._shared:
+            query = query.with_for_update(skip_locked=True, of=OutboxMessage)
+        async with self._sessions() as session:
+            rows = list((await session.scalars(query)).all())
+            if rows:
+                await session.execute(
+                    update(OutboxMessage)
+                    .where(OutboxMessage.id.in_([row.id for row in rows]))
+                    .values(
+                        status=OutboxStatus.SENDING,
+                        not_before=now + timedelta(seconds=LEASE_SECONDS),
+                    )
+                )
+            await session.commit()
+        return rows
+
+    async def _deliver(self, row: OutboxMessage) -> None:
+        sender = self._senders.get(row.kind)
+        if sender is None:
+            await self._finish(row, OutboxStatus.FAILED, f"no sender for kind {row.kind!r}")
+            return
+        try:
+            async with self._limits.chat(row.chat_id), self._limits.global_bucket:
+                message_id = await sender(self._bot, row)
+        except asyncio.CancelledError:
+            raise
+        except RetryAfter as exc:
+            # Telegram's flood control for this chat: wait as told, without counting a try.
+            delay = exc.retry_after
+            seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
+            await self._reschedule(row, seconds, _error(exc), count=False)
+        except Forbidden as exc:
+            await self._undeliverable(row, _error(exc))
+        except BadRequest as exc:
+            await self._finish(row, OutboxStatus.FAILED, _error(exc))
+        except (NetworkError, TelegramError) as exc:
+            await self._retry_or_fail(row, exc)
+        except Exception as exc:
+            log.exception("outbox: sender %r raised for row %s", row.kind, row.id)
+            await self._retry_or_fail(row, exc)
+        else:
+            self._sent_buffer.append(
+                {
+                    "id": row.id,
+                    "status": OutboxStatus.SENT,
+                    "message_id": message_id,
+                    "sent_at": utcnow(),
+                    "attempts": row.attempts + 1,
+                }
+            )
+            self._flush_wakeup.set()
+
+    async def _flush_loop(self) -> None:
+        while True:
+            await self._flush_wakeup.wait()
+            self._flush_wakeup.clear()
+            try:
+                await self._flush()
+            except Exception:
+                log.exception("outbox: recording sent messages failed; trying again")
+                await asyncio.sleep(1.0)
+                self._flush_wakeup.set()
+
+    async def _flush(self) -> None:
+        """Record sent rows in one transaction (a crash before it means a resend, not a loss)."""
+        if not self._sent_buffer:
+            return
+        batch, self._sent_buffer = self._sent_buffer, []
+        try:
+            async with self._sessions() as session:
+                await session.execute(update(OutboxMessage), batch)
+                await session.commit()
+        except BaseException:
+            self._sent_buffer[:0] = batch
+            raise
+        self.stats.sent += len(batch)
+        # Each sent row may have been holding back the next row of its chat.
+        self._wakeup.set()
+
+    async def _retry_or_fail(self, row: OutboxMessage, exc: BaseException) -> None:
+        attempts = row.attempts + 1
+        if attempts >= self._config.max_attempts:
+            await self._finish(row, OutboxStatus.FAILED, _error(exc))
+            return
+        delay = min(BACKOFF_BASE_SECONDS * 2 ** (attempts - 1), BACKOFF_MAX_SECONDS)
+        await self._reschedule(row, delay, _error(exc), count=True)
+
+    async def _reschedule(
+        self, row: OutboxMessage, seconds: float, error: str, *, count: bool
+    ) -> None:
+        attempts = row.attempts + 1 if count else row.attempts
+        log.info(
+            "outbox: row %s to chat %s rescheduled in %.1f s (%s)",
+            row.id,
+            row.chat_id,
+            seconds,
+            error.split(":", 1)[0],
+        )
+        async with self._sessions() as session:
+            await session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == row.id)
+                .values(
+                    status=OutboxStatus.PENDING,
+                    attempts=attempts,
+                    last_error=error,
+                    not_before=utcnow() + timedelta(seconds=seconds),
+                )
+            )
+            await session.commit()
+        self.stats.rescheduled += 1
+        asyncio.get_running_loop().call_later(seconds, self._wakeup.set)
+
+    async def _finish(self, row: OutboxMessage, status: OutboxStatus, error: str) -> None:
+        log.warning("outbox: row %s to chat %s %s: %s", row.id, row.chat_id, status.value, error)
+        async with self._sessions() as session:
+            await session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == row.id)
+                .values(status=status, attempts=row.attempts + 1, last_error=error)
+            )
+            if status is OutboxStatus.UNDELIVERABLE:
+                await session.execute(
+                    update(User)
+                    .where(User.channel == row.channel, User.chat_id == row.chat_id)
+                    .values(undeliverable=True)
+                )
+            await session.commit()
+        if status is OutboxStatus.FAILED:
+            self.stats.failed += 1
+        self._wakeup.set()
+
+    async def _undeliverable(self, row: OutboxMessage, error: str) -> None:
+        await self._finish(row, OutboxStatus.UNDELIVERABLE, error)
+        self.stats.undeliverable += 1
+        row.status = OutboxStatus.UNDELIVERABLE
+        row.last_error = error
+        if self._on_undeliverable is not None:
+            try:
+                await self._on_undeliverable(row)
+            except Exception:
+                log.exception("outbox: on_undeliverable failed for row %s", row.id)

@@ -1,0 +1,416 @@
+"""Feed inbox rows to the Application: oldest first, one at a time per chat, chats in parallel."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram import Update
+from telegram.ext import Application, CallbackContext
+
+from bot.conversation import Answer
+from bot.i18n import DEFAULT_LANGUAGE
+from bot.pipeline.locks import ChatKey, ChatLocks
+from db.base import utcnow
+from db.models.people import User
+from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage
+from db.uow import InboxClaim, current_inbox
+
+log = logging.getLogger(__name__)
+
+# Seconds before the first retry of a failed update; doubled for each further try.
+RETRY_BASE_SECONDS = 0.5
+# Seconds before a chat is tried again after the database itself failed.
+DATABASE_RETRY_SECONDS = 5.0
+# Seconds between full scans (rows retried by others, rows of chats another process had).
+SCAN_INTERVAL_SECONDS = 2.0
+# Rows of one chat handled before its turn passes to a waiting chat (a flood must not starve).
+FAIR_BATCH = 16
+# Rows held in memory at most; the rest wait in the database for the next scan.
+MAX_QUEUED = 5000
+# Longest stored error text: class name and a short reason, never the update's text.
+MAX_ERROR_CHARS = 200
+PRIORITY_REPLY = 0
+PRIORITY_OPS = 5
+
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+@dataclass
+class DispatchClaim(InboxClaim):
+    """An InboxClaim that the error handler marks with the exception the handler raised."""
+
+    error: BaseException | None = None
+
+
+async def record_failure(update: object, context: CallbackContext[Any, Any, Any, Any]) -> None:
+    """Mark the update being dispatched as failed (register first with add_error_handler)."""
+    claim = current_inbox.get()
+    if isinstance(claim, DispatchClaim) and context.error is not None and claim.error is None:
+        claim.error = context.error
+
+
+@dataclass
+class _Row:
+    id: int
+    update_id: int
+    chat_id: int | None
+    payload: dict[str, Any]
+    attempts: int
+    validated: bool = False
+
+
+@dataclass
+class _Chat:
+    rows: deque[_Row] = field(default_factory=deque)
+    not_before: float = 0.0
+    running: bool = False
+    waiting: bool = False
+
+
+def describe_error(exc: BaseException, payload: dict[str, Any]) -> str:
+    """Return "ClassName: short reason" with any text of the update cut out."""
+    reason = str(exc)
+    for value in payload.values():
+        if isinstance(value, dict):
+            for key in ("text", "caption", "data", "query"):
+                part = value.get(key)
+                if isinstance(part, str) and part and part in reason:
+                    reason = reason.replace(part, "…")
+    text = f"{type(exc).__name__}: {reason}" if reason else type(exc).__name__
+    return text[:MAX_ERROR_CHARS]
+
+
+def _key(row: _Row) -> ChatKey:
+    return ("chat", row.chat_id) if row.chat_id is not None else ("row", row.id)
+
+
+class Dispatcher:
+    """Hand pending inbox rows to `Application.process_update` and record the outcome."""
+
+    def __init__(
+        self,
+        *,
+        application: AnyApplication,
+        sessions: async_sessionmaker[AsyncSession],
+        max_chats_in_flight: int,
+        max_attempts: int,
+        ops_chat_id: int,
+        on_outbox: Callable[[list[int]], None],
+        locks: ChatLocks | None = None,
+    ) -> None:
+        self._app = application
+        self._sessions = sessions
+        self._max_in_flight = max_chats_in_flight
+        self._max_attempts = max_attempts
+        self._ops_chat_id = ops_chat_id
+        self._on_outbox = on_outbox
+        self._locks = locks
+        self._chats: dict[ChatKey, _Chat] = {}
+        self._waiting: deque[ChatKey] = deque()
+        self._known: set[int] = set()
+        self._cursor = 0
+        self._workers: set[asyncio.Task[None]] = set()
+        self._wakeup = asyncio.Event()
+        self._full_scan_due = True
+        self._stopping = False
+        self._loop_task: asyncio.Task[None] | None = None
+        self.handled = 0
+
+    @property
+    def in_flight(self) -> int:
+        """Return how many chats are being handled right now."""
+        return len(self._workers)
+
+    def wake(self) -> None:
+        """Look for new rows right away (called after a batch is stored)."""
+        self._wakeup.set()
+
+    async def start(self) -> None:
+        """Start scanning the inbox."""
+        self._stopping = False
+        self._loop_task = asyncio.create_task(self._run(), name="inbox-dispatcher")
+
+    async def stop(self, grace_seconds: float = 30.0) -> None:
+        """Start nothing new and let the updates being handled finish."""
+        self._stopping = True
+        if self._loop_task is not None:
+            self._loop_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._loop_task
+            self._loop_task = None
+        if self._workers:
+            _done, pending = await asyncio.wait(set(self._workers), timeout=grace_seconds)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+
+    async def _run(self) -> None:
+        next_full = 0.0
+        while True:
+            full = self._full_scan_due or time.monotonic() >= next_full
+            if full:
+                next_full = time.monotonic() + SCAN_INTERVAL_SECONDS
+                self._full_scan_due = False
+            try:
+                await self._scan(full=full)
+            except Exception:
+                log.exception("inbox scan failed; trying again shortly")
+                self._full_scan_due = True
+            self._launch()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wakeup.wait(), max(next_full - time.monotonic(), 0.01))
+            self._wakeup.clear()
+
+    async def _scan(self, *, full: bool) -> None:
+        room = MAX_QUEUED - len(self._known)
+        if room <= 0:
+            return
+        after = 0 if full else self._cursor
+        async with self._sessions() as session:
+            found = (
+                await session.execute(
+                    select(InboxUpdate.id)
+                    .where(InboxUpdate.status == InboxStatus.PENDING, InboxUpdate.id > after)
+                    .order_by(InboxUpdate.id)
+                    .limit(room + len(self._known) if full else room)
+                )
+            ).scalars()
+            fresh = [row_id for row_id in found if row_id not in self._known]
+            if not fresh:
+                return
+            rows = (
+                await session.execute(
+                    select(
+                        InboxUpdate.id,
+                        InboxUpdate.update_id,
+                        InboxUpdate.chat_id,
+                        InboxUpdate.payload,
+                        InboxUpdate.attempts,
+                    )
+                    .where(InboxUpdate.id.in_(fresh[:room]))
+                    .order_by(InboxUpdate.id)
+                )
+            ).all()
+        for row_id, update_id, chat_id, payload, attempts in rows:
+            self._enqueue(_Row(row_id, update_id, chat_id, payload, attempts))
+
+    def _enqueue(self, row: _Row) -> None:
+        self._known.add(row.id)
+        self._cursor = max(self._cursor, row.id)
+        key = _key(row)
+        chat = self._chats.setdefault(key, _Chat())
+        # Scans return ids in order, but a full scan may find an older row left by another
+        # process after newer ones were queued: keep each chat's queue sorted.
+        if chat.rows and chat.rows[-1].id > row.id:
+            chat.rows.append(row)
+            chat.rows = deque(sorted(chat.rows, key=lambda r: r.id))
+        else:
+            chat.rows.append(row)
+        self._make_ready(key)
+
+    def _make_ready(self, key: ChatKey) -> None:
+        chat = self._chats.get(key)
+        if chat is None or chat.running or chat.waiting or not chat.rows:
+            return
+        if chat.not_before > time.monotonic():
+            return
+        chat.waiting = True
+        self._waiting.append(key)
+
+    def _launch(self) -> None:
+        while self._waiting and len(self._workers) < self._max_in_flight and not self._stopping:
+            key = self._waiting.popleft()
+            chat = self._chats.get(key)
+            if chat is None:
+                continue
+            chat.waiting = False
+            chat.running = True
+            task = asyncio.create_task(self._work(key, chat), name=f"inbox-chat-{key[1]}")
+            self._workers.add(task)
+            task.add_done_callback(self._workers.discard)
+
+    def _retry_later(self, key: ChatKey, chat: _Chat, delay: float) -> None:
+        chat.not_before = time.monotonic() + delay
+
+        def ready() -> None:
+            self._make_ready(key)
+            self._launch()
+
+        asyncio.get_running_loop().call_later(delay, ready)
+
+    def _forget(self, key: ChatKey, chat: _Chat) -> None:
+        for row in chat.rows:
+            self._known.discard(row.id)
+        chat.rows.clear()
+
+    async def _work(self, key: ChatKey, chat: _Chat) -> None:
+        try:
+            if self._locks is not None and not await self._locks.acquire(key):
+                # Another process owns this chat now; a later full scan looks again.
+                self._forget(key, chat)
+                return
+            try:
+                await self._work_locked(key, chat)
+            finally:
+                if self._locks is not None:
+                    await self._locks.release(key)
+        except Exception:
+            log.exception("inbox: chat %s: database trouble; trying again later", key[1])
+            self._retry_later(key, chat, DATABASE_RETRY_SECONDS)
+        finally:
+            chat.running = False
+            if not chat.rows:
+                self._chats.pop(key, None)
+            else:
+                self._make_ready(key)
+            self._launch()
+
+    async def _work_locked(self, key: ChatKey, chat: _Chat) -> None:
+        handled = 0
+        while chat.rows and not self._stopping:
+            if chat.not_before > time.monotonic():
+                return
+            if self._locks is not None and not chat.rows[0].validated:
+                await self._validate(chat)
+                continue
+            row = chat.rows[0]
+            delay = await self._handle(row)
+            if delay is not None:
+                self._retry_later(key, chat, delay)
+                return
+            chat.rows.popleft()
+            self._known.discard(row.id)
+            self.handled += 1
+            handled += 1
+            if handled >= FAIR_BATCH:
+                # Give waiting chats a turn; this one goes to the back of the line.
+                return
+
+    async def _validate(self, chat: _Chat) -> None:
+        """Keep only rows still pending now that this process owns the chat (PostgreSQL)."""
+        assert self._locks is not None
+        ids = {row.id for row in chat.rows if not row.validated}
+        pending = set(await self._locks.still_pending(sorted(ids)))
+        kept: deque[_Row] = deque()
+        # Rows queued while we waited were not asked about: keep them for the next round.
+        for row in chat.rows:
+            if row.id in ids and row.id not in pending:
+                self._known.discard(row.id)
+                continue
+            row.validated = row.validated or row.id in ids
+            kept.append(row)
+        chat.rows = kept
+
+    async def _handle(self, row: _Row) -> float | None:
+        """Run one update; return None when finished, else seconds until the next try."""
+        claim = DispatchClaim(row.id)
+        token = current_inbox.set(claim)
+        try:
+            update_obj = Update.de_json(row.payload, self._app.bot)
+            await self._app.process_update(update_obj)
+        except Exception as exc:
+            if claim.error is None:
+                claim.error = exc
+        finally:
+            current_inbox.reset(token)
+        if claim.error is None:
+            if not claim.done:
+                await self._mark_done(row.id)
+            return None
+        if claim.done:
+            log.warning(
+                "update %s (chat %s) raised %s after its commit; not retried",
+                row.update_id,
+                row.chat_id,
+                type(claim.error).__name__,
+            )
+            return None
+        return await self._failed(row, claim.error)
+
+    async def _mark_done(self, row_id: int) -> None:
+        async with self._sessions() as session:
+            await session.execute(
+                update(InboxUpdate)
+                .where(InboxUpdate.id == row_id, InboxUpdate.status == InboxStatus.PENDING)
+                .values(status=InboxStatus.DONE, processed_at=utcnow())
+            )
+            await session.commit()
+
+    async def _failed(self, row: _Row, error: BaseException) -> float | None:
+        attempts = row.attempts + 1
+        final = attempts >= self._max_attempts
+        reason = describe_error(error, row.payload)
+        log.warning(
+            "update %s (chat %s) failed, try %d of %d: %s",
+            row.update_id,
+            row.chat_id,
+            attempts,
+            self._max_attempts,
+            type(error).__name__,
+            exc_info=(type(error), error, error.__traceback__)
+            if log.isEnabledFor(logging.DEBUG)
+            else None,
+        )
+        async with self._sessions() as session:
+            values: dict[str, Any] = {"attempts": attempts, "last_error": reason}
+            if final:
+                values |= {"status": InboxStatus.FAILED, "processed_at": utcnow()}
+            await session.execute(
+                update(InboxUpdate).where(InboxUpdate.id == row.id).values(**values)
+            )
+            notices = await self._notices(session, row, reason) if final else []
+            await session.flush()
+            ids = [notice.id for notice in notices]
+            await session.commit()
+        row.attempts = attempts
+        if ids:
+            self._on_outbox(ids)
+        if final:
+            log.error("update %s (chat %s) marked failed", row.update_id, row.chat_id)
+            return None
+        return float(RETRY_BASE_SECONDS * 2 ** (attempts - 1))
+
+    async def _notices(self, session: AsyncSession, row: _Row, reason: str) -> list[OutboxMessage]:
+        """Tell the resident (private chats only) and the ops chat that an update failed."""
+        notices = []
+        if row.chat_id is not None and row.chat_id > 0:
+            user = (
+                await session.execute(
+                    select(User.id, User.language).where(User.chat_id == row.chat_id).limit(1)
+                )
+            ).first()
+            notices.append(
+                OutboxMessage(
+                    chat_id=row.chat_id,
+                    user_id=user[0] if user else None,
+                    kind="answer",
+                    payload={
+                        "answer": Answer("update-failed").to_json(),
+                        "lang": (user[1] if user else None) or DEFAULT_LANGUAGE,
+                    },
+                    priority=PRIORITY_REPLY,
+                    inbox_id=row.id,
+                )
+            )
+        if self._ops_chat_id:
+            answer = Answer("ops-update-failed", {"update_id": str(row.update_id), "error": reason})
+            notices.append(
+                OutboxMessage(
+                    chat_id=self._ops_chat_id,
+                    kind="answer",
+                    payload={"answer": answer.to_json(), "lang": DEFAULT_LANGUAGE},
+                    priority=PRIORITY_OPS,
+                    inbox_id=row.id,
+                )
+            )
+        session.add_all(notices)
+        return notices

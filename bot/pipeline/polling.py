@@ -1,0 +1,129 @@
+"""Long polling: store each batch and commit, and only then acknowledge it (the next offset)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from typing import Any
+
+from telegram import Bot, Update
+from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
+
+from db.base import utcnow
+
+log = logging.getLogger(__name__)
+
+BACKOFF_START_SECONDS = 0.5
+BACKOFF_MAX_SECONDS = 30.0
+
+StoreUpdates = Callable[[list[dict[str, Any]]], Awaitable[int]]
+# Called once when polling has failed for the configured time: (minutes, error class name).
+OnOutage = Callable[[float, str], Awaitable[None]]
+
+
+class Poller:
+    """Call getUpdates in a loop; a batch is acknowledged only after it is in the database."""
+
+    def __init__(
+        self,
+        *,
+        bot: Bot,
+        store: StoreUpdates,
+        poll_timeout: int,
+        alert_after_minutes: float,
+        on_outage: OnOutage,
+    ) -> None:
+        self._bot = bot
+        self._store = store
+        self._poll_timeout = poll_timeout
+        self._alert_after = alert_after_minutes * 60
+        self._on_outage = on_outage
+        self._offset: int | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._failing_since: float | None = None
+        self._alerted = False
+        self.last_received_at: datetime | None = None
+        self.last_error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Tell whether the last getUpdates call succeeded."""
+        return self._failing_since is None
+
+    async def start(self) -> None:
+        """Remove any webhook (getUpdates refuses to work beside one) and start polling."""
+        await self._bot.delete_webhook(drop_pending_updates=False)
+        self._task = asyncio.create_task(self._run(), name="telegram-polling")
+
+    async def stop(self) -> None:
+        """Stop polling; an unacknowledged batch is delivered again to the next process."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        backoff = BACKOFF_START_SECONDS
+        while True:
+            try:
+                await self.poll_once()
+                backoff = BACKOFF_START_SECONDS
+                continue
+            except RetryAfter as exc:
+                delay = exc.retry_after
+                wait = delay.total_seconds() if not isinstance(delay, int) else float(delay)
+                await self._failed(exc)
+                await asyncio.sleep(wait)
+                continue
+            except (NetworkError, Conflict, InvalidToken, TelegramError) as exc:
+                await self._failed(exc)
+            except Exception as exc:
+                # The database refused the batch: it is not acknowledged, so it comes again.
+                log.exception("polling: storing a batch failed")
+                await self._failed(exc)
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, BACKOFF_MAX_SECONDS)
+
+    async def poll_once(self) -> int:
+        """Fetch one batch, store it, move the offset past it; return the batch size."""
+        updates = await self._bot.get_updates(
+            offset=self._offset,
+            timeout=self._poll_timeout,
+            allowed_updates=Update.ALL_TYPES,
+        )
+        self._recovered()
+        if not updates:
+            return 0
+        payloads = [update.to_dict() for update in updates]
+        new = await self._store(payloads)
+        # Only now, with the batch committed, may the next call acknowledge it.
+        self._offset = max(update.update_id for update in updates) + 1
+        self.last_received_at = utcnow()
+        log.debug("polling: %d updates (%d new), offset %s", len(updates), new, self._offset)
+        return len(updates)
+
+    def _recovered(self) -> None:
+        if self._failing_since is not None:
+            log.info("polling: getUpdates works again")
+        self._failing_since = None
+        self._alerted = False
+        self.last_error = None
+
+    async def _failed(self, exc: BaseException) -> None:
+        now = time.monotonic()
+        if self._failing_since is None:
+            self._failing_since = now
+        self.last_error = type(exc).__name__
+        log.warning("polling: getUpdates failed (%s)", type(exc).__name__)
+        failing_for = now - self._failing_since
+        if not self._alerted and failing_for >= self._alert_after:
+            self._alerted = True
+            try:
+                await self._on_outage(failing_for / 60, type(exc).__name__)
+            except Exception:
+                log.exception("polling: could not queue the outage notice")

@@ -1,0 +1,230 @@
+"""Assemble the pipeline: a receiver (polling or webhook), the dispatcher, the delivery worker."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from telegram import Update
+from telegram.ext import Application
+
+from bot.config import Config
+from bot.conversation import Answer
+from bot.i18n import DEFAULT_LANGUAGE
+from bot.pipeline.delivery import DeliveryWorker
+from bot.pipeline.dispatcher import PRIORITY_OPS, Dispatcher, record_failure
+from bot.pipeline.health import Health
+from bot.pipeline.inbox import purge_done, store_batch
+from bot.pipeline.locks import PgChatLocks
+from bot.pipeline.polling import Poller
+from bot.pipeline.senders import Sender
+from bot.pipeline.stats import read_counts
+from bot.pipeline.webhook import WebhookServer
+from db.base import utcnow
+from db.models.pipeline import OutboxMessage
+
+log = logging.getLogger(__name__)
+
+# Seconds between purges of handled inbox rows.
+PURGE_INTERVAL_SECONDS = 600.0
+# Seconds a stop keeps delivering what is already due.
+STOP_FLUSH_SECONDS = 2.0
+
+Mode = Literal["polling", "webhook", "none"]
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+def ensure_failure_recorder_first(application: AnyApplication) -> None:
+    """Make `record_failure` the first error handler (an earlier one could stop the rest)."""
+    handlers = dict(application.error_handlers)
+    if next(iter(handlers), None) is record_failure:
+        return
+    block = handlers.pop(record_failure, True)
+    application.error_handlers.clear()
+    # Awaited in the handler's task, so the claim is still the current one when it runs.
+    application.error_handlers[record_failure] = block if block is not None else True
+    application.error_handlers.update(handlers)
+
+
+class Pipeline:
+    """Receive → inbox → dispatch → outbox → deliver, for one bot process."""
+
+    def __init__(
+        self,
+        *,
+        config: Config,
+        application: AnyApplication,
+        sessions: async_sessionmaker[AsyncSession],
+        senders: Mapping[str, Sender],
+        webhook_secret: str | None = None,
+        on_undeliverable: Callable[[OutboxMessage], Awaitable[None]] | None = None,
+    ) -> None:
+        self._config = config
+        self._app = application
+        self._sessions = sessions
+        self._webhook_secret = webhook_secret
+        engine = sessions.kw.get("bind")
+        postgres = isinstance(engine, AsyncEngine) and engine.dialect.name == "postgresql"
+        self._locks = (
+            PgChatLocks(engine, sessions) if isinstance(engine, AsyncEngine) and postgres else None
+        )
+        self.dispatcher = Dispatcher(
+            application=application,
+            sessions=sessions,
+            max_chats_in_flight=config.pipeline.max_chats_in_flight,
+            max_attempts=config.pipeline.max_attempts,
+            ops_chat_id=config.telegram.ops_chat_id,
+            on_outbox=self.wake,
+            locks=self._locks,
+        )
+        self.delivery = DeliveryWorker(
+            bot=application.bot,
+            sessions=sessions,
+            senders=senders,
+            config=config.delivery,
+            shared=postgres,
+            on_undeliverable=on_undeliverable,
+        )
+        self._mode: Mode | None = None
+        self._poller: Poller | None = None
+        self._webhook: WebhookServer | None = None
+        self._maintenance: asyncio.Task[None] | None = None
+        self._database_ok = True
+        self._pending_inbox = 0
+        self._pending_outbox = 0
+        self._last_received_at: datetime | None = None
+
+    @property
+    def webhook_port(self) -> int | None:
+        """Return the port the webhook server listens on (useful with port 0)."""
+        return self._webhook.port if self._webhook is not None else None
+
+    def wake(self, outbox_ids: list[int]) -> None:
+        """Send these freshly committed outbox rows now (UnitOfWorkFactory's on_outbox)."""
+        self.delivery.wake(outbox_ids)
+
+    async def store_updates(self, payloads: list[dict[str, Any]]) -> int:
+        """Store raw updates and commit (both receivers call this); return how many were new."""
+        added = await store_batch(self._sessions, payloads)
+        if payloads:
+            self._last_received_at = utcnow()
+        if added:
+            self.dispatcher.wake()
+        return added
+
+    async def start(self, mode: Mode) -> None:
+        """Start delivery and dispatch, then receiving ("none": tests store updates themselves)."""
+        ensure_failure_recorder_first(self._app)
+        await self._app.initialize()
+        self._mode = mode
+        await self.delivery.start()
+        await self.dispatcher.start()
+        self._maintenance = asyncio.create_task(self._maintain(), name="pipeline-maintenance")
+        if mode == "polling":
+            self._poller = Poller(
+                bot=self._app.bot,
+                store=self.store_updates,
+                poll_timeout=self._config.telegram.poll_timeout,
+                alert_after_minutes=self._config.pipeline.polling_alert_after_minutes,
+                on_outage=self._tell_ops_polling_fails,
+            )
+            await self._poller.start()
+        elif mode == "webhook":
+            await self._start_webhook()
+        log.info("pipeline started (%s)", mode)
+
+    async def _start_webhook(self) -> None:
+        settings = self._config.webhook
+        if not self._webhook_secret:
+            raise ValueError("webhook mode needs WEBHOOK_SECRET")
+        self._webhook = WebhookServer(
+            listen=settings.listen,
+            port=settings.port,
+            path=settings.path,
+            secret=self._webhook_secret,
+            store=self.store_updates,
+            check=self.check_health,
+        )
+        await self._webhook.start()
+        if settings.public_url:
+            url = settings.public_url.rstrip("/") + "/" + settings.path.lstrip("/")
+            await self._app.bot.set_webhook(
+                url=url, secret_token=self._webhook_secret, allowed_updates=Update.ALL_TYPES
+            )
+            log.info("webhook registered with Telegram")
+
+    async def stop(self) -> None:
+        """Stop receiving, let updates in flight finish, deliver what is due for a moment."""
+        if self._poller is not None:
+            await self._poller.stop()
+            self._poller = None
+        if self._webhook is not None:
+            await self._webhook.stop()
+            self._webhook = None
+        await self.dispatcher.stop()
+        await self.delivery.stop(STOP_FLUSH_SECONDS)
+        if self._maintenance is not None:
+            self._maintenance.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._maintenance
+            self._maintenance = None
+        if self._locks is not None:
+            await self._locks.close()
+        log.info("pipeline stopped")
+
+    def health(self) -> Health:
+        """Return the latest health snapshot (refreshed by check_health and periodically)."""
+        polling_ok = self._poller.ok if self._poller is not None else True
+        return Health(
+            ok=self._database_ok and polling_ok,
+            database=self._database_ok,
+            last_update_received_at=self._last_received_at,
+            polling_ok=polling_ok,
+            pending_inbox=self._pending_inbox,
+            pending_outbox=self._pending_outbox,
+        )
+
+    async def check_health(self) -> Health:
+        """Ask the database for fresh counts, then return the snapshot."""
+        try:
+            async with self._sessions() as session:
+                counts = await read_counts(session)
+        except Exception:
+            log.warning("health: the database does not answer", exc_info=True)
+            self._database_ok = False
+        else:
+            self._database_ok = True
+            self._pending_inbox = counts.pending_inbox
+            self._pending_outbox = counts.pending_outbox
+            if counts.last_received_at is not None:
+                self._last_received_at = counts.last_received_at
+        return self.health()
+
+    async def _maintain(self) -> None:
+        while True:
+            try:
+                await purge_done(self._sessions, self._config.pipeline.inbox_retention_hours)
+            except Exception:
+                log.warning("inbox purge failed; trying again later", exc_info=True)
+            await asyncio.sleep(PURGE_INTERVAL_SECONDS)
+
+    async def _tell_ops_polling_fails(self, minutes: float, error: str) -> None:
+        ops_chat = self._config.telegram.ops_chat_id
+        if not ops_chat:
+            return
+        answer = Answer("ops-polling-failing", {"minutes": str(round(minutes)), "error": error})
+        async with self._sessions() as session:
+            row = OutboxMessage(
+                chat_id=ops_chat,
+                kind="answer",
+                payload={"answer": answer.to_json(), "lang": DEFAULT_LANGUAGE},
+                priority=PRIORITY_OPS,
+            )
+            session.add(row)
+            await session.commit()
+        self.wake([row.id])
