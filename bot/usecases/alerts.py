@@ -1,0 +1,114 @@
+"""Officers' alerts about reports: queue them for the right chats, and keep them up to date.
+
+Outbox rows hold ids only (kind "alert": {"report_id", "reason", "lang"}; "location" and
+"photos": {"report_id"}; "alert_edit": {"report_id"}); handlers/officers.py renders them from
+the database when they are sent, so an edit always shows the report as it is then.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+
+from bot.outbox import PRIORITY_NOTICE, queue_kind
+from bot.services import Services
+from bot.usecases.officers.reachability import AlertTarget, Reason, plan_alert
+from db.models.reports import AlertMessage, Report, ReportPhoto
+from db.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+# Outbox kinds sent by handlers/officers.py.
+KIND_ALERT = "alert"
+KIND_ALERT_EDIT = "alert_edit"
+KIND_LOCATION = "location"
+KIND_PHOTOS = "photos"
+
+# Reasons an alert is sent again, beside the reachability ones (officers-reason-<code>).
+AlertReason = Reason | str
+
+
+async def queue_new_report_alerts(uow: UnitOfWork, services: Services, report: Report) -> None:
+    """Queue the alert of a just-submitted report for the district's officers (or the fallback)."""
+    plan = await plan_alert(uow.session, report.district_id, services.config.telegram.ops_chat_id)
+    if not plan.targets:
+        # Nobody at all: `data check` lists such districts; the report stays NEW in the database.
+        log.warning("report %s: no chat can receive its alert (%s)", report.id, plan.reason)
+        return
+    if plan.reason is not None:
+        log.info("report %s: alert goes to the fallback (%s)", report.id, plan.reason)
+    await queue_alerts(uow, report, plan.targets, plan.reason)
+
+
+async def notify_confirmation(uow: UnitOfWork, services: Services, report: Report) -> None:
+    """Queue edits of the report's alerts to show the new number of "I see it too"."""
+    await queue_alert_edits(uow, report.id)
+
+
+async def queue_alerts(
+    uow: UnitOfWork,
+    report: Report,
+    targets: Sequence[AlertTarget],
+    reason: AlertReason | None,
+) -> list[AlertMessage]:
+    """Queue the alert (text, then pin, then photos) for each target chat, and link them."""
+    session = uow.session
+    await session.flush()
+    photos = await session.scalar(
+        select(func.count()).select_from(ReportPhoto).where(ReportPhoto.report_id == report.id)
+    )
+    linked: list[AlertMessage] = []
+    for target in targets:
+        row = queue_kind(
+            uow,
+            target.chat_id,
+            KIND_ALERT,
+            {"report_id": report.id, "reason": reason, "lang": target.lang},
+            priority=PRIORITY_NOTICE,
+        )
+        if report.location_source == "point" and report.lat is not None and report.lon is not None:
+            queue_kind(
+                uow,
+                target.chat_id,
+                KIND_LOCATION,
+                {"report_id": report.id},
+                priority=PRIORITY_NOTICE,
+            )
+        if photos:
+            queue_kind(
+                uow, target.chat_id, KIND_PHOTOS, {"report_id": report.id}, priority=PRIORITY_NOTICE
+            )
+        await session.flush()
+        alert = await session.scalar(
+            select(AlertMessage).where(
+                AlertMessage.report_id == report.id, AlertMessage.chat_id == target.chat_id
+            )
+        )
+        if alert is None:
+            alert = AlertMessage(report_id=report.id, chat_id=target.chat_id)
+            session.add(alert)
+        # A chat alerted again (reopened, reassigned back) edits its newest alert from now on.
+        alert.officer_id = target.officer_id
+        alert.outbox_id = row.id
+        alert.message_id = None
+        linked.append(alert)
+    await session.flush()
+    return linked
+
+
+async def queue_alert_edits(uow: UnitOfWork, report_id: int) -> int:
+    """Queue an edit of every alert of a report (rendered when sent); return how many."""
+    chats = await uow.session.scalars(
+        select(AlertMessage.chat_id)
+        .where(AlertMessage.report_id == report_id)
+        .order_by(AlertMessage.id)
+    )
+    count = 0
+    for chat_id in chats.all():
+        queue_kind(
+            uow, chat_id, KIND_ALERT_EDIT, {"report_id": report_id}, priority=PRIORITY_NOTICE
+        )
+        count += 1
+    return count

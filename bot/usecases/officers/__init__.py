@@ -1,0 +1,1 @@
+"""Officers: verified sign-up, alerts in their chats, the status workflow, their commands."""

@@ -1,0 +1,198 @@
+"""Who can be reached about a district's reports, and who may act on them (read from the DB)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models.directory import District, Officer, Station, StationChat, officer_districts
+from db.models.people import Role, User
+
+TargetKind = Literal["officer", "coordinator", "duty_group", "ops"]
+# Why an alert did not go to the district's own officers (catalog: officers-reason-<code>).
+Reason = Literal["no_district", "no_officer", "not_linked", "unreachable"]
+
+DEFAULT_LANGUAGE = "pl"
+# Roles that an Officer row's linked user must still hold for the link to count.
+OFFICER_ROLES = frozenset({Role.OFFICER, Role.COORDINATOR, Role.ADMIN})
+
+
+@dataclass(frozen=True)
+class AlertTarget:
+    """A chat that gets a report's alert."""
+
+    chat_id: int
+    kind: TargetKind
+    officer_id: int | None = None
+    lang: str = DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class AlertPlan:
+    """Where a report's alert goes; `reason` says why it is not (only) the district's officers."""
+
+    targets: tuple[AlertTarget, ...]
+    reason: Reason | None
+
+
+@dataclass(frozen=True)
+class UnreachableDistrict:
+    """A district whose reports no officer of its own can receive right now."""
+
+    code: str
+    name: str
+    station_code: str
+    reason: Reason
+    # Whether the station's duty group or a coordinator still gets its alerts.
+    has_fallback: bool
+
+
+def reachable(officer: Officer, user: User | None) -> bool:
+    """Tell whether an officer can get messages: active, linked, and the chat works."""
+    return (
+        officer.active
+        and user is not None
+        and user.chat_id is not None
+        and not user.undeliverable
+        and not user.blocked
+        and user.role in OFFICER_ROLES
+    )
+
+
+async def district_officers(
+    session: AsyncSession, district_id: int
+) -> list[tuple[Officer, User | None]]:
+    """Return the district's officers (active or not) with their linked users."""
+    rows = await session.execute(
+        select(Officer, User)
+        .join(officer_districts, officer_districts.c.officer_id == Officer.id)
+        .outerjoin(User, User.id == Officer.user_id)
+        .where(officer_districts.c.district_id == district_id)
+        .order_by(Officer.id)
+    )
+    return [(officer, user) for officer, user in rows.all()]
+
+
+async def station_coordinators(
+    session: AsyncSession, station_ids: Sequence[int] | None
+) -> list[tuple[Officer, User | None]]:
+    """Return the active coordinators of some stations (None: of every station)."""
+    query = (
+        select(Officer, User)
+        .outerjoin(User, User.id == Officer.user_id)
+        .where(Officer.coordinator.is_(True), Officer.active.is_(True))
+        .order_by(Officer.id)
+    )
+    if station_ids is not None:
+        query = query.where(Officer.station_id.in_(station_ids))
+    rows = await session.execute(query)
+    return [(officer, user) for officer, user in rows.all()]
+
+
+async def duty_groups(
+    session: AsyncSession, station_ids: Sequence[int] | None
+) -> list[StationChat]:
+    """Return the active duty groups of some stations (None: of every station)."""
+    query = select(StationChat).where(StationChat.active.is_(True)).order_by(StationChat.id)
+    if station_ids is not None:
+        query = query.where(StationChat.station_id.in_(station_ids))
+    return list((await session.scalars(query)).all())
+
+
+def _officer_target(officer: Officer, user: User, kind: TargetKind) -> AlertTarget:
+    assert user.chat_id is not None
+    return AlertTarget(user.chat_id, kind, officer.id, user.language or DEFAULT_LANGUAGE)
+
+
+async def officer_targets(session: AsyncSession, district_id: int) -> list[AlertTarget]:
+    """Return the district's own reachable officers as alert targets."""
+    return [
+        _officer_target(officer, user, "officer")
+        for officer, user in await district_officers(session, district_id)
+        if user is not None and reachable(officer, user)
+    ]
+
+
+async def fallback_targets(
+    session: AsyncSession, station_ids: Sequence[int] | None, ops_chat_id: int
+) -> list[AlertTarget]:
+    """Return the stations' duty groups and reachable coordinators; the ops chat when none."""
+    targets = [
+        AlertTarget(chat.chat_id, "duty_group") for chat in await duty_groups(session, station_ids)
+    ]
+    targets += [
+        _officer_target(officer, user, "coordinator")
+        for officer, user in await station_coordinators(session, station_ids)
+        if user is not None and reachable(officer, user)
+    ]
+    if not targets and ops_chat_id:
+        targets.append(AlertTarget(ops_chat_id, "ops"))
+    return _unique(targets)
+
+
+def _unique(targets: Sequence[AlertTarget]) -> list[AlertTarget]:
+    seen: set[int] = set()
+    unique = []
+    for target in targets:
+        if target.chat_id not in seen:
+            seen.add(target.chat_id)
+            unique.append(target)
+    return unique
+
+
+def why_unreachable(officers: Sequence[tuple[Officer, User | None]]) -> Reason:
+    """Say why none of these officers can be reached."""
+    active = [(officer, user) for officer, user in officers if officer.active]
+    if not active:
+        return "no_officer"
+    if all(user is None or user.role not in OFFICER_ROLES for _, user in active):
+        return "not_linked"
+    return "unreachable"
+
+
+async def plan_alert(session: AsyncSession, district_id: int | None, ops_chat_id: int) -> AlertPlan:
+    """Decide who gets a report's alert: the district's officers, else its station's fallback."""
+    if district_id is None:
+        return AlertPlan(tuple(await fallback_targets(session, None, ops_chat_id)), "no_district")
+    officers = await district_officers(session, district_id)
+    own = [
+        _officer_target(officer, user, "officer")
+        for officer, user in officers
+        if user is not None and reachable(officer, user)
+    ]
+    if own:
+        return AlertPlan(tuple(_unique(own)), None)
+    district = await session.get(District, district_id)
+    stations = [district.station_id] if district is not None else None
+    fallback = await fallback_targets(session, stations, ops_chat_id)
+    return AlertPlan(tuple(fallback), why_unreachable(officers))
+
+
+async def unreachable_districts(session: AsyncSession) -> list[UnreachableDistrict]:
+    """List active districts where no officer of their own can receive alerts right now."""
+    rows = await session.execute(
+        select(District, Station)
+        .join(Station, Station.id == District.station_id)
+        .where(District.active.is_(True))
+        .order_by(District.code)
+    )
+    found = []
+    for district, station in rows.all():
+        officers = await district_officers(session, district.id)
+        if any(user is not None and reachable(officer, user) for officer, user in officers):
+            continue
+        fallback = await fallback_targets(session, [station.id], ops_chat_id=0)
+        found.append(
+            UnreachableDistrict(
+                code=district.code,
+                name=district.name,
+                station_code=station.code,
+                reason=why_unreachable(officers),
+                has_fallback=bool(fallback),
+            )
+        )
+    return found

@@ -1,0 +1,167 @@
+"""A small police world for officers' tests: one station, two districts, officers, residents.
+
+Rows are inserted directly (the `data import` command is another feature's); everything here is
+synthetic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models.directory import District, Officer, Station, StationChat
+from db.models.people import Reporter, Role, User
+from db.models.reports import Report, ReportFollower, ReportPhoto, ReportStatus
+
+# Telegram ids of the people in the stories.
+JAN = 501  # dzielnicowy of KON-01
+ANNA = 502  # dzielnicowa of KON-02
+KASIA = 503  # coordinator of the station
+RESIDENT = 601  # reports a threat
+NEIGHBOUR = 602  # presses "I see it too"
+STRANGER = 603  # a resident who presses an officer button
+DUTY_GROUP = -100_500
+OPS_CHAT = -100_900
+
+
+@dataclass
+class World:
+    """Ids of the rows the stories use."""
+
+    station: int
+    kon1: int
+    kon2: int
+    jan: int
+    anna: int
+    kasia: int
+
+
+async def build_world(session: AsyncSession) -> World:
+    """Insert a station, two districts and three officers (none linked yet)."""
+    station = Station(code="KMP-T", name="KMP Testowo", address="ul. Kolejowa 5", phone="47 1")
+    session.add(station)
+    await session.flush()
+    kon1 = District(code="KON-01", name="Rejon 1 – Czarków", station_id=station.id, sample=True)
+    kon2 = District(code="KON-02", name="Rejon 2 – Starówka", station_id=station.id, sample=True)
+    session.add_all([kon1, kon2])
+    await session.flush()
+    jan = _officer("DZ-01", "st. asp.", "Jan", "Przykładowy", station.id)
+    anna = _officer("DZ-02", "asp.", "Anna", "Testowa", station.id)
+    kasia = _officer("KO-01", "kom.", "Katarzyna", "Koordynująca", station.id, coordinator=True)
+    session.add_all([jan, anna, kasia])
+    await session.flush()
+    await session.refresh(jan, ["districts"])
+    await session.refresh(anna, ["districts"])
+    jan.districts.append(kon1)
+    anna.districts.append(kon2)
+    await session.flush()
+    return World(station.id, kon1.id, kon2.id, jan.id, anna.id, kasia.id)
+
+
+def _officer(
+    code: str, rank: str, first: str, last: str, station_id: int, *, coordinator: bool = False
+) -> Officer:
+    return Officer(
+        code=code,
+        rank=rank,
+        first_name=first,
+        last_name=last,
+        phone="+48 47 77 000 01",
+        station_id=station_id,
+        coordinator=coordinator,
+    )
+
+
+async def user(session: AsyncSession, telegram_id: int, language: str | None = "pl") -> User:
+    """Insert a Telegram user with a private chat."""
+    row = User(
+        channel="telegram", external_id=str(telegram_id), chat_id=telegram_id, language=language
+    )
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def link(session: AsyncSession, officer_id: int, telegram_id: int, now: datetime) -> User:
+    """Link an officer to a Telegram user directly (tests of what comes after the invite)."""
+    officer = await session.get(Officer, officer_id)
+    assert officer is not None
+    row = await user(session, telegram_id)
+    row.role = Role.COORDINATOR if officer.coordinator else Role.OFFICER
+    officer.user_id = row.id
+    officer.linked_at = now
+    await session.flush()
+    return row
+
+
+async def duty_group(session: AsyncSession, station_id: int, chat_id: int = DUTY_GROUP) -> None:
+    """Register a duty group directly."""
+    session.add(StationChat(station_id=station_id, chat_id=chat_id, title="Dyżurni"))
+    await session.flush()
+
+
+async def report(
+    session: AsyncSession,
+    district_id: int | None,
+    *,
+    number: int = 1,
+    reporter: User | None = None,
+    anonymous: bool = True,
+    phone: str | None = None,
+    consent_at: datetime | None = None,
+    point: bool = True,
+    photos: int = 0,
+    description: str | None = "Ktoś wyrzuca gruz za garażami <b>co noc</b>",
+    status: ReportStatus = ReportStatus.NEW,
+    created_at: datetime | None = None,
+) -> Report:
+    """Insert a report as the report flow would have submitted it."""
+    reporter_row = None
+    if reporter is not None and not anonymous:
+        reporter_row = Reporter(
+            user_id=reporter.id, display_name="Zofia", phone=phone, phone_consent_at=consent_at
+        )
+        session.add(reporter_row)
+        await session.flush()
+    row = Report(
+        reference=f"KN-2026-{number:06d}",
+        category="dzikie_wysypisko",
+        status=status,
+        district_id=district_id,
+        lat=52.2275 if point else None,
+        lon=18.2614 if point else None,
+        location_source="point" if point else "address",
+        address="ul. Kolejowa 12, Konin",
+        occurred={"kind": "now"},
+        description=description,
+        anonymous=anonymous,
+        reporter_id=reporter_row.id if reporter_row else None,
+        user_id=reporter.id if reporter else None,
+        language=(reporter.language or "pl") if reporter else "pl",
+    )
+    if created_at is not None:
+        row.created_at = created_at
+        row.updated_at = created_at
+    session.add(row)
+    await session.flush()
+    for position in range(photos):
+        session.add(
+            ReportPhoto(
+                report_id=row.id,
+                position=position,
+                content=b"\xff\xd8fake",
+                sha256=f"{position:064d}",
+                width=10,
+                height=10,
+            )
+        )
+    await session.flush()
+    return row
+
+
+async def follow(session: AsyncSession, report_id: int, user_id: int) -> None:
+    """Subscribe a resident to a report ("I see it too")."""
+    session.add(ReportFollower(report_id=report_id, user_id=user_id))
+    await session.flush()
