@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Column, Float, ForeignKey, Index, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.base import Base, BigIntId, utcnow
+from db.base import Base, BigIntId, JsonDoc, utcnow
 
 officer_districts = Table(
     "officer_districts",
@@ -99,6 +99,8 @@ class StreetRule(Base):
     # Representative point, so a typed address gets approximate coordinates.
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
+    # Other names residents use for the street: old names ("22 Lipca"), full names.
+    aliases: Mapped[list[str]] = mapped_column(JsonDoc, default=list)
 
 
 class StationChat(Base):
