@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
@@ -102,6 +103,22 @@ class _Street:
         return f"{self.prefix} {self.name}".strip()
 
 
+_Names = dict[str, tuple[tuple[str, int], ...]]
+
+
+@dataclass(slots=True)
+class _Town:
+    """A locality's streets and every name (official, alias, stem) that points to them."""
+
+    key: str
+    name: str
+    streets: dict[str, _Street] = field(default_factory=dict)
+    # name key → ((street key, kind), ...); tuples, because most names mean one street.
+    names: _Names = field(default_factory=dict)
+    # The names as a list for rapidfuzz, made on the first typo in this town.
+    choices: list[str] | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class _Hit:
     locality: str
@@ -119,15 +136,13 @@ class Gazetteer:
         self._districts: dict[str, District] = {}
         self._officers: dict[str, tuple[Officer, ...]] = {}
         self._by_district: dict[str, list[StreetRule]] = defaultdict(list)
-        self._localities: dict[str, str] = {}
-        self._streets: dict[tuple[str, str], _Street] = {}
-        # "loc_key|name_key" → [(street_key, kind)]: official names, aliases and stems.
-        self._names: dict[str, list[tuple[str, int]]] = {}
-        # name_key → locality keys having a street of that name (for addresses without a town).
-        self._by_name: dict[str, list[str]] = {}
-        self._choices: dict[str, tuple[list[str], list[str]]] = {}
+        self._towns: dict[str, _Town] = {}
+        # name key → locality keys having a street so named (for addresses without a town).
+        self._by_name: dict[str, tuple[str, ...]] = {}
         self._polygons = PolygonIndex({})
         self._centres: dict[str, tuple[float, float]] = {}
+        self._default_keys: dict[str, str] = {}
+        self._locality_keys: dict[str, str] = {}
 
     @classmethod
     def from_directory(cls, directory: Directory, *, tolerance_m: float = 25.0) -> Gazetteer:
@@ -150,7 +165,30 @@ class Gazetteer:
         *,
         tolerance_m: float = 25.0,
     ) -> Gazetteer:
-        """Index the directory; points within `tolerance_m` of a polygon still match it."""
+        """Index the directory; points within `tolerance_m` of a polygon still match it.
+
+        Call gc.freeze() after building a large gazetteer, so the cyclic collector stops
+        rescanning its millions of long-lived objects during lookups.
+        """
+        # The index creates no reference cycles; collector passes over it only cost time.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return cls._build(stations, districts, officers, rules, tolerance_m)
+        finally:
+            if collecting:
+                gc.enable()
+
+    @classmethod
+    def _build(
+        cls,
+        stations: Iterable[Station],
+        districts: Iterable[District],
+        officers: Iterable[Officer],
+        rules: Iterable[StreetRule],
+        tolerance_m: float,
+    ) -> Gazetteer:
+        """Build the index (see build)."""
         self = cls()
         self._stations = {s.code: s for s in stations}
         self._districts = {d.code: d for d in districts}
@@ -161,16 +199,23 @@ class Gazetteer:
                     serving[code].append(officer)
         self._officers = {code: tuple(found) for code, found in serving.items()}
         skipped = 0
+        last: _Street | None = None
         for rule in rules:
             if rule.district_code not in self._districts:
                 skipped += 1
                 continue
-            self._add_rule(rule)
+            # Published lists keep a street's ranges together: skip re-folding its name.
+            if last is None or last.name != rule.street or last.locality != rule.locality:
+                last = self._street_for(rule)
+            last.rules.append(rule)
+            for alias in rule.aliases:
+                self._add_alias(rule, alias)
+            self._by_district[rule.district_code].append(rule)
         if skipped:
             log.warning("skipped %d street rules of unknown districts", skipped)
-        for street in self._streets.values():
-            street.rules.sort(key=_rule_order)
-        self._index_names()
+        for town in self._towns.values():
+            for street in town.streets.values():
+                street.rules.sort(key=_rule_order)
         polygons = {d.code: d.polygon for d in self._districts.values() if d.polygon}
         self._polygons = PolygonIndex(polygons, tolerance_m)
         if polygons:
@@ -182,56 +227,55 @@ class Gazetteer:
         log.info(
             "gazetteer built: %d districts, %d streets, %d localities, %d polygons",
             len(self._districts),
-            len(self._streets),
-            len(self._localities),
+            sum(len(t.streets) for t in self._towns.values()),
+            len(self._towns),
             len(polygons),
         )
         return self
 
-    def _add_rule(self, rule: StreetRule) -> None:
-        """File one rule under its locality and street."""
-        loc = words_key(rule.locality)
-        self._localities.setdefault(loc, rule.locality)
+    def _town(self, locality: str) -> _Town:
+        """Return the record of a locality, creating it on first sight."""
+        loc = self._locality_keys.get(locality)
+        if loc is None:
+            loc = self._locality_keys[locality] = words_key(locality)
+        town = self._towns.get(loc)
+        if town is None:
+            town = self._towns[loc] = _Town(loc, locality)
+        return town
+
+    def _street_for(self, rule: StreetRule) -> _Street:
+        """Return the street record of a rule, registering its names on first sight."""
+        town = self._town(rule.locality)
         key = street_key(rule.street) if rule.street else ""
-        street = self._streets.get((loc, key))
+        street = town.streets.get(key)
         if street is None:
-            street = self._streets[(loc, key)] = _Street(rule.locality, rule.prefix, rule.street)
-            self._name(loc, key, key, _OFFICIAL)
+            street = town.streets[key] = _Street(rule.locality, rule.prefix, rule.street)
+            self._name(town, key, key, _OFFICIAL)
             if key:
-                self._name(loc, stem_key(key), key, _STEM)
+                self._name(town, stem_key(key), key, _STEM)
                 surname = surname_key(key)
                 if surname:
-                    self._name(loc, surname, key, _ALIAS)
-        for alias in rule.aliases:
-            alias_key = street_key(alias)
-            self._name(loc, alias_key, key, _ALIAS)
-            self._name(loc, stem_key(alias_key), key, _STEM)
-        street.rules.append(rule)
-        self._by_district[rule.district_code].append(rule)
+                    self._name(town, surname, key, _ALIAS)
+        return street
 
-    def _name(self, loc: str, name: str, key: str, kind: int) -> None:
-        """Record that `name` may mean street `key` of locality `loc`."""
-        entries = self._names.setdefault(f"{loc}|{name}", [])
-        if (key, kind) not in entries:
-            entries.append((key, kind))
+    def _add_alias(self, rule: StreetRule, alias: str) -> None:
+        """Let another name (old or full) find the rule's street."""
+        town = self._town(rule.locality)
+        key = street_key(rule.street) if rule.street else ""
+        alias_key = street_key(alias)
+        self._name(town, alias_key, key, _ALIAS)
+        self._name(town, stem_key(alias_key), key, _STEM)
 
-    def _index_names(self) -> None:
-        """Derive the per-locality fuzzy choice lists and the town-less name index."""
-        choices: dict[str, tuple[list[str], list[str]]] = {}
-        by_name: dict[str, list[str]] = {}
-        for composite, entries in self._names.items():
-            loc, name = composite.split("|", 1)
-            names, keys = choices.setdefault(loc, ([], []))
-            for key, kind in entries:
-                if key:
-                    names.append(name)
-                    keys.append(key)
-                if kind != _STEM:
-                    found = by_name.setdefault(name, [])
-                    if not found or found[-1] != loc:
-                        found.append(loc)
-        self._choices = choices
-        self._by_name = by_name
+    def _name(self, town: _Town, name: str, key: str, kind: int) -> None:
+        """Record that `name` may mean street `key` of `town`."""
+        entries = town.names.get(name, ())
+        if (key, kind) in entries:
+            return
+        town.names[name] = (*entries, (key, kind))
+        if kind != _STEM:
+            found = self._by_name.get(name, ())
+            if town.key not in found:
+                self._by_name[name] = (*found, town.key)
 
     # --- addresses -------------------------------------------------------------------
 
@@ -240,9 +284,7 @@ class Gazetteer:
         readings = split_address(text)
         if not readings:
             return AddressResult(MatchQuality.NOT_FOUND)
-        default = words_key(default_locality) if default_locality else None
-        if default not in self._localities:
-            default = None
+        default = self._default_key(default_locality)
         unknown_town = False
         attempts: list[tuple[AddressParts, str | None]] = []
         for reading in readings:
@@ -264,6 +306,15 @@ class Gazetteer:
             return AddressResult(MatchQuality.OUTSIDE_AREA)
         return AddressResult(MatchQuality.OUTSIDE_AREA if unknown_town else MatchQuality.NOT_FOUND)
 
+    def _default_key(self, default_locality: str | None) -> str | None:
+        """Return the key of the default town if the gazetteer knows it (cached)."""
+        if not default_locality:
+            return None
+        key = self._default_keys.get(default_locality)
+        if key is None:
+            key = self._default_keys[default_locality] = words_key(default_locality)
+        return key if key in self._towns else None
+
     def _with_locality(self, reading: AddressParts) -> list[AddressParts]:
         """Add readings where leading or trailing street words name a known locality."""
         variants = [reading]
@@ -271,19 +322,19 @@ class Gazetteer:
         if reading.locality is None and len(words) > 1:
             for k in range(1, min(3, len(words) - 1) + 1):
                 head, rest = " ".join(words[:k]), " ".join(words[k:])
-                if head in self._localities:
+                if head in self._towns:
                     variants.append(AddressParts(rest, reading.number, head))
                 tail, rest = " ".join(words[-k:]), " ".join(words[:-k])
-                if tail in self._localities:
+                if tail in self._towns:
                     variants.append(AddressParts(rest, reading.number, tail))
         return variants
 
     def _resolve_locality(self, typed: str) -> str | None:
         """Return the known locality key for a typed town, tolerating small typos."""
-        if typed in self._localities:
+        if typed in self._towns:
             return typed
         best = process.extractOne(
-            typed, list(self._localities), scorer=fuzz.ratio, score_cutoff=LOCALITY_CUTOFF
+            typed, list(self._towns), scorer=fuzz.ratio, score_cutoff=LOCALITY_CUTOFF
         )
         return None if best is None else str(best[0])
 
@@ -291,7 +342,7 @@ class Gazetteer:
         """Find streets called `name` (or its alias or stem) in `loc`, else the default town."""
         if loc is not None:
             hits = self._exact_in(name, loc)
-            if not hits and (loc, "") in self._streets:
+            if not hits and "" in self._towns[loc].streets:
                 # A whole-locality rule covers streets the police did not list.
                 hits = [_Hit(loc, "", 100.0, _OFFICIAL)]
             return hits
@@ -299,7 +350,7 @@ class Gazetteer:
             hits = self._exact_in(name, default)
             if hits:
                 return hits
-        if name in self._localities and (name, "") in self._streets:
+        if name in self._towns and "" in self._towns[name].streets:
             return [_Hit(name, "", 100.0, _OFFICIAL)]
         hits = []
         for other in self._by_name.get(name, ()):
@@ -312,10 +363,11 @@ class Gazetteer:
 
     def _exact_in(self, name: str, loc: str) -> list[_Hit]:
         """Find streets of locality `loc` known by `name`, best kind of match only."""
-        entries = self._names.get(f"{loc}|{name}")
+        names = self._towns[loc].names
+        entries = names.get(name)
         if entries is None:
-            entries = [(k, _STEM) for k, _ in self._names.get(f"{loc}|{stem_key(name)}", ())]
-        entries = [e for e in entries if e[0]]
+            entries = tuple((k, _STEM) for k, _ in names.get(stem_key(name), ()))
+        entries = tuple(e for e in entries if e[0])
         if not entries:
             return []
         best = min(kind for _, kind in entries)
@@ -326,14 +378,17 @@ class Gazetteer:
         """Find streets whose names are a small typo away from `name`."""
         if loc is None:
             return []
-        names, keys = self._choices.get(loc, ([], []))
+        town = self._towns[loc]
+        if town.choices is None:
+            town.choices = list(town.names)
         best: dict[str, float] = {}
         for query in {name, stem_key(name)}:
-            for _, score, i in process.extract(
-                query, names, scorer=fuzz.ratio, score_cutoff=STREET_CUTOFF, limit=10
+            for choice, score, _ in process.extract(
+                query, town.choices, scorer=fuzz.ratio, score_cutoff=STREET_CUTOFF, limit=10
             ):
-                key = keys[i]
-                best[key] = max(best.get(key, 0.0), float(score))
+                for key, _ in town.names[choice]:
+                    if key:
+                        best[key] = max(best.get(key, 0.0), float(score))
         ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
         return [_Hit(loc, key, score, _STEM) for key, score in ranked]
 
@@ -350,7 +405,7 @@ class Gazetteer:
                 score=top,
             )
         hit = hits[0]
-        street = self._streets[(hit.locality, hit.street)]
+        street = self._towns[hit.locality].streets[hit.street]
         found = hit.kind != _STEM and hit.score >= 100.0
         quality = MatchQuality.EXACT if found else MatchQuality.FUZZY
         if number is not None:
@@ -378,7 +433,7 @@ class Gazetteer:
 
     def _street_alternatives(self, hit: _Hit, number: HouseNumber | None) -> list[Alternative]:
         """List one alternative per district a hit's street could mean."""
-        street = self._streets[(hit.locality, hit.street)]
+        street = self._towns[hit.locality].streets[hit.street]
         rules = street.rules
         if number is not None:
             rules = [r for r in rules if r.covers(number.number)] or rules

@@ -93,8 +93,10 @@ class PolygonIndex:
             return PointMatch(None, False, None)
         point = Point(lon, lat)
         hits = self._tree.query(point, predicate="intersects")
-        if len(hits):
-            return PointMatch(self._codes[int(hits.min())], True, 0.0)
+        if hits.size:
+            # Codes are sorted, so the smallest index is the smallest code.
+            first = int(hits[0]) if hits.size == 1 else int(hits.min())
+            return PointMatch(self._codes[first], True, 0.0)
         # Nearest in degrees is not nearest on the ground (a degree of longitude is shorter),
         # so measure every polygon that could still be closer.
         first = int(self._tree.nearest(point))

@@ -8,8 +8,11 @@ from dataclasses import dataclass
 
 from bot.lookup.house_numbers import HouseNumber, parse_house_number
 
-# Polish letters that NFKD does not decompose (ł) or that we want folded the same way.
-_LATIN = {"ł": "l", "ß": "ss", "æ": "ae", "ø": "o", "đ": "d"}
+# Polish letters map directly (the common case stays on the fast ASCII path); dashes unify.
+_LATIN = {
+    "ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z",
+    "ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "–": "-", "—": "-", "‐": "-", "−": "-",
+}  # fmt: skip
 # Ukrainian (and Russian) Cyrillic in Polish-style Latin, so "Словацького" lands near
 # "Słowackiego"; г→h is Ukrainian, and the ending folding in stem_key hides -oho/-ogo.
 _CYRILLIC = {
@@ -38,15 +41,19 @@ PREFIXES = frozenset(
 )  # fmt: skip
 # Inflectional endings folded by stem_key, longest first: Polish genitive -iego/-ego,
 # Ukrainian -oho, Russian -ogo, then single vowels.
-_ENDINGS = ("iego", "oho", "ogo", "ego", "ej", "ij", "yj", "a", "e", "i", "o", "u", "y")
+# Only words of 5+ characters that are not numbers lose their ending.
+_STEM_RE = re.compile(
+    r"\b(?=[0-9a-z]{5})(?![0-9]+\b)([0-9a-z]+?)(?:iego|oho|ogo|ego|ej|ij|yj|a|e|i|o|u|y)\b"
+)
 _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi"})
 
 _POSTAL_RE = re.compile(r"\b\d{2}\s?-\s?\d{3}\b")
-_DASH_RE = re.compile("[–—‐−]")
-_FLAT_RE = re.compile(r"\b(?:m|lok|mieszk|kw)\.?\s*(\d+)\b")
-_NR_RE = re.compile(r"\b(?:nr|no)\.?\s*(?=\d)")
+# A flat ("m. 3", "lok 2") is dropped, and so is "nr" before a house number.
+_NOISE_RE = re.compile(r"\b(?:(?:m|lok|mieszk|kw)\s*\d+\b|(?:nr|no)\s*(?=\d))")
 _LETTER_RE = re.compile(r"\b(\d+)\s+([a-z])\b(?!\s*\.)")
 _SLASH_RE = re.compile(r"\s*/\s*")
+# Words and numbers; "/" and "-" survive only inside a token ("12/3", "5-7").
+_TOKEN_RE = re.compile(r"[0-9a-z]+(?:[/-][0-9a-z]+)*")
 _NUMBER_RE = re.compile(r"^\d{1,5}[a-z]?(?:[/-]\d{1,5}[a-z]?)?$")
 
 
@@ -92,15 +99,7 @@ def street_key(text: str) -> str:
 
 def stem_key(key: str) -> str:
     """Fold inflectional endings, so Ukrainian genitives meet Polish ones."""
-    stems = []
-    for word in key.split():
-        if len(word) > 4 and not word.isdigit():
-            for ending in _ENDINGS:
-                if word.endswith(ending):
-                    word = word[: -len(ending)]
-                    break
-        stems.append(word)
-    return " ".join(stems)
+    return _STEM_RE.sub(r"\1", key)
 
 
 def surname_key(key: str) -> str | None:
@@ -116,14 +115,16 @@ def surname_key(key: str) -> str | None:
 
 def split_address(text: str) -> list[AddressParts]:
     """Read a free-text address into candidate (street, number, locality), likeliest first."""
-    folded = fold(text)
-    folded = _POSTAL_RE.sub(" ", _DASH_RE.sub("-", folded))
-    folded = folded.replace(".", " ").replace(";", ",")
-    folded = _SLASH_RE.sub("/", folded)
-    folded = _FLAT_RE.sub(" ", folded)
-    folded = _NR_RE.sub(" ", folded)
-    folded = _LETTER_RE.sub(r"\1\2", folded)
-    parts = [_tokens(part) for part in folded.split(",")]
+    folded = fold(text).replace(".", " ").replace(";", ",")
+    # The cheap membership tests skip regexes most addresses do not need.
+    if "-" in folded:
+        folded = _POSTAL_RE.sub(" ", folded)
+    if "/" in folded:
+        folded = _SLASH_RE.sub("/", folded)
+    folded = _NOISE_RE.sub(" ", folded)
+    if _LETTER_RE.search(folded):
+        folded = _LETTER_RE.sub(r"\1\2", folded)
+    parts = [_TOKEN_RE.findall(part) for part in folded.split(",")]
     parts = [part for part in parts if part]
     if not parts:
         return []
@@ -140,11 +141,6 @@ def split_address(text: str) -> list[AddressParts]:
     return candidates
 
 
-def _tokens(part: str) -> list[str]:
-    """Split one comma-separated part into clean tokens."""
-    return [t.strip("-/") for t in re.split(r"[^0-9a-z/-]+", part) if t.strip("-/")]
-
-
 def _split_tokens(tokens: list[str], locality: str | None) -> list[AddressParts]:
     """Produce the readings of one token list: number last, in the middle, first, or none."""
     candidates: list[AddressParts] = []
@@ -154,13 +150,20 @@ def _split_tokens(tokens: list[str], locality: str | None) -> list[AddressParts]
         street = strip_prefixes(" ".join(tokens[:i]))
         # Words after the number name the locality: "Kolejowa 12 Konin".
         after = " ".join(tokens[i + 1 :]) or locality
-        candidates.append(AddressParts(street, parse_house_number(tokens[i]), after))
+        candidates.append(AddressParts(street, _number(tokens[i]), after))
         break
     numbered_after_street = bool(candidates)
     if len(tokens) > 1 and _NUMBER_RE.match(tokens[0]):
         street = strip_prefixes(" ".join(tokens[1:]))
-        candidates.append(AddressParts(street, parse_house_number(tokens[0]), locality))
+        candidates.append(AddressParts(street, _number(tokens[0]), locality))
     if not numbered_after_street:
         # "3 Maja" is a street, not number 3 of "Maja": keep the plain reading too.
         candidates.append(AddressParts(strip_prefixes(" ".join(tokens)), None, locality))
     return [c for c in candidates if c.street]
+
+
+def _number(token: str) -> HouseNumber | None:
+    """Parse a number token, skipping the general parser for plain digits."""
+    if token.isdigit():
+        return HouseNumber(int(token), "", token) if token.strip("0") else None
+    return parse_house_number(token)
