@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any, Protocol
+import importlib
+from typing import Any, Protocol, cast
 
 # argparse's private _SubParsersAction is the only type add_subparsers returns.
 Subparsers = Any
@@ -15,11 +16,18 @@ class Command(Protocol):
     def register(self, subparsers: Subparsers) -> None: ...
 
 
-def registered_commands() -> list[Command]:
-    """Return the command modules in the order `--help` lists them."""
-    from bot.commands import config_cmd, db_cmd, run_cmd
+# Command modules of bot/commands, in the order `--help` lists them (one per line).
+MODULES = (
+    "run_cmd",
+    "db_cmd",
+    "config_cmd",
+    "reports_cmd",
+)
 
-    return [run_cmd, db_cmd, config_cmd]
+
+def registered_commands() -> list[Command]:
+    """Import and return the command modules."""
+    return [cast(Command, importlib.import_module(f"bot.commands.{name}")) for name in MODULES]
 
 
 def add_parser(subparsers: Subparsers, name: str, help_text: str) -> argparse.ArgumentParser:

@@ -1,0 +1,61 @@
+"""`python -m bot reports export`: reports for KMZB or police records."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from bot.commands import Subparsers, add_parser
+from bot.config import Config, Secrets
+from bot.usecases.export import export_reports
+from bot.usecases.report.categories import load_categories
+from db.engine import create_engine, database_url, session_factory
+
+
+def register(subparsers: Subparsers) -> None:
+    """Add `reports export`."""
+    parser = add_parser(subparsers, "reports", "reports for KMZB and police records")
+    actions = parser.add_subparsers(dest="reports_action", metavar="ACTION", required=True)
+    export = add_parser(actions, "export", "export reports created since a date")
+    export.add_argument("--since", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
+    export.add_argument("--format", choices=("csv", "geojson"), default="csv")
+    export.add_argument("--output", "-o", type=Path, help="file to write (default: stdout)")
+    export.add_argument(
+        "--with-personal-data",
+        action="store_true",
+        help="add reporters' names and consented phones (audited)",
+    )
+    export.set_defaults(handler=_export)
+
+
+def _export(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
+    result = asyncio.run(_run(args, config, secrets))
+    if args.output:
+        args.output.write_text(result[0], encoding="utf-8")
+    else:
+        sys.stdout.write(result[0])
+    print(f"{result[1]} reports exported", file=sys.stderr)
+    return 0
+
+
+async def _run(args: argparse.Namespace, config: Config, secrets: Secrets) -> tuple[str, int]:
+    engine = create_engine(database_url(secrets.database_url, config.database.sqlite_path))
+    try:
+        async with session_factory(engine)() as session:
+            result = await export_reports(
+                session,
+                load_categories(config.bot.categories_file),
+                since=datetime.combine(args.since, datetime.min.time(), tzinfo=UTC),
+                fmt=args.format,
+                with_personal_data=args.with_personal_data,
+                actor=f"cli:{getpass.getuser()}",
+            )
+            # Commits the audit row of a personal-data export (nothing else was written).
+            await session.commit()
+        return result.content, result.count
+    finally:
+        await engine.dispose()

@@ -1,0 +1,143 @@
+"""Export reports for entry into KMZB or police records: CSV or GeoJSON.
+
+Personal data (the reporter's name and phone) is included only on request, for non-anonymous
+reporters who consented, and every such export is audited.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.usecases.report.categories import Categories
+from db.models import AuditEvent, District, Report, Reporter, ReportFollower
+
+Format = Literal["csv", "geojson"]
+
+FIELDS = (
+    "reference",
+    "category",
+    "category_name",
+    "category_other",
+    "status",
+    "created_at",
+    "updated_at",
+    "closed_at",
+    "district_code",
+    "district_name",
+    "lat",
+    "lon",
+    "address",
+    "occurred",
+    "description",
+    "confirmations",
+    "anonymous",
+)
+PERSONAL_FIELDS = ("reporter_name", "reporter_phone")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """The exported document and how many reports it holds."""
+
+    content: str
+    count: int
+
+
+async def export_reports(
+    session: AsyncSession,
+    categories: Categories,
+    *,
+    since: datetime,
+    fmt: Format,
+    with_personal_data: bool,
+    actor: str,
+) -> ExportResult:
+    """Build the export of reports created since a moment; audit a personal-data export."""
+    rows = await _rows(session, categories, since, with_personal_data)
+    content = _to_csv(rows, with_personal_data) if fmt == "csv" else _to_geojson(rows)
+    if with_personal_data:
+        session.add(
+            AuditEvent(
+                action="export_personal_data",
+                note=actor,
+                data={"since": since.isoformat(), "format": fmt, "count": len(rows)},
+            )
+        )
+    return ExportResult(content, len(rows))
+
+
+async def _rows(
+    session: AsyncSession, categories: Categories, since: datetime, personal: bool
+) -> list[dict[str, Any]]:
+    confirmations = (
+        select(func.count(ReportFollower.id))
+        .where(ReportFollower.report_id == Report.id)
+        .scalar_subquery()
+    )
+    query = (
+        select(Report, District.code, District.name, Reporter, confirmations)
+        .outerjoin(District, District.id == Report.district_id)
+        .outerjoin(Reporter, Reporter.id == Report.reporter_id)
+        .where(Report.created_at >= since)
+        .order_by(Report.created_at, Report.id)
+    )
+    rows = []
+    for report, district_code, district_name, reporter, count in await session.execute(query):
+        row: dict[str, Any] = {
+            "reference": report.reference,
+            "category": report.category,
+            "category_name": categories.name(report.category, "pl"),
+            "category_other": report.category_other or "",
+            "status": report.status.value,
+            "created_at": report.created_at.isoformat(),
+            "updated_at": report.updated_at.isoformat(),
+            "closed_at": report.closed_at.isoformat() if report.closed_at else "",
+            "district_code": district_code or "",
+            "district_name": district_name or "",
+            "lat": report.lat,
+            "lon": report.lon,
+            "address": report.address or "",
+            "occurred": json.dumps(report.occurred, ensure_ascii=False, sort_keys=True),
+            "description": report.description or "",
+            "confirmations": int(count or 0),
+            "anonymous": report.anonymous,
+        }
+        if personal:
+            visible = reporter is not None and not report.anonymous
+            row["reporter_name"] = (reporter.display_name or "") if visible else ""
+            consented = visible and reporter.phone_consent_at is not None
+            row["reporter_phone"] = (reporter.phone or "") if consented else ""
+        rows.append(row)
+    return rows
+
+
+def _to_csv(rows: list[dict[str, Any]], personal: bool) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[*FIELDS, *(PERSONAL_FIELDS if personal else ())])
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return out.getvalue()
+
+
+def _to_geojson(rows: list[dict[str, Any]]) -> str:
+    features = []
+    for row in rows:
+        lat, lon = row["lat"], row["lon"]
+        geometry = (
+            {"type": "Point", "coordinates": [lon, lat]}
+            if lat is not None and lon is not None
+            else None
+        )
+        properties = {k: v for k, v in row.items() if k not in {"lat", "lon"}}
+        features.append({"type": "Feature", "geometry": geometry, "properties": properties})
+    document = {"type": "FeatureCollection", "features": features}
+    return json.dumps(document, ensure_ascii=False) + "\n"
