@@ -1,0 +1,528 @@
+"""The district directory in the database: import from the exchange files, load for the lookup.
+
+Records are matched by their codes, so a re-import updates rows in place: officers' Telegram
+links, invites and report history keep pointing to the same rows. A station, district or officer
+missing from the new files is deactivated, never deleted. Street rules have no codes: the rules
+of every district in the files are made equal to the files (unchanged rows are kept); the rules of
+a district that disappeared stay with it, inactive, so `data check` can list the streets that no
+active district covers any more.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from bot.lookup import directory as lookup
+from bot.lookup.files import (
+    DISTRICTS,
+    OFFICERS,
+    STATIONS,
+    STREETS,
+    DirectoryInvalid,
+    Problem,
+    read_directory,
+)
+from bot.lookup.geometry import group_rings
+from db.models.directory import District, Officer, Station, StreetRule
+
+# Codes travel in button data and command lines: letters, digits, "-", "_" and ".".
+CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+# Called with how many records were just written (drives a progress bar).
+Progress = Callable[[int], None]
+
+RuleIdentity = tuple[Any, ...]
+
+
+@dataclass
+class Counts:
+    """What an import did to one kind of record."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    # Stations, districts, officers: deactivated; street rules: removed from a district.
+    deactivated: int = 0
+
+
+@dataclass
+class ImportSummary:
+    """What an import changed, per kind of record."""
+
+    stations: Counts = field(default_factory=Counts)
+    districts: Counts = field(default_factory=Counts)
+    officers: Counts = field(default_factory=Counts)
+    rules: Counts = field(default_factory=Counts)
+
+    @property
+    def created(self) -> int:
+        """Return how many records were created."""
+        return sum(c.created for c in self._all())
+
+    @property
+    def updated(self) -> int:
+        """Return how many records were changed in place."""
+        return sum(c.updated for c in self._all())
+
+    @property
+    def deactivated(self) -> int:
+        """Return how many records were deactivated (or street rules removed)."""
+        return sum(c.deactivated for c in self._all())
+
+    def _all(self) -> tuple[Counts, ...]:
+        return (self.stations, self.districts, self.officers, self.rules)
+
+
+@dataclass(frozen=True)
+class OfficerContact:
+    """What a contact card shows of an active officer."""
+
+    code: str
+    rank: str
+    first_name: str
+    last_name: str
+    phone: str
+    email: str | None
+    station_name: str
+
+
+@dataclass(frozen=True)
+class InactiveStreet:
+    """A street rule of a deactivated district, and whether an active district covers it."""
+
+    locality: str
+    prefix: str
+    street: str
+    district_code: str
+
+
+# ---- reading files for an import --------------------------------------------------------------
+
+
+def read_for_import(folder: str | Path) -> lookup.Directory:
+    """Read and validate a folder, including what the database can store; raise on any problem."""
+    path = Path(folder)
+    if not path.is_dir():
+        raise DirectoryInvalid([Problem(str(path), None, "is not a folder")])
+    problems = storage_problems(path)
+    try:
+        directory = read_directory(path)
+    except DirectoryInvalid as invalid:
+        problems = _in_file_order([*invalid.problems, *problems])
+    if problems:
+        raise DirectoryInvalid(problems)
+    return directory
+
+
+# The columns the database limits, per file, and the model that holds them.
+_STORED: dict[str, tuple[Any, tuple[str, ...]]] = {
+    STATIONS: (Station, ("code", "name", "address", "phone", "email", "opening_hours")),
+    DISTRICTS: (District, ("code", "name")),
+    OFFICERS: (Officer, ("code", "rank", "first_name", "last_name", "phone", "email")),
+    STREETS: (StreetRule, ("locality", "prefix", "street")),
+}
+_FILE_ORDER = (STATIONS, DISTRICTS, OFFICERS, STREETS)
+
+
+def storage_problems(folder: Path) -> list[Problem]:
+    """List cells the database cannot hold (too long) and codes unfit for buttons, by line."""
+    found: list[Problem] = []
+    for file, (model, columns) in _STORED.items():
+        for line, row in _csv_rows(folder / file):
+            for column in columns:
+                value = row.get(column, "")
+                limit = model.__table__.c[column].type.length
+                if limit is not None and len(value) > limit:
+                    found.append(Problem(file, line, f"{column} is longer than {limit} characters"))
+            code = row.get("code", "")
+            if file != STREETS and code and not CODE_RE.match(code):
+                found.append(
+                    Problem(
+                        file, line, f"code {code!r}: use only letters A-Z, digits, '-', '_', '.'"
+                    )
+                )
+    return found
+
+
+def _csv_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """Return (line, row) of a CSV file the way the exchange reader sees it (no checks)."""
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        first = handle.readline()
+        handle.seek(0)
+        # Excel with Polish settings saves CSV separated by semicolons.
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        reader = csv.reader(handle, delimiter=delimiter)
+        header = [h.strip().lower() for h in next(reader, [])]
+        return [
+            (reader.line_num, {h: c.strip() for h, c in zip(header, cells, strict=False)})
+            for cells in reader
+            if any(c.strip() for c in cells) and not cells[0].lstrip().startswith("#")
+        ]
+
+
+def _in_file_order(problems: Iterable[Problem]) -> list[Problem]:
+    def key(problem: Problem) -> tuple[int, int]:
+        rank = _FILE_ORDER.index(problem.file) if problem.file in _FILE_ORDER else len(_FILE_ORDER)
+        return rank, problem.line or 0
+
+    return sorted(problems, key=key)
+
+
+# ---- import ---------------------------------------------------------------------------------
+
+
+async def has_districts(session: AsyncSession) -> bool:
+    """Tell whether any district (active or not) was ever imported."""
+    count = await session.scalar(select(func.count()).select_from(District))
+    return bool(count)
+
+
+async def import_folder(
+    session: AsyncSession, folder: str | Path, progress: Progress | None = None
+) -> ImportSummary:
+    """Validate a folder of exchange files completely, then import it (raises DirectoryInvalid)."""
+    return await import_directory(session, read_for_import(folder), progress)
+
+
+async def import_directory(
+    session: AsyncSession, directory: lookup.Directory, progress: Progress | None = None
+) -> ImportSummary:
+    """Make the database match a validated directory, updating records in place by code."""
+    summary = ImportSummary()
+    tick = progress or (lambda n: None)
+    stations = await _import_stations(session, directory.stations, summary.stations, tick)
+    districts = await _import_districts(
+        session, directory.districts, stations, summary.districts, tick
+    )
+    await _import_officers(session, directory.officers, stations, districts, summary.officers, tick)
+    await _import_rules(session, directory, districts, summary.rules, tick)
+    await session.flush()
+    return summary
+
+
+def _apply(row: Any, values: dict[str, Any]) -> bool:
+    """Set changed attributes; tell whether anything changed."""
+    changed = False
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+            changed = True
+    return changed
+
+
+def _count(counts: Counts, created: bool, changed: bool) -> None:
+    if created:
+        counts.created += 1
+    elif changed:
+        counts.updated += 1
+    else:
+        counts.unchanged += 1
+
+
+def _deactivate(rows: Iterable[Any], keep: set[str], counts: Counts) -> None:
+    for row in rows:
+        if row.code not in keep and row.active:
+            row.active = False
+            counts.deactivated += 1
+
+
+async def _import_stations(
+    session: AsyncSession,
+    records: Sequence[lookup.Station],
+    counts: Counts,
+    tick: Progress,
+) -> dict[str, Station]:
+    existing = {s.code: s for s in await session.scalars(select(Station))}
+    for record in records:
+        row = existing.get(record.code)
+        created = row is None
+        if row is None:
+            row = existing[record.code] = Station(code=record.code)
+            session.add(row)
+        changed = _apply(row, {
+            "name": record.name, "address": record.address, "phone": record.phone,
+            "email": record.email or None, "opening_hours": record.opening_hours or None,
+            "lat": record.lat, "lon": record.lon, "active": True,
+        })  # fmt: skip
+        _count(counts, created, changed)
+        tick(1)
+    _deactivate(existing.values(), {r.code for r in records}, counts)
+    await session.flush()
+    return existing
+
+
+async def _import_districts(
+    session: AsyncSession,
+    records: Sequence[lookup.District],
+    stations: dict[str, Station],
+    counts: Counts,
+    tick: Progress,
+) -> dict[str, District]:
+    existing = {d.code: d for d in await session.scalars(select(District))}
+    for record in records:
+        row = existing.get(record.code)
+        created = row is None
+        if row is None:
+            row = existing[record.code] = District(code=record.code)
+            session.add(row)
+        changed = _apply(row, {
+            "name": record.name, "station_id": stations[record.station_code].id,
+            "sample": record.sample, "active": True,
+        })  # fmt: skip
+        boundary = geometry_of(record.polygon)
+        if rings_of(row.boundary) != record.polygon:
+            row.boundary = boundary
+            changed = True
+        _count(counts, created, changed)
+        tick(1)
+    _deactivate(existing.values(), {r.code for r in records}, counts)
+    await session.flush()
+    return existing
+
+
+async def _import_officers(
+    session: AsyncSession,
+    records: Sequence[lookup.Officer],
+    stations: dict[str, Station],
+    districts: dict[str, District],
+    counts: Counts,
+    tick: Progress,
+) -> None:
+    query = select(Officer).options(selectinload(Officer.districts))
+    existing = {o.code: o for o in await session.scalars(query)}
+    for record in records:
+        row = existing.get(record.code)
+        created = row is None
+        if row is None:
+            # user_id and linked_at are only ever set by redeeming an invite, never here.
+            row = existing[record.code] = Officer(code=record.code, districts=[])
+            session.add(row)
+        changed = _apply(row, {
+            "rank": record.rank, "first_name": record.first_name,
+            "last_name": record.last_name, "phone": record.phone,
+            "email": record.email or None, "station_id": stations[record.station_code].id,
+            "active": record.active,
+        })  # fmt: skip
+        served = [districts[code] for code in record.district_codes]
+        if {d.code for d in row.districts} != set(record.district_codes):
+            row.districts = served
+            changed = True
+        _count(counts, created, changed)
+        tick(1)
+    _deactivate(existing.values(), {r.code for r in records}, counts)
+    await session.flush()
+
+
+def _rule_identity(
+    locality: str,
+    prefix: str,
+    street: str,
+    parity: str,
+    number_from: int | None,
+    number_to: int | None,
+    lat: float | None,
+    lon: float | None,
+    aliases: Sequence[str],
+) -> RuleIdentity:
+    return (locality, prefix, street, parity, number_from, number_to, lat, lon, tuple(aliases))
+
+
+async def _import_rules(
+    session: AsyncSession,
+    directory: lookup.Directory,
+    districts: dict[str, District],
+    counts: Counts,
+    tick: Progress,
+) -> None:
+    listed = {d.code for d in directory.districts}
+    ids = {districts[code].id: code for code in listed}
+    current: dict[str, dict[RuleIdentity, list[StreetRule]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    rows = await session.scalars(
+        select(StreetRule).where(StreetRule.district_id.in_(ids)).order_by(StreetRule.id)
+    )
+    for row in rows:
+        identity = _rule_identity(
+            row.locality, row.prefix, row.street, row.parity, row.number_from, row.number_to,
+            row.lat, row.lon, row.aliases,
+        )  # fmt: skip
+        current[ids[row.district_id]][identity].append(row)
+    for rule in directory.rules:
+        identity = _rule_identity(
+            rule.locality, rule.prefix, rule.street, rule.parity.value, rule.number_from,
+            rule.number_to, rule.lat, rule.lon, rule.aliases,
+        )  # fmt: skip
+        same = current[rule.district_code].get(identity)
+        if same:
+            same.pop(0)
+            counts.unchanged += 1
+        else:
+            session.add(
+                StreetRule(
+                    district_id=districts[rule.district_code].id,
+                    locality=rule.locality,
+                    prefix=rule.prefix,
+                    street=rule.street,
+                    parity=rule.parity.value,
+                    number_from=rule.number_from,
+                    number_to=rule.number_to,
+                    lat=rule.lat,
+                    lon=rule.lon,
+                    aliases=list(rule.aliases),
+                )
+            )
+            counts.created += 1
+        tick(1)
+    for by_identity in current.values():
+        for leftovers in by_identity.values():
+            for row in leftovers:
+                await session.delete(row)
+                counts.deactivated += 1
+
+
+# ---- GeoJSON boundaries ---------------------------------------------------------------------
+
+
+def geometry_of(polygon: tuple[lookup.Ring, ...] | None) -> dict[str, Any] | None:
+    """Turn a district's rings into a GeoJSON Polygon or MultiPolygon geometry."""
+    if not polygon:
+        return None
+    groups = group_rings(polygon)
+    coordinates = [[[list(p) for p in ring] for ring in group] for group in groups]
+    if len(coordinates) == 1:
+        return {"type": "Polygon", "coordinates": coordinates[0]}
+    return {"type": "MultiPolygon", "coordinates": coordinates}
+
+
+def rings_of(geometry: dict[str, Any] | None) -> tuple[lookup.Ring, ...] | None:
+    """Turn a stored GeoJSON geometry back into rings (the form lookup.District holds)."""
+    if not geometry:
+        return None
+    polygons = geometry["coordinates"]
+    if geometry["type"] == "Polygon":
+        polygons = [polygons]
+    return tuple(
+        tuple((float(p[0]), float(p[1])) for p in ring) for polygon in polygons for ring in polygon
+    )
+
+
+# ---- loading --------------------------------------------------------------------------------
+
+
+async def load_directory(session: AsyncSession) -> lookup.Directory:
+    """Load the active directory: what the lookup serves and what `data export` writes.
+
+    Officers of active stations are all included, with their `active` flag (the gazetteer only
+    serves active ones), so an export lists deactivated officers as `active = nie`.
+    """
+    stations = list(
+        await session.scalars(select(Station).where(Station.active).order_by(Station.id))
+    )
+    station_codes = {s.id: s.code for s in stations}
+    districts = list(
+        await session.scalars(
+            select(District)
+            .where(District.active, District.station_id.in_(station_codes))
+            .order_by(District.id)
+        )
+    )
+    district_codes = {d.id: d.code for d in districts}
+    officers = list(
+        await session.scalars(
+            select(Officer)
+            .where(Officer.station_id.in_(station_codes))
+            .options(selectinload(Officer.districts))
+            .order_by(Officer.id)
+        )
+    )
+    rules = list(
+        await session.scalars(
+            select(StreetRule)
+            .where(StreetRule.district_id.in_(district_codes))
+            .order_by(StreetRule.id)
+        )
+    )
+    return lookup.Directory(
+        stations=tuple(
+            lookup.Station(
+                s.code, s.name, s.address, s.phone, s.email or "", s.opening_hours or "",
+                s.lat, s.lon,
+            )
+            for s in stations
+        ),
+        districts=tuple(
+            lookup.District(
+                d.code, d.name, station_codes[d.station_id], rings_of(d.boundary), d.sample
+            )
+            for d in districts
+        ),
+        officers=tuple(
+            lookup.Officer(
+                o.code, o.rank, o.first_name, o.last_name, o.phone, o.email or "",
+                station_codes[o.station_id],
+                tuple(sorted(d.code for d in o.districts if d.id in district_codes)),
+                o.active,
+            )
+            for o in officers
+        ),
+        rules=tuple(
+            lookup.StreetRule(
+                r.locality, r.prefix, r.street, lookup.Parity(r.parity), r.number_from,
+                r.number_to, district_codes[r.district_id], r.lat, r.lon, tuple(r.aliases or ()),
+            )
+            for r in rules
+        ),
+    )  # fmt: skip
+
+
+async def inactive_district_streets(session: AsyncSession) -> list[InactiveStreet]:
+    """List the street rules kept with deactivated districts (for "streets without a district")."""
+    rows = await session.execute(
+        select(StreetRule.locality, StreetRule.prefix, StreetRule.street, District.code)
+        .join(District, StreetRule.district_id == District.id)
+        .where(~District.active)
+        .order_by(StreetRule.id)
+    )
+    return [InactiveStreet(*row) for row in rows]
+
+
+async def officer_contact(session: AsyncSession, code: str) -> OfficerContact | None:
+    """Return what a contact card shows of an active officer, or None."""
+    row = (
+        await session.execute(
+            select(Officer, Station.name)
+            .join(Station, Officer.station_id == Station.id)
+            .where(Officer.code == code, Officer.active)
+        )
+    ).first()
+    if row is None:
+        return None
+    officer, station_name = row
+    return OfficerContact(
+        officer.code,
+        officer.rank,
+        officer.first_name,
+        officer.last_name,
+        officer.phone,
+        officer.email,
+        station_name,
+    )
+
+
+async def is_active_officer(session: AsyncSession, code: str) -> bool:
+    """Tell whether an officer with this code is active."""
+    found = await session.scalar(select(Officer.id).where(Officer.code == code, Officer.active))
+    return found is not None
