@@ -23,6 +23,7 @@ from typing import TypeVar
 
 from bot.lookup.directory import District, Officer, Parity, Station, StreetRule
 from bot.lookup.gazetteer import AddressResult, Gazetteer, MatchQuality
+from bot.lookup.normalize import street_key, words_key
 
 T = TypeVar("T")
 
@@ -82,9 +83,10 @@ def generate(n_rules: int, n_districts: int, seed: int) -> Data:
         # A few cities with thousands of streets, many towns, most villages small.
         size = rng.choice([3000] * 1 + [300] * 20 + [25] * 400)
         town = word(rng, rng.randint(1, 2), TOWN_ENDINGS)
-        if town in towns:
+        # Names that differ only by diacritics are one name to residents; keep them apart.
+        if words_key(town) in towns:
             continue
-        towns.add(town)
+        towns.add(words_key(town))
         home_row, home_col = rng.randrange(side), rng.randrange(side)
         reach = 2 if size >= 300 else 0
         names: set[str] = set()
@@ -92,9 +94,9 @@ def generate(n_rules: int, n_districts: int, seed: int) -> Data:
             name = word(rng, rng.randint(1, 3), STREET_ENDINGS)
             if rng.random() < 0.15:
                 name = f"{rng.choice(GIVEN)} {name}"
-            if name in names:
+            if street_key(name) in names:
                 continue
-            names.add(name)
+            names.add(street_key(name))
             prefix = rng.choice(PREFIXES)
             cells = [
                 (min(side - 1, max(0, home_row + rng.randint(-reach, reach))),
