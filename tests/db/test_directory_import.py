@@ -127,9 +127,9 @@ async def test_a_reimport_updates_in_place_and_deactivates_what_disappeared(
         officer = await session.scalar(select(Officer).where(Officer.code == "DZ-01"))
         assert officer is not None
         assert (officer.id, officer.user_id, officer.phone) == (ids[0], ids[3], "+48 47 77 999 01")
-        report = await session.get(Report, ids[2])
-        assert report is not None
-        assert (report.district_id, report.taken_by_officer_id) == (ids[1], ids[0])
+        stored = await session.get(Report, ids[2])
+        assert stored is not None
+        assert (stored.district_id, stored.taken_by_officer_id) == (ids[1], ids[0])
         gone = await session.scalar(select(District).where(District.code == "KON-09"))
         assert gone is not None and gone.active is False
         dz10 = await session.scalar(select(Officer).where(Officer.code == "DZ-10"))
