@@ -1,0 +1,611 @@
+"""Report a threat: emergency first, then what, where, when, details, who; summary and send.
+
+Every answer is stored in the conversation draft in the turn's transaction, so a resident who
+comes back days later, or after a restart, continues at the same question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import timedelta
+from typing import Any
+
+from bot.conversation import Answer, Choice, Contact, Location, Media, Option, Step, Text
+from bot.lookup import MatchQuality
+from bot.lookup.house_numbers import parse_house_number
+from bot.lookup.normalize import street_key
+from bot.usecases.alerts import notify_confirmation
+from bot.usecases.flow import FlowContext
+from bot.usecases.places import Place, PlaceLookup, place_from_point, place_from_text
+from bot.usecases.report.categories import OTHER, categories
+from bot.usecases.report.draft import DAYS, TIMES_OF_DAY, WEEKDAYS, WEEKEND, Photo, ReportDraft
+from bot.usecases.report.duplicates import confirm_report
+from bot.usecases.report.form import (
+    FLOW,
+    OTHER_MAX_LENGTH,
+    SCOPE,
+    Form,
+    advance,
+    ask,
+    phone_options,
+    photos_options,
+    where_options,
+)
+from bot.usecases.report.submit import (
+    LimitReached,
+    PhotosRefused,
+    Submitted,
+    limit_reached_until,
+    submit_report,
+)
+from bot.usecases.report.when import DateRefused, parse_day
+from db.models.reports import OPEN_STATUSES, Report
+
+# The lookup flow ("Mój dzielnicowy") keeps the place it found under "place" in its draft and
+# offers "report a threat here" as a press in our scope with this value.
+LOOKUP_FLOW = "lookup"
+HERE = "here"
+# Longer than any address; a resident pasting a paragraph gets a clear answer, not a search.
+ADDRESS_MAX_LENGTH = 200
+PHONE_MAX_LENGTH = 32
+
+Handler = Callable[[Form, Step], Awaitable[list[Answer]]]
+
+
+class ReportFlow:
+    """The "Zgłoś zagrożenie" conversation (/zglos, /report)."""
+
+    name = FLOW
+    commands = frozenset({"zglos", "report"})
+    scopes = frozenset({SCOPE})
+    deep_links: frozenset[str] = frozenset()
+    resumable = True
+
+    async def begin(self, ctx: FlowContext, args: str) -> Sequence[Answer]:
+        """Start a report, or carry on with the unfinished one (offering to start over)."""
+        if ctx.conversation.flow == FLOW:
+            form = Form(ctx)
+            notice = form.answer("report-continuing", [[Option("report-start-over", "restart")]])
+            return [notice, *await ask(form, form.step)]
+        return await start(ctx, None)
+
+    async def on_step(self, ctx: FlowContext) -> Sequence[Answer]:
+        """Apply what the resident sent to the current question."""
+        step = ctx.step
+        if isinstance(step, Choice):
+            if ctx.conversation.flow != FLOW:
+                return await _press_outside(ctx, step)
+            if not ctx.is_current(step):
+                return await expired(Form(ctx))
+            if step.value == "restart":
+                return await start(ctx, None)
+        form = Form(ctx)
+        handler = HANDLERS.get(form.step)
+        if handler is None:
+            return await advance(form)
+        return await handler(form, step)
+
+    async def current_question(self, ctx: FlowContext) -> Sequence[Answer]:
+        """Ask the current question again."""
+        if ctx.conversation.flow != FLOW:
+            return []
+        form = Form(ctx)
+        return await ask(form, form.step)
+
+
+async def start(ctx: FlowContext, place: dict[str, Any] | None) -> list[Answer]:
+    """Open a new draft (with a place already known, from the officer's card) and ask."""
+    until = await limit_reached_until(ctx.session, ctx.services, ctx.user.id, ctx.turn.now)
+    if until is not None:
+        form = Form(ctx)
+        when = form.local(until).strftime("%d.%m.%Y %H:%M")
+        return [ctx.answer("report-limit-reached", until=when)]
+    ctx.goto(FLOW, "danger", ReportDraft(place=place).to_json())
+    return await advance(Form(ctx))
+
+
+async def _press_outside(ctx: FlowContext, choice: Choice) -> list[Answer]:
+    """A press in our scope while no report is open: "report here" from the lookup, or stale."""
+    if choice.value == HERE and ctx.conversation.flow == LOOKUP_FLOW and ctx.is_current(choice):
+        raw = (ctx.conversation.draft or {}).get("place")
+        try:
+            place = Place.from_json(raw) if isinstance(raw, dict) else None
+        except TypeError:
+            place = None
+        if place is not None and place.district_code:
+            return await start(ctx, place.to_json())
+    return [ctx.answer("button-expired"), ctx.answer("report-not-open")]
+
+
+async def expired(form: Form) -> list[Answer]:
+    """Answer an old or forged button: say so, then the current question."""
+    return [form.ctx.answer("button-expired"), *await ask(form, form.step)]
+
+
+async def retry(form: Form, hint: str, **args: Any) -> list[Answer]:
+    """Explain what this question expects, then ask it again (nothing entered is lost)."""
+    return [form.answer(hint, **args), *await ask(form, form.step)]
+
+
+async def wrong_kind(form: Form, step: Step, hint: str = "report-hint-buttons") -> list[Answer]:
+    """Answer a message of the wrong kind, or a press this question never offered."""
+    if isinstance(step, Choice):
+        return await expired(form)
+    return await retry(form, hint)
+
+
+# ---- emergency and category -----------------------------------------------------------------
+
+
+async def on_danger(form: Form, step: Step) -> list[Answer]:
+    """Someone in danger: 112 now, and the report ends. Otherwise go on."""
+    if isinstance(step, Choice) and step.value == "danger.yes":
+        form.ctx.reset()
+        return [form.ctx.answer("report-emergency")]
+    if isinstance(step, Choice) and step.value == "danger.no":
+        form.draft.danger_checked = True
+        return await advance(form)
+    return await wrong_kind(form, step)
+
+
+async def on_category(form: Form, step: Step) -> list[Answer]:
+    """Open a group, or choose "other"."""
+    if not isinstance(step, Choice):
+        return await wrong_kind(form, step)
+    value = step.value
+    if value == "keep" and form.draft.editing:
+        return await advance(form)
+    if value == f"cat.{OTHER}":
+        form.save("category_other")
+        return await ask(form, "category_other")
+    group = value.removeprefix("grp.")
+    if value.startswith("grp.") and group in categories(form.ctx.services).groups:
+        form.draft.group = group
+        form.save("category_group")
+        return await ask(form, "category_group")
+    return await expired(form)
+
+
+async def on_category_group(form: Form, step: Step) -> list[Answer]:
+    """Choose a category of the open group, or go back to the groups."""
+    if not isinstance(step, Choice):
+        return await wrong_kind(form, step)
+    if step.value == "back":
+        form.save("category")
+        return await ask(form, "category")
+    cats = categories(form.ctx.services)
+    category = cats.selectable(step.value.removeprefix("cat."))
+    members = cats.groups.get(form.draft.group or "", [])
+    if not step.value.startswith("cat.") or category is None or category not in members:
+        return await expired(form)
+    _set_category(form.draft, category.code, None)
+    return await advance(form)
+
+
+async def on_category_other(form: Form, step: Step) -> list[Answer]:
+    """Take the resident's own name for the threat."""
+    if isinstance(step, Choice) and step.value == "back":
+        form.save("category")
+        return await ask(form, "category")
+    if not isinstance(step, Text):
+        return await wrong_kind(form, step, "report-hint-text")
+    if len(step.value) > OTHER_MAX_LENGTH:
+        return await retry(form, "report-too-long", length=len(step.value), max=OTHER_MAX_LENGTH)
+    _set_category(form.draft, OTHER, step.value)
+    return await advance(form)
+
+
+def _set_category(draft: ReportDraft, code: str, other: str | None) -> None:
+    if draft.category != code:
+        # Similar reports are of the same category: look again for the new one.
+        draft.duplicates_checked = False
+    draft.category = code
+    draft.category_other = other
+
+
+# ---- where ----------------------------------------------------------------------------------
+
+
+async def on_where(form: Form, step: Step) -> list[Answer]:
+    """Take a shared location or venue, or a typed address; explain what did not work."""
+    ctx = form.ctx
+    if isinstance(step, Location):
+        return await _placed(
+            form, place_from_point(ctx.services, step.lat, step.lon, step.title, step.address)
+        )
+    if isinstance(step, Choice):
+        if form.step == "where_pick" and step.value.startswith("alt."):
+            return await _picked(form, step.value.removeprefix("alt."))
+        return await expired(form)
+    if not isinstance(step, Text):
+        return [_where_answer(form, "report-hint-where")]
+    if step.value == form.text("report-where-type"):
+        return [_where_answer(form, "report-where-type-hint")]
+    if form.draft.editing and step.value == form.text("report-keep"):
+        return await advance(form, [form.answer("report-place-kept", keyboard="remove")])
+    if len(step.value) > ADDRESS_MAX_LENGTH:
+        return [_where_answer(form, "report-where-too-long")]
+    return await _placed(form, place_from_text(ctx.services, step.value), typed=step.value)
+
+
+def _where_answer(form: Form, key: str, **args: Any) -> Answer:
+    """An answer that keeps the "send my location / type an address" keyboard."""
+    return form.answer(key, where_options(form.draft.editing), keyboard="reply", **args)
+
+
+async def _placed(form: Form, lookup: PlaceLookup, typed: str | None = None) -> list[Answer]:
+    """Act on a resolved place: accept it, offer alternatives, or explain."""
+    if lookup.found and lookup.place is not None:
+        return await _accept_place(form, lookup.place)
+    if lookup.quality is MatchQuality.OUTSIDE_AREA:
+        return [_where_answer(form, "report-where-outside")]
+    if lookup.alternatives and lookup.quality in (
+        MatchQuality.AMBIGUOUS,
+        MatchQuality.STREET_ONLY,
+    ):
+        result = lookup.result
+        number = getattr(result, "house_number", None)
+        form.draft.alternatives = [
+            {
+                "locality": alt.locality,
+                "street": alt.street,
+                "numbers": alt.numbers,
+                "district_code": alt.district_code,
+                "district_name": alt.district_name,
+            }
+            for alt in lookup.alternatives
+        ]
+        form.draft.typed_number = number.raw if number is not None else None
+        form.save("where_pick")
+        key = "report-where-street-only" if lookup.quality is MatchQuality.STREET_ONLY else ""
+        before = [form.answer(key)] if key else []
+        return [*before, *await ask(form, "where_pick")]
+    return [_where_answer(form, "report-where-not-found")]
+
+
+async def _picked(form: Form, index: str) -> list[Answer]:
+    """Take the alternative the resident chose."""
+    alternatives = form.draft.alternatives
+    if not index.isdigit() or int(index) >= len(alternatives):
+        return await expired(form)
+    alt = alternatives[int(index)]
+    number = form.draft.typed_number
+    street = alt.get("street") or ""
+    locality = alt.get("locality") or ""
+    label = " ".join(p for p in (street, number) if p)
+    # Looking the chosen street up again gives its representative point when it is unique now.
+    found = place_from_text(form.ctx.services, f"{label}, {locality}" if label else locality)
+    if (
+        found.found
+        and found.place is not None
+        and found.place.district_code == alt.get("district_code")
+    ):
+        return await _accept_place(form, found.place)
+    parsed = parse_house_number(number) if number else None
+    place = Place(
+        source="address",
+        lat=None,
+        lon=None,
+        address=f"{label}, {locality}" if label else locality,
+        district_code=alt.get("district_code"),
+        district_name=alt.get("district_name"),
+        street_key=street_key(street) if street else None,
+        house_number=parsed.number if parsed is not None else None,
+    )
+    return await _accept_place(form, place)
+
+
+async def _accept_place(form: Form, place: Place) -> list[Answer]:
+    draft = form.draft
+    draft.place = place.to_json()
+    draft.alternatives = []
+    draft.typed_number = None
+    draft.duplicates_checked = False
+    where = place.address or f"{place.lat:.5f}, {place.lon:.5f}"
+    found = form.answer(
+        "report-where-found", keyboard="remove", place=where, district=place.district_name or ""
+    )
+    return await advance(form, [found])
+
+
+# ---- similar reports ------------------------------------------------------------------------
+
+
+async def on_duplicates(form: Form, step: Step) -> list[Answer]:
+    """ "I see it too" on a shown report, or "it is something else"."""
+    if not isinstance(step, Choice):
+        return await wrong_kind(form, step)
+    if step.value == "new":
+        form.draft.duplicates_checked = True
+        return await advance(form)
+    raw = step.value.removeprefix("same.")
+    if not step.value.startswith("same.") or not raw.isdigit():
+        return await expired(form)
+    report_id = int(raw)
+    if report_id not in form.draft.duplicates:
+        # Only reports we showed this resident can be confirmed (forged ids are not).
+        return await expired(form)
+    ctx = form.ctx
+    report = await ctx.session.get(Report, report_id)
+    if report is None or report.status not in OPEN_STATUSES:
+        return [form.answer("report-duplicate-closed"), *await ask(form, "duplicates")]
+    added = await confirm_report(ctx.session, report, ctx.user.id, ctx.turn.now)
+    if added:
+        await notify_confirmation(ctx.uow, ctx.services, report)
+    ctx.reset()
+    key = "report-confirmed" if added else "report-confirmed-already"
+    return [ctx.answer(key, reference=report.reference)]
+
+
+# ---- when -----------------------------------------------------------------------------------
+
+
+async def on_when(form: Form, step: Step) -> list[Answer]:
+    """Now, earlier today, another day, recurring, or not given."""
+    if not isinstance(step, Choice):
+        return await wrong_kind(form, step)
+    kind = step.value.removeprefix("when.")
+    draft = form.draft
+    if step.value == "keep" and draft.editing:
+        return await advance(form)
+    if not step.value.startswith("when."):
+        return await expired(form)
+    if kind in ("now", "unknown"):
+        draft.when = {"kind": kind}
+        return await advance(form)
+    following = {"today": "when_time", "other_day": "when_date", "recurring": "when_days"}
+    if kind not in following:
+        return await expired(form)
+    draft.when_partial = {"kind": kind, "days": []} if kind == "recurring" else {"kind": kind}
+    form.save(following[kind])
+    return await ask(form, following[kind])
+
+
+async def on_when_date(form: Form, step: Step) -> list[Answer]:
+    """Take the day: typed, or yesterday / the day before."""
+    today = form.local(form.ctx.turn.now).date()
+    if isinstance(step, Choice):
+        if step.value not in ("date.1", "date.2"):
+            return await expired(form)
+        day = today - timedelta(days=int(step.value.removeprefix("date.")))
+    elif isinstance(step, Text):
+        try:
+            day = parse_day(step.value, today)
+        except DateRefused as refused:
+            return await retry(form, f"report-date-{refused.reason.replace('_', '-')}")
+    else:
+        return await retry(form, "report-hint-date")
+    form.draft.when_partial = {**form.draft.when_partial, "date": day.isoformat()}
+    form.save("when_time")
+    return await ask(form, "when_time")
+
+
+async def on_when_days(form: Form, step: Step) -> list[Answer]:
+    """Tick days of the week, or take a shortcut; then the time of day."""
+    if not isinstance(step, Choice):
+        return await wrong_kind(form, step)
+    partial = form.draft.when_partial
+    chosen = {int(d) for d in partial.get("days") or []}
+    shortcuts = {"days.all": DAYS, "days.weekdays": WEEKDAYS, "days.weekend": WEEKEND}
+    value = step.value
+    if value in shortcuts:
+        chosen = set(shortcuts[value])
+    elif value.startswith("day.") and value.removeprefix("day.") in {str(d) for d in DAYS}:
+        chosen ^= {int(value.removeprefix("day."))}
+        form.draft.when_partial = {**partial, "days": sorted(chosen)}
+        form.save("when_days")
+        return await ask(form, "when_days")
+    elif value == "days.done":
+        if not chosen:
+            return await retry(form, "report-days-none")
+    else:
+        return await expired(form)
+    form.draft.when_partial = {**partial, "days": sorted(chosen)}
+    form.save("when_time")
+    return await ask(form, "when_time")
+
+
+async def on_when_time(form: Form, step: Step) -> list[Answer]:
+    """Take the time of day; the "when" answer is complete."""
+    if not isinstance(step, Choice):
+        return await wrong_kind(form, step)
+    time = step.value.removeprefix("time.")
+    partial = form.draft.when_partial
+    if not step.value.startswith("time.") or time not in TIMES_OF_DAY or not partial.get("kind"):
+        return await expired(form)
+    form.draft.when = {**partial, "time": time}
+    form.draft.when_partial = {}
+    return await advance(form)
+
+
+# ---- description and photos -----------------------------------------------------------------
+
+
+async def on_description(form: Form, step: Step) -> list[Answer]:
+    """Take the description (optional, up to the configured length)."""
+    draft = form.draft
+    limit = form.ctx.services.config.reports.description_max_length
+    if isinstance(step, Choice):
+        if step.value == "skip":
+            draft.description = None
+        elif step.value != "keep" or not draft.editing:
+            return await expired(form)
+        draft.description_done = True
+        return await advance(form)
+    if not isinstance(step, Text):
+        hint = "report-hint-photos-later" if isinstance(step, Media) else "report-hint-text"
+        return await retry(form, hint)
+    if len(step.value) > limit:
+        return await retry(form, "report-too-long", length=len(step.value), max=limit)
+    draft.description = step.value
+    draft.description_done = True
+    return await advance(form)
+
+
+async def on_photos(form: Form, step: Step) -> list[Answer]:
+    """Collect photos (up to the limit); "done" goes on."""
+    draft = form.draft
+    settings = form.ctx.services.config.reports
+    if isinstance(step, Choice):
+        if step.value == "done":
+            draft.photos_done = True
+            return await advance(form)
+        if step.value == "clear":
+            draft.photos = []
+            form.save("photos")
+            return await ask(form, "photos")
+        return await expired(form)
+    if not isinstance(step, Media):
+        return await retry(form, "report-hint-photos")
+    answers: list[Answer] = []
+    sizes = list(step.sizes) + [0] * (len(step.refs) - len(step.sizes))
+    for ref, size in zip(step.refs, sizes, strict=True):
+        if len(draft.photos) >= settings.max_photos:
+            answers.append(form.answer("report-photos-limit", max=settings.max_photos))
+            break
+        if size > settings.max_photo_bytes:
+            megabytes = settings.max_photo_bytes // 1_000_000
+            answers.append(form.answer("report-photo-too-big", megabytes=megabytes))
+            continue
+        draft.photos.append(Photo(ref, size))
+    form.save_quietly()
+    added = form.answer(
+        "report-photo-added",
+        photos_options(form),
+        count=len(draft.photos),
+        max=settings.max_photos,
+    )
+    return [*answers, added]
+
+
+# ---- who ------------------------------------------------------------------------------------
+
+
+async def on_anonymous(form: Form, step: Step) -> list[Answer]:
+    """Anonymous, or with contact details (then the phone question)."""
+    draft = form.draft
+    if isinstance(step, Choice) and step.value in ("anon.yes", "anon.no"):
+        draft.anonymous = step.value == "anon.yes"
+        draft.phone = None
+        draft.phone_consent_at = None
+        draft.phone_done = draft.anonymous
+        return await advance(form)
+    return await wrong_kind(form, step)
+
+
+async def on_phone(form: Form, step: Step) -> list[Answer]:
+    """Take the resident's own number (shared with the button), or go on without one."""
+    draft = form.draft
+    ctx = form.ctx
+    if isinstance(step, Contact):
+        if not step.own:
+            # Someone else's number: we cannot ask them whether they agree.
+            return [form.answer("report-phone-not-own", phone_options(), keyboard="reply")]
+        draft.phone = step.phone[:PHONE_MAX_LENGTH]
+        # Sharing after reading who will see it is the consent; its time is what we record.
+        draft.phone_consent_at = ctx.turn.now.isoformat()
+        draft.phone_done = True
+        return await advance(form, [form.answer("report-phone-saved", keyboard="remove")])
+    if isinstance(step, Text) and step.value == form.text("report-phone-skip"):
+        draft.phone = None
+        draft.phone_consent_at = None
+        draft.phone_done = True
+        return await advance(form, [form.answer("report-phone-skipped", keyboard="remove")])
+    if isinstance(step, Choice):
+        return await expired(form)
+    return [form.answer("report-hint-phone", phone_options(), keyboard="reply")]
+
+
+# ---- summary --------------------------------------------------------------------------------
+
+
+async def on_summary(form: Form, step: Step) -> list[Answer]:
+    """Send, change a field, or cancel."""
+    if not isinstance(step, Choice):
+        return await wrong_kind(form, step)
+    ctx = form.ctx
+    if step.value == "edit":
+        form.save("edit")
+        return await ask(form, "edit")
+    if step.value == "cancel":
+        ctx.reset()
+        return [ctx.answer("report-cancelled")]
+    if step.value != "send":
+        return await expired(form)
+    outcome = await submit_report(
+        ctx.uow, ctx.services, ctx.user, form.draft, ctx.lang, ctx.turn.now
+    )
+    if isinstance(outcome, LimitReached):
+        until = form.local(outcome.until).strftime("%d.%m.%Y %H:%M")
+        days = ctx.services.config.reports.draft_ttl_days
+        return [form.answer("report-limit-reached-draft", until=until, days=days)]
+    if isinstance(outcome, PhotosRefused):
+        positions = set(outcome.positions)
+        form.draft.photos = [
+            p for i, p in enumerate(form.draft.photos, start=1) if i not in positions
+        ]
+        form.draft.photos_done = False
+        form.save("photos")
+        refused = ", ".join(str(p) for p in outcome.positions)
+        return [form.answer("report-photos-refused", positions=refused), *await ask(form, "photos")]
+    assert isinstance(outcome, Submitted)
+    ctx.reset()
+    deadlines = ctx.services.config.deadlines
+    mine = [[Option("report-my-reports", "mine")]]
+    return [
+        ctx.answer(
+            "report-sent",
+            mine,
+            scope="m",
+            reference=outcome.report.reference,
+            read_days=max(round(deadlines.take_within_hours / 24), 1),
+            verify_days=round(deadlines.verify_within_days),
+        )
+    ]
+
+
+async def on_edit(form: Form, step: Step) -> list[Answer]:
+    """Open the question of the field to change; answering it returns to the summary."""
+    if not isinstance(step, Choice):
+        return await wrong_kind(form, step)
+    if step.value == "back":
+        return await advance(form)
+    target = step.value.removeprefix("edit.")
+    if not step.value.startswith("edit.") or target not in EDIT_STEPS:
+        return await expired(form)
+    draft = form.draft
+    draft.editing = True
+    if target == "photos":
+        draft.photos_done = False
+    form.save(EDIT_STEPS[target])
+    return await ask(form, EDIT_STEPS[target])
+
+
+EDIT_STEPS = {
+    "category": "category",
+    "where": "where",
+    "when": "when",
+    "description": "description",
+    "photos": "photos",
+    "anonymous": "anonymous",
+}
+
+HANDLERS: dict[str, Handler] = {
+    "danger": on_danger,
+    "category": on_category,
+    "category_group": on_category_group,
+    "category_other": on_category_other,
+    "where": on_where,
+    "where_pick": on_where,
+    "duplicates": on_duplicates,
+    "when": on_when,
+    "when_date": on_when_date,
+    "when_days": on_when_days,
+    "when_time": on_when_time,
+    "description": on_description,
+    "photos": on_photos,
+    "anonymous": on_anonymous,
+    "phone": on_phone,
+    "summary": on_summary,
+    "edit": on_edit,
+}

@@ -1,0 +1,148 @@
+"""My reports (/moje, /my): the resident's reports with reference, date and status, and history."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+
+from bot.conversation import Answer, Choice, Option
+from bot.usecases.flow import FlowContext
+from bot.usecases.report.categories import OTHER, categories
+from bot.usecases.report.duplicates import CONFIRMED_ACTION
+from bot.usecases.report.form import LABEL
+from bot.usecases.report.submit import CREATED_ACTION
+from db.models.reports import AuditEvent, Report, ReportFollower
+
+SCOPE = "my"
+PAGE_SIZE = 8
+
+
+class MineFlow:
+    """Lists and histories; it keeps no state, so an unfinished report is never disturbed."""
+
+    name = "mine"
+    commands = frozenset({"moje", "my"})
+    scopes = frozenset({SCOPE})
+    deep_links: frozenset[str] = frozenset()
+    resumable = False
+
+    async def begin(self, ctx: FlowContext, args: str) -> Sequence[Answer]:
+        """Show the first page of the resident's reports."""
+        return await _list(ctx, 0)
+
+    async def on_step(self, ctx: FlowContext) -> Sequence[Answer]:
+        """Open a report's history, another page, or the list again.
+
+        The buttons do not expire with the conversation (a list read yesterday still opens),
+        so every press is checked against the owner instead.
+        """
+        step = ctx.step
+        if not isinstance(step, Choice):
+            return []
+        value = step.value
+        if value.startswith("p.") and value[2:].isdigit():
+            return await _list(ctx, int(value[2:]))
+        if value.startswith("r.") and value[2:].isdigit():
+            report = await ctx.session.get(Report, int(value[2:]))
+            if report is not None and report.user_id == ctx.user.id:
+                return await _history(ctx, report)
+        return [ctx.answer("button-expired"), *await _list(ctx, 0)]
+
+    async def current_question(self, ctx: FlowContext) -> Sequence[Answer]:
+        """Nothing to ask: this flow never becomes the conversation's flow."""
+        return []
+
+
+def _local(ctx: FlowContext, moment: datetime) -> datetime:
+    return moment.astimezone(ZoneInfo(ctx.services.config.bot.timezone))
+
+
+def _fragment(ctx: FlowContext, key: str, **args: object) -> str:
+    # Escaped exactly once when the answer carrying it is rendered (see Form.text).
+    return html.unescape(ctx.text(key, **args))
+
+
+def _status(ctx: FlowContext, status: str) -> str:
+    key = f"report-status-{status}"
+    # Officers' tools may record steps this version has no name for: show the raw value.
+    return _fragment(ctx, key) if ctx.services.catalog.has(key, ctx.lang) else status
+
+
+async def _list(ctx: FlowContext, page: int) -> list[Answer]:
+    session = ctx.session
+    mine = Report.user_id == ctx.user.id
+    total = await session.scalar(select(func.count()).select_from(Report).where(mine)) or 0
+    if total == 0:
+        start = [[Option("mine-start-report", "report")]]
+        return [ctx.answer("mine-empty", start, scope="m")]
+    page = min(page, (total - 1) // PAGE_SIZE)
+    reports = await session.scalars(
+        select(Report)
+        .where(mine)
+        .order_by(Report.created_at.desc(), Report.id.desc())
+        .offset(page * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+    )
+    rows = []
+    for report in reports:
+        label = _fragment(
+            ctx,
+            "mine-report-button",
+            reference=report.reference,
+            date=_local(ctx, report.created_at).strftime("%d.%m"),
+            status=_status(ctx, report.status.value),
+        )
+        rows.append([Option(LABEL, f"r.{report.id}", {"text": label})])
+    more = []
+    if page > 0:
+        more.append(Option("mine-newer", f"p.{page - 1}"))
+    if (page + 1) * PAGE_SIZE < total:
+        more.append(Option("mine-older", f"p.{page + 1}"))
+    if more:
+        rows.append(more)
+    return [ctx.answer("mine-list", rows, scope=SCOPE, count=total)]
+
+
+async def _history(ctx: FlowContext, report: Report) -> list[Answer]:
+    session = ctx.session
+    events = await session.scalars(
+        select(AuditEvent).where(AuditEvent.report_id == report.id).order_by(AuditEvent.id)
+    )
+    lines = []
+    for event in events:
+        at = _local(ctx, event.at).strftime("%d.%m.%Y %H:%M")
+        if event.action == CREATED_ACTION:
+            lines.append(_fragment(ctx, "mine-event-created", at=at))
+        elif event.action != CONFIRMED_ACTION and event.to_status:
+            status = _status(ctx, event.to_status)
+            lines.append(_fragment(ctx, "mine-event-status", at=at, status=status))
+    confirmations = await session.scalar(
+        select(func.count())
+        .select_from(ReportFollower)
+        .where(ReportFollower.report_id == report.id)
+    )
+    category = categories(ctx.services).name(report.category, ctx.lang)
+    if report.category == OTHER and report.category_other:
+        category = f"{category}: {report.category_other}"
+    place = report.address or (
+        f"{report.lat:.5f}, {report.lon:.5f}" if report.lat is not None and report.lon else ""
+    )
+    back = [[Option("mine-back", "p.0")]]
+    return [
+        ctx.answer(
+            "mine-report",
+            back,
+            scope=SCOPE,
+            reference=report.reference,
+            category=category,
+            place=place,
+            created=_local(ctx, report.created_at).strftime("%d.%m.%Y %H:%M"),
+            status=_status(ctx, report.status.value),
+            confirmations=confirmations or 0,
+            history="\n".join(lines),
+        )
+    ]

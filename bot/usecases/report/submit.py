@@ -1,0 +1,210 @@
+"""Store a finished report in one transaction: report, reporter, photos, audit, officers' alert."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services import Services
+from bot.usecases.alerts import queue_new_report_alerts
+from bot.usecases.report.draft import ReportDraft
+from bot.usecases.report.media import MediaTooLarge, MediaUnavailable, media_fetcher
+from bot.usecases.report.photos import CleanPhoto, NotAnImage, clean_photo
+from db.models.directory import District
+from db.models.people import Reporter, User
+from db.models.reports import AuditEvent, Report, ReportPhoto, ReportStatus
+from db.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+CREATED_ACTION = "report_created"
+# Attempts at a free reference number when another process took the same one (PostgreSQL).
+REFERENCE_ATTEMPTS = 5
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """The report is stored; the resident gets its reference."""
+
+    report: Report
+
+
+@dataclass(frozen=True)
+class LimitReached:
+    """The resident sent the allowed number of reports in 24 hours; the draft is kept."""
+
+    until: datetime
+
+
+@dataclass(frozen=True)
+class PhotosRefused:
+    """Some photos could not be read or were too large; they were taken out of the draft."""
+
+    positions: tuple[int, ...]
+
+
+Outcome = Submitted | LimitReached | PhotosRefused
+
+
+async def limit_reached_until(
+    session: AsyncSession, services: Services, user_id: int, now: datetime
+) -> datetime | None:
+    """Return when the resident may send again, or None if they may send now."""
+    window = now - timedelta(hours=24)
+    recent = list(
+        await session.scalars(
+            select(Report.created_at)
+            .where(Report.user_id == user_id, Report.created_at > window)
+            .order_by(Report.created_at)
+        )
+    )
+    limit = services.config.reports.max_reports_per_day
+    if len(recent) < limit:
+        return None
+    # The oldest report that must leave the window before one more fits.
+    return recent[len(recent) - limit] + timedelta(hours=24)
+
+
+async def next_reference(session: AsyncSession, prefix: str, year: int) -> str:
+    """Return the next free reference of the year: KN-2026-000123.
+
+    Counting in SQL (the highest number of the year, plus one) is portable and gap-free. On
+    SQLite write transactions begin immediately, so no one else can take the number before we
+    commit. On PostgreSQL two transactions may compute the same number; the unique index then
+    refuses the second, which retries (see `_store_with_reference`) rather than locking a
+    counter row that every report of the year would queue on.
+    """
+    stem = f"{prefix}-{year}-"
+    highest = await session.scalar(
+        select(func.max(Report.reference)).where(Report.reference.like(f"{stem}%"))
+    )
+    number = int(highest.rsplit("-", 1)[1]) + 1 if highest else 1
+    return f"{stem}{number:06d}"
+
+
+async def _store_with_reference(
+    session: AsyncSession, report: Report, prefix: str, year: int
+) -> None:
+    for attempt in range(REFERENCE_ATTEMPTS):
+        report.reference = await next_reference(session, prefix, year)
+        try:
+            async with session.begin_nested():
+                session.add(report)
+                await session.flush()
+            return
+        except IntegrityError:
+            log.info("reference %s taken concurrently (attempt %d)", report.reference, attempt + 1)
+    raise RuntimeError("no free reference number after several attempts")
+
+
+async def _fetch_photos(
+    services: Services, draft: ReportDraft
+) -> tuple[list[CleanPhoto], tuple[int, ...]]:
+    """Download and re-encode every photo; list the positions (1-based) that failed."""
+    settings = services.config.reports
+    fetcher = media_fetcher(services)
+    clean: list[CleanPhoto] = []
+    refused: list[int] = []
+    for position, photo in enumerate(draft.photos, start=1):
+        try:
+            data = await fetcher.fetch(photo.ref)
+            if len(data) > settings.max_photo_bytes:
+                raise MediaTooLarge(photo.ref)
+            # Decoding and encoding a 2560 px JPEG takes a while: keep the event loop free.
+            clean.append(await asyncio.to_thread(clean_photo, data, settings.photo_max_side))
+        except (MediaTooLarge, MediaUnavailable, NotAnImage) as exc:
+            log.info("photo %d of a draft refused: %s", position, type(exc).__name__)
+            refused.append(position)
+    return clean, tuple(refused)
+
+
+async def submit_report(
+    uow: UnitOfWork, services: Services, user: User, draft: ReportDraft, lang: str, now: datetime
+) -> Outcome:
+    """Store the report with its photos, reporter, audit event and alert, or say why not."""
+    session = uow.session
+    until = await limit_reached_until(session, services, user.id, now)
+    if until is not None:
+        return LimitReached(until)
+    photos, refused = await _fetch_photos(services, draft)
+    if refused:
+        return PhotosRefused(refused)
+    place = draft.place_obj
+    if draft.category is None or place is None:
+        raise ValueError("submit_report needs a category and a place")
+    settings = services.config.reports
+    district_id = None
+    if place.district_code:
+        district_id = await session.scalar(
+            select(District.id).where(District.code == place.district_code)
+        )
+    reporter_id = None
+    if draft.anonymous is False:
+        # Identity lives apart from the report, so it can be unlinked or erased on its own.
+        reporter = Reporter(
+            user_id=user.id,
+            phone=draft.phone,
+            phone_consent_at=(
+                datetime.fromisoformat(draft.phone_consent_at) if draft.phone_consent_at else None
+            ),
+            created_at=now,
+        )
+        session.add(reporter)
+        await session.flush()
+        reporter_id = reporter.id
+    local = now.astimezone(ZoneInfo(services.config.bot.timezone))
+    report = Report(
+        reference="",
+        category=draft.category,
+        category_other=draft.category_other,
+        status=ReportStatus.NEW,
+        district_id=district_id,
+        lat=place.lat,
+        lon=place.lon,
+        location_source=place.source,
+        address=place.address,
+        street_key=place.street_key,
+        house_number=place.house_number,
+        occurred=draft.when or {"kind": "unknown"},
+        description=draft.description,
+        anonymous=draft.anonymous is not False,
+        reporter_id=reporter_id,
+        user_id=user.id,
+        language=lang,
+        created_at=now,
+        updated_at=now,
+    )
+    # The reference year is the local one: a report sent on 1 January at 00:30 is the new year's.
+    await _store_with_reference(session, report, settings.reference_prefix, local.year)
+    for position, photo in enumerate(photos, start=1):
+        session.add(
+            ReportPhoto(
+                report_id=report.id,
+                position=position,
+                content=photo.content,
+                mime_type=photo.mime_type,
+                sha256=photo.sha256,
+                width=photo.width,
+                height=photo.height,
+            )
+        )
+    session.add(
+        AuditEvent(
+            at=now,
+            action=CREATED_ACTION,
+            actor_user_id=user.id,
+            report_id=report.id,
+            to_status=ReportStatus.NEW.value,
+            data={"photos": len(photos), "anonymous": report.anonymous},
+        )
+    )
+    await session.flush()
+    await queue_new_report_alerts(uow, services, report)
+    return Submitted(report)

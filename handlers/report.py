@@ -1,0 +1,57 @@
+"""The report feature: categories at start-up, the photo downloader once connected, edits.
+
+Most of what residents send in a report reaches the report flow through the router
+(handlers/conversation.py); only edited messages get a handler of their own here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Bot, Update
+from telegram.ext import Application, MessageHandler, filters
+
+from bot.conversation import Answer
+from bot.feature import Feature
+from bot.services import Services
+from bot.turn import Turn
+from bot.usecases.report.categories import CATEGORIES, load_categories
+from bot.usecases.report.edits import answer_edited
+from bot.usecases.report.media import MEDIA_FETCHER
+from bot.usecases.router import Router
+from db.uow import UnitOfWork
+from handlers.context import BotContext
+from handlers.conversation import ROUTER
+from handlers.media_fetcher import TelegramMediaFetcher
+from handlers.turn import run_turn
+
+
+async def on_edited(update: Update, context: BotContext) -> None:
+    """Answer an edited private message (in a report: "edits change nothing", then the question)."""
+    services = context.services
+    router: Router = services.extras[ROUTER]
+
+    async def use_case(uow: UnitOfWork, turn: Turn) -> list[Answer]:
+        return list(await answer_edited(uow, turn, services, router))
+
+    await run_turn(update, context, use_case)
+
+
+def _register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    # Group 0, before the conversation feature, which would take an edit for a new answer.
+    application.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE, on_edited)
+    )
+
+
+async def _startup(services: Services) -> None:
+    services.extras[CATEGORIES] = load_categories(services.config.bot.categories_file)
+
+
+async def _post_start(services: Services, bot: Bot) -> None:
+    services.extras[MEDIA_FETCHER] = TelegramMediaFetcher(
+        bot, services.config.reports.max_photo_bytes
+    )
+
+
+FEATURE = Feature(name="report", register=_register, startup=_startup, post_start=_post_start)
