@@ -17,7 +17,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from bot.config import DeliverySection
 from bot.pipeline.limits import SendLimits
-from bot.pipeline.senders import Senders
+from bot.pipeline.senders import Senders, retry_seconds
 from db.base import utcnow
 from db.models.people import User
 from db.models.pipeline import OutboxMessage, OutboxStatus
@@ -240,9 +240,7 @@ class DeliveryWorker:
             raise
         except RetryAfter as exc:
             # Telegram's flood control for this chat: wait as told, without counting a try.
-            delay = exc.retry_after
-            seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
-            await self._reschedule(row, seconds, _error(exc), count=False)
+            await self._reschedule(row, retry_seconds(exc), _error(exc), count=False)
         except Forbidden as exc:
             await self._undeliverable(row, _error(exc))
         except BadRequest as exc:

@@ -13,6 +13,7 @@ from typing import Any
 from telegram import Bot, Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 
+from bot.pipeline.senders import retry_seconds
 from db.base import utcnow
 
 log = logging.getLogger(__name__)
@@ -75,10 +76,8 @@ class Poller:
                 backoff = BACKOFF_START_SECONDS
                 continue
             except RetryAfter as exc:
-                delay = exc.retry_after
-                wait = delay.total_seconds() if not isinstance(delay, int) else float(delay)
                 await self._failed(exc)
-                await asyncio.sleep(wait)
+                await asyncio.sleep(retry_seconds(exc))
                 continue
             except (NetworkError, Conflict, InvalidToken, TelegramError) as exc:
                 await self._failed(exc)

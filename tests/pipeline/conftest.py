@@ -50,7 +50,7 @@ def fast_config(**webhook: Any) -> Config:
             global_per_second=1000,
             private_chat_per_second=1000,
             group_per_minute=60_000,
-            max_attempts=4,
+            max_attempts=3,
             poll_interval=0.2,
         ),
     )

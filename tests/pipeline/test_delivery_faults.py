@@ -1,0 +1,75 @@
+"""Telegram answers 429, 500, drops the connection, times out or says 403: nothing is lost."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.localapi import LocalBotApi
+from db.models.people import User
+from db.models.pipeline import OutboxStatus
+from tests.pipeline.conftest import ANNA, BOGDAN, CAROL, DAVE, EVE, Harness, eventually
+
+
+async def test_faults_reschedule_or_retry_without_losing_messages(
+    harness: Harness, api: LocalBotApi
+) -> None:
+    users = {uid: api.user(uid) for uid in (ANNA, BOGDAN, CAROL, DAVE, EVE)}
+    async with harness.sessions() as session:
+        session.add(User(external_id=str(DAVE), chat_id=DAVE))
+        await session.commit()
+    api.inject("sendMessage", ANNA, kind="retry_after", retry_after=1)
+    api.inject("sendMessage", BOGDAN, kind="drop")
+    api.inject("sendMessage", BOGDAN, kind="server_error")
+    # Slower than the bot's read timeout: the bot gives up, but Telegram still sends it.
+    api.inject("sendMessage", CAROL, kind="slow", delay=1.0)
+    api.block_chat(DAVE)
+    await harness.start("none", read_timeout=0.5)
+
+    await harness.send(*(users[uid].send_text(f"hej {uid}") for uid in users))
+
+    for uid in (ANNA, BOGDAN, CAROL, EVE):
+        await api.await_sent(uid)
+    order = [sent.chat_id for sent in api.sent()]
+    # Anna's flood wait held back her reply only: Eve's went out first.
+    assert order.index(EVE) < order.index(ANNA)
+
+    async def statuses() -> dict[int, OutboxStatus]:
+        return {row.chat_id: row.status for row in await harness.outbox()}
+
+    await eventually(
+        statuses,
+        {uid: OutboxStatus.SENT for uid in (ANNA, BOGDAN, CAROL, EVE)}
+        | {DAVE: OutboxStatus.UNDELIVERABLE},
+    )
+    rows = {row.chat_id: row for row in await harness.outbox()}
+    assert rows[BOGDAN].attempts == 3
+    assert rows[ANNA].last_error is not None and "RetryAfter" in rows[ANNA].last_error
+    assert [row.chat_id for row in harness.undeliverable] == [DAVE]
+    async with harness.sessions() as session:
+        assert await session.scalar(select(User.undeliverable).where(User.chat_id == DAVE))
+    duplicates = {uid: len(api.sent(uid)) - 1 for uid in (ANNA, BOGDAN, CAROL, EVE)}
+    print(f"\nduplicates per chat after faults: {duplicates}")
+    assert duplicates[ANNA] == duplicates[BOGDAN] == duplicates[EVE] == 0
+    # A timed-out send is the one ambiguous case: at most one extra copy.
+    assert duplicates[CAROL] <= 1
+    fired = api.fault_counts()
+    assert fired["retry_after"] == fired["drop"] == fired["server_error"] == fired["slow"] == 1
+
+
+async def test_a_message_that_keeps_failing_is_marked_failed(
+    harness: Harness, api: LocalBotApi
+) -> None:
+    anna = api.user(ANNA)
+    api.inject("sendMessage", ANNA, kind="server_error", times=10)
+    await harness.start("none")
+    await harness.send(anna.send_text("nie dojdzie"))
+
+    async def status() -> OutboxStatus | None:
+        rows = await harness.outbox()
+        return rows[0].status if rows else None
+
+    await eventually(status, OutboxStatus.FAILED)
+    [row] = await harness.outbox()
+    assert row.attempts == harness.config.delivery.max_attempts
+    assert row.last_error is not None and row.last_error.startswith("NetworkError")
+    assert api.sent(ANNA) == []
