@@ -95,8 +95,9 @@ class ApiHandler(tornado.web.RequestHandler):
                     # Serialised under the lock: the result shares dicts with the state.
                     body = json.dumps({"ok": True, "result": result}, ensure_ascii=False)
                 self.server.after_call(bot)
-            self.answer(200, body)
+            # Recorded before answering, so a test that got the answer sees the outcome.
             self.state.finish_call(call, 200)
+            self.answer(200, body)
         except ApiError as error:
             if call is not None:
                 self.state.finish_call(call, error.code, error.description)

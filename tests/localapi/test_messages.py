@@ -156,5 +156,8 @@ async def test_unknown_chat_is_not_found(bot: Bot) -> None:
 
 async def test_invalid_token_surfaces_as_invalid_token(api: LocalBotApi) -> None:
     stranger = Bot("999:WRONG", base_url=api.base_url)
-    with pytest.raises(InvalidToken, match="was rejected"):
-        await stranger.initialize()
+    try:
+        with pytest.raises(InvalidToken, match="was rejected"):
+            await stranger.initialize()
+    finally:
+        await stranger.shutdown()  # initialize() opened the HTTP clients before failing
