@@ -21,10 +21,12 @@ def features() -> list[Feature]:
     Order matters: the gatekeeper (group -1) sees every update first; officer buttons and the
     report and lookup flows come before the main menu, which catches the rest.
     """
-    from handlers import answers, conversation, report
+    from handlers import answers, conversation, lookup, report
 
     return [
         answers.FEATURE,
+        # Find my dzielnicowy: loads the directory and the gazetteer (before its users).
+        lookup.FEATURE,
         # Report a threat: categories, photo downloads, edited messages (before conversation).
         report.FEATURE,
         # Last: every private message and button press no earlier feature claimed.

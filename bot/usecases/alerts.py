@@ -1,8 +1,8 @@
 """Officers' alerts about reports: queue them for the right chats, and keep them up to date.
 
 Outbox rows hold ids only (kind "alert": {"report_id", "reason", "lang"}; "location" and
-"photos": {"report_id"}; "alert_edit": {"report_id"}); handlers/officers.py renders them from
-the database when they are sent, so an edit always shows the report as it is then.
+"photos": {"report_id", "lang"}; "alert_edit": {"report_id"}); handlers/officers.py renders
+them from the database when they are sent, so an edit always shows the report as it is then.
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from bot.outbox import PRIORITY_NOTICE, queue_kind
 from bot.services import Services
 from bot.usecases.officers.reachability import AlertTarget, Reason, plan_alert
-from db.models.reports import AlertMessage, Report, ReportPhoto
+from db.models.reports import OPEN_STATUSES, AlertMessage, Report, ReportPhoto
 from db.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -68,18 +68,11 @@ async def queue_alerts(
             {"report_id": report.id, "reason": reason, "lang": target.lang},
             priority=PRIORITY_NOTICE,
         )
+        media_payload = {"report_id": report.id, "lang": target.lang}
         if report.location_source == "point" and report.lat is not None and report.lon is not None:
-            queue_kind(
-                uow,
-                target.chat_id,
-                KIND_LOCATION,
-                {"report_id": report.id},
-                priority=PRIORITY_NOTICE,
-            )
+            queue_kind(uow, target.chat_id, KIND_LOCATION, media_payload, priority=PRIORITY_NOTICE)
         if photos:
-            queue_kind(
-                uow, target.chat_id, KIND_PHOTOS, {"report_id": report.id}, priority=PRIORITY_NOTICE
-            )
+            queue_kind(uow, target.chat_id, KIND_PHOTOS, media_payload, priority=PRIORITY_NOTICE)
         await session.flush()
         alert = await session.scalar(
             select(AlertMessage).where(
@@ -98,7 +91,9 @@ async def queue_alerts(
     return linked
 
 
-async def queue_alert_edits(uow: UnitOfWork, report_id: int) -> int:
+async def queue_alert_edits(
+    uow: UnitOfWork, report_id: int, *, except_chats: Sequence[int] = ()
+) -> int:
     """Queue an edit of every alert of a report (rendered when sent); return how many."""
     chats = await uow.session.scalars(
         select(AlertMessage.chat_id)
@@ -107,8 +102,45 @@ async def queue_alert_edits(uow: UnitOfWork, report_id: int) -> int:
     )
     count = 0
     for chat_id in chats.all():
+        if chat_id in except_chats:
+            continue
         queue_kind(
             uow, chat_id, KIND_ALERT_EDIT, {"report_id": report_id}, priority=PRIORITY_NOTICE
         )
         count += 1
     return count
+
+
+async def reroute_alert(uow: UnitOfWork, services: Services, chat_id: int, report_id: int) -> int:
+    """An alert could not be delivered (the chat blocked the bot): alert whoever else is due.
+
+    The delivery worker has already marked the chat's user undeliverable, so planning again
+    leaves them out; chats already alerted are not alerted twice. Return how many were added.
+    """
+    from bot.usecases.officers.reachability import deactivate_group
+
+    session = uow.session
+    await deactivate_group(session, chat_id)
+    await session.execute(
+        delete(AlertMessage).where(
+            AlertMessage.report_id == report_id, AlertMessage.chat_id == chat_id
+        )
+    )
+    report = await session.get(Report, report_id)
+    if report is None or report.status not in OPEN_STATUSES:
+        return 0
+    plan = await plan_alert(session, report.district_id, services.config.telegram.ops_chat_id)
+    alerted = set(
+        (
+            await session.scalars(
+                select(AlertMessage.chat_id).where(AlertMessage.report_id == report_id)
+            )
+        ).all()
+    )
+    fresh = [t for t in plan.targets if t.chat_id not in alerted and t.chat_id != chat_id]
+    if fresh:
+        log.info("report %s: alert rerouted to %d chat(s) (%s)", report_id, len(fresh), plan.reason)
+        await queue_alerts(uow, report, fresh, plan.reason or "unreachable")
+    elif not alerted:
+        log.warning("report %s: nobody left to alert after an undeliverable chat", report_id)
+    return len(fresh)

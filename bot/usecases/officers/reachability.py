@@ -196,3 +196,15 @@ async def unreachable_districts(session: AsyncSession) -> list[UnreachableDistri
             )
         )
     return found
+
+
+async def deactivate_group(session: AsyncSession, chat_id: int) -> int:
+    """Stop alerting a duty group the bot was removed from; return how many rows changed."""
+    groups = list(
+        await session.scalars(
+            select(StationChat).where(StationChat.chat_id == chat_id, StationChat.active.is_(True))
+        )
+    )
+    for group in groups:
+        group.active = False
+    return len(groups)

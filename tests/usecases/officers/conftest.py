@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import shutil
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -11,24 +15,79 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.config import Config
 from bot.i18n import Catalog
 from bot.services import Services
-from db.engine import session_factory
+from bot.usecases.registry import build_router
+from bot.usecases.report.categories import CATEGORIES, Categories, load_categories
+from bot.usecases.router import Router
+from db import migrate
+from db.engine import create_engine, session_factory
 from db.uow import UnitOfWorkFactory
+from handlers.conversation import ROUTER
 from tests.support import Clock
 from tests.usecases.officers.world import OPS_CHAT, World, build_world
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated once per session; each test works on a copy (fast set-up)."""
+    path = tmp_path_factory.mktemp("officers") / "template.sqlite3"
+
+    async def build() -> None:
+        engine = create_engine(f"sqlite+aiosqlite:///{path}")
+        await migrate.upgrade(engine)
+        await engine.dispose()
+
+    asyncio.run(build())
+    return path
+
+
 @pytest.fixture
-async def officer_services(sqlite_engine: AsyncEngine) -> AsyncIterator[Services]:
-    """Services with an ops chat configured (no Telegram)."""
+async def officer_engine(migrated_template: Path, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    """A migrated SQLite database of this test's own."""
+    copy = tmp_path / "officers.sqlite3"
+    shutil.copyfile(migrated_template, copy)
+    engine = create_engine(f"sqlite+aiosqlite:///{copy}")
+    try:
+        yield engine
+    finally:
+        await engine.dispose()
+
+
+@dataclass(frozen=True)
+class Shared:
+    """Parts that never change during a test run, built once (parsing catalogs takes time)."""
+
+    config: Config
+    catalog: Catalog
+    router: Router
+    categories: Categories
+
+
+@pytest.fixture(scope="session")
+def shared() -> Shared:
+    """The config with an ops chat, the catalogs, the router and the categories."""
     config = Config(telegram={"ops_chat_id": OPS_CHAT})
-    yield Services(
-        config=config,
-        catalog=Catalog(config.bot.languages),
-        uow=UnitOfWorkFactory(session_factory(sqlite_engine)),
+    return Shared(
+        config,
+        Catalog(config.bot.languages),
+        build_router(),
+        load_categories(config.bot.categories_file),
+    )
+
+
+@pytest.fixture
+async def officer_services(officer_engine: AsyncEngine, shared: Shared) -> AsyncIterator[Services]:
+    """Services with an ops chat configured (no Telegram) on this test's database."""
+    services = Services(
+        config=shared.config,
+        catalog=shared.catalog,
+        uow=UnitOfWorkFactory(session_factory(officer_engine)),
         clock=Clock(NOW),
     )
+    services.extras[ROUTER] = shared.router
+    services.extras[CATEGORIES] = shared.categories
+    yield services
 
 
 @pytest.fixture

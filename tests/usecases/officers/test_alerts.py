@@ -38,8 +38,8 @@ async def test_alert_with_pin_and_photos_goes_to_the_districts_linked_officer(
 
     assert await _outbox(officer_services) == [
         (w.JAN, "alert", {"report_id": report_id, "reason": None, "lang": "pl"}),
-        (w.JAN, "location", {"report_id": report_id}),
-        (w.JAN, "photos", {"report_id": report_id}),
+        (w.JAN, "location", {"report_id": report_id, "lang": "pl"}),
+        (w.JAN, "photos", {"report_id": report_id, "lang": "pl"}),
     ]
     async with officer_services.uow() as uow:
         alerts = (await uow.session.scalars(select(AlertMessage))).all()
@@ -107,7 +107,7 @@ async def test_nobody_at_the_station_leaves_the_ops_chat_as_the_last_resort(
 
 
 async def test_i_see_it_too_queues_an_edit_of_every_alert(
-    officer_services: Services, world: w.World, sqlite_engine: object
+    officer_services: Services, world: w.World
 ) -> None:
     async with officer_services.uow() as uow:
         await w.link(uow.session, world.jan, w.JAN, NOW)

@@ -9,11 +9,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.conversation import Answer, Choice
+from bot.services import Services
+from bot.turn import Turn
+from bot.usecases.officers.actions import (
+    REOPEN_SCOPE,
+    PressOutcome,
+    press_officer_button,
+    press_reopen,
+)
 from db.models.directory import District, Officer, Station, StationChat
 from db.models.people import Reporter, Role, User
-from db.models.reports import Report, ReportFollower, ReportPhoto, ReportStatus
+from db.models.pipeline import OutboxMessage
+from db.models.reports import AuditEvent, Report, ReportFollower, ReportPhoto, ReportStatus
+from db.repositories.users import ensure_user
 
 # Telegram ids of the people in the stories.
 JAN = 501  # dzielnicowy of KON-01
@@ -165,3 +177,74 @@ async def follow(session: AsyncSession, report_id: int, user_id: int) -> None:
     """Subscribe a resident to a report ("I see it too")."""
     session.add(ReportFollower(report_id=report_id, user_id=user_id))
     await session.flush()
+
+
+# ---- acting through the use cases ------------------------------------------------------------
+
+
+async def press(
+    services: Services, telegram_id: int, value: str, *, in_group: bool = False, scope: str = "o"
+) -> PressOutcome:
+    """Press an officer button (or, with scope "ro", a resident's "Still happening")."""
+    async with services.uow() as uow:
+        chat = None if in_group else telegram_id
+        person = await ensure_user(uow.session, "telegram", str(telegram_id), chat)
+        turn = Turn(
+            user=person,
+            step=Choice(value, 0, scope),
+            lang=services.catalog.language(person.language),
+            language_hint="pl",
+            now=services.clock(),
+        )
+        if scope == REOPEN_SCOPE:
+            outcome = await press_reopen(uow, services, turn)
+        else:
+            outcome = await press_officer_button(uow, services, turn, in_group=in_group)
+        await uow.commit()
+    return outcome
+
+
+async def outbox(services: Services, after: int = 0) -> list[OutboxMessage]:
+    """Return the queued messages with ids above `after`, in order."""
+    async with services.uow() as uow:
+        rows = await uow.session.scalars(
+            select(OutboxMessage).where(OutboxMessage.id > after).order_by(OutboxMessage.id)
+        )
+        found = list(rows.all())
+        # Detached as loaded: the unit of work's closing rollback would expire them.
+        uow.session.expunge_all()
+        return found
+
+
+async def last_outbox_id(services: Services) -> int:
+    """Return the newest outbox id (0 when empty), to read only what comes after."""
+    async with services.uow() as uow:
+        return int(await uow.session.scalar(select(func.max(OutboxMessage.id))) or 0)
+
+
+async def audit(services: Services, report_id: int | None = None) -> list[AuditEvent]:
+    """Return the audit trail (of one report), oldest first."""
+    async with services.uow() as uow:
+        query = select(AuditEvent).order_by(AuditEvent.id)
+        if report_id is not None:
+            query = query.where(AuditEvent.report_id == report_id)
+        found = list((await uow.session.scalars(query)).all())
+        uow.session.expunge_all()
+        return found
+
+
+async def load_report(services: Services, report_id: int) -> Report:
+    """Return a report as stored now."""
+    async with services.uow() as uow:
+        report = await uow.session.get(Report, report_id)
+        assert report is not None
+        uow.session.expunge_all()
+        return report
+
+
+def rendered(services: Services, row: OutboxMessage) -> str:
+    """Render an "answer" outbox row as its chat would read it."""
+    from handlers.render import render_text
+
+    answer = Answer.from_json(row.payload["answer"])
+    return render_text(services.catalog, row.payload.get("lang", "pl"), answer)

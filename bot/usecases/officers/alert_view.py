@@ -1,0 +1,220 @@
+"""What an officer's alert says and offers, built from the database when it is sent or edited."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.conversation import Answer, Option
+from bot.i18n import Raw
+from bot.services import Services
+from bot.usecases.officers import workflow
+from bot.usecases.officers.permissions import chat_may_act, phone_revealable
+from db.models.directory import District, Officer
+from db.models.people import Reporter
+from db.models.reports import OPEN_STATUSES, AuditEvent, Report, ReportFollower, ReportStatus
+
+# Callback scope of officers' buttons (the gatekeeper lets it through in groups).
+OFFICER_SCOPE = "o"
+REASSIGNED = "reassigned"
+
+
+def local_time(services: Services, moment: datetime) -> str:
+    """Format a moment in the bot's time zone, the way Polish offices write it."""
+    return moment.astimezone(ZoneInfo(services.config.bot.timezone)).strftime("%d.%m.%Y %H:%M")
+
+
+def officer_name(officer: Officer) -> str:
+    """Return "st. asp. Jan Przykładowy"."""
+    return f"{officer.rank} {officer.first_name} {officer.last_name}".strip()
+
+
+def category_name(services: Services, report: Report, lang: str) -> str:
+    """Return the category's name in a language (its code if the categories are not loaded)."""
+    from bot.usecases.report.categories import CATEGORIES, Categories
+
+    found = services.extras.get(CATEGORIES)
+    name = found.name(report.category, lang) if isinstance(found, Categories) else report.category
+    if report.category_other:
+        return f"{name}: {report.category_other}"
+    return name
+
+
+def status_label(services: Services, report: Report, lang: str) -> str:
+    """Return the status as officers read it (with the body for a forwarded report)."""
+    label = services.catalog.render(lang, f"officers-status-{report.status.value}")
+    if report.status is ReportStatus.FORWARDED and report.forwarded_to:
+        body = services.catalog.render(lang, f"officers-body-{report.forwarded_to}")
+        return f"{label}: {body}"
+    return label
+
+
+def when_text(services: Services, report: Report, lang: str) -> Raw:
+    """Describe when it happened, with the time the report was sent."""
+    from bot.usecases.report.when import describe_when
+
+    def text(key: str, **args: Any) -> str:
+        return services.catalog.render(lang, key, args)
+
+    described = describe_when(report.occurred, text)
+    sent = services.catalog.render(
+        lang, "officers-alert-sent-at", {"at": local_time(services, report.created_at)}
+    )
+    return Raw(f"{described} {sent}")
+
+
+def place_text(report: Report) -> str:
+    """Return the address, or the coordinates of a shared point without one."""
+    if report.address:
+        return report.address
+    if report.lat is not None and report.lon is not None:
+        return f"{report.lat:.5f}, {report.lon:.5f}"
+    return "—"
+
+
+async def confirmations(session: AsyncSession, report: Report) -> int:
+    """Count the residents who said "I see it too" (the reporter does not count)."""
+    query = (
+        select(func.count())
+        .select_from(ReportFollower)
+        .where(ReportFollower.report_id == report.id)
+    )
+    if report.user_id is not None:
+        query = query.where(ReportFollower.user_id != report.user_id)
+    return int(await session.scalar(query) or 0)
+
+
+async def last_status_event(session: AsyncSession, report_id: int) -> AuditEvent | None:
+    """Return the newest audit row that set the report's status."""
+    return await session.scalar(
+        select(AuditEvent)
+        .where(AuditEvent.report_id == report_id, AuditEvent.to_status.is_not(None))
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+
+
+async def alert_answer(
+    session: AsyncSession,
+    services: Services,
+    report: Report,
+    chat_id: int,
+    lang: str,
+    reason: str | None = None,
+) -> Answer:
+    """Build the alert for one chat: the report, its status, and the actions valid now."""
+    district = await session.get(District, report.district_id) if report.district_id else None
+    also: list[tuple[str, dict[str, Any]]] = []
+    if report.description:
+        also.append(("officers-alert-description", {"description": report.description}))
+    if report.anonymous or report.reporter_id is None:
+        also.append(("officers-alert-anonymous", {}))
+    else:
+        reporter = await session.get(Reporter, report.reporter_id)
+        name = (reporter.display_name if reporter else None) or "—"
+        also.append(("officers-alert-reporter", {"name": name}))
+    moved = await session.scalar(
+        select(AuditEvent)
+        .where(AuditEvent.report_id == report.id, AuditEvent.action == REASSIGNED)
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+    if moved is not None:
+        also.append(("officers-alert-reassigned", {"from": moved.data.get("from_name", "—")}))
+    if reason:
+        also.append((f"officers-reason-{reason}", {}))
+    also.append(await _status_paragraph(session, services, report, lang))
+    args = {
+        "reference": report.reference,
+        "category": category_name(services, report, lang),
+        "when": when_text(services, report, lang),
+        "place": place_text(report),
+        "district": district.name if district else "—",
+        "confirmations": await confirmations(session, report),
+    }
+    options: tuple[tuple[Option, ...], ...] = ()
+    if await chat_may_act(session, report, chat_id):
+        options = await alert_options(session, report)
+    return Answer(
+        key="officers-alert", args=args, options=options, scope=OFFICER_SCOPE, also=tuple(also)
+    )
+
+
+async def _status_paragraph(
+    session: AsyncSession, services: Services, report: Report, lang: str
+) -> tuple[str, dict[str, Any]]:
+    status = status_label(services, report, lang)
+    event = await last_status_event(session, report.id)
+    officer = None
+    if event is not None and event.actor_officer_id is not None:
+        officer = await session.get(Officer, event.actor_officer_id)
+    if event is None or officer is None:
+        return ("officers-alert-status", {"status": status})
+    return (
+        "officers-alert-status-by",
+        {"status": status, "officer": officer_name(officer), "at": local_time(services, event.at)},
+    )
+
+
+def _button(report: Report, action: str, arg: str | None = None) -> Option:
+    value = f"{report.id}.{action}" + (f".{arg}" if arg else "")
+    return Option(f"officers-btn-{action}", value)
+
+
+async def alert_options(session: AsyncSession, report: Report) -> tuple[tuple[Option, ...], ...]:
+    """Return the alert's buttons: the valid next statuses, hand-overs, note, phone."""
+    if report.status not in OPEN_STATUSES:
+        return ()
+    rows: list[tuple[Option, ...]] = []
+    steps = [_button(report, action) for action in workflow.status_actions(report.status)]
+    steps = [b for b in steps if b.value != f"{report.id}.{workflow.FORWARD}"]
+    if steps:
+        rows.append(tuple(steps))
+    rows.append((_button(report, workflow.FORWARD), _button(report, workflow.REASSIGN)))
+    extra = [_button(report, workflow.NOTE)] if report.user_id is not None else []
+    if await phone_revealable(session, report):
+        extra.append(_button(report, workflow.PHONE))
+    if extra:
+        rows.append(tuple(extra))
+    return tuple(rows)
+
+
+def forward_menu(report: Report) -> Answer:
+    """Ask which body the report goes to."""
+    options = tuple((_button(report, workflow.FORWARD, body),) for body in workflow.FORWARD_BODIES)
+    return Answer(
+        key="officers-forward-choose",
+        args={"reference": report.reference},
+        options=options,
+        scope=OFFICER_SCOPE,
+    )
+
+
+REASSIGN_PAGE = 10
+
+
+def reassign_menu(report: Report, districts: list[District], page: int) -> Answer:
+    """Ask which district the report goes to (paged: button data is small)."""
+    start = page * REASSIGN_PAGE
+    shown = districts[start : start + REASSIGN_PAGE]
+    rows: list[tuple[Option, ...]] = [
+        (
+            Option(
+                "officers-district", f"{report.id}.{workflow.REASSIGN_TO}.{d.id}", {"name": d.name}
+            ),
+        )
+        for d in shown
+    ]
+    if start + REASSIGN_PAGE < len(districts):
+        more = f"{report.id}.{workflow.REASSIGN}.{page + 1}"
+        rows.append((Option("officers-btn-more", more),))
+    return Answer(
+        key="officers-reassign-choose",
+        args={"reference": report.reference},
+        options=tuple(rows),
+        scope=OFFICER_SCOPE,
+    )

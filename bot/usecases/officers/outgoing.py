@@ -1,0 +1,166 @@
+"""What the officers' outbox rows become when sent: read from the database at send time.
+
+The senders in handlers/officers.py call these with a unit of work of their own; outbox rows
+hold only ids, so an alert shows the report as it is when sent, and a phone is read only for
+the officer who asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+
+from bot.conversation import Answer
+from bot.services import Services
+from bot.usecases.officers.alert_view import alert_answer
+from bot.usecases.officers.permissions import reporter_phone
+from db.models.people import Reporter
+from db.models.pipeline import OutboxMessage
+from db.models.reports import AlertMessage, AuditEvent, Report, ReportPhoto
+from db.uow import UnitOfWork
+
+
+async def alert_to_send(
+    uow: UnitOfWork,
+    services: Services,
+    report_id: int,
+    chat_id: int,
+    lang: str,
+    reason: str | None,
+) -> Answer | None:
+    """Return the alert as it should read now (None: the report is gone)."""
+    report = await uow.session.get(Report, report_id)
+    if report is None:
+        return None
+    return await alert_answer(uow.session, services, report, chat_id, lang, reason)
+
+
+async def remember_alert(
+    uow: UnitOfWork, report_id: int, chat_id: int, outbox_id: int, message_id: int
+) -> None:
+    """Note the sent alert's message id, so later changes edit it (caller commits)."""
+    await uow.session.execute(
+        update(AlertMessage)
+        .where(
+            AlertMessage.report_id == report_id,
+            AlertMessage.chat_id == chat_id,
+            # A newer alert to the same chat (reopened) is the one to edit from now on.
+            AlertMessage.outbox_id == outbox_id,
+        )
+        .values(message_id=message_id)
+    )
+
+
+@dataclass(frozen=True)
+class AlertToEdit:
+    """Which message to edit, and how the alert was sent (reason, language)."""
+
+    message_id: int
+    reason: str | None
+    lang: str
+
+
+async def alert_to_edit(uow: UnitOfWork, report_id: int, chat_id: int) -> AlertToEdit | None:
+    """Return the alert message of a report in a chat, once it was sent (None: nothing to edit)."""
+    session = uow.session
+    alert = await session.scalar(
+        select(AlertMessage).where(
+            AlertMessage.report_id == report_id, AlertMessage.chat_id == chat_id
+        )
+    )
+    if alert is None:
+        return None
+    row = await session.get(OutboxMessage, alert.outbox_id) if alert.outbox_id else None
+    # The worker stores the message id with the row; the sender may have noted it earlier.
+    message_id = alert.message_id or (row.message_id if row is not None else None)
+    if message_id is None:
+        return None
+    payload = row.payload if row is not None else {}
+    return AlertToEdit(int(message_id), payload.get("reason"), str(payload.get("lang") or "pl"))
+
+
+@dataclass(frozen=True)
+class Pin:
+    """A report's shared point."""
+
+    lat: float
+    lon: float
+
+
+async def pin_of(uow: UnitOfWork, report_id: int) -> Pin | None:
+    """Return the point the resident shared (None for typed addresses)."""
+    report = await uow.session.get(Report, report_id)
+    if report is None or report.lat is None or report.lon is None:
+        return None
+    return Pin(report.lat, report.lon)
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A stored photo: bytes to upload, or Telegram's file id when this bot already has it."""
+
+    id: int
+    content: bytes
+    file_id: str | None
+
+
+async def photos_of(uow: UnitOfWork, report_id: int) -> tuple[str, list[Photo]]:
+    """Return the report's reference and its photos in order."""
+    report = await uow.session.get(Report, report_id)
+    if report is None:
+        return "", []
+    rows = await uow.session.scalars(
+        select(ReportPhoto).where(ReportPhoto.report_id == report_id).order_by(ReportPhoto.position)
+    )
+    return report.reference, [Photo(p.id, p.content, p.telegram_file_id) for p in rows.all()]
+
+
+async def remember_file_ids(uow: UnitOfWork, file_ids: dict[int, str]) -> None:
+    """Cache Telegram's file ids of uploaded photos (caller commits)."""
+    for photo_id, file_id in file_ids.items():
+        await uow.session.execute(
+            update(ReportPhoto)
+            .where(ReportPhoto.id == photo_id, ReportPhoto.telegram_file_id.is_(None))
+            .values(telegram_file_id=file_id)
+        )
+
+
+@dataclass(frozen=True)
+class ContactCard:
+    """The reporter's phone for one officer, with a name that says which report it is."""
+
+    phone: str
+    name: str
+    reference: str
+
+
+async def contact_to_send(uow: UnitOfWork, report_id: int) -> ContactCard | str | None:
+    """Return the phone card (checked again now), the reference when it may no longer be shown."""
+    session = uow.session
+    report = await session.get(Report, report_id)
+    if report is None:
+        return None
+    phone = await reporter_phone(session, report)
+    if phone is None:
+        return report.reference
+    reporter = await session.get(Reporter, report.reporter_id) if report.reporter_id else None
+    name = (reporter.display_name if reporter else None) or report.reference
+    return ContactCard(phone, name, report.reference)
+
+
+@dataclass(frozen=True)
+class Note:
+    """An officer's note for the reporter."""
+
+    reference: str
+    text: str
+
+
+async def note_to_send(uow: UnitOfWork, audit_id: int) -> Note | None:
+    """Return the note recorded in the audit trail."""
+    event = await uow.session.get(AuditEvent, audit_id)
+    if event is None or event.report_id is None or not event.note:
+        return None
+    report = await uow.session.get(Report, event.report_id)
+    return Note(report.reference if report else "—", event.note)

@@ -1,0 +1,83 @@
+"""Who may act on a report, checked in the database at every press (never trusted from a button)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.usecases.officers.reachability import OFFICER_ROLES
+from db.models.directory import District, Officer, StationChat, officer_districts
+from db.models.people import Reporter, User
+from db.models.reports import Report
+
+
+async def linked_officer(session: AsyncSession, user: User) -> Officer | None:
+    """Return the active officer record linked to this user, if the role still says so."""
+    if user.role not in OFFICER_ROLES or user.blocked:
+        return None
+    officer = await session.scalar(select(Officer).where(Officer.user_id == user.id))
+    if officer is None or not officer.active:
+        return None
+    return officer
+
+
+async def officer_district_ids(session: AsyncSession, officer_id: int) -> set[int]:
+    """Return the ids of the districts an officer serves."""
+    rows = await session.scalars(
+        select(officer_districts.c.district_id).where(officer_districts.c.officer_id == officer_id)
+    )
+    return set(rows.all())
+
+
+async def may_act(session: AsyncSession, officer: Officer, report: Report) -> bool:
+    """Tell whether an officer may act: the district's officer or the station's coordinator."""
+    if report.district_id is None:
+        # A report outside every district: any coordinator sorts it out.
+        return officer.coordinator
+    if report.district_id in await officer_district_ids(session, officer.id):
+        return True
+    if officer.coordinator:
+        district = await session.get(District, report.district_id)
+        return district is not None and district.station_id == officer.station_id
+    return False
+
+
+async def allowed_officer(session: AsyncSession, user: User, report: Report) -> Officer | None:
+    """Return the presser's officer record when they may act on this report now."""
+    officer = await linked_officer(session, user)
+    if officer is None or not await may_act(session, officer, report):
+        return None
+    return officer
+
+
+async def chat_may_act(session: AsyncSession, report: Report, chat_id: int) -> bool:
+    """Tell whether an alert in this chat should offer actions (each press is checked again)."""
+    row = await session.execute(
+        select(Officer).join(User, User.id == Officer.user_id).where(User.chat_id == chat_id)
+    )
+    officer = row.scalars().first()
+    if officer is not None:
+        return officer.active and await may_act(session, officer, report)
+    groups = list(await session.scalars(select(StationChat).where(StationChat.chat_id == chat_id)))
+    if groups:
+        if report.district_id is None:
+            return True
+        district = await session.get(District, report.district_id)
+        return any(g.active and district and g.station_id == district.station_id for g in groups)
+    # The ops chat (last resort): offers actions; only allowed officers' presses count.
+    return True
+
+
+async def reporter_phone(session: AsyncSession, report: Report) -> str | None:
+    """Return the reporter's phone when an officer may see it: not anonymous, with consent."""
+    if report.anonymous or report.reporter_id is None:
+        return None
+    reporter = await session.get(Reporter, report.reporter_id)
+    if reporter is None or not reporter.phone or reporter.phone_consent_at is None:
+        return None
+    return reporter.phone
+
+
+async def phone_revealable(session: AsyncSession, report: Report) -> bool:
+    """Tell whether "Show phone" may be offered for this report."""
+    return await reporter_phone(session, report) is not None

@@ -1,0 +1,183 @@
+"""Officers' commands: /zgloszenia (open reports of my district or station) and /zgloszenie REF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.conversation import Answer, Option
+from bot.i18n import Raw
+from bot.services import Services
+from bot.usecases.officers.alert_view import (
+    alert_answer,
+    category_name,
+    local_time,
+    officer_name,
+    place_text,
+)
+from bot.usecases.officers.permissions import may_act, officer_district_ids
+from db.models.directory import District, Officer
+from db.models.reports import OPEN_STATUSES, AuditEvent, Report
+
+# Presses on the list's buttons: "p.<page>" (page) and "d.<report id>" (details).
+QUERY_SCOPE = "oq"
+PAGE_SIZE = 8
+# Audit rows that are not part of a report's story for officers.
+HIDDEN_ACTIONS = frozenset({"refused"})
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of open reports."""
+
+    reports: list[Report]
+    number: int
+    pages: int
+    total: int
+
+
+async def visible_district_ids(session: AsyncSession, officer: Officer) -> set[int]:
+    """Return the districts whose reports an officer sees: theirs, or their station's."""
+    if officer.coordinator:
+        rows = await session.scalars(
+            select(District.id).where(District.station_id == officer.station_id)
+        )
+        return set(rows.all()) | await officer_district_ids(session, officer.id)
+    return await officer_district_ids(session, officer.id)
+
+
+async def open_reports(session: AsyncSession, officer: Officer, page: int) -> Page:
+    """Return a page of the officer's open reports, oldest first."""
+    districts = await visible_district_ids(session, officer)
+    in_districts: ColumnElement[bool] = Report.district_id.in_(districts)
+    if officer.coordinator:
+        # Reports outside every district are the coordinators' to sort out.
+        in_districts = or_(in_districts, Report.district_id.is_(None))
+    where = [Report.status.in_(list(OPEN_STATUSES)), in_districts]
+    total = int(await session.scalar(select(func.count()).select_from(Report).where(*where)) or 0)
+    pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+    number = min(max(page, 0), pages - 1)
+    reports = await session.scalars(
+        select(Report)
+        .where(*where)
+        .order_by(Report.created_at, Report.id)
+        .offset(number * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+    )
+    return Page(list(reports.all()), number, pages, total)
+
+
+def _age_days(now: datetime, created: datetime) -> int:
+    return max((now - created).days, 0)
+
+
+def list_answer(services: Services, lang: str, page: Page, now: datetime) -> Answer:
+    """Render a page: one line per report, a button per report, and paging."""
+    if not page.total:
+        return Answer(key="officers-list-empty")
+    lines = []
+    for report in page.reports:
+        status = services.catalog.render(lang, f"officers-status-{report.status.value}")
+        lines.append(
+            services.catalog.render(
+                lang,
+                "officers-list-line",
+                {
+                    "reference": report.reference,
+                    "category": category_name(services, report, lang),
+                    "status": status,
+                    "days": _age_days(now, report.created_at),
+                    "place": place_text(report),
+                },
+            )
+        )
+    rows: list[tuple[Option, ...]] = []
+    buttons = [
+        Option("officers-list-open", f"d.{r.id}", {"reference": r.reference}) for r in page.reports
+    ]
+    rows += [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
+    paging = []
+    if page.number > 0:
+        paging.append(Option("officers-list-prev", f"p.{page.number - 1}"))
+    if page.number + 1 < page.pages:
+        paging.append(Option("officers-list-next", f"p.{page.number + 1}"))
+    if paging:
+        rows.append(tuple(paging))
+    return Answer(
+        key="officers-list",
+        args={
+            "total": page.total,
+            "page": page.number + 1,
+            "pages": page.pages,
+            "lines": Raw("\n".join(lines)),
+        },
+        options=tuple(rows),
+        scope=QUERY_SCOPE,
+    )
+
+
+async def find_report(session: AsyncSession, reference: str) -> Report | None:
+    """Return a report by reference ("kn-2026-000001" works too)."""
+    cleaned = reference.strip().upper()
+    if not cleaned or len(cleaned) > 32:
+        return None
+    return await session.scalar(select(Report).where(Report.reference == cleaned))
+
+
+async def details(
+    session: AsyncSession,
+    services: Services,
+    officer: Officer,
+    report: Report,
+    chat_id: int,
+    lang: str,
+) -> list[Answer]:
+    """Show a report as its alert (with the actions valid now), then its history."""
+    if not await may_act(session, officer, report):
+        return [Answer(key="officers-report-not-yours", args={"reference": report.reference})]
+    alert = await alert_answer(session, services, report, chat_id, lang)
+    return [alert, await history_answer(session, services, report, lang)]
+
+
+async def history_answer(
+    session: AsyncSession, services: Services, report: Report, lang: str
+) -> Answer:
+    """List who did what and when (status changes, hand-overs, notes, phone reveals)."""
+    events = await session.scalars(
+        select(AuditEvent).where(AuditEvent.report_id == report.id).order_by(AuditEvent.id)
+    )
+    lines = []
+    for event in events.all():
+        if event.action in HIDDEN_ACTIONS:
+            continue
+        who = "—"
+        if event.actor_officer_id is not None:
+            officer = await session.get(Officer, event.actor_officer_id)
+            who = officer_name(officer) if officer else "—"
+        elif event.actor_user_id is not None and event.actor_user_id == report.user_id:
+            who = services.catalog.render(lang, "officers-history-reporter")
+        status = (
+            services.catalog.render(lang, f"officers-status-{event.to_status}")
+            if event.to_status
+            else ""
+        )
+        lines.append(
+            services.catalog.render(
+                lang,
+                "officers-history-line",
+                {
+                    "at": local_time(services, event.at),
+                    "action": event.action,
+                    "status": status,
+                    "who": who,
+                    "note": event.note or "",
+                },
+            )
+        )
+    return Answer(
+        key="officers-history",
+        args={"reference": report.reference, "lines": Raw("\n".join(lines))},
+    )

@@ -1,0 +1,310 @@
+"""Officers' Telegram side: alert buttons, duty-group registration, and the alert senders.
+
+Presses of officer buttons (scope "o", in private chats and duty groups) and residents'
+"Still happening" (scope "ro") get a handler of their own so a refusal can show as a popup on
+the button; the use cases in bot/usecases/officers decide everything from the database.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from telegram import Bot, InputMediaPhoto, Message, Update
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.conversation import Command
+from bot.feature import Feature, Sender
+from bot.outbox import queue_answer, reply
+from bot.services import Services
+from bot.turn import Turn
+from bot.usecases import alerts
+from bot.usecases.officers import actions, outgoing
+from bot.usecases.officers.alert_view import OFFICER_SCOPE
+from bot.usecases.officers.invites import GROUP_PREFIX
+from bot.usecases.officers.linking import register_duty_group
+from bot.usecases.officers.reachability import deactivate_group
+from db.models.pipeline import OutboxMessage
+from db.repositories.users import ensure_user
+from handlers.context import BotContext
+from handlers.render import render_markup, render_text
+from handlers.turn import CHANNEL, step_from_message, step_from_update
+
+log = logging.getLogger(__name__)
+
+# services.extras key the runtime hands to the delivery worker.
+ON_UNDELIVERABLE = "on_undeliverable"
+# Telegram's error when an edit would change nothing (a repeated edit after a crash).
+NOT_MODIFIED = "message is not modified"
+
+
+def _turn(services: Services, update: Update, user: Any) -> Turn:
+    step = step_from_update(update)
+    assert step is not None
+    tg_user = update.effective_user
+    hint = ((tg_user.language_code if tg_user else None) or "").split("-", 1)[0] or None
+    return Turn(
+        user=user,
+        step=step,
+        lang=services.catalog.language(user.language or hint),
+        language_hint=hint,
+        now=services.clock(),
+    )
+
+
+async def on_press(update: Update, context: BotContext) -> None:
+    """Handle an officer button or a resident's "Still happening", in one unit of work."""
+    services = context.services
+    query, tg_user, chat = update.callback_query, update.effective_user, update.effective_chat
+    if query is None or tg_user is None or chat is None:
+        return
+    in_group = chat.type != ChatType.PRIVATE
+    async with services.uow() as uow:
+        user = await ensure_user(
+            uow.session, CHANNEL, str(tg_user.id), None if in_group else chat.id
+        )
+        turn = _turn(services, update, user)
+        if (query.data or "").startswith(actions.REOPEN_SCOPE + ":"):
+            outcome = await actions.press_reopen(uow, services, turn)
+        else:
+            outcome = await actions.press_officer_button(uow, services, turn, in_group=in_group)
+        lang = services.catalog.language(user.language) if user.language else turn.lang
+        for answer in outcome.answers:
+            queue_answer(uow, chat.id, answer, lang, user_id=None if in_group else user.id)
+        for answer in outcome.private:
+            reply(uow, user, answer, lang)
+        notice = None
+        if outcome.notice is not None:
+            # Popups are plain text: undo the escaping of arguments.
+            notice = html.unescape(
+                services.catalog.render(lang, outcome.notice, outcome.notice_args)
+            )
+        await uow.commit()
+    try:
+        await query.answer(text=notice, show_alert=bool(notice) and in_group)
+    except TelegramError as exc:
+        # The press is committed; a lost popup must not make it run again.
+        log.info("answerCallbackQuery failed for update %s: %s", update.update_id, exc)
+
+
+async def on_group_start(update: Update, context: BotContext) -> None:
+    """Register a duty group from a ?startgroup= link (/start grp_<code> in the group)."""
+    services = context.services
+    message, tg_user, chat = update.effective_message, update.effective_user, update.effective_chat
+    if message is None or tg_user is None or chat is None:
+        return
+    step = step_from_message(message)
+    if not isinstance(step, Command) or not step.args.startswith(GROUP_PREFIX + "_"):
+        return
+    async with services.uow() as uow:
+        user = await ensure_user(uow.session, CHANNEL, str(tg_user.id), None)
+        turn = _turn(services, update, user)
+        answers = await register_duty_group(
+            uow, services, turn, chat.id, chat.title, step.args.split()[0]
+        )
+        for answer in answers:
+            queue_answer(uow, chat.id, answer, turn.lang)
+        await uow.commit()
+
+
+async def on_group_membership(update: Update, context: BotContext) -> None:
+    """Stop alerting a duty group the bot was removed from."""
+    change, chat = update.my_chat_member, update.effective_chat
+    if change is None or chat is None or chat.type == ChatType.PRIVATE:
+        return
+    if change.new_chat_member.status not in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
+        return
+    async with context.services.uow() as uow:
+        if await deactivate_group(uow.session, chat.id):
+            log.info("duty group %s removed the bot; it gets no more alerts", chat.id)
+            await uow.commit()
+
+
+def _register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    # Group 0, before the conversation feature (which would take any press).
+    application.add_handler(
+        CallbackQueryHandler(on_press, pattern=rf"^({OFFICER_SCOPE}|{actions.REOPEN_SCOPE}):")
+    )
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.GROUPS & filters.Regex(rf"^/start(@\w+)?\s+{GROUP_PREFIX}_"),
+            on_group_start,
+        )
+    )
+    application.add_handler(
+        ChatMemberHandler(on_group_membership, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
+
+
+# ---- senders -------------------------------------------------------------------------------
+
+
+class OfficerSenders:
+    """Send the officers' outbox kinds, rendering each from the database at send time."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.catalog = services.catalog
+
+    def senders(self) -> dict[str, Sender]:
+        """Return the sender of every kind this feature queues."""
+        return {
+            alerts.KIND_ALERT: self.alert,
+            alerts.KIND_ALERT_EDIT: self.alert_edit,
+            alerts.KIND_LOCATION: self.location,
+            alerts.KIND_PHOTOS: self.photos,
+            actions.KIND_CONTACT: self.contact,
+            actions.KIND_NOTE: self.note,
+        }
+
+    async def alert(self, bot: Bot, row: OutboxMessage) -> int | None:
+        """Send an alert: the report's text with the actions valid now."""
+        report_id = int(row.payload["report_id"])
+        lang = self.catalog.language(row.payload.get("lang"))
+        async with self.services.uow() as uow:
+            answer = await outgoing.alert_to_send(
+                uow, self.services, report_id, row.chat_id, lang, row.payload.get("reason")
+            )
+        if answer is None:
+            return None
+        message = await bot.send_message(
+            chat_id=row.chat_id,
+            text=render_text(self.catalog, lang, answer),
+            parse_mode=ParseMode.HTML,
+            reply_markup=render_markup(self.catalog, lang, answer),
+        )
+        async with self.services.uow() as uow:
+            await outgoing.remember_alert(uow, report_id, row.chat_id, row.id, message.message_id)
+            await uow.commit()
+        return message.message_id
+
+    async def alert_edit(self, bot: Bot, row: OutboxMessage) -> int | None:
+        """Edit a sent alert to show the report as it is now (nothing when it was never sent)."""
+        report_id = int(row.payload["report_id"])
+        async with self.services.uow() as uow:
+            target = await outgoing.alert_to_edit(uow, report_id, row.chat_id)
+            if target is None:
+                return None
+            lang = self.catalog.language(target.lang)
+            answer = await outgoing.alert_to_send(
+                uow, self.services, report_id, row.chat_id, lang, target.reason
+            )
+        if answer is None:
+            return None
+        try:
+            await bot.edit_message_text(
+                chat_id=row.chat_id,
+                message_id=target.message_id,
+                text=render_text(self.catalog, lang, answer),
+                parse_mode=ParseMode.HTML,
+                reply_markup=render_markup(self.catalog, lang, answer),  # type: ignore[arg-type]
+            )
+        except BadRequest as exc:
+            # Sent again after a crash, or two changes in a row: the alert already says this.
+            if NOT_MODIFIED not in str(exc).lower():
+                raise
+        return target.message_id
+
+    async def location(self, bot: Bot, row: OutboxMessage) -> int | None:
+        """Send the map pin of a report's shared point."""
+        async with self.services.uow() as uow:
+            pin = await outgoing.pin_of(uow, int(row.payload["report_id"]))
+        if pin is None:
+            return None
+        message = await bot.send_location(chat_id=row.chat_id, latitude=pin.lat, longitude=pin.lon)
+        return message.message_id
+
+    async def photos(self, bot: Bot, row: OutboxMessage) -> int | None:
+        """Send a report's photos: one photo, or an album of 2-3."""
+        async with self.services.uow() as uow:
+            reference, photos = await outgoing.photos_of(uow, int(row.payload["report_id"]))
+        if not photos:
+            return None
+        lang = self.catalog.language(row.payload.get("lang"))
+        caption = self.catalog.render(lang, "officers-alert-photos", {"reference": reference})
+        media = [p.file_id or p.content for p in photos]
+        sent: list[Message]
+        if len(photos) == 1:
+            sent = [
+                await bot.send_photo(
+                    chat_id=row.chat_id, photo=media[0], caption=caption, parse_mode=ParseMode.HTML
+                )
+            ]
+        else:
+            album = [
+                InputMediaPhoto(m, caption=caption if i == 0 else None, parse_mode=ParseMode.HTML)
+                for i, m in enumerate(media)
+            ]
+            sent = list(await bot.send_media_group(chat_id=row.chat_id, media=album))
+        file_ids = {
+            photo.id: message.photo[-1].file_id
+            for photo, message in zip(photos, sent, strict=False)
+            if message.photo and photo.file_id is None
+        }
+        if file_ids:
+            async with self.services.uow() as uow:
+                await outgoing.remember_file_ids(uow, file_ids)
+                await uow.commit()
+        return sent[0].message_id
+
+    async def contact(self, bot: Bot, row: OutboxMessage) -> int | None:
+        """Send the reporter's phone to the officer who asked (checked again now)."""
+        lang = self.catalog.language(row.payload.get("lang"))
+        async with self.services.uow() as uow:
+            card = await outgoing.contact_to_send(uow, int(row.payload["report_id"]))
+        if card is None:
+            return None
+        if isinstance(card, str):
+            text = self.catalog.render(lang, "officers-phone-withdrawn", {"reference": card})
+            message = await bot.send_message(chat_id=row.chat_id, text=text)
+            return message.message_id
+        # One call: the card's last name says which report the number belongs to.
+        message = await bot.send_contact(
+            chat_id=row.chat_id,
+            phone_number=card.phone,
+            first_name=card.name[:64],
+            last_name=card.reference,
+        )
+        return message.message_id
+
+    async def note(self, bot: Bot, row: OutboxMessage) -> int | None:
+        """Send an officer's note to the reporter."""
+        lang = self.catalog.language(row.payload.get("lang"))
+        async with self.services.uow() as uow:
+            note = await outgoing.note_to_send(uow, int(row.payload["audit_id"]))
+        if note is None:
+            return None
+        text = self.catalog.render(
+            lang, "officers-resident-note", {"reference": note.reference, "note": note.text}
+        )
+        message = await bot.send_message(chat_id=row.chat_id, text=text, parse_mode=ParseMode.HTML)
+        return message.message_id
+
+
+def _senders(services: Services) -> Mapping[str, Sender]:
+    return OfficerSenders(services).senders()
+
+
+async def _startup(services: Services) -> None:
+    async def on_undeliverable(row: OutboxMessage) -> None:
+        # Only a lost alert needs someone else; lost edits, pins and photos follow the alert.
+        if row.kind != alerts.KIND_ALERT:
+            return
+        async with services.uow() as uow:
+            await alerts.reroute_alert(uow, services, row.chat_id, int(row.payload["report_id"]))
+            await uow.commit()
+
+    services.extras[ON_UNDELIVERABLE] = on_undeliverable
+
+
+FEATURE = Feature(name="officers", register=_register, senders=_senders, startup=_startup)
