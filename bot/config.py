@@ -82,6 +82,8 @@ class LookupSection(_Section):
     geocoding_user_agent: str = "razem-dla-bezpieczenstwa-konin"
     geocoding_min_interval: float = Field(1.0, ge=0)
     geocoding_timeout: float = Field(5.0, gt=0)
+    geocoding_cache_size: int = Field(1000, ge=1)
+    geocoding_cache_hours: float = Field(24, ge=0)
 
 
 class ReportsSection(_Section):

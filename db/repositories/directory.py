@@ -33,7 +33,7 @@ from bot.lookup.files import (
     read_directory,
 )
 from bot.lookup.geometry import group_rings
-from db.models.directory import District, Officer, Station, StreetRule
+from db.models.directory import District, Officer, Station, StreetRule, officer_districts
 
 # Codes travel in button data and command lines: letters, digits, "-", "_" and ".".
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -94,6 +94,8 @@ class OfficerContact:
     phone: str
     email: str | None
     station_name: str
+    # Serves a district of the synthetic sample: shown as SAMPLE wherever it appears.
+    sample: bool
 
 
 @dataclass(frozen=True)
@@ -511,6 +513,12 @@ async def officer_contact(session: AsyncSession, code: str) -> OfficerContact | 
     if row is None:
         return None
     officer, station_name = row
+    sample = await session.scalar(
+        select(func.count())
+        .select_from(officer_districts)
+        .join(District, officer_districts.c.district_id == District.id)
+        .where(officer_districts.c.officer_id == officer.id, District.sample)
+    )
     return OfficerContact(
         officer.code,
         officer.rank,
@@ -519,6 +527,7 @@ async def officer_contact(session: AsyncSession, code: str) -> OfficerContact | 
         officer.phone,
         officer.email,
         station_name,
+        bool(sample),
     )
 
 
@@ -526,3 +535,66 @@ async def is_active_officer(session: AsyncSession, code: str) -> bool:
     """Tell whether an officer with this code is active."""
     found = await session.scalar(select(Officer.id).where(Officer.code == code, Officer.active))
     return found is not None
+
+
+@dataclass(frozen=True)
+class StationCard:
+    """What a card shows of a police station."""
+
+    code: str
+    name: str
+    address: str
+    phone: str
+    email: str | None
+    opening_hours: str | None
+
+
+@dataclass(frozen=True)
+class DistrictCard:
+    """An active district with its station and active officers, as the officer's card shows it."""
+
+    code: str
+    name: str
+    sample: bool
+    station: StationCard
+    officers: tuple[OfficerContact, ...]
+
+
+async def district_card(session: AsyncSession, code: str) -> DistrictCard | None:
+    """Return an active district's card data (officers by name), or None."""
+    row = (
+        await session.execute(
+            select(District, Station)
+            .join(Station, District.station_id == Station.id)
+            .where(District.code == code, District.active)
+        )
+    ).first()
+    if row is None:
+        return None
+    district, station = row
+    officers = await session.scalars(
+        select(Officer)
+        .join(officer_districts, officer_districts.c.officer_id == Officer.id)
+        .where(officer_districts.c.district_id == district.id, Officer.active)
+        .order_by(Officer.last_name, Officer.first_name, Officer.code)
+    )
+    return DistrictCard(
+        district.code,
+        district.name,
+        district.sample,
+        StationCard(
+            station.code,
+            station.name,
+            station.address,
+            station.phone,
+            station.email,
+            station.opening_hours,
+        ),
+        tuple(
+            OfficerContact(
+                o.code, o.rank, o.first_name, o.last_name, o.phone, o.email, station.name,
+                district.sample,
+            )
+            for o in officers
+        ),
+    )  # fmt: skip

@@ -1,0 +1,500 @@
+"""The "Mój dzielnicowy" conversation: a shared location or a typed address → the officer's card.
+
+Steps: "ask" (waiting for an address or a location), "pick" (the candidates of an ambiguous
+address as buttons), "geocoding" (an online search runs in the background), "card" (the card
+was shown; the resolved place stays in the draft under "place" so the report flow can take it
+when "report a threat here" is pressed, and a new address starts a new lookup).
+
+Button values in our scope: "pk:<index>" picks a candidate (current version only);
+"st:<district>:<page>" shows a page of a district's streets and "ct:<officer>" sends an
+officer's contact — both only read public directory data, so they work from older cards too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from bot.conversation import (
+    Answer,
+    Choice,
+    Contact,
+    Location,
+    Media,
+    Option,
+    Text,
+    Unsupported,
+)
+from bot.lookup import AddressResult, Alternative, MatchQuality
+from bot.lookup.house_numbers import parse_house_number
+from bot.lookup.normalize import street_key, words_key
+from bot.outbox import queue_kind, reply
+from bot.services import Services
+from bot.turn import Turn
+from bot.usecases.flow import FlowContext
+from bot.usecases.geocoding import GEOCODING, GeocodedPoint, Geocoding
+from bot.usecases.places import Place, PlaceLookup, gazetteer, place_from_point, place_from_text
+from db.models.conversation import Conversation
+from db.models.people import User
+from db.repositories.directory import DistrictCard, district_card, is_active_officer
+
+log = logging.getLogger(__name__)
+
+FLOW = "lookup"
+SCOPE = "lk"
+# The report flow claims this scope and takes the place from our draft on "here".
+REPORT_SCOPE = "rp"
+HERE = "here"
+# The outbox kind whose sender sends an officer as a Telegram contact (payload: the code).
+CONTACT_KIND = "contact"
+# Longer than any address; a pasted paragraph gets a clear answer instead of a search.
+ADDRESS_MAX_LENGTH = 200
+# Telegram allows 4,096 characters a message; street pages stay well below it.
+MESSAGE_LIMIT = 4000
+STREETS_PAGE_CHARS = 3000
+MAX_CANDIDATES = 8
+# Codes that fit into button data (the import enforces this; older data may not).
+_CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
+# A finished geocoding job waits for the turn that started it to be committed.
+_COMMIT_WAIT_ATTEMPTS = 40
+_COMMIT_WAIT_SECONDS = 0.05
+
+
+class LookupFlow:
+    """Find the resident's dzielnicowy (menu "Mój dzielnicowy", /dzielnicowy, /officer)."""
+
+    name = FLOW
+    commands = frozenset({"dzielnicowy", "officer"})
+    scopes = frozenset({SCOPE})
+    deep_links: frozenset[str] = frozenset()
+    resumable = False
+
+    async def begin(self, ctx: FlowContext, args: str) -> Sequence[Answer]:
+        """Ask for an address or a location (or look up the address given with the command)."""
+        ctx.goto(FLOW, "ask", {"lang": ctx.lang})
+        if args.strip():
+            return await _typed(ctx, args.strip())
+        return [_ask(ctx, "lookup-ask")]
+
+    async def on_step(self, ctx: FlowContext) -> Sequence[Answer]:
+        """Handle an address, a location, a press, or anything else sent during the lookup."""
+        step = ctx.step
+        if isinstance(step, Choice):
+            return await _press(ctx, step)
+        if ctx.conversation.flow != FLOW:
+            return []
+        if isinstance(step, Text):
+            return await _typed(ctx, step.value)
+        if isinstance(step, Location):
+            return await _located(ctx, step)
+        kind = "other"
+        if isinstance(step, Unsupported):
+            kind = step.kind
+        elif isinstance(step, Media):
+            kind = "photo"
+        elif isinstance(step, Contact):
+            kind = "contact"
+        return [ctx.answer("lookup-wrong-kind", scope=SCOPE, kind=kind), *_question(ctx)]
+
+    async def current_question(self, ctx: FlowContext) -> Sequence[Answer]:
+        """Ask again what the current step waits for."""
+        if ctx.conversation.flow != FLOW:
+            return []
+        return _question(ctx)
+
+
+def _question(ctx: FlowContext) -> list[Answer]:
+    step = ctx.conversation.step
+    if step == "pick" and _candidates(ctx):
+        return [_pick_question(ctx)]
+    if step == "geocoding":
+        return [_ask(ctx, "lookup-geocoding-wait")]
+    if step == "card":
+        return [_ask(ctx, "lookup-ask-again")]
+    return [_ask(ctx, "lookup-ask")]
+
+
+def _ask(ctx: FlowContext, key: str, **args: Any) -> Answer:
+    """Ask for an address, with the app's "share location" button under the text field."""
+    share = Option("lookup-share-location", kind="location")
+    return ctx.answer(key, [[share]], scope=SCOPE, keyboard="reply", **args)
+
+
+# ---- typed addresses -----------------------------------------------------------------------
+
+
+async def _typed(ctx: FlowContext, text: str) -> list[Answer]:
+    if len(text) > ADDRESS_MAX_LENGTH:
+        return [_ask(ctx, "lookup-too-long", limit=ADDRESS_MAX_LENGTH)]
+    draft = ctx.conversation.draft or {}
+    query = text
+    previous = draft.get("query")
+    if ctx.conversation.step == "pick" and previous and _only_a_number(text):
+        # "Kolejowa" offered the street's ranges; "12" completes it.
+        query = f"{previous} {text}"
+    found = place_from_text(ctx.services, query)
+    if found.found and found.place is not None:
+        return await _card(ctx, found.place, "lookup-found-address")
+    if found.quality is MatchQuality.OUTSIDE_AREA:
+        ctx.goto(FLOW, "ask", _base_draft(ctx))
+        return [_ask(ctx, "lookup-outside-town", text=text)]
+    alternatives = [a for a in found.alternatives if a.district_code][:MAX_CANDIDATES]
+    if alternatives:
+        result = found.result
+        number = result.house_number if isinstance(result, AddressResult) else None
+        return [_offer(ctx, query, alternatives, found.quality, number.raw if number else None)]
+    geocoding = ctx.services.extras.get(GEOCODING)
+    if isinstance(geocoding, Geocoding) and not geocoding.busy:
+        ctx.goto(FLOW, "geocoding", {**_base_draft(ctx), "query": query})
+        geocoding.spawn(
+            finish_geocoding(ctx.services, ctx.user.id, ctx.conversation.version, query)
+        )
+        return [ctx.answer("lookup-geocoding", scope=SCOPE, keyboard="remove")]
+    ctx.goto(FLOW, "ask", _base_draft(ctx))
+    return [_ask(ctx, "lookup-not-found", text=text)]
+
+
+def _only_a_number(text: str) -> bool:
+    number = parse_house_number(text)
+    return number is not None and not any(ch.isalpha() for ch in text.replace(number.raw, ""))
+
+
+def _house_number(raw: str | None) -> int | None:
+    number = parse_house_number(raw) if raw else None
+    return number.number if number is not None else None
+
+
+def _base_draft(ctx: FlowContext) -> dict[str, Any]:
+    return {"lang": (ctx.conversation.draft or {}).get("lang", ctx.lang)}
+
+
+def _offer(
+    ctx: FlowContext,
+    query: str,
+    alternatives: Sequence[Alternative],
+    quality: MatchQuality,
+    number: str | None,
+) -> Answer:
+    """Offer the candidates of an ambiguous address as buttons."""
+    candidates = [
+        {
+            "district": a.district_code,
+            "district_name": a.district_name,
+            "locality": a.locality,
+            "street": a.street,
+            "numbers": a.numbers,
+        }
+        for a in alternatives
+    ]
+    ctx.goto(
+        FLOW,
+        "pick",
+        {
+            **_base_draft(ctx),
+            "query": query,
+            "number": number,
+            "candidates": candidates,
+            "street_only": quality is MatchQuality.STREET_ONLY,
+        },
+    )
+    return _pick_question(ctx)
+
+
+def _candidates(ctx: FlowContext) -> list[dict[str, Any]]:
+    found = (ctx.conversation.draft or {}).get("candidates")
+    return found if isinstance(found, list) else []
+
+
+def _pick_question(ctx: FlowContext) -> Answer:
+    draft = ctx.conversation.draft or {}
+    rows = [
+        [
+            Option(
+                "lookup-candidate",
+                f"pk:{i}",
+                args={
+                    "street": c["street"] or c["locality"],
+                    "numbers": c["numbers"] or "-",
+                    "district": c["district_name"],
+                },
+            )
+        ]
+        for i, c in enumerate(_candidates(ctx))
+    ]
+    key = "lookup-street-only" if draft.get("street_only") else "lookup-ambiguous"
+    return ctx.answer(key, rows, scope=SCOPE, text=str(draft.get("query", "")))
+
+
+async def _picked(ctx: FlowContext, choice: Choice) -> list[Answer]:
+    candidates = _candidates(ctx)
+    index = choice.value.removeprefix("pk:")
+    if ctx.conversation.step != "pick" or not index.isdigit() or int(index) >= len(candidates):
+        return await _expired(ctx)
+    chosen = candidates[int(index)]
+    number = (ctx.conversation.draft or {}).get("number")
+    street = chosen["street"]
+    typed = " ".join(part for part in (street, number) if part)
+    label = f"{typed}, {chosen['locality']}" if street else chosen["locality"]
+    # Resolve the chosen street again for its coordinates; overlapping ranges stay ambiguous,
+    # so the resident's choice of district decides.
+    found = place_from_text(ctx.services, label)
+    if found.found and found.place is not None and found.place.district_code == chosen["district"]:
+        place = found.place
+    else:
+        place = Place(
+            source="address",
+            lat=None,
+            lon=None,
+            address=label,
+            district_code=chosen["district"],
+            district_name=chosen["district_name"],
+            street_key=street_key(street) if street else None,
+            house_number=_house_number(number),
+        )
+    return await _card(ctx, place, "lookup-found-address")
+
+
+# ---- shared locations -----------------------------------------------------------------------
+
+
+async def _located(ctx: FlowContext, where: Location) -> list[Answer]:
+    found = place_from_point(ctx.services, where.lat, where.lon, where.title, where.address)
+    if found.found and found.place is not None:
+        key = "lookup-found-venue" if found.place.address else "lookup-found-point"
+        return await _card(ctx, found.place, key)
+    ctx.goto(FLOW, "ask", _base_draft(ctx))
+    return [_outside(ctx, found)]
+
+
+def _outside(ctx: FlowContext, found: PlaceLookup) -> Answer:
+    """Say a point lies outside every district (or that points cannot be matched at all)."""
+    if found.distance_m is None:
+        # The directory has no district polygons: only typed addresses can be matched.
+        return _ask(ctx, "lookup-point-unsupported")
+    km = round(found.distance_m / 1000, 1)
+    return _ask(ctx, "lookup-outside-area", km=km)
+
+
+# ---- the officer's card ---------------------------------------------------------------------
+
+
+async def _card(ctx: FlowContext, place: Place, header: str) -> list[Answer]:
+    """Show who the district's officers are, keep the place, offer to report a threat there."""
+    code = place.district_code or ""
+    card = await district_card(ctx.session, code)
+    if card is None:
+        # The gazetteer knew the district but the database no longer does (re-imported).
+        ctx.goto(FLOW, "ask", _base_draft(ctx))
+        return [_ask(ctx, "lookup-not-found", text=place.address or "")]
+    ctx.goto(FLOW, "card", {**_base_draft(ctx), "place": place.to_json(), "district": code})
+    found = ctx.answer(header, scope=SCOPE, keyboard="remove", address=place.address or "")
+    report = ctx.answer(
+        "lookup-report-here", [[Option("lookup-report-button", HERE)]], scope=REPORT_SCOPE
+    )
+    return [found, _card_answer(ctx, card), report]
+
+
+def _card_answer(ctx: FlowContext, card: DistrictCard) -> Answer:
+    also: list[tuple[str, dict[str, Any]]] = []
+    buttons: list[list[Option]] = []
+    for officer in card.officers:
+        name = f"{officer.first_name} {officer.last_name}"
+        args = {"rank": officer.rank, "name": name, "phone": international_phone(officer.phone)}
+        if officer.email:
+            also.append(("lookup-card-officer", {**args, "email": officer.email}))
+        else:
+            also.append(("lookup-card-officer-no-email", args))
+        if _CODE_RE.match(officer.code):
+            buttons.append(
+                [Option("lookup-contact-button", f"ct:{officer.code}", args={"name": name})]
+            )
+    if not card.officers:
+        also.append(("lookup-card-no-officer", {}))
+    station = card.station
+    station_args = {
+        "name": station.name,
+        "address": station.address,
+        "phone": international_phone(station.phone),
+    }
+    if station.opening_hours:
+        also.append(("lookup-card-station", {**station_args, "hours": station.opening_hours}))
+    else:
+        also.append(("lookup-card-station-no-hours", station_args))
+    if card.sample:
+        also.append(("lookup-card-sample", {}))
+    pages = street_pages(ctx.services, card.code)
+    tail: list[tuple[str, dict[str, Any]]] = [("lookup-card-emergency", {})]
+    streets_shown = False
+    if pages:
+        first = ("lookup-card-streets", _page_args(pages, 1))
+        length = _length(ctx, "lookup-card", {"district": card.name}, [*also, first, *tail])
+        if length <= MESSAGE_LIMIT:
+            also.append(first)
+            streets_shown = True
+    if pages and _CODE_RE.match(card.code):
+        if not streets_shown:
+            count = sum(len(page) for page in pages)
+            buttons.append([Option("lookup-streets-show", f"st:{card.code}:1", {"count": count})])
+        elif len(pages) > 1:
+            more = {"page": 2, "pages": len(pages)}
+            buttons.append([Option("lookup-streets-more", f"st:{card.code}:2", more)])
+    also.extend(tail)
+    return ctx.answer("lookup-card", buttons, scope=SCOPE, also=also, district=card.name)
+
+
+def _length(
+    ctx: FlowContext, key: str, args: dict[str, Any], also: Sequence[tuple[str, dict[str, Any]]]
+) -> int:
+    """Measure a rendered message (HTML included, so never shorter than what Telegram counts)."""
+    parts = [ctx.text(key, **args), *(ctx.text(k, **a) for k, a in also)]
+    return len("\n\n".join(parts))
+
+
+def street_pages(services: Services, district_code: str) -> list[list[str]]:
+    """Split a district's streets into pages: [lookup] streets_per_page lines that fit a message."""
+    lines = gazetteer(services).district_streets(district_code)
+    per_page = services.config.lookup.streets_per_page
+    pages: list[list[str]] = []
+    page: list[str] = []
+    size = 0
+    for line in lines:
+        line = line[:STREETS_PAGE_CHARS]
+        if page and (len(page) >= per_page or size + len(line) + 1 > STREETS_PAGE_CHARS):
+            pages.append(page)
+            page, size = [], 0
+        page.append(line)
+        size += len(line) + 1
+    if page:
+        pages.append(page)
+    return pages
+
+
+def _page_args(pages: list[list[str]], number: int) -> dict[str, Any]:
+    return {"streets": "\n".join(pages[number - 1]), "page": number, "pages": len(pages)}
+
+
+async def _streets(ctx: FlowContext, choice: Choice) -> list[Answer]:
+    """Send one page of a district's streets, with a button to the next."""
+    _, code, page = [*choice.value.split(":", 2), "", ""][:3]
+    card = await district_card(ctx.session, code) if code else None
+    pages = street_pages(ctx.services, code) if card is not None else []
+    if card is None or not page.isdigit() or not 1 <= int(page) <= len(pages):
+        return await _expired(ctx)
+    number = int(page)
+    buttons = []
+    if number < len(pages):
+        more = {"page": number + 1, "pages": len(pages)}
+        buttons.append([Option("lookup-streets-more", f"st:{code}:{number + 1}", more)])
+    args = {"district": card.name, **_page_args(pages, number)}
+    return [ctx.answer("lookup-streets-page", buttons, scope=SCOPE, **args)]
+
+
+async def _contact(ctx: FlowContext, choice: Choice) -> list[Answer]:
+    """Queue the officer's contact card (rendered from the database when it is sent)."""
+    code = choice.value.removeprefix("ct:")
+    if not _CODE_RE.match(code) or not await is_active_officer(ctx.session, code):
+        return await _expired(ctx)
+    chat_id = ctx.user.chat_id
+    if chat_id is not None:
+        payload = {"officer": code, "lang": ctx.lang}
+        queue_kind(ctx.uow, chat_id, CONTACT_KIND, payload, user_id=ctx.user.id)
+    return []
+
+
+async def _press(ctx: FlowContext, choice: Choice) -> list[Answer]:
+    value = choice.value
+    if value.startswith("ct:"):
+        return await _contact(ctx, choice)
+    if value.startswith("st:"):
+        return await _streets(ctx, choice)
+    if value.startswith("pk:") and ctx.conversation.flow == FLOW and ctx.is_current(choice):
+        return await _picked(ctx, choice)
+    return await _expired(ctx)
+
+
+async def _expired(ctx: FlowContext) -> list[Answer]:
+    follow = _question(ctx) if ctx.conversation.flow == FLOW else []
+    return [ctx.answer("button-expired"), *follow]
+
+
+# ---- phones -----------------------------------------------------------------------------------
+
+
+def international_phone(raw: str, country: str = "48") -> str:
+    """Write a Polish phone number in international form (+48 47 …), which apps make tappable."""
+    text = raw.strip()
+    digits = re.sub(r"\D", "", text)
+    if text.startswith("+"):
+        return text
+    if digits.startswith("00"):
+        return f"+{digits[2:]}"
+    if len(digits) == 11 and digits.startswith(country):
+        digits = digits[len(country) :]
+    if len(digits) == 9:
+        return f"+{country} {digits[:2]} {digits[2:5]} {digits[5:7]} {digits[7:]}"
+    return text
+
+
+def dialable_phone(raw: str) -> str:
+    """Return a phone number as "+48477700001", for a contact card."""
+    return "+" + re.sub(r"\D", "", international_phone(raw))
+
+
+# ---- online geocoding (a background job after the turn) ---------------------------------------
+
+
+async def finish_geocoding(services: Services, user_id: int, version: int, text: str) -> None:
+    """Geocode an address the directory did not know, then answer the resident in a new turn."""
+    geocoding = services.extras.get(GEOCODING)
+    if not isinstance(geocoding, Geocoding):
+        return
+    locality = services.config.lookup.default_locality
+    query = text
+    if locality and words_key(locality) not in words_key(text):
+        query = f"{text}, {locality}"
+    point = await geocoding.geocode(query)
+    for _ in range(_COMMIT_WAIT_ATTEMPTS):
+        async with services.uow() as uow:
+            # FOR UPDATE (PostgreSQL) waits for the starting turn if it is still committing;
+            # SQLite's BEGIN IMMEDIATE does the same.
+            conversation = await uow.session.get(
+                Conversation, user_id, with_for_update=True, populate_existing=True
+            )
+            if conversation is not None and conversation.version >= version:
+                if (
+                    conversation.version != version
+                    or conversation.flow != FLOW
+                    or conversation.step != "geocoding"
+                ):
+                    return  # the resident has moved on; the answer would only confuse
+                user = await uow.session.get(User, user_id)
+                if user is None:
+                    return
+                lang = services.catalog.language(
+                    user.language or (conversation.draft or {}).get("lang")
+                )
+                turn = Turn(user, Text(text), lang, None, services.clock())
+                ctx = FlowContext(uow, turn, conversation, services)
+                for answer in await _geocoded(ctx, text, point):
+                    reply(uow, user, answer, lang)
+                await uow.commit()
+                return
+        # The turn that started this job has not been committed yet.
+        await asyncio.sleep(_COMMIT_WAIT_SECONDS)
+    log.info("geocoding answer dropped: the starting turn was never committed")
+
+
+async def _geocoded(ctx: FlowContext, text: str, point: GeocodedPoint | None) -> list[Answer]:
+    if point is None:
+        ctx.goto(FLOW, "ask", _base_draft(ctx))
+        return [_ask(ctx, "lookup-not-found", text=text)]
+    found = place_from_point(ctx.services, point.lat, point.lon)
+    if found.found and found.place is not None:
+        place = dataclasses.replace(found.place, source="address", address=text)
+        return await _card(ctx, place, "lookup-found-address")
+    ctx.goto(FLOW, "ask", _base_draft(ctx))
+    return [_outside(ctx, found)]
