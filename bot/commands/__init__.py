@@ -21,7 +21,9 @@ MODULES = (
     "run_cmd",
     "db_cmd",
     "config_cmd",
+    "pipeline_cmd",
     "reports_cmd",
+    "officers_cmd",
 )
 
 

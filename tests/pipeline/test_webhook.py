@@ -1,0 +1,78 @@
+"""Telegram posts updates to the webhook; only requests with the secret header are accepted."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import httpx
+
+from bot.localapi import FakeUser, LocalBotApi
+from db.models.pipeline import InboxStatus
+from tests.pipeline.conftest import ANNA, Harness, fast_config
+
+SECRET = "tajny-sekret_123"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def test_webhook_refuses_wrong_secrets_and_stores_the_right_ones(
+    sqlite_harness: Harness, api: LocalBotApi, anna: FakeUser
+) -> None:
+    h = sqlite_harness
+    h.config = fast_config(listen="127.0.0.1", port=0, path="/telegram")
+    pipeline = await h.start("webhook", webhook_secret=SECRET)
+    url = f"http://127.0.0.1:{pipeline.webhook_port}/telegram"
+    update = anna.send_text("przez webhook")
+    header = "X-Telegram-Bot-Api-Secret-Token"
+
+    async with httpx.AsyncClient() as client:
+        missing = await client.post(url, json=update)
+        wrong = await client.post(url, json=update, headers={header: SECRET + "x"})
+        assert await h.inbox() == []  # nothing stored from refused requests
+        right = await client.post(url, json=update, headers={header: SECRET})
+        again = await client.post(url, json=update, headers={header: SECRET})
+        health = await client.get(f"http://127.0.0.1:{pipeline.webhook_port}/healthz")
+
+    assert (missing.status_code, wrong.status_code) == (403, 403)
+    assert (right.status_code, again.status_code) == (200, 200)
+    [reply] = await api.await_sent(ANNA)
+    assert reply.text == "echo: text=przez webhook"
+    assert [row.update_id for row in await h.inbox()] == [update["update_id"]]
+    assert health.status_code == 200
+    body = json.loads(health.content)
+    assert set(body) == {
+        "ok",
+        "database",
+        "last_update_received_at",
+        "polling_ok",
+        "pending_inbox",
+        "pending_outbox",
+    }
+    assert body["ok"] is True and body["database"] is True
+    assert body["last_update_received_at"] is not None
+
+
+async def test_telegram_delivers_through_the_registered_webhook(
+    sqlite_harness: Harness, api: LocalBotApi, anna: FakeUser
+) -> None:
+    h = sqlite_harness
+    port = _free_port()
+    h.config = fast_config(
+        listen="127.0.0.1", port=port, path="/hook", public_url=f"http://127.0.0.1:{port}"
+    )
+    await h.start("webhook", webhook_secret=SECRET)
+
+    info = api.webhook_info()
+    assert info["url"] == f"http://127.0.0.1:{port}/hook" and info["secret_token"] == SECRET
+    anna.send_text("pierwsza")
+    anna.send_text("druga")
+
+    replies = await api.await_sent(ANNA, 2)
+    assert [r.text for r in replies] == ["echo: text=pierwsza", "echo: text=druga"]
+    assert api.pending_updates() == 0
+    assert {row.status for row in await h.inbox()} == {InboxStatus.DONE}
