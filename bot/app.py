@@ -21,9 +21,22 @@ def features() -> list[Feature]:
     Order matters: the gatekeeper (group -1) sees every update first; officer buttons and the
     report and lookup flows come before the main menu, which catches the rest.
     """
-    from handlers import answers, conversation, lookup, report
+    from handlers import (
+        answers,
+        bot_commands,
+        conversation,
+        errors,
+        gatekeeper,
+        lookup,
+        report,
+    )
 
     return [
+        # First: group -1 sees every update (private chats only, floods, blocked users).
+        gatekeeper.FEATURE,
+        # After the pipeline's record_failure: logs, tells the person and the ops chat once.
+        errors.FEATURE,
+        bot_commands.FEATURE,
         answers.FEATURE,
         # Find my dzielnicowy: loads the directory and the gazetteer (before its users).
         lookup.FEATURE,

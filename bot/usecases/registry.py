@@ -8,12 +8,16 @@ from bot.usecases.router import Router
 
 def build_router() -> Router:
     """Build the router with every flow; the home flow also answers outside any flow."""
-    from bot.usecases.home import HomeFlow
+    from bot.usecases.home import HelpFlow, HomeFlow, PrivacyFlow
+    from bot.usecases.language import LanguageFlow
     from bot.usecases.lookup_flow import LookupFlow
     from bot.usecases.report import MineFlow, ReportFlow
 
     home = HomeFlow()
     flows: list[Flow] = [home]
+    flows.append(HelpFlow())
+    flows.append(PrivacyFlow())
+    flows.append(LanguageFlow(home))
     flows.append(ReportFlow())
     flows.append(MineFlow())
     flows.append(LookupFlow())

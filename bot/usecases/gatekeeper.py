@@ -1,0 +1,183 @@
+"""The gatekeeper's rules without Telegram: flood control, group hints, blocked and gone users."""
+
+from __future__ import annotations
+
+import enum
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models.conversation import Conversation
+from db.models.people import User
+from db.models.reports import AuditEvent
+
+# Audit action that remembers a blocked user was told once (no column needed for it).
+BLOCKED_NOTICE = "blocked_notice_sent"
+# A group is told "write to me privately" at most this often.
+GROUP_HINT_INTERVAL = timedelta(hours=1)
+# Flows that answer edited messages themselves (handlers/report.py re-asks its question);
+# elsewhere the gatekeeper answers that edits are not read.
+FLOWS_ANSWERING_EDITS = frozenset({"report"})
+
+
+@dataclass
+class GateCounters:
+    """What the gatekeeper dropped since start (for `python -m bot health` and tests)."""
+
+    # Updates without a user or chat: polls, channel posts, ...
+    without_sender: int = 0
+    group_hints: int = 0
+    group_dropped: int = 0
+    flood_warnings: int = 0
+    flood_dropped: int = 0
+    blocked_dropped: int = 0
+    edits_answered: int = 0
+
+
+class Flood(enum.Enum):
+    """What to do with one more message from a person."""
+
+    ALLOW = "allow"
+    # Over the limit for the first time in this window: say "slow down" once, drop the message.
+    WARN = "warn"
+    DROP = "drop"
+
+
+@dataclass
+class _Window:
+    times: deque[datetime] = field(default_factory=deque)
+    warned_at: datetime | None = None
+    album: str | None = None
+
+
+class FloodControl:
+    """A sliding-window log per person: more than `limit` messages within `window` is a flood.
+
+    Kept in memory per process: a restart forgets it, and with several processes each counts
+    only what it handles. That is enough for a guard against floods (it is not a quota).
+    """
+
+    # Forget idle people when this many are remembered.
+    PRUNE_ABOVE = 10_000
+
+    def __init__(self, limit: int, window: timedelta) -> None:
+        self.limit = limit
+        self.window = window
+        self._people: dict[int, _Window] = {}
+
+    def check(self, person: int, now: datetime, album: str | None = None) -> Flood:
+        """Count one message (the photos of one album count once) and judge it."""
+        if len(self._people) > self.PRUNE_ABOVE:
+            self._prune(now)
+        state = self._people.setdefault(person, _Window())
+        start = now - self.window
+        while state.times and state.times[0] <= start:
+            state.times.popleft()
+        if album is not None and album == state.album:
+            return Flood.ALLOW
+        if len(state.times) >= self.limit:
+            if state.warned_at is None or state.warned_at <= start:
+                state.warned_at = now
+                return Flood.WARN
+            return Flood.DROP
+        state.times.append(now)
+        state.album = album
+        return Flood.ALLOW
+
+    def _prune(self, now: datetime) -> None:
+        start = now - self.window
+        for person, state in list(self._people.items()):
+            if not state.times or state.times[-1] <= start:
+                del self._people[person]
+
+
+class GroupHints:
+    """When each group was last told to write privately (memory, per process, like floods)."""
+
+    PRUNE_ABOVE = 1_000
+
+    def __init__(self, interval: timedelta = GROUP_HINT_INTERVAL) -> None:
+        self.interval = interval
+        self._told: dict[int, datetime] = {}
+
+    def due(self, chat_id: int, now: datetime) -> bool:
+        """Tell whether the group may be told now, and if so note that it is."""
+        last = self._told.get(chat_id)
+        if last is not None and now - last < self.interval:
+            return False
+        if len(self._told) > self.PRUNE_ABOVE:
+            self._told = {c: t for c, t in self._told.items() if now - t < self.interval}
+        self._told[chat_id] = now
+        return True
+
+
+@dataclass(frozen=True)
+class Person:
+    """What the gatekeeper needs to know about the sender, read in one small query."""
+
+    user_id: int
+    blocked: bool
+    language: str | None
+    flow: str | None
+    flow_expires_at: datetime | None
+
+    def flow_at(self, now: datetime) -> str | None:
+        """Return the flow the person is in, unless it expired."""
+        expires = self.flow_expires_at
+        return None if expires is not None and expires <= now else self.flow
+
+    def answers_edits_itself(self, now: datetime) -> bool:
+        """Tell whether the person's current flow answers edited messages on its own."""
+        return self.flow_at(now) in FLOWS_ANSWERING_EDITS
+
+
+async def read_person(session: AsyncSession, channel: str, external_id: str) -> Person | None:
+    """Read the sender's blocked flag, language and current flow (None: never wrote to us)."""
+    row = (
+        await session.execute(
+            select(
+                User.id,
+                User.blocked,
+                User.language,
+                Conversation.flow,
+                Conversation.expires_at,
+            )
+            .outerjoin(Conversation, Conversation.user_id == User.id)
+            .where(User.channel == channel, User.external_id == external_id)
+        )
+    ).first()
+    return None if row is None else Person(*row)
+
+
+async def blocked_notice_due(session: AsyncSession, person: Person) -> bool:
+    """Tell whether a blocked person has not been told yet."""
+    sent = await session.scalar(
+        select(AuditEvent.id)
+        .where(AuditEvent.action == BLOCKED_NOTICE, AuditEvent.subject_user_id == person.user_id)
+        .limit(1)
+    )
+    return sent is None
+
+
+def note_blocked_notice(session: AsyncSession, person: Person, now: datetime) -> None:
+    """Remember that the blocked person was told (committed with the notice itself)."""
+    session.add(AuditEvent(action=BLOCKED_NOTICE, subject_user_id=person.user_id, at=now))
+
+
+async def set_deliverable(
+    session: AsyncSession, channel: str, external_id: str, deliverable: bool
+) -> bool:
+    """Note whether the person's chat accepts messages; return whether anything changed."""
+    result = await session.execute(
+        update(User)
+        .where(
+            User.channel == channel,
+            User.external_id == external_id,
+            User.undeliverable == deliverable,
+        )
+        .values(undeliverable=not deliverable)
+    )
+    return bool(getattr(result, "rowcount", 0))
