@@ -104,6 +104,7 @@ class ReportsSection(_Section):
 class OfficersSection(_Section):
     invite_ttl_hours: float = Field(24, gt=0)
     max_invite_failures: int = Field(5, ge=1)
+    bot_username: str = Field("", pattern=r"^@?([A-Za-z0-9_]{5,32})?$")
 
 
 class DeadlinesSection(_Section):

@@ -248,3 +248,10 @@ def rendered(services: Services, row: OutboxMessage) -> str:
 
     answer = Answer.from_json(row.payload["answer"])
     return render_text(services.catalog, row.payload.get("lang", "pl"), answer)
+
+
+async def user_by_telegram_id(session: AsyncSession, telegram_id: int) -> User:
+    """Return a user by Telegram id."""
+    found = await session.scalar(select(User).where(User.external_id == str(telegram_id)))
+    assert found is not None
+    return found

@@ -1,0 +1,151 @@
+"""`python -m bot officers invite|revoke|list`: link officers' Telegram accounts by invite only."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from bot.commands import Subparsers, add_parser
+from bot.config import Config, Secrets
+from bot.usecases.officers.invites import (
+    InviteError,
+    create_invite,
+    deep_link,
+    list_officers,
+    revoke,
+)
+from db import migrate
+from db.base import utcnow
+from db.engine import create_engine, database_url, session_factory
+from db.uow import UnitOfWorkFactory
+
+
+def register(subparsers: Subparsers) -> None:
+    """Add `officers` and its actions."""
+    parser = add_parser(subparsers, "officers", "officers' accounts: invites, unlinking, list")
+    actions = parser.add_subparsers(dest="officers_action", metavar="ACTION", required=True)
+    invite = add_parser(actions, "invite", "print a one-time link that links an officer's account")
+    invite.add_argument("officer_code", metavar="OFFICER_CODE", help="e.g. DZ-01 (officers list)")
+    invite.add_argument(
+        "--group",
+        action="store_true",
+        help="a ?startgroup= link: the coordinator adds the bot to the station's duty group",
+    )
+    invite.add_argument(
+        "--bot", help="the bot's @username (default: [officers] bot_username, else asks Telegram)"
+    )
+    invite.set_defaults(handler=_invite)
+    rv = add_parser(actions, "revoke", "unlink an officer's account and drop unused invites")
+    rv.add_argument("officer_code", metavar="OFFICER_CODE")
+    rv.set_defaults(handler=_revoke)
+    add_parser(actions, "list", "list officers, their districts and links").set_defaults(
+        handler=_list
+    )
+
+
+async def _bot_username(args: argparse.Namespace, config: Config, secrets: Secrets) -> str | None:
+    name = args.bot or config.officers.bot_username
+    if name:
+        return str(name).lstrip("@")
+    if not secrets.bot_token:
+        return None
+    from telegram import Bot
+
+    bot = Bot(secrets.bot_token, base_url=config.telegram.api_base_url)
+    async with bot:
+        me = await bot.get_me()
+    return me.username
+
+
+async def _run_invite(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
+    engine = create_engine(database_url(secrets.database_url, config.database.sqlite_path))
+    try:
+        await migrate.upgrade(engine)
+        uow = UnitOfWorkFactory(session_factory(engine))()
+        async with uow:
+            issued = await create_invite(
+                uow.session,
+                args.officer_code,
+                group=args.group,
+                now=utcnow(),
+                ttl_hours=config.officers.invite_ttl_hours,
+            )
+            await uow.commit()
+    except InviteError as exc:
+        print(f"cannot invite: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        await engine.dispose()
+    officer = issued.officer
+    username = await _bot_username(args, config, secrets)
+    link = deep_link(username or "<bot_username>", issued.code)
+    who = f"{officer.rank} {officer.first_name} {officer.last_name} ({officer.code})"
+    print(f"Invite for {who}, single use, valid until {issued.expires_at:%Y-%m-%d %H:%M} UTC:")
+    print(link)
+    if username is None:
+        print(
+            "(set [officers] bot_username, --bot, or TELEGRAM_BOT_TOKEN to fill in the bot's name)",
+            file=sys.stderr,
+        )
+    if args.group:
+        print("The coordinator opens it and picks the duty group; only they can register it.")
+    else:
+        print("Hand it to the officer in person: whoever opens it first gets their rights.")
+    return 0
+
+
+def _invite(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
+    return asyncio.run(_run_invite(args, config, secrets))
+
+
+async def _run_revoke(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
+    engine = create_engine(database_url(secrets.database_url, config.database.sqlite_path))
+    try:
+        uow = UnitOfWorkFactory(session_factory(engine))()
+        async with uow:
+            result = await revoke(uow, args.officer_code, utcnow())
+            await uow.commit()
+    except InviteError as exc:
+        print(f"cannot revoke: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        await engine.dispose()
+    state = "unlinked" if result.was_linked else "was not linked"
+    print(f"{result.officer.code}: {state}; {result.invites_dropped} unused invite(s) dropped")
+    return 0
+
+
+def _revoke(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
+    return asyncio.run(_run_revoke(args, config, secrets))
+
+
+async def _run_list(config: Config, secrets: Secrets) -> int:
+    engine = create_engine(database_url(secrets.database_url, config.database.sqlite_path))
+    try:
+        async with session_factory(engine)() as session:
+            lines = await list_officers(session)
+    finally:
+        await engine.dispose()
+    if not lines:
+        print("no officers in the directory (python -m bot data import ...)")
+        return 0
+    for line in lines:
+        role = "coordinator" if line.coordinator else "officer"
+        if line.linked_at is None:
+            link = "not linked"
+        else:
+            link = f"linked {line.linked_at:%Y-%m-%d}"
+            if line.undeliverable:
+                link += ", BLOCKED THE BOT"
+        active = "" if line.active else " [inactive]"
+        districts = ",".join(line.districts) or "-"
+        print(
+            f"{line.code:<10} {line.name:<40} {line.station:<12} {role:<11} {districts:<20} "
+            f"{link}{active}"
+        )
+    return 0
+
+
+def _list(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
+    return asyncio.run(_run_list(config, secrets))
