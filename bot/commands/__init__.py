@@ -24,6 +24,8 @@ MODULES = (
     "pipeline_cmd",
     "reports_cmd",
     "officers_cmd",
+    "data_cmd",
+    "lookup_cmd",
 )
 
 

@@ -39,7 +39,7 @@ from db.models.directory import District, Officer, Station, StreetRule, officer_
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 # Called with how many records were just written (drives a progress bar).
-Progress = Callable[[int], None]
+Progress = Callable[[int], object]
 
 RuleIdentity = tuple[Any, ...]
 
