@@ -1,5 +1,6 @@
 """Parse text with parse_mode HTML the way the Bot API does, rejecting what it rejects."""
 
+import re
 from html.parser import HTMLParser
 
 ALLOWED_TAGS = frozenset(
@@ -22,6 +23,9 @@ ALLOWED_TAGS = frozenset(
     }
 )
 NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+# An "&" that does not start a terminated entity; html.parser silently drops some of these
+# (a trailing "&T"), so they are found before parsing.
+BARE_AMPERSAND = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
 
 
 class HtmlEntitiesError(ValueError):
@@ -115,6 +119,12 @@ class _TelegramHtmlParser(HTMLParser):
 
 def parse_html(text: str) -> str:
     """Return the visible text of Telegram HTML, or raise HtmlEntitiesError like the Bot API."""
+    bare = BARE_AMPERSAND.search(text)
+    if bare is not None:
+        offset = len(text[: bare.start()].encode())
+        raise HtmlEntitiesError(
+            f'Character "&" must be escaped ("&" is not an entity) at byte offset {offset}'
+        )
     parser = _TelegramHtmlParser(text)
     parser.feed(text)
     parser.close()

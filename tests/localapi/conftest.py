@@ -4,6 +4,7 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from telegram import Bot
+from telegram.request import HTTPXRequest
 
 from bot.localapi import FakeUser, LocalBotApi
 
@@ -21,10 +22,22 @@ def api() -> Iterator[LocalBotApi]:
         yield server
 
 
+def local_bot(api: LocalBotApi, token: str = TOKEN) -> Bot:
+    """Return a PTB Bot configured for the local server (not yet initialised)."""
+    # Plain HTTP on loopback: skipping the CA bundle makes each Bot ~0.1 s cheaper to set up.
+    return Bot(
+        token,
+        base_url=api.base_url,
+        base_file_url=api.file_base_url,
+        request=HTTPXRequest(httpx_kwargs={"verify": False}),
+        get_updates_request=HTTPXRequest(httpx_kwargs={"verify": False}),
+    )
+
+
 @pytest.fixture
 async def bot(api: LocalBotApi) -> AsyncIterator[Bot]:
     """Return an initialised PTB Bot talking to the local server."""
-    async with Bot(TOKEN, base_url=api.base_url, base_file_url=api.file_base_url) as ptb_bot:
+    async with local_bot(api) as ptb_bot:
         yield ptb_bot
 
 

@@ -7,7 +7,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.localapi import FakeUser, LocalBotApi
-from tests.localapi.conftest import ANNA_ID, BOGDAN_ID
+from tests.localapi.conftest import ANNA_ID, BOGDAN_ID, local_bot
 
 
 # PTB itself warns about RetryAfter's future type when it builds the exception.
@@ -48,7 +48,7 @@ async def test_slow_answer_times_out_without_stalling_other_chats(
     bot: Bot, api: LocalBotApi, anna: FakeUser, bogdan: FakeUser
 ) -> None:
     api.inject("sendMessage", chat_id=ANNA_ID, kind="slow", delay=1.0)
-    async with Bot(bot.token, base_url=api.base_url) as other:
+    async with local_bot(api) as other:
         slow = asyncio.create_task(bot.send_message(ANNA_ID, "wolno", read_timeout=0.3))
         await asyncio.sleep(0.05)
         fast = await other.send_message(BOGDAN_ID, "szybko")
@@ -89,7 +89,7 @@ async def test_held_chat_waits_while_other_chats_are_answered(
     bot: Bot, api: LocalBotApi, anna: FakeUser, bogdan: FakeUser
 ) -> None:
     api.hold(ANNA_ID)
-    async with Bot(bot.token, base_url=api.base_url) as other:
+    async with local_bot(api) as other:
         held = asyncio.create_task(bot.send_message(ANNA_ID, "czekam"))
         await asyncio.sleep(0.1)
         await other.send_message(BOGDAN_ID, "/start odpowiedź")

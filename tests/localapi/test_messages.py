@@ -6,12 +6,13 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
+    Message,
     ReplyKeyboardMarkup,
 )
 from telegram.error import BadRequest, InvalidToken
 
 from bot.localapi import FakeUser, LocalBotApi
-from tests.localapi.conftest import ANNA_ID, BOT_ID
+from tests.localapi.conftest import ANNA_ID, BOT_ID, local_bot
 
 KEYBOARD = InlineKeyboardMarkup(
     [
@@ -78,6 +79,7 @@ async def test_edit_text_and_markup_track_the_current_state(
 ) -> None:
     sent = await bot.send_message(ANNA_ID, "Wybierz", reply_markup=KEYBOARD)
     edited = await bot.edit_message_text("Wybrano: zgłoszenie", ANNA_ID, sent.message_id)
+    assert isinstance(edited, Message)
     assert edited.text == "Wybrano: zgłoszenie"
     assert edited.edit_date is not None
     # Telegram drops the inline keyboard when editMessageText omits reply_markup.
@@ -155,7 +157,7 @@ async def test_unknown_chat_is_not_found(bot: Bot) -> None:
 
 
 async def test_invalid_token_surfaces_as_invalid_token(api: LocalBotApi) -> None:
-    stranger = Bot("999:WRONG", base_url=api.base_url)
+    stranger = local_bot(api, "999:WRONG")
     try:
         with pytest.raises(InvalidToken, match="was rejected"):
             await stranger.initialize()

@@ -16,7 +16,7 @@ from tornado.netutil import bind_sockets
 
 from bot.localapi import FakeUser, LocalBotApi
 from bot.localapi.users import sample_jpeg
-from tests.localapi.conftest import ANNA_ID, BOGDAN_ID, TOKEN
+from tests.localapi.conftest import ANNA_ID, BOGDAN_ID, local_bot
 
 
 async def test_offset_confirms_earlier_updates(bot: Bot, api: LocalBotApi, anna: FakeUser) -> None:
@@ -57,7 +57,7 @@ async def test_long_poll_returns_as_soon_as_an_update_arrives(bot: Bot, anna: Fa
 async def test_a_second_poller_ends_the_first_with_conflict(bot: Bot, api: LocalBotApi) -> None:
     # PTB serialises getUpdates within one Bot, so the second poller is another instance,
     # as a second bot process would be.
-    async with Bot(TOKEN, base_url=api.base_url) as other:
+    async with local_bot(api) as other:
         first = asyncio.create_task(bot.get_updates(timeout=5))
         await asyncio.sleep(0.2)
         assert await other.get_updates(timeout=0) == ()
