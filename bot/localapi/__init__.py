@@ -3,6 +3,7 @@
 from bot.localapi.api import LocalBotApi
 from bot.localapi.faults import Fault
 from bot.localapi.sent import SentMessage
+from bot.localapi.state import RecordedCall
 from bot.localapi.users import FakeChat, FakeUser
 
-__all__ = ["FakeChat", "FakeUser", "Fault", "LocalBotApi", "SentMessage"]
+__all__ = ["FakeChat", "FakeUser", "Fault", "LocalBotApi", "RecordedCall", "SentMessage"]

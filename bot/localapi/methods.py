@@ -238,12 +238,12 @@ def edited_record(call: Call, method: str, message: dict[str, Any], **changes: A
         "text": before.text if before else message.get("text"),
         "plain_text": before.plain_text if before else message.get("text"),
         "caption": before.caption if before else message.get("caption"),
+        "parse_mode": before.parse_mode if before else None,
     }
     sent = SentMessage(
         method=method,
         chat_id=key[0],
         message_id=key[1],
-        parse_mode=call.params.text("parse_mode") or (before.parse_mode if before else None),
         params=call.params.decoded(),
         message=message,
         **{**carried, **changes},
@@ -275,7 +275,13 @@ def edit_message_text(call: Call) -> Any:
     else:
         message.pop("reply_markup", None)
     edited_record(
-        call, "editMessageText", message, text=text, plain_text=plain, reply_markup=markup
+        call,
+        "editMessageText",
+        message,
+        text=text,
+        plain_text=plain,
+        parse_mode=call.params.text("parse_mode"),
+        reply_markup=markup,
     )
     return message
 
