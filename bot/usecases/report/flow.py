@@ -27,6 +27,7 @@ from bot.usecases.report.form import (
     Form,
     advance,
     ask,
+    ask_where_pick,
     phone_options,
     photos_options,
     where_options,
@@ -65,8 +66,10 @@ class ReportFlow:
         """Start a report, or carry on with the unfinished one (offering to start over)."""
         if ctx.conversation.flow == FLOW:
             form = Form(ctx)
+            question = await ask(form, form.step)
+            # Built after the question, which may store the draft (and so change the version).
             notice = form.answer("report-continuing", [[Option("report-start-over", "restart")]])
-            return [notice, *await ask(form, form.step)]
+            return [notice, *question]
         return await start(ctx, None)
 
     async def on_step(self, ctx: FlowContext) -> Sequence[Answer]:
@@ -257,9 +260,9 @@ async def _placed(form: Form, lookup: PlaceLookup, typed: str | None = None) -> 
         ]
         form.draft.typed_number = number.raw if number is not None else None
         form.save("where_pick")
-        key = "report-where-street-only" if lookup.quality is MatchQuality.STREET_ONLY else ""
-        before = [form.answer(key)] if key else []
-        return [*before, *await ask(form, "where_pick")]
+        if lookup.quality is MatchQuality.STREET_ONLY:
+            return await ask_where_pick(form, "report-where-street-only")
+        return await ask_where_pick(form)
     return [_where_answer(form, "report-where-not-found")]
 
 

@@ -173,15 +173,15 @@ async def ask_where(form: Form) -> list[Answer]:
     return [form.answer("report-where-question", options, keyboard="reply")]
 
 
-async def ask_where_pick(form: Form) -> list[Answer]:
-    """Offer the addresses an ambiguous one could mean."""
+async def ask_where_pick(form: Form, key: str = "report-where-pick") -> list[Answer]:
+    """Offer the addresses an ambiguous one could mean (or the sections of a long street)."""
     rows = [
         [Option(LABEL, f"alt.{i}", {"text": _alternative_label(alt)})]
         for i, alt in enumerate(form.draft.alternatives)
     ]
     if not rows:
         return await ask_where(form)
-    return [form.answer("report-where-pick", rows)]
+    return [form.answer(key, rows)]
 
 
 def _alternative_label(alt: dict[str, Any]) -> str:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
+import shutil
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -16,13 +20,20 @@ from bot.lookup.files import read_directory
 from bot.services import Services
 from bot.usecases.places import GAZETTEER
 from bot.usecases.report.media import MEDIA_FETCHER
-from db.engine import session_factory
+from db import migrate
+from db.engine import create_engine, session_factory
 from db.repositories.directory import import_folder
 from db.uow import UnitOfWorkFactory
 from tests.support import Clock
 from tests.usecases.report.story import OPS_CHAT, PhotoShelf
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+
+
+@functools.cache
+def shared_catalog(languages: tuple[str, ...]) -> Catalog:
+    """Parse the catalogs once per test session (over a second each time otherwise)."""
+    return Catalog(languages)
 
 
 async def build_services(
@@ -32,7 +43,7 @@ async def build_services(
     config = Config(telegram={"ops_chat_id": OPS_CHAT}, **sections)  # type: ignore[arg-type]
     services = Services(
         config=config,
-        catalog=Catalog(config.bot.languages),
+        catalog=shared_catalog(config.bot.languages),
         uow=UnitOfWorkFactory(session_factory(engine)),
         clock=clock,
     )
@@ -52,10 +63,46 @@ def clock() -> Clock:
     return Clock(NOW)
 
 
+@pytest.fixture(scope="session")
+def sample_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file holding the Konin sample directory, built once per session."""
+    path = tmp_path_factory.mktemp("report-template") / "sample.sqlite3"
+
+    async def build() -> None:
+        engine = create_engine(f"sqlite+aiosqlite:///{path}")
+        try:
+            await migrate.upgrade(engine)
+            async with UnitOfWorkFactory(session_factory(engine))() as uow:
+                await import_folder(uow.session, "data/konin")
+                await uow.commit()
+        finally:
+            await engine.dispose()
+
+    # Its own event loop: the tests' loops are per test.
+    asyncio.run(build())
+    return path
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(f"{source}{suffix}")
+        if part.exists():
+            shutil.copyfile(part, f"{target}{suffix}")
+
+
 @pytest.fixture
-async def report_services(sqlite_engine: AsyncEngine, clock: Clock) -> AsyncIterator[Services]:
+async def report_engine(sample_database: Path, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    """A copy of the sample database for one test."""
+    target = tmp_path / "report.sqlite3"
+    _copy_database(sample_database, target)
+    engine = create_engine(f"sqlite+aiosqlite:///{target}")
+    try:
+        yield engine
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture
+async def report_services(report_engine: AsyncEngine, clock: Clock) -> Services:
     """Services on a SQLite file holding the Konin sample directory."""
-    async with UnitOfWorkFactory(session_factory(sqlite_engine))() as uow:
-        await import_folder(uow.session, "data/konin")
-        await uow.commit()
-    yield await build_services(sqlite_engine, clock)
+    return await build_services(report_engine, clock)

@@ -6,7 +6,7 @@ import io
 from typing import Any
 
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import Executable, select
 
 from bot.conversation import Answer, Choice, Command, Location, Media, Text
 from bot.services import Services
@@ -65,8 +65,11 @@ class Reporting(Resident):
     """A resident talking to the report flow; `press` taps a button of the last answers."""
 
     async def start_report(self) -> list[Answer]:
-        """Send /zglos."""
-        return await self.send(Command("zglos"))
+        """Send /zglos (starting over if a report is unfinished)."""
+        await self.send(Command("zglos"))
+        if "report-continuing" in self.said():
+            await self.press("restart")
+        return self.last
 
     async def say(self, text: str) -> list[Answer]:
         """Type a message."""
@@ -91,13 +94,28 @@ class Reporting(Resident):
                         return await self.send(choice)
         raise AssertionError(f"no button {value!r} in {[a.key for a in self.last]}")
 
-    def keys(self) -> list[str]:
+    def said(self) -> list[str]:
         """Return the catalog keys of the last answers."""
         return [a.key for a in self.last]
 
     def values(self) -> list[str]:
         """Return every button value of the last answers."""
         return [o.value for a in self.last for row in a.options for o in row]
+
+    def keyboard(self, index: int = 0) -> str:
+        """Return how an answer's options are shown (inline, reply, remove, keep)."""
+        return self.last[index].keyboard
+
+    def labels(self) -> list[str]:
+        """Return the button labels of the last answers as the resident reads them."""
+        catalog = self.services.catalog
+        lang = self.language_hint or "pl"
+        return [
+            catalog.render(lang, o.label, o.args)
+            for a in self.last
+            for row in a.options
+            for o in row
+        ]
 
     def text(self) -> str:
         """Return the last answers as the resident reads them (in their language)."""
@@ -116,7 +134,7 @@ class Reporting(Resident):
         """Report parking at an address, anonymously, and send it."""
         await self.through_category()
         await self.say(address)
-        if "report-duplicates" in self.keys():
+        if "report-duplicates" in self.said():
             await self.press("new")
         await self.press("when.now")
         if description is None:
@@ -170,3 +188,9 @@ async def stored_photos(services: Services) -> list[ReportPhoto]:
         for row in rows:
             uow.session.expunge(row)
         return rows
+
+
+async def rows(services: Services, statement: Executable) -> list[tuple[Any, ...]]:
+    """Run a query of columns and return its rows as tuples."""
+    async with services.uow() as uow:
+        return [tuple(row) for row in (await uow.session.execute(statement)).all()]

@@ -24,11 +24,11 @@ async def test_resident_reports_illegal_parking_at_a_typed_address(
     anna = Reporting(report_services, 1001)
 
     await anna.start_report()
-    assert anna.keys() == ["report-danger-question"]
+    assert anna.said() == ["report-danger-question"]
     assert "112" not in anna.text() or True
 
     await anna.press("danger.no")
-    assert anna.keys() == ["report-category-question"]
+    assert anna.said() == ["report-category-question"]
     assert anna.values() == [
         "grp.road",
         "grp.order",
@@ -41,29 +41,29 @@ async def test_resident_reports_illegal_parking_at_a_typed_address(
     await anna.press("grp.road")
     assert "Nieprawidłowe parkowanie" in str(anna.last[0].options)
     await anna.press("cat.parking")
-    assert anna.keys() == ["report-where-question"]
-    assert anna.last[0].keyboard == "reply"
+    assert anna.said() == ["report-where-question"]
+    assert anna.keyboard() == "reply"
 
     await anna.say("Kolejowa 12")
-    assert anna.keys() == ["report-where-found", "report-when-question"]
+    assert anna.said() == ["report-where-found", "report-when-question"]
     assert "ul. Kolejowa 12, Konin" in anna.text()
     assert "Rejon 5" in anna.text()
 
     await anna.press("when.now")
-    assert anna.keys() == ["report-description-question"]
+    assert anna.said() == ["report-description-question"]
     await anna.say("Samochody stoją na chodniku & przejściu <codziennie>")
-    assert anna.keys() == ["report-photos-question"]
+    assert anna.said() == ["report-photos-question"]
     await anna.press("done")
-    assert anna.keys() == ["report-anonymous-question"]
+    assert anna.said() == ["report-anonymous-question"]
     await anna.press("anon.yes")
-    assert anna.keys() == ["report-summary"]
+    assert anna.said() == ["report-summary"]
     summary = anna.text()
     assert "Nieprawidłowe parkowanie" in summary
     assert "&amp; przejściu &lt;codziennie&gt;" in summary
     assert "anonimowo" in summary
 
     await anna.press("send")
-    assert anna.keys() == ["report-sent"]
+    assert anna.said() == ["report-sent"]
     assert "KN-2026-000001" in anna.text()
     assert "112" in anna.text()
 
@@ -94,7 +94,7 @@ async def test_someone_in_danger_gets_112_and_no_report(report_services: Service
     anna = Reporting(report_services, 1002)
     await anna.start_report()
     await anna.press("danger.yes")
-    assert anna.keys() == ["report-emergency"]
+    assert anna.said() == ["report-emergency"]
     assert "112" in anna.text() and "997" in anna.text()
     assert (await conversation(report_services, 1002)).flow is None
     assert await reports(report_services) == []
@@ -134,12 +134,12 @@ async def test_photos_are_stored_without_metadata(report_services: Services) -> 
     await anna.press("when.now")
     await anna.press("skip")
     await anna.photo(jpeg_with_gps(3000, 2000))
-    assert anna.keys() == ["report-photo-added"]
+    assert anna.said() == ["report-photo-added"]
     await anna.photo(jpeg_with_gps())
     await anna.press("done")
     await anna.press("anon.yes")
     await anna.press("send")
-    assert anna.keys() == ["report-sent"]
+    assert anna.said() == ["report-sent"]
     photos = await stored_photos(report_services)
     assert [p.position for p in photos] == [1, 2]
     import hashlib
@@ -160,4 +160,4 @@ async def test_start_during_a_report_offers_to_continue(report_services: Service
     anna = Reporting(report_services, 1007)
     await anna.through_category()
     await anna.send(Command("start"))
-    assert anna.keys() == ["home-resume-offer"]
+    assert anna.said() == ["home-resume-offer"]
