@@ -102,6 +102,14 @@ class ApiHandler(tornado.web.RequestHandler):
             if call is not None:
                 self.state.finish_call(call, error.code, error.description)
             self.answer(error.code, json.dumps(error.payload()))
+        except Exception as failure:
+            # A bug in this server: answer in Telegram's shape so the bot sees a NetworkError
+            # and the test's summary shows what broke, instead of an HTML error page.
+            logger.exception("local Bot API server failed on %s", method)
+            bug = ApiError(500, f"Internal Server Error: local Bot API bug: {failure!r}")
+            if call is not None:
+                self.state.finish_call(call, bug.code, bug.description)
+            self.answer(bug.code, json.dumps(bug.payload()))
 
     async def apply(self, fault: Fault) -> None:
         """Turn an injected fault into the answer Telegram would give, or a delay."""
