@@ -16,7 +16,8 @@ from tornado.netutil import bind_sockets
 
 from bot.localapi.errors import ApiError
 from bot.localapi.faults import Fault
-from bot.localapi.methods import METHODS, Call, lookup
+from bot.localapi.messages import Call
+from bot.localapi.methods import METHODS, lookup
 from bot.localapi.params import Params
 from bot.localapi.state import BotAccount, BotApiState
 

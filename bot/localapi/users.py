@@ -9,7 +9,7 @@ from typing import Any
 
 from PIL import Image
 
-from bot.localapi.methods import store_photo
+from bot.localapi.media import store_photo
 from bot.localapi.sent import SentMessage
 from bot.localapi.state import BotAccount, BotApiState
 
