@@ -42,6 +42,7 @@ officers-alert =
     <b>“I see it too”:</b> { $confirmations }
 officers-alert-description = <b>Description:</b> { $description }
 officers-alert-anonymous = <i>Anonymous report — the reporter's details are not shown.</i>
+officers-alert-named = <i>Named report — the reporter gave their details.</i>
 officers-alert-reporter = <b>Reporter:</b> { $name }
 officers-alert-reassigned = <i>Handed over from district: { $from }</i>
 officers-alert-sent-at = (sent { $at })
@@ -65,8 +66,8 @@ officers-status-forwarded = Forwarded
 officers-status-reopened = Reopened
 
 officers-body-city_guard = City Guard (Straż Miejska)
-officers-body-road_manager = road manager
-officers-body-other = another body
+officers-body-road_manager = Road manager
+officers-body-other = Another body
 
 officers-btn-take = ✋ I'll take it
 officers-btn-verify = 🔍 Verifying

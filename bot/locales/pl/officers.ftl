@@ -46,6 +46,7 @@ officers-alert =
     <b>„Też to widzę”:</b> { $confirmations }
 officers-alert-description = <b>Opis:</b> { $description }
 officers-alert-anonymous = <i>Zgłoszenie anonimowe — dane zgłaszającego nie są widoczne.</i>
+officers-alert-named = <i>Zgłoszenie imienne — zgłaszający podał swoje dane.</i>
 officers-alert-reporter = <b>Zgłaszający:</b> { $name }
 officers-alert-reassigned = <i>Przekazane z rejonu: { $from }</i>
 officers-alert-sent-at = (wysłane { $at })
@@ -69,8 +70,8 @@ officers-status-forwarded = Przekazane
 officers-status-reopened = Wznowione
 
 officers-body-city_guard = Straż Miejska
-officers-body-road_manager = zarządca drogi
-officers-body-other = inna instytucja
+officers-body-road_manager = Zarządca drogi
+officers-body-other = Inna instytucja
 
 officers-btn-take = ✋ Przyjmuję
 officers-btn-verify = 🔍 Weryfikuję

@@ -42,6 +42,7 @@ officers-alert =
     <b>«Я теж це бачу»:</b> { $confirmations }
 officers-alert-description = <b>Опис:</b> { $description }
 officers-alert-anonymous = <i>Анонімне повідомлення — дані заявника не показуються.</i>
+officers-alert-named = <i>Неанонімне повідомлення — заявник вказав свої дані.</i>
 officers-alert-reporter = <b>Заявник:</b> { $name }
 officers-alert-reassigned = <i>Передано з дільниці: { $from }</i>
 officers-alert-sent-at = (надіслано { $at })
@@ -65,8 +66,8 @@ officers-status-forwarded = Передане
 officers-status-reopened = Відновлене
 
 officers-body-city_guard = Міська варта (Straż Miejska)
-officers-body-road_manager = розпорядник дороги
-officers-body-other = інша установа
+officers-body-road_manager = Розпорядник дороги
+officers-body-other = Інша установа
 
 officers-btn-take = ✋ Беру
 officers-btn-verify = 🔍 Перевіряю

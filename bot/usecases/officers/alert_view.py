@@ -115,8 +115,10 @@ async def alert_answer(
         also.append(("officers-alert-anonymous", {}))
     else:
         reporter = await session.get(Reporter, report.reporter_id)
-        name = (reporter.display_name if reporter else None) or "—"
-        also.append(("officers-alert-reporter", {"name": name}))
+        if reporter is not None and reporter.display_name:
+            also.append(("officers-alert-reporter", {"name": reporter.display_name}))
+        else:
+            also.append(("officers-alert-named", {}))
     moved = await session.scalar(
         select(AuditEvent)
         .where(AuditEvent.report_id == report.id, AuditEvent.action == REASSIGNED)
@@ -185,7 +187,10 @@ async def alert_options(session: AsyncSession, report: Report) -> tuple[tuple[Op
 
 def forward_menu(report: Report) -> Answer:
     """Ask which body the report goes to."""
-    options = tuple((_button(report, workflow.FORWARD, body),) for body in workflow.FORWARD_BODIES)
+    options = tuple(
+        (Option(f"officers-body-{body}", f"{report.id}.{workflow.FORWARD}.{body}"),)
+        for body in workflow.FORWARD_BODIES
+    )
     return Answer(
         key="officers-forward-choose",
         args={"reference": report.reference},

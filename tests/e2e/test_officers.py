@@ -1,0 +1,371 @@
+"""Officers end to end: the real bot against the local Bot API server.
+
+Katarzyna (coordinator of KMP Konin) and Tomasz (dzielnicowy of KON-05 in the Konin sample) link
+their accounts with one-time invites; Zofia reports a wild dump in KON-05 with two photos and her
+phone; Oleh says "I see it too". Tomasz's alert, its buttons and every status change follow, with
+what the residents are told and what the audit trail holds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from bot.localapi import FakeUser, LocalBotApi
+from bot.localapi.sent import SentMessage
+from bot.localapi.users import sample_jpeg
+from bot.usecases.officers.invites import create_invite
+from db.models.directory import Officer, Station
+from db.models.reports import AuditEvent, Report, ReportStatus
+
+pytestmark = pytest.mark.e2e
+
+StartBot = Callable[..., Awaitable[Any]]
+
+OPS_CHAT = -100_700
+DUTY_GROUP = -100_701
+KASIA, TOMASZ, ANNA = 9001, 9005, 9002
+ZOFIA, OLEH = 9101, 9102
+# Inside KON-05 of the Konin sample (its officers: DZ-05 Tomasz and DZ-06 Ewa, not linked).
+CITY_CENTRE = (52.2275, 18.2614)
+FAST = {"private_chat_per_second": 100, "group_per_minute": 6000}
+
+
+# ---- helpers shared with test_officers_delivery.py -------------------------------------------
+
+
+async def eventually(
+    probe: Callable[[], Awaitable[Any]], expected: Any, within: float = 10
+) -> None:
+    """Wait until `await probe()` equals `expected` (a state to reach, not a timing to meet)."""
+    deadline = time.monotonic() + within
+    while (value := await probe()) != expected:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still {value!r}, expected {expected!r}")
+        await asyncio.sleep(0.02)
+
+
+def values(message: SentMessage) -> list[str]:
+    """Return the value part of every inline button's data ("scope:version:value")."""
+    rows = (message.reply_markup or {}).get("inline_keyboard") or []
+    return [
+        str(b["callback_data"]).split(":", 2)[2]
+        for row in rows
+        for b in row
+        if "callback_data" in b
+    ]
+
+
+def press_value(person: FakeUser, message: SentMessage, value: str) -> None:
+    """Tap the inline button whose value is `value` (labels change with the language)."""
+    for row in (message.reply_markup or {}).get("inline_keyboard") or []:
+        for button in row:
+            data = str(button.get("callback_data", ""))
+            if data.split(":", 2)[-1] == value:
+                person.press_data(message, data)
+                return
+    raise AssertionError(f"no button with value {value!r} in {message.summary()}")
+
+
+def offering(value: str) -> Callable[[SentMessage], bool]:
+    """Match a message that offers a button with this value."""
+    return lambda message: value in values(message)
+
+
+def text_of(message: SentMessage) -> str:
+    """Return what the person reads (text or caption, without markup)."""
+    return message.plain_text or message.caption or message.text or ""
+
+
+async def choose_language(api: LocalBotApi, person: FakeUser, lang: str) -> None:
+    """Open the bot for the first time and pick a language, as every resident does."""
+    person.send_command("start")
+    [question] = await api.await_sent(person.id, predicate=offering(lang))
+    press_value(person, question, lang)
+    await api.await_sent(person.id, predicate=lambda m: bool(m.buttons()) and m is not question)
+
+
+async def add_coordinator(runtime: Any) -> None:
+    """Add the station's coordinator to the imported sample (it lists dzielnicowi only)."""
+    async with runtime.services.uow() as uow:
+        station = await uow.session.scalar(select(Station).where(Station.code == "KMP-KONIN"))
+        assert station is not None
+        uow.session.add(
+            Officer(
+                code="KO-01",
+                rank="kom.",
+                first_name="Katarzyna",
+                last_name="Koordynująca",
+                phone="+48 47 77 000 99",
+                station_id=station.id,
+                coordinator=True,
+            )
+        )
+        await uow.commit()
+
+
+async def invite(runtime: Any, officer_code: str, *, group: bool = False) -> str:
+    """Issue an invite code, as `python -m bot officers invite` does."""
+    async with runtime.services.uow() as uow:
+        issued = await create_invite(
+            uow.session, officer_code, group=group, now=runtime.services.clock(), ttl_hours=24
+        )
+        await uow.commit()
+        return issued.code
+
+
+async def link(api: LocalBotApi, runtime: Any, person: FakeUser, officer_code: str) -> SentMessage:
+    """Open an invite link as the officer; return the bot's confirmation."""
+    person.send_command("start", await invite(runtime, officer_code))
+    [linked] = await api.await_sent(person.id, predicate=lambda m: m.method == "sendMessage")
+    return linked
+
+
+async def report_threat(
+    api: LocalBotApi,
+    resident: FakeUser,
+    *,
+    photos: int = 0,
+    phone: str | None = None,
+    description: str = "Ktoś wysypuje gruz za garażami <co noc> & w dzień",
+    same_as: int | None = None,
+) -> SentMessage:
+    """Go through /zglos as a resident: a wild dump at the city centre; return the last answer."""
+    uid = resident.id
+    resident.send_command("zglos")
+    [danger] = await api.await_sent(uid, predicate=offering("danger.no"))
+    press_value(resident, danger, "danger.no")
+    [groups] = await api.await_sent(uid, predicate=offering("grp.environment"))
+    press_value(resident, groups, "grp.environment")
+    [kinds] = await api.await_sent(uid, predicate=offering("cat.illegal_dumping"))
+    press_value(resident, kinds, "cat.illegal_dumping")
+    await api.await_sent(uid, predicate=lambda m: bool(m.reply_keyboard()))
+    resident.send_location(*CITY_CENTRE)
+    if same_as is not None:
+        [similar] = await api.await_sent(uid, predicate=offering(f"same.{same_as}"))
+        press_value(resident, similar, f"same.{same_as}")
+        [confirmed] = await api.await_sent(uid)
+        return confirmed
+    [when] = await api.await_sent(uid, predicate=offering("when.now"))
+    press_value(resident, when, "when.now")
+    await api.await_sent(uid, predicate=offering("skip"))
+    resident.send_text(description)
+    [asked] = await api.await_sent(uid, predicate=offering("done"))
+    for index in range(photos):
+        resident.send_photo(sample_jpeg(color=("green", "blue", "red")[index]))
+        [asked] = await api.await_sent(uid, predicate=offering("done"))
+    press_value(resident, asked, "done")
+    [anonymous] = await api.await_sent(uid, predicate=offering("anon.yes"))
+    if phone is None:
+        press_value(resident, anonymous, "anon.yes")
+    else:
+        press_value(resident, anonymous, "anon.no")
+        await api.await_sent(uid, predicate=lambda m: bool(m.reply_keyboard()))
+        resident.send_contact(phone)
+    [summary] = await api.await_sent(uid, predicate=offering("send"))
+    press_value(resident, summary, "send")
+    [sent] = await api.await_sent(uid, predicate=lambda m: "KN-" in text_of(m))
+    return sent
+
+
+async def report_row(runtime: Any, reference: str) -> Report:
+    """Return a report as stored now."""
+    async with runtime.services.uow() as uow:
+        found = await uow.session.scalar(select(Report).where(Report.reference == reference))
+        assert found is not None
+        uow.session.expunge(found)
+        return found
+
+
+async def trail(runtime: Any, report_id: int) -> list[tuple[str, str | None, str | None]]:
+    """Return (action, from, to) of the report's audit rows."""
+    async with runtime.services.uow() as uow:
+        rows = await uow.session.scalars(
+            select(AuditEvent).where(AuditEvent.report_id == report_id).order_by(AuditEvent.id)
+        )
+        return [(e.action, e.from_status, e.to_status) for e in rows]
+
+
+def containing(words: str) -> Callable[[SentMessage], bool]:
+    """Match a message whose text contains these words."""
+    return lambda message: words in text_of(message)
+
+
+def is_edit(message: SentMessage) -> bool:
+    """Match an edit of a message the bot sent earlier."""
+    return message.method == "editMessageText"
+
+
+def popups(api: LocalBotApi) -> list[str]:
+    """Return the texts of answered button presses that showed one."""
+    return [str(a["text"]) for a in api.answered_callbacks() if a.get("text")]
+
+
+# ---- the story -----------------------------------------------------------------------------------
+
+
+async def test_invite_link_report_alert_and_every_status_change(
+    local_api: LocalBotApi, start_bot: StartBot
+) -> None:
+    ops = local_api.group(OPS_CHAT, "Ops")
+    runtime = await start_bot(delivery=FAST, telegram={"ops_chat_id": ops.id})
+    await add_coordinator(runtime)
+    kasia = local_api.user(KASIA, "Katarzyna")
+    tomasz = local_api.user(TOMASZ, "Tomasz")
+    anna = local_api.user(ANNA, "Anna")
+    zofia = local_api.user(ZOFIA, "Zofia")
+    oleh = local_api.user(OLEH, "Oleh", language_code="uk")
+
+    # Invites: linked, announced to the coordinator and the ops chat, own command list.
+    welcome = await link(local_api, runtime, kasia, "KO-01")
+    assert "jesteś teraz koordynatorem" in text_of(welcome)
+    welcome = await link(local_api, runtime, tomasz, "DZ-05")
+    assert "Rejon 5" in text_of(welcome)
+    [announced] = await local_api.await_sent(KASIA)
+    assert "Tomasz Fikcyjny" in text_of(announced) and str(TOMASZ) in text_of(announced)
+    ops_news = await local_api.await_sent(OPS_CHAT, count=2)
+    assert ["Katarzyna" in text_of(m) for m in ops_news] == [True, False]
+    assert "officers revoke DZ-05" in text_of(ops_news[1])
+    annas_welcome = await link(local_api, runtime, anna, "DZ-02")
+    await local_api.await_sent(KASIA)
+
+    async def tomasz_commands() -> list[str]:
+        return [c["command"] for c in local_api.commands({"type": "chat", "chat_id": TOMASZ})]
+
+    await eventually(
+        tomasz_commands,
+        ["start", "pomoc", "jezyk", "prywatnosc", "anuluj", "zgloszenia", "zgloszenie"],
+    )
+
+    # Zofia reports; Tomasz gets the alert, the pin and the album.
+    await choose_language(local_api, zofia, "pl")
+    await choose_language(local_api, oleh, "uk")
+    sent = await report_threat(local_api, zofia, photos=2, phone="+48 600 100 200")
+    assert "KN-2026-000001" in text_of(sent)
+    alert, pin, album = await local_api.await_sent(TOMASZ, count=3)
+    text = text_of(alert)
+    for words in (
+        "Zgłoszenie KN-2026-000001",
+        "Dzikie wysypiska śmieci",
+        "Ktoś wysypuje gruz za garażami <co noc> & w dzień",
+        "Rejon 5",
+        "„Też to widzę”: 0",
+        "Status: Nowe",
+        "Zgłoszenie imienne",
+    ):
+        assert words in text
+    assert "600" not in text
+    assert alert.buttons() == [
+        ["✋ Przyjmuję"],
+        ["↪️ Przekaż instytucji", "🗺 Inny rejon"],
+        ["✉️ Notatka dla zgłaszającego", "📞 Pokaż telefon"],
+    ]
+    assert (pin.method, pin.latitude, pin.longitude) == ("sendLocation", *CITY_CENTRE)
+    assert album.method == "sendMediaGroup" and len(album.media) == 2
+    assert local_api.sent(KASIA)[-1].method == "sendMessage"  # nothing new for the coordinator
+    report = await report_row(runtime, "KN-2026-000001")
+
+    # Oleh: "I see it too" — the alert shows the new count.
+    await report_threat(local_api, oleh, same_as=report.id)
+    [edited] = await local_api.await_sent(TOMASZ, predicate=is_edit)
+    assert "„Też to widzę”: 1" in text_of(edited)
+
+    # Refused: a resident forging an officer button, an officer of another district.
+    zofia.press_data(sent, f"o:0:{report.id}.take")
+    anna.press_data(annas_welcome, f"o:0:{report.id}.take")
+
+    async def popup_count() -> int:
+        return len(popups(local_api))
+
+    await eventually(popup_count, 2)
+    assert (
+        popups(local_api)
+        == ["Tylko dzielnicowy tego rejonu albo koordynator jednostki może to zrobić."] * 2
+    )
+    assert (await report_row(runtime, "KN-2026-000001")).status is ReportStatus.NEW
+
+    # "Pokaż telefon": the number, to Tomasz only.
+    tomasz.press(alert, "📞 Pokaż telefon")
+    [card] = await local_api.await_sent(TOMASZ, predicate=lambda m: m.method == "sendContact")
+    assert card.phone_number == "+48 600 100 200"
+
+    # Take, verify, confirm, eliminate: the alert follows; both residents are told.
+    told = {
+        "✋ Przyjmuję": ("przyjął dzielnicowy", "прийняв дільничний", "Przyjęte"),
+        "🔍 Weryfikuję": ("sprawdza na miejscu", "перевіряє на місці", "W weryfikacji"),
+        "✅ Potwierdzone": ("zostało potwierdzone", "підтверджено", "Potwierdzone"),
+        "🏁 Wyeliminowane": ("wyeliminowane", "усунено", "Wyeliminowane"),
+    }
+    for button, (polish, ukrainian, status) in told.items():
+        tomasz.press(alert, button)
+        [edited] = await local_api.await_sent(TOMASZ, predicate=is_edit)
+        assert f"Status: {status} — asp. sztab. Tomasz Fikcyjny" in text_of(edited)
+        [to_zofia] = await local_api.await_sent(ZOFIA, predicate=containing(polish))
+        [to_oleh] = await local_api.await_sent(OLEH, predicate=containing(ukrainian))
+    assert local_api.current(TOMASZ, alert.message_id or 0).buttons() == []
+    assert to_zofia.buttons() == [["🔁 Nadal występuje"]] and "112" in text_of(to_zofia)
+    assert to_oleh.buttons() == [["🔁 Досі триває"]]
+
+    # Zofia: "Still happening" — back to Tomasz as taken, with a fresh alert.
+    zofia.press(to_zofia, "🔁 Nadal występuje")
+    await local_api.await_sent(ZOFIA, predicate=lambda m: "wróciło do dzielnicowego" in text_of(m))
+    await local_api.await_sent(OLEH, predicate=lambda m: "відновлено" in text_of(m))
+    again, _pin, _album = await local_api.await_sent(TOMASZ, count=3)
+    assert "Wznowione" in text_of(again) and "Status: Przyjęte" in text_of(again)
+    assert again.buttons()[0] == ["🔍 Weryfikuję"]
+
+    # A note to the reporter only.
+    tomasz.press(again, "✉️ Notatka dla zgłaszającego")
+    await local_api.await_sent(TOMASZ, predicate=lambda m: "Napisz notatkę" in text_of(m))
+    tomasz.send_text("Wywóz gruzu zlecony na piątek.")
+    await local_api.await_sent(TOMASZ, predicate=lambda m: "wysłana" in text_of(m))
+    await local_api.await_sent(ZOFIA, predicate=lambda m: "Wywóz gruzu zlecony" in text_of(m))
+
+    # Reassigned to KON-02: Anna gets the alert; Tomasz's alerts lose their buttons.
+    tomasz.press(again, "🗺 Inny rejon")
+    [districts] = await local_api.await_sent(
+        TOMASZ, predicate=lambda m: any(v.startswith(f"{report.id}.to.") for v in values(m))
+    )
+    kon2 = next(b for row in districts.buttons() for b in row if b.startswith("Rejon 2"))
+    tomasz.press(districts, kon2)
+    annas_alert, _pin, _album = await local_api.await_sent(ANNA, count=3)
+    assert "Przekazane z rejonu: Rejon 5" in text_of(annas_alert)
+    await local_api.await_sent(ZOFIA, predicate=lambda m: "właściwego rejonu" in text_of(m))
+    await local_api.await_sent(OLEH, predicate=lambda m: "відповідної дільниці" in text_of(m))
+
+    async def tomasz_buttons() -> list[list[str]]:
+        return local_api.current(TOMASZ, again.message_id or 0).buttons()
+
+    await eventually(tomasz_buttons, [])
+
+    # Anna hands it to the City Guard: final.
+    anna.press(annas_alert, "↪️ Przekaż instytucji")
+    [bodies] = await local_api.await_sent(ANNA, predicate=offering(f"{report.id}.fwd.city_guard"))
+    anna.press(bodies, "Straż Miejska")
+    await local_api.await_sent(
+        ZOFIA, predicate=lambda m: "Straży Miejskiej (tel. 986)" in text_of(m)
+    )
+    final = await report_row(runtime, "KN-2026-000001")
+    assert (final.status, final.forwarded_to) == (ReportStatus.FORWARDED, "city_guard")
+
+    assert await trail(runtime, report.id) == [
+        ("report_created", None, "new"),
+        ("resident_confirmed", None, None),
+        ("refused", "new", None),
+        ("refused", "new", None),
+        ("phone_revealed", None, None),
+        ("status", "new", "taken"),
+        ("status", "taken", "verifying"),
+        ("status", "verifying", "confirmed"),
+        ("status", "confirmed", "eliminated"),
+        ("reopened", "eliminated", "reopened"),
+        ("status", "reopened", "taken"),
+        ("note", "taken", None),
+        ("reassigned", "taken", "new"),
+        ("status", "new", "forwarded"),
+    ]
