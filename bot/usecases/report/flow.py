@@ -29,6 +29,7 @@ from bot.usecases.report.form import (
     ask,
     ask_where_pick,
     phone_options,
+    photo_limit_megabytes,
     photos_options,
     where_options,
 )
@@ -467,7 +468,7 @@ async def on_photos(form: Form, step: Step) -> list[Answer]:
             answers.append(form.answer("report-photos-limit", max=settings.max_photos))
             break
         if size > settings.max_photo_bytes:
-            megabytes = settings.max_photo_bytes // 1_000_000
+            megabytes = photo_limit_megabytes(form)
             answers.append(form.answer("report-photo-too-big", megabytes=megabytes))
             continue
         draft.photos.append(Photo(ref, size))

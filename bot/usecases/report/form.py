@@ -300,6 +300,12 @@ def photos_options(form: Form) -> list[list[Option]]:
     return rows
 
 
+def photo_limit_megabytes(form: Form) -> float:
+    """Return the size limit of one photo in MB, as people read it (0.4, 20)."""
+    megabytes = form.ctx.services.config.reports.max_photo_bytes / 1_000_000
+    return round(megabytes) if megabytes >= 1 else max(round(megabytes, 1), 0.1)
+
+
 async def ask_photos(form: Form) -> list[Answer]:
     """Ask for up to N photos (optional)."""
     settings = form.ctx.services.config.reports
@@ -309,7 +315,7 @@ async def ask_photos(form: Form) -> list[Answer]:
             photos_options(form),
             max=settings.max_photos,
             count=len(form.draft.photos),
-            megabytes=settings.max_photo_bytes // 1_000_000,
+            megabytes=photo_limit_megabytes(form),
         )
     ]
 
