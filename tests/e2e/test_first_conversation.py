@@ -88,23 +88,31 @@ async def pick_language(local_api: LocalBotApi, resident: FakeUser, lang: str) -
 
 # ---- first contact, languages, help, privacy ----------------------------------------------------
 
+HELP_AND_PRIVACY = {
+    # help command, privacy command, words of the help, of the notice, the plural of "days"
+    "pl": ("pomoc", "prywatnosc", "Jak korzystać z bota", "Administrator danych", "dni"),
+    "uk": ("help", "privacy", "Як користуватися ботом", "Адміністратор даних", "днів"),
+    "en": ("help", "privacy", "How to use this bot", "Data controller", "days"),
+}
 
-async def test_three_residents_start_in_their_own_languages(
+
+async def test_three_residents_start_read_the_help_and_the_privacy_notice_in_their_languages(
     local_api: LocalBotApi, start_bot: StartBot
 ) -> None:
     runtime = await start_bot(delivery=FAST)
-    for tg_id, lang in ((101, "pl"), (102, "uk"), (103, "en")):
+    privacy = runtime.config.privacy
+
+    async def resident_story(tg_id: int, lang: str) -> None:
         resident = local_api.user(tg_id, language_code=lang)
         resident.send_command("start")
-
         [question] = await local_api.await_sent(tg_id)
         # The app's language comes ticked; every language is named in its own words.
         assert question.buttons() == [
             [("✓ " if code == lang else "") + NATIVE[code]] for code in ("pl", "uk", "en")
         ]
         assert "112" in (question.plain_text or "")
-        resident.press(question, "✓ " + NATIVE[lang])
 
+        resident.press(question, "✓ " + NATIVE[lang])
         [welcome] = await local_api.await_sent(tg_id)
         text = welcome.plain_text or ""
         for words in WELCOME_WORDS[lang]:
@@ -114,62 +122,42 @@ async def test_three_residents_start_in_their_own_languages(
         assert welcome.buttons() == MENU_LABELS[lang]
         assert await user_field(runtime, tg_id, "language") == lang
 
-
-async def test_help_and_privacy_in_all_three_languages(
-    local_api: LocalBotApi, start_bot: StartBot
-) -> None:
-    runtime = await start_bot(delivery=FAST)
-    privacy = runtime.config.privacy
-    expected = {
-        "pl": ("pomoc", "prywatnosc", "Jak korzystać z bota", "Administrator danych", "dni"),
-        "uk": ("help", "privacy", "Як користуватися ботом", "Адміністратор даних", "днів"),
-        "en": ("help", "privacy", "How to use this bot", "Data controller", "days"),
-    }
-    for tg_id, (lang, (help_cmd, privacy_cmd, help_words, privacy_words, days)) in zip(
-        (111, 112, 113), expected.items(), strict=True
-    ):
-        resident = local_api.user(tg_id, language_code=lang)
-        resident.send_command("start")
-        await pick_language(local_api, resident, lang)
-
+        help_cmd, privacy_cmd, help_words, privacy_words, days = HELP_AND_PRIVACY[lang]
         resident.send_command(help_cmd)
         [help_msg] = await local_api.await_sent(tg_id)
-        resident.send_command(privacy_cmd)
-        [notice] = await local_api.await_sent(tg_id)
-
         help_text = help_msg.plain_text or ""
         assert help_words in help_text
         assert "112" in help_text and "997" in help_text and "986" in help_text
         assert help_msg.buttons() == MENU_LABELS[lang]
+
+        resident.send_command(privacy_cmd)
+        [notice] = await local_api.await_sent(tg_id)
         text = notice.plain_text or ""
         assert privacy_words in text
         assert privacy.controller in text and privacy.dpo_contact in text
         assert f"{privacy.report_retention_days} {days}" in text
 
-
-async def test_menu_help_button_and_polish_aliases(
-    local_api: LocalBotApi, start_bot: StartBot
-) -> None:
-    await start_bot(delivery=FAST)
-    anna = local_api.user(121, language_code="pl")
-    anna.send_command("start")
-    welcome = await pick_language(local_api, anna, "pl")
-
-    anna.press(welcome, "❓ Pomoc")
-    [help_msg] = await local_api.await_sent(121)
-
-    assert "/jezyk" in (help_msg.plain_text or "")
-    assert "/prywatnosc" in (help_msg.plain_text or "")
+    await asyncio.gather(
+        resident_story(101, "pl"), resident_story(102, "uk"), resident_story(103, "en")
+    )
 
 
-async def test_jezyk_switches_to_english_and_sets_the_chats_commands(
+async def test_command_menus_per_language_and_jezyk_switches_a_chat_to_english(
     local_api: LocalBotApi, start_bot: StartBot
 ) -> None:
     runtime = await start_bot(delivery=FAST)
+    polish = local_api.commands(None, "pl")
+    assert [c["command"] for c in polish][:5] == ["start", "pomoc", "jezyk", "prywatnosc", "anuluj"]
+    assert {"command": "language", "description": "Змінити мову"} in local_api.commands(None, "uk")
+    assert {"command": "help", "description": "Help and the list of commands"} in (
+        local_api.commands(None, "en")
+    )
+    # Apps in other languages get the Polish list.
+    assert local_api.commands(None, None) == polish
+
     anna = local_api.user(131, language_code="pl")
     anna.send_command("start")
     await pick_language(local_api, anna, "pl")
-
     anna.send_command("jezyk")
     [question] = await local_api.await_sent(131)
     anna.press(question, "English")
@@ -178,35 +166,18 @@ async def test_jezyk_switches_to_english_and_sets_the_chats_commands(
     assert done.plain_text == "Done — we will talk in English."
     assert menu.buttons() == MENU_LABELS["en"]
     assert await user_field(runtime, 131, "language") == "en"
-    chat_scope = {"type": "chat", "chat_id": 131}
 
     async def chat_commands() -> list[str]:
-        return [c["command"] for c in local_api.commands(chat_scope)]
+        return [c["command"] for c in local_api.commands({"type": "chat", "chat_id": 131})]
 
+    # Her app still says Polish, so her chat gets its own (English) list.
     await eventually(chat_commands, ["start", "help", "language", "privacy", "cancel"])
-
-
-async def test_command_lists_are_registered_per_language_and_by_default(
-    local_api: LocalBotApi, start_bot: StartBot
-) -> None:
-    await start_bot(delivery=FAST)
-
-    polish = local_api.commands(None, "pl")
-    ukrainian = local_api.commands(None, "uk")
-
-    assert [c["command"] for c in polish][:5] == ["start", "pomoc", "jezyk", "prywatnosc", "anuluj"]
-    assert {"command": "language", "description": "Змінити мову"} in ukrainian
-    assert {"command": "help", "description": "Help and the list of commands"} in (
-        local_api.commands(None, "en")
-    )
-    # Apps in other languages get the Polish list.
-    assert local_api.commands(None, None) == polish
 
 
 # ---- unexpected input --------------------------------------------------------------------------
 
 
-async def test_forged_button_and_sticker_get_a_polite_answer_and_the_menu(
+async def test_help_button_forged_button_and_sticker_get_polite_answers_and_the_menu(
     local_api: LocalBotApi, start_bot: StartBot
 ) -> None:
     await start_bot(delivery=FAST)
@@ -214,26 +185,29 @@ async def test_forged_button_and_sticker_get_a_polite_answer_and_the_menu(
     anna.send_command("start")
     welcome = await pick_language(local_api, anna, "pl")
 
+    anna.press(welcome, "❓ Pomoc")
+    [help_msg] = await local_api.await_sent(141)
     anna.press_data(welcome, "forged")
-    [expired] = await local_api.await_sent(141, count=1)
     # The expired notice and the menu come as two messages.
-    [menu] = await local_api.await_sent(141, count=1)
+    expired, menu = await local_api.await_sent(141, count=2)
     anna.send_sticker()
     [sticker_hint] = await local_api.await_sent(141)
 
+    assert "/jezyk" in (help_msg.plain_text or "")
+    assert "/prywatnosc" in (help_msg.plain_text or "")
     assert "nieaktualny" in (expired.plain_text or "")
     assert menu.buttons() == MENU_LABELS["pl"]
     assert "Naklejki" in (sticker_hint.plain_text or "")
     assert sticker_hint.buttons() == MENU_LABELS["pl"]
 
 
-async def test_an_edit_is_answered_but_not_read(
+async def test_an_edit_is_answered_but_not_read_except_in_a_report(
     local_api: LocalBotApi, start_bot: StartBot
 ) -> None:
     await start_bot(delivery=FAST)
     anna = local_api.user(151, language_code="pl")
     anna.send_command("start")
-    await pick_language(local_api, anna, "pl")
+    welcome = await pick_language(local_api, anna, "pl")
     sent = anna.send_text("ul. Kolejowa 5")
     await local_api.await_sent(151)
 
@@ -242,6 +216,17 @@ async def test_an_edit_is_answered_but_not_read(
 
     assert "Nie czytam poprawionych wiadomości" in (answer.plain_text or "")
     assert answer.buttons() == []
+
+    # During a report, the report form answers edits itself (it re-asks its question).
+    anna.press(welcome, "⚠️ Zgłoś zagrożenie")
+    await local_api.await_sent(151)
+    sent = anna.send_text("pies bez właściciela")
+    await local_api.await_sent(151)
+    anna.edit_text(sent, "dwa psy bez właściciela")
+    await local_api.await_sent(151, predicate=lambda s: "poprawiłeś" in (s.plain_text or ""))
+
+    not_read = [s for s in local_api.sent(151) if "Nie czytam" in (s.plain_text or "")]
+    assert len(not_read) == 1
 
 
 # ---- the gatekeeper ----------------------------------------------------------------------------
@@ -336,7 +321,7 @@ async def test_a_blocked_user_is_told_once_and_then_ignored(
     assert told == 1
 
 
-async def test_blocking_and_unblocking_the_bot_marks_the_chat(
+async def test_what_is_not_a_message_is_noted_silently(
     local_api: LocalBotApi, start_bot: StartBot
 ) -> None:
     runtime = await start_bot(delivery=FAST)
@@ -344,16 +329,13 @@ async def test_blocking_and_unblocking_the_bot_marks_the_chat(
     anna.send_command("start")
     await local_api.await_sent(191)
 
+    # Anna blocks the bot, then unblocks it: her chat is marked, nothing is said.
     anna.block_bot()
     await eventually(lambda: user_field(runtime, 191, "undeliverable"), True)
     anna.unblock_bot()
     await eventually(lambda: user_field(runtime, 191, "undeliverable"), False)
 
-
-async def test_updates_without_a_person_are_counted_and_dropped(
-    local_api: LocalBotApi, start_bot: StartBot
-) -> None:
-    runtime = await start_bot(delivery=FAST)
+    # A channel post and a poll come without a person: counted and dropped.
     channel = {"id": -100777, "type": "channel", "title": "Ogłoszenia"}
     local_api.enqueue_update(
         {"channel_post": {"message_id": 1, "date": 1_700_000_000, "chat": channel, "text": "x"}}
@@ -383,6 +365,7 @@ async def test_updates_without_a_person_are_counted_and_dropped(
 
     await eventually(dropped, 2)
     assert local_api.sent(-100777) == []
+    assert len(local_api.sent(191)) == 1  # only the language question of her /start
 
 
 # ---- failures ----------------------------------------------------------------------------------
