@@ -63,7 +63,7 @@ async def _startup(services: Services) -> None:
 
 
 class ContactSender:
-    """Send an outbox row of kind "contact": an officer's card, read from the database now."""
+    """Send an outbox row of kind "officer_contact": an officer's card, read from the DB now."""
 
     def __init__(self, services: Services) -> None:
         self.services = services

@@ -50,7 +50,8 @@ SCOPE = "lk"
 REPORT_SCOPE = "rp"
 HERE = "here"
 # The outbox kind whose sender sends an officer as a Telegram contact (payload: the code).
-CONTACT_KIND = "contact"
+# Not "contact": the officers' feature already sends a reporter's phone under that kind.
+CONTACT_KIND = "officer_contact"
 # Longer than any address; a pasted paragraph gets a clear answer instead of a search.
 ADDRESS_MAX_LENGTH = 200
 # Telegram allows 4,096 characters a message; street pages stay well below it.
@@ -98,7 +99,7 @@ class LookupFlow:
             kind = "photo"
         elif isinstance(step, Contact):
             kind = "contact"
-        return [ctx.answer("lookup-wrong-kind", scope=SCOPE, kind=kind), *_question(ctx)]
+        return [_hinted(ctx, "lookup-wrong-kind", kind=kind)]
 
     async def current_question(self, ctx: FlowContext) -> Sequence[Answer]:
         """Ask again what the current step waits for."""
@@ -116,6 +117,17 @@ def _question(ctx: FlowContext) -> list[Answer]:
     if step == "card":
         return [_ask(ctx, "lookup-ask-again")]
     return [_ask(ctx, "lookup-ask")]
+
+
+def _hinted(ctx: FlowContext, key: str, **args: Any) -> Answer:
+    """Explain what went wrong and, in the same message, what the current step waits for."""
+    question = _question(ctx)[0]
+    if question.key in ("lookup-ask", "lookup-ask-again"):
+        # The hint itself asks for an address; it only needs the "share location" button.
+        return _ask(ctx, key, **args)
+    return dataclasses.replace(
+        question, key=key, args=args, also=((question.key, question.args), *question.also)
+    )
 
 
 def _ask(ctx: FlowContext, key: str, **args: Any) -> Answer:

@@ -214,7 +214,7 @@ async def test_old_and_forged_buttons_are_refused_and_nothing_is_lost(services: 
 
     after = await conversation(services)
     assert after.draft == before.draft and after.step == "pick"
-    assert await outbox(services, "contact") == []
+    assert await outbox(services, "officer_contact") == []
 
 
 async def test_anything_but_an_address_gets_a_polite_hint_and_the_candidates_stay(
@@ -229,12 +229,14 @@ async def test_anything_but_an_address_gets_a_polite_hint_and_the_candidates_sta
         (Media(("file-1",), (1000,)), "photo"),
         (Contact("+48600000000", own=True), "contact"),
     ):
-        hint, again = await resident.send(step)
+        # One message: what went wrong, then the candidates again.
+        [hint] = await resident.send(step)
         assert (hint.key, hint.args["kind"]) == ("lookup-wrong-kind", kind)
-        assert "adres" in resident.texts()[0]
-        assert values(again) == values(offer)
+        assert [key for key, _ in hint.also] == ["lookup-street-only"]
+        assert "adres" in resident.texts()[0] and "Kolejowa" in resident.texts()[0]
+        assert values(hint) == values(offer) and hint.scope == "lk"
     # The candidates still work: nothing entered was lost.
-    answers = await resident.send(Choice("pk:0", again.version, "lk"))
+    answers = await resident.send(Choice("pk:0", hint.version, "lk"))
     assert answers[0].key == "lookup-found-address"
 
 
@@ -294,7 +296,7 @@ async def test_the_contact_button_queues_the_officer_by_code(services: Services)
     _, card, _ = await resident.send(Text("Kolejowa 5"))
     answers = await resident.send(Choice("ct:DZ-06", card.version, "lk"))
     assert answers == []
-    assert await outbox(services, "contact") == [{"officer": "DZ-06", "lang": "pl"}]
+    assert await outbox(services, "officer_contact") == [{"officer": "DZ-06", "lang": "pl"}]
     # The card stays usable: "report here" still carries the current version.
     assert (await conversation(services)).version == card.version
 
