@@ -176,7 +176,9 @@ async def report_threat(
 async def report_row(runtime: Any, reference: str) -> Report:
     """Return a report as stored now."""
     async with runtime.services.uow() as uow:
-        found = await uow.session.scalar(select(Report).where(Report.reference == reference))
+        found: Report | None = await uow.session.scalar(
+            select(Report).where(Report.reference == reference)
+        )
         assert found is not None
         uow.session.expunge(found)
         return found
