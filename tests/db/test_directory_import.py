@@ -17,6 +17,7 @@ from db.models.directory import District, Officer, Station, StreetRule
 from db.models.people import User
 from db.models.reports import Report
 from db.repositories.directory import (
+    district_card,
     import_directory,
     import_folder,
     inactive_district_streets,
@@ -205,3 +206,27 @@ async def test_a_missing_folder_is_a_problem_not_a_crash(engine: AsyncEngine) ->
     async with session_factory(engine)() as session:
         with pytest.raises(DirectoryInvalid, match="is not a folder"):
             await import_folder(session, "/nonexistent/konin")
+
+
+async def test_the_card_shows_a_districts_active_officers_and_station(engine: AsyncEngine) -> None:
+    sessions = session_factory(engine)
+    async with sessions() as session:
+        await import_folder(session, SAMPLE)
+        await session.commit()
+    async with sessions() as session:
+        centrum = await district_card(session, "KON-05")
+        morzyslaw = await district_card(session, "KON-03")
+        assert await district_card(session, "KON-99") is None
+        contact = await officer_contact(session, "DZ-05")
+    assert centrum is not None and morzyslaw is not None
+    assert (centrum.name, centrum.sample) == ("Rejon 5 – Centrum i V osiedle (PRZYKŁAD)", True)
+    # Sorted by surname; the inactive DZ-11 of KON-03 is left out.
+    assert [o.last_name for o in centrum.officers] == ["Fikcyjny", "Zmyślona"]
+    assert [o.code for o in morzyslaw.officers] == ["DZ-03"]
+    assert centrum.station.opening_hours == "całodobowo (PRZYKŁAD)"
+    assert contact is not None
+    assert (contact.phone, contact.station_name, contact.sample) == (
+        "+48 47 77 000 05",
+        "Komenda Miejska Policji w Koninie",
+        True,
+    )
