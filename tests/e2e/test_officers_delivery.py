@@ -8,6 +8,7 @@ coordinator), and the number of duplicates is printed.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from typing import Any
 
@@ -259,3 +260,26 @@ async def test_duty_group_sign_up_and_presses_in_the_group(
         predicate=lambda m: m.method == "editMessageText" and m.message_id == private.message_id,
     )
     await local_api.await_sent(RESIDENTS[0], predicate=lambda m: reference in text_of(m))
+
+    # Removed from the group: no more alerts go there.
+    bot_user = local_api.state.default_bot().as_user()
+    local_api.enqueue_update(
+        {
+            "my_chat_member": {
+                "chat": group.as_dict(),
+                "from": kasia.as_dict(),
+                "date": int(time.time()),
+                "old_chat_member": {"user": bot_user, "status": "member"},
+                "new_chat_member": {"user": bot_user, "status": "left"},
+            }
+        }
+    )
+
+    async def group_active() -> bool | None:
+        async with runtime.services.uow() as uow:
+            active: bool | None = await uow.session.scalar(
+                select(StationChat.active).where(StationChat.chat_id == DUTY_GROUP)
+            )
+            return active
+
+    await eventually(group_active, False)
