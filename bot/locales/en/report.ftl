@@ -32,6 +32,8 @@ report-danger-question =
     <b>Report a threat</b>
 
     First things first: <b>is anyone in danger right now</b>, or is something happening that threatens life, health or property?
+
+    If so, call <b>112</b> straight away. This bot does not call for help.
 report-danger-yes = 🚨 Yes, right now
 report-danger-no = No, it's not an emergency
 report-emergency =

@@ -32,6 +32,8 @@ report-danger-question =
     <b>Zgłoś zagrożenie</b>
 
     Najpierw najważniejsze: <b>czy ktoś jest teraz w niebezpieczeństwie</b> albo dzieje się coś, co zagraża życiu, zdrowiu lub mieniu?
+
+    Jeśli tak — dzwoń od razu pod <b>112</b>. Ten bot nie wzywa pomocy.
 report-danger-yes = 🚨 Tak, teraz
 report-danger-no = Nie, to nie jest nagły wypadek
 report-emergency =

@@ -78,20 +78,25 @@ async def next_reference(session: AsyncSession, prefix: str, year: int) -> str:
     Counting in SQL (the highest number of the year, plus one) is portable and gap-free. On
     SQLite write transactions begin immediately, so no one else can take the number before we
     commit. On PostgreSQL two transactions may compute the same number; the unique index then
-    refuses the second, which retries (see `_store_with_reference`) rather than locking a
+    refuses the second, which retries (see `store_with_reference`) rather than locking a
     counter row that every report of the year would queue on.
     """
     stem = f"{prefix}-{year}-"
+    # Longest first: past 999999 the numbers grow a digit and would sort wrong as text.
     highest = await session.scalar(
-        select(func.max(Report.reference)).where(Report.reference.like(f"{stem}%"))
+        select(Report.reference)
+        .where(Report.reference.like(f"{stem}%"))
+        .order_by(func.length(Report.reference).desc(), Report.reference.desc())
+        .limit(1)
     )
     number = int(highest.rsplit("-", 1)[1]) + 1 if highest else 1
     return f"{stem}{number:06d}"
 
 
-async def _store_with_reference(
+async def store_with_reference(
     session: AsyncSession, report: Report, prefix: str, year: int
 ) -> None:
+    """Add the report under the next free reference, retrying if another process took it."""
     for attempt in range(REFERENCE_ATTEMPTS):
         report.reference = await next_reference(session, prefix, year)
         try:
@@ -182,7 +187,7 @@ async def submit_report(
         updated_at=now,
     )
     # The reference year is the local one: a report sent on 1 January at 00:30 is the new year's.
-    await _store_with_reference(session, report, settings.reference_prefix, local.year)
+    await store_with_reference(session, report, settings.reference_prefix, local.year)
     for position, photo in enumerate(photos, start=1):
         session.add(
             ReportPhoto(
@@ -202,7 +207,12 @@ async def submit_report(
             actor_user_id=user.id,
             report_id=report.id,
             to_status=ReportStatus.NEW.value,
-            data={"photos": len(photos), "anonymous": report.anonymous},
+            # The consent itself is Reporter.phone_consent_at; the trail says it was given here.
+            data={
+                "photos": len(photos),
+                "anonymous": report.anonymous,
+                "phone_shared": draft.phone is not None and draft.anonymous is False,
+            },
         )
     )
     await session.flush()

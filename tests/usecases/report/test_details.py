@@ -9,7 +9,7 @@ from sqlalchemy import select
 from bot.conversation import Contact, Media
 from bot.services import Services
 from db.models.people import Reporter
-from db.models.reports import Report
+from db.models.reports import AuditEvent, Report
 from tests.usecases.report.story import (
     Reporting,
     conversation,
@@ -171,6 +171,8 @@ async def test_not_anonymous_with_the_resident_s_own_phone(report_services: Serv
     assert name is None
     assert phone == "+48 600 100 789"
     assert isinstance(consent, datetime)
+    [(data,)] = await rows(report_services, select(AuditEvent.data))
+    assert data == {"photos": 0, "anonymous": False, "phone_shared": True}
 
 
 async def test_changing_a_field_returns_to_the_summary(report_services: Services) -> None:

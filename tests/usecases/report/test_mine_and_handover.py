@@ -24,6 +24,9 @@ async def test_my_reports_list_and_history(report_services: Services) -> None:
     assert anna.values() == ["report"]
 
     await anna.full_report("Kolejowa 12")
+    # The confirmation offers "My reports" (a main-menu button).
+    await anna.press("mine")
+    assert anna.said() == ["mine-list"]
     await anna.full_report("Staszica 3")
     [first, second] = await reports(report_services)
     # An officer takes the first report (the officers' feature records it like this).
