@@ -95,7 +95,13 @@ class BotRuntime:
         senders: dict[str, Sender] = {}
         for feature in features():
             if feature.senders is not None:
-                senders.update(feature.senders(services))
+                for kind, sender in feature.senders(services).items():
+                    # Two features sending one kind would silently replace each other.
+                    if kind in senders:
+                        raise RuntimeError(
+                            f"outbox kind {kind!r} registered twice ({feature.name})"
+                        )
+                    senders[kind] = sender
         self.pipeline = Pipeline(
             config=self.config,
             application=application,
