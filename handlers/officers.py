@@ -91,7 +91,7 @@ async def on_press(update: Update, context: BotContext) -> None:
             )
         await uow.commit()
     try:
-        await query.answer(text=notice, show_alert=bool(notice) and in_group)
+        await query.answer(text=notice, show_alert=outcome.refused)
     except TelegramError as exc:
         # The press is committed; a lost popup must not make it run again.
         log.info("answerCallbackQuery failed for update %s: %s", update.update_id, exc)

@@ -296,6 +296,16 @@ async def test_invite_link_report_alert_and_every_status_change(
     [card] = await local_api.await_sent(TOMASZ, predicate=lambda m: m.method == "sendContact")
     assert card.phone_number == "+48 600 100 200"
 
+    # /zgloszenia lists it; its button shows the details and the history.
+    tomasz.send_command("zgloszenia")
+    [listing] = await local_api.await_sent(TOMASZ, predicate=containing("Otwarte zgłoszenia: 1"))
+    assert "KN-2026-000001 — Dzikie wysypiska śmieci — Nowe — dziś" in text_of(listing)
+    tomasz.press(listing, "KN-2026-000001")
+    copy, history = await local_api.await_sent(TOMASZ, count=2)
+    assert copy.buttons() == alert.buttons()
+    assert "Historia zgłoszenia KN-2026-000001" in text_of(history)
+    assert "wyświetlono telefon zgłaszającego (asp. sztab. Tomasz Fikcyjny)" in text_of(history)
+
     # Take, verify, confirm, eliminate: the alert follows; both residents are told.
     told = {
         "✋ Przyjmuję": ("przyjął dzielnicowy", "прийняв дільничний", "Przyjęte"),

@@ -147,10 +147,7 @@ officers-details-usage = Give the report's number, e.g. <code>/zgloszenie KN-202
 officers-report-unknown = I could not find report { $reference }.
 officers-report-not-yours = Report { $reference } belongs neither to your district nor to your station.
 officers-list-empty = 🎉 No open reports in your district.
-officers-list =
-    <b>Open reports: { $total }</b> (page { $page } of { $pages }, oldest first)
-
-    { $lines }
+officers-list = <b>Open reports: { $total }</b> (page { $page } of { $pages }, oldest first)
 officers-list-line = • <b>{ $reference }</b> — { $category } — { $status } — { $days ->
         [0] today
         [one] { $days } day
@@ -159,10 +156,8 @@ officers-list-line = • <b>{ $reference }</b> — { $category } — { $status }
 officers-list-open = { $reference }
 officers-list-prev = ‹ Previous
 officers-list-next = Next ›
-officers-history =
-    <b>History of report { $reference }</b>
-
-    { $lines }
+officers-history = <b>History of report { $reference }</b>
+officers-history-more = … (earlier entries: { $count })
 officers-history-line = • { $at } — { $action ->
         [status] { $status }
         [reassigned] handed to another district

@@ -151,10 +151,7 @@ officers-details-usage = Podaj numer zgłoszenia, np. <code>/zgloszenie KN-2026-
 officers-report-unknown = Nie znalazłem zgłoszenia { $reference }.
 officers-report-not-yours = Zgłoszenie { $reference } nie należy do Twojego rejonu ani jednostki.
 officers-list-empty = 🎉 Brak otwartych zgłoszeń w Twoim rejonie.
-officers-list =
-    <b>Otwarte zgłoszenia: { $total }</b> (strona { $page } z { $pages }, najstarsze najpierw)
-
-    { $lines }
+officers-list = <b>Otwarte zgłoszenia: { $total }</b> (strona { $page } z { $pages }, najstarsze najpierw)
 officers-list-line = • <b>{ $reference }</b> — { $category } — { $status } — { $days ->
         [0] dziś
         [one] { $days } dzień
@@ -163,10 +160,8 @@ officers-list-line = • <b>{ $reference }</b> — { $category } — { $status }
 officers-list-open = { $reference }
 officers-list-prev = ‹ Poprzednie
 officers-list-next = Następne ›
-officers-history =
-    <b>Historia zgłoszenia { $reference }</b>
-
-    { $lines }
+officers-history = <b>Historia zgłoszenia { $reference }</b>
+officers-history-more = … (wcześniejsze wpisy: { $count })
 officers-history-line = • { $at } — { $action ->
         [status] { $status }
         [reassigned] przekazane do innego rejonu

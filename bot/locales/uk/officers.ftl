@@ -147,10 +147,7 @@ officers-details-usage = Вкажіть номер повідомлення, н�
 officers-report-unknown = Не знайшов повідомлення { $reference }.
 officers-report-not-yours = Повідомлення { $reference } не належить до вашої дільниці чи підрозділу.
 officers-list-empty = 🎉 На вашій дільниці немає відкритих повідомлень.
-officers-list =
-    <b>Відкриті повідомлення: { $total }</b> (сторінка { $page } з { $pages }, найстаріші спочатку)
-
-    { $lines }
+officers-list = <b>Відкриті повідомлення: { $total }</b> (сторінка { $page } з { $pages }, найстаріші спочатку)
 officers-list-line = • <b>{ $reference }</b> — { $category } — { $status } — { $days ->
         [0] сьогодні
         [one] { $days } день
@@ -160,10 +157,8 @@ officers-list-line = • <b>{ $reference }</b> — { $category } — { $status }
 officers-list-open = { $reference }
 officers-list-prev = ‹ Попередні
 officers-list-next = Наступні ›
-officers-history =
-    <b>Історія повідомлення { $reference }</b>
-
-    { $lines }
+officers-history = <b>Історія повідомлення { $reference }</b>
+officers-history-more = … (попередні записи: { $count })
 officers-history-line = • { $at } — { $action ->
         [status] { $status }
         [reassigned] передано до іншої дільниці

@@ -61,6 +61,8 @@ class PressOutcome:
     # A short popup on the pressed button (catalog key and arguments).
     notice: str | None = None
     notice_args: dict[str, Any] = field(default_factory=dict)
+    # A refusal: worth a popup the presser must dismiss, even in a busy group.
+    refused: bool = False
 
 
 @dataclass(frozen=True)
@@ -278,7 +280,7 @@ async def _refuse(
             data={"action": press.action if press else None, "reason": reason},
         )
     )
-    return PressOutcome(notice=notice, notice_args=notice_args)
+    return PressOutcome(notice=notice, notice_args=notice_args, refused=True)
 
 
 async def press_officer_button(
@@ -290,7 +292,8 @@ async def press_officer_button(
     if press is None:
         return await _refuse(uow, turn, None, None, "malformed", "officers-refused-invalid")
     session = uow.session
-    report = await session.get(Report, press.report_id)
+    # Locked (PostgreSQL) so that two officers pressing at once act one after the other.
+    report = await session.get(Report, press.report_id, with_for_update=True)
     if report is None:
         return await _refuse(uow, turn, press, None, "no_report", "officers-refused-invalid")
     officer = await allowed_officer(session, turn.user, report)
@@ -470,7 +473,9 @@ async def press_reopen(uow: UnitOfWork, services: Services, turn: Turn) -> Press
     choice = turn.step
     value = choice.value if isinstance(choice, Choice) else ""
     session = uow.session
-    report = await session.get(Report, int(value)) if value.isdigit() else None
+    report = (
+        await session.get(Report, int(value), with_for_update=True) if value.isdigit() else None
+    )
     if report is None or not await _is_resident_of(session, report, turn.user):
         log.info("reopen refused: user %s, value is not theirs", turn.user.id)
         return PressOutcome(answers=[Answer(key="officers-reopen-invalid")])

@@ -20,7 +20,7 @@ from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.flow import FlowContext
 from bot.usecases.officers import actions, queries
-from bot.usecases.officers.alert_view import officer_name
+from bot.usecases.officers.alert_view import fit, officer_name
 from bot.usecases.officers.invites import (
     GROUP_PREFIX,
     OFFICER_PREFIX,
@@ -89,7 +89,7 @@ class OfficersFlow:
         draft = ctx.conversation.draft
         if ctx.conversation.step == actions.NOTE_STEP and isinstance(step, Text):
             limit = ctx.services.config.reports.description_max_length
-            if not step.value or len(step.value) > limit:
+            if not step.value or len(step.value) > limit or fit(step.value) != step.value:
                 return [ctx.answer("officers-note-too-long", limit=limit)]
             ctx.reset()
             answer = await actions.record_note(

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer, Option
-from bot.i18n import Raw
 from bot.services import Services
 from bot.usecases.officers.alert_view import (
     alert_answer,
@@ -26,7 +26,10 @@ from db.models.reports import OPEN_STATUSES, AuditEvent, Report
 QUERY_SCOPE = "oq"
 PAGE_SIZE = 8
 # Audit rows that are not part of a report's story for officers.
-HIDDEN_ACTIONS = frozenset({"refused"})
+HIDDEN_ACTIONS = ("refused",)
+# History lines shown, and characters of a note in one line (a message holds 4096).
+HISTORY_LINES = 20
+NOTE_CHARS = 120
 
 
 @dataclass(frozen=True)
@@ -78,22 +81,20 @@ def list_answer(services: Services, lang: str, page: Page, now: datetime) -> Ans
     """Render a page: one line per report, a button per report, and paging."""
     if not page.total:
         return Answer(key="officers-list-empty")
-    lines = []
-    for report in page.reports:
-        status = services.catalog.render(lang, f"officers-status-{report.status.value}")
-        lines.append(
-            services.catalog.render(
-                lang,
-                "officers-list-line",
-                {
-                    "reference": report.reference,
-                    "category": category_name(services, report, lang),
-                    "status": status,
-                    "days": _age_days(now, report.created_at),
-                    "place": place_text(report),
-                },
-            )
+    # One paragraph per report: a catalog text each, so nothing pre-rendered goes to the outbox.
+    lines = [
+        (
+            "officers-list-line",
+            {
+                "reference": report.reference,
+                "category": category_name(services, report, lang),
+                "status": services.catalog.render(lang, f"officers-status-{report.status.value}"),
+                "days": _age_days(now, report.created_at),
+                "place": place_text(report),
+            },
         )
+        for report in page.reports
+    ]
     rows: list[tuple[Option, ...]] = []
     buttons = [
         Option("officers-list-open", f"d.{r.id}", {"reference": r.reference}) for r in page.reports
@@ -108,14 +109,10 @@ def list_answer(services: Services, lang: str, page: Page, now: datetime) -> Ans
         rows.append(tuple(paging))
     return Answer(
         key="officers-list",
-        args={
-            "total": page.total,
-            "page": page.number + 1,
-            "pages": page.pages,
-            "lines": Raw("\n".join(lines)),
-        },
+        args={"total": page.total, "page": page.number + 1, "pages": page.pages},
         options=tuple(rows),
         scope=QUERY_SCOPE,
+        also=tuple(lines),
     )
 
 
@@ -147,12 +144,17 @@ async def history_answer(
 ) -> Answer:
     """List who did what and when (status changes, hand-overs, notes, phone reveals)."""
     events = await session.scalars(
-        select(AuditEvent).where(AuditEvent.report_id == report.id).order_by(AuditEvent.id)
+        select(AuditEvent)
+        .where(AuditEvent.report_id == report.id, AuditEvent.action.not_in(HIDDEN_ACTIONS))
+        .order_by(AuditEvent.id)
     )
-    lines = []
-    for event in events.all():
-        if event.action in HIDDEN_ACTIONS:
-            continue
+    shown = list(events.all())
+    lines: list[tuple[str, dict[str, Any]]] = []
+    if len(shown) > HISTORY_LINES:
+        # A message holds 4096 characters: the newest lines matter most.
+        lines.append(("officers-history-more", {"count": len(shown) - HISTORY_LINES}))
+        shown = shown[-HISTORY_LINES:]
+    for event in shown:
         who = "—"
         if event.actor_officer_id is not None:
             officer = await session.get(Officer, event.actor_officer_id)
@@ -165,19 +167,19 @@ async def history_answer(
             else ""
         )
         lines.append(
-            services.catalog.render(
-                lang,
+            (
                 "officers-history-line",
                 {
                     "at": local_time(services, event.at),
                     "action": event.action,
                     "status": status,
                     "who": who,
-                    "note": event.note or "",
+                    "note": _shorten(event.note or "", NOTE_CHARS),
                 },
             )
         )
-    return Answer(
-        key="officers-history",
-        args={"reference": report.reference, "lines": Raw("\n".join(lines))},
-    )
+    return Answer(key="officers-history", args={"reference": report.reference}, also=tuple(lines))
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -208,3 +208,24 @@ async def test_an_alert_to_an_officer_who_blocked_the_bot_is_rerouted_once(
         (w.DUTY_GROUP, "alert", "unreachable"),
         (w.KASIA, "alert", "unreachable"),
     ]
+
+
+async def test_a_long_history_shows_the_newest_lines_within_one_message(
+    officer_services: Services, world: w.World
+) -> None:
+    await _link_all(officer_services, world)
+    async with officer_services.uow() as uow:
+        zofia = await w.user(uow.session, w.RESIDENT)
+        report = await w.report(uow.session, world.kon1, reporter=zofia)
+        await uow.commit()
+    jan = Resident(officer_services, w.JAN)
+    for number in range(25):
+        await w.press(officer_services, w.JAN, f"{report.id}.note")
+        await jan.send(Text(f"Notatka {number:02d} " + "ż" * 900))
+
+    await jan.send(Command("zgloszenie", "KN-2026-000001"))
+
+    history = jan.texts()[1]
+    assert len(history) < 4096
+    assert "Notatka 24" in history and "Notatka 04" not in history
+    assert history.count("• ") == 20 and "wcześniejsze wpisy: 5" in history

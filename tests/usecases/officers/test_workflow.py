@@ -67,7 +67,7 @@ async def test_officer_walks_the_report_to_eliminated_and_residents_hear_each_st
         before = await w.last_outbox_id(officer_services)
         outcome = await w.press(officer_services, w.JAN, f"{rid}.{action}")
 
-        assert outcome.notice == "officers-done"
+        assert (outcome.notice, outcome.refused) == ("officers-done", False)
         assert (await w.load_report(officer_services, rid)).status is status
         assert await _buttons(officer_services, rid, w.JAN) == buttons
         sent = await w.outbox(officer_services, before)
@@ -136,7 +136,7 @@ async def test_a_resident_pressing_an_officer_button_is_refused_and_audited(
 
     outcome = await w.press(officer_services, w.STRANGER, f"{story.report_id}.take")
 
-    assert outcome.notice == "officers-refused-role"
+    assert (outcome.notice, outcome.refused) == ("officers-refused-role", True)
     assert (await w.load_report(officer_services, story.report_id)).status is ReportStatus.NEW
     assert await w.outbox(officer_services, before) == []
     refused = (await w.audit(officer_services, story.report_id))[-1]
@@ -337,3 +337,16 @@ async def test_reopened_report_whose_officer_left_goes_to_the_district_again(
         (w.DUTY_GROUP, "no_officer"),
         (w.KASIA, "no_officer"),
     ]
+
+
+async def test_a_description_full_of_markup_characters_still_renders(
+    officer_services: Services, world: w.World
+) -> None:
+    async with officer_services.uow() as uow:
+        report = await w.report(uow.session, world.kon1, description="<&>" * 333)
+        answer = await alert_answer(uow.session, officer_services, report, w.JAN, "pl")
+    from handlers.render import render_text
+
+    text = render_text(officer_services.catalog, "pl", answer)
+    assert "{???}" not in text and "&lt;&amp;&gt;" in text and text.count("…") == 1
+    assert len(text) < 4096
