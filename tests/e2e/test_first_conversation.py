@@ -290,9 +290,10 @@ async def test_a_flood_is_told_to_slow_down_once_and_the_rest_dropped(
 
 
 async def test_a_blocked_user_is_told_once_and_then_ignored(
-    local_api: LocalBotApi, start_bot: StartBot
+    database_url: str, local_api: LocalBotApi, start_bot: StartBot
 ) -> None:
-    runtime = await start_bot(delivery=FAST)
+    # On SQLite and PostgreSQL: the gatekeeper's reads and writes are plain SQL of its own.
+    runtime = await start_bot(database_url=database_url, delivery=FAST)
     spammer = local_api.user(181, language_code="uk")
     spammer.send_command("start")
     await pick_language(local_api, spammer, "uk")
@@ -322,9 +323,10 @@ async def test_a_blocked_user_is_told_once_and_then_ignored(
 
 
 async def test_what_is_not_a_message_is_noted_silently(
-    local_api: LocalBotApi, start_bot: StartBot
+    database_url: str, local_api: LocalBotApi, start_bot: StartBot
 ) -> None:
-    runtime = await start_bot(delivery=FAST)
+    # On SQLite and PostgreSQL: the gatekeeper's reads and writes are plain SQL of its own.
+    runtime = await start_bot(database_url=database_url, delivery=FAST)
     anna = local_api.user(191, language_code="pl")
     anna.send_command("start")
     await local_api.await_sent(191)
