@@ -197,8 +197,8 @@ async def ask_duplicates(form: Form) -> list[Answer]:
     draft = form.draft
     place = draft.place_obj
     found: list[Duplicate] = []
-    if place is not None and draft.category not in (None, OTHER):
-        assert draft.category is not None
+    # "Other" is free text: two of them need not be the same problem at all.
+    if place is not None and draft.category is not None and draft.category != OTHER:
         found = await find_duplicates(
             ctx.session,
             ctx.services.config.reports,
@@ -216,7 +216,8 @@ async def ask_duplicates(form: Form) -> list[Answer]:
     lines = []
     rows = []
     for number, dup in enumerate(found, start=1):
-        age = max((ctx.turn.now - dup.created_at).days, 0)
+        # Calendar days where the residents live: "yesterday" at 00:30 means yesterday.
+        age = max((form.local(ctx.turn.now).date() - form.local(dup.created_at).date()).days, 0)
         where = (
             form.text("report-duplicate-same-street")
             if dup.distance_m is None

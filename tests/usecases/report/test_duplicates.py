@@ -84,11 +84,15 @@ async def test_confirming_twice_counts_once(report_services: Services) -> None:
     assert len(await rows(report_services, select(ReportFollower.id))) == 1
 
 
-async def test_it_is_something_else_goes_on_with_the_report(report_services: Services) -> None:
+async def test_it_is_something_else_goes_on_with_the_report(
+    report_services: Services, clock: Clock
+) -> None:
     await report_at(report_services, 4005, CITY_CENTRE)
+    clock.advance(days=1)
     neighbour = Reporting(report_services, 4006)
     await neighbour.through_category()
     await neighbour.share(NEAR)
+    assert "wczoraj, status: nowe" in neighbour.text()
     await neighbour.press("new")
     assert neighbour.said() == ["report-when-question"]
 
