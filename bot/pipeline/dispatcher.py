@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Update
 from telegram.ext import Application, CallbackContext
@@ -87,6 +88,14 @@ def describe_error(exc: BaseException, payload: dict[str, Any]) -> str:
                     reason = reason.replace(part, "…")
     text = f"{type(exc).__name__}: {reason}" if reason else type(exc).__name__
     return text[:MAX_ERROR_CHARS]
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Tell whether the database itself failed for a moment (locked, busy, connection lost)."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    reason = str(exc.orig).lower()
+    return exc.connection_invalidated or "locked" in reason or "busy" in reason
 
 
 def _key(row: _Row) -> ChatKey:
@@ -334,6 +343,15 @@ class Dispatcher:
                 type(claim.error).__name__,
             )
             return None
+        if is_transient(claim.error):
+            # Not the update's fault: try again later without using up one of its tries.
+            log.warning(
+                "update %s (chat %s): database busy (%s); trying again",
+                row.update_id,
+                row.chat_id,
+                type(claim.error).__name__,
+            )
+            return DATABASE_RETRY_SECONDS
         return await self._failed(row, claim.error)
 
     async def _mark_done(self, row_id: int) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from bot.localapi import FakeUser, LocalBotApi
 from db.engine import create_engine, session_factory
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
-from tests.pipeline.conftest import ANNA, TOKEN
+from tests.pipeline.conftest import ANNA, TOKEN, eventually
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -127,7 +127,7 @@ async def test_killed_before_and_after_commit_the_update_has_one_effect_and_one_
 
     assert reply.text is not None and reply.text.startswith("odpowiedź na")
     assert (bot_process.state / "reset").read_text() == "1"
-    assert await _counts(bot_process.url) == ([InboxStatus.DONE], 1, [OutboxStatus.SENT])
+    await eventually(lambda: _counts(bot_process.url), ([InboxStatus.DONE], 1, [OutboxStatus.SENT]))
     print(f"\nkilled before and after commit: {len(api.sent(ANNA)) - 1} duplicate answer(s)")
     assert len(api.sent(ANNA)) == 1
 

@@ -75,3 +75,18 @@ async def test_handled_updates_are_purged_after_the_retention_period(
         ("done", False),
         ("pending", True),
     ]
+
+
+def test_a_locked_database_is_not_the_updates_fault() -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from bot.pipeline.dispatcher import describe_error, is_transient
+
+    locked = OperationalError("UPDATE inbox", {}, sqlite3.OperationalError("database is locked"))
+    assert is_transient(locked)
+    assert not is_transient(RuntimeError("database is locked"))
+    payload = {"update_id": 1, "message": {"text": "mój adres: Kolejowa 5"}}
+    reason = describe_error(ValueError("cannot parse 'mój adres: Kolejowa 5'"), payload)
+    assert reason == "ValueError: cannot parse '…'"

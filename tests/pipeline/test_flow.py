@@ -25,6 +25,11 @@ async def test_resident_message_is_stored_handled_and_answered(
     assert reply.text == "echo: text=Dzień dobry"
     [row] = await harness.inbox()
     assert row.status is InboxStatus.DONE and row.chat_id == ANNA
+
+    async def statuses() -> list[OutboxStatus]:
+        return [out.status for out in await harness.outbox()]
+
+    await eventually(statuses, [OutboxStatus.SENT])  # recorded just after Telegram answered
     [out] = await harness.outbox()
     assert out.status is OutboxStatus.SENT and out.message_id == reply.message_id
     assert out.inbox_id == row.id  # the reply was written in the update's own transaction
