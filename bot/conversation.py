@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from bot.i18n import Raw
+
 # ---- what a person sent -------------------------------------------------------------------
 
 
@@ -81,6 +83,25 @@ Step = Text | Command | Choice | Location | Media | Contact | Unsupported
 # ---- what to answer -----------------------------------------------------------------------
 
 OptionKind = Literal["choice", "location", "contact", "url"]
+
+# An argument that is already safe HTML (bot.i18n.Raw) is stored as {RAW_KEY: text}, so that it
+# is not escaped a second time when the outbox row is rendered.
+RAW_KEY = "$raw"
+
+
+def args_to_json(args: Mapping[str, Any]) -> dict[str, Any]:
+    """Serialise catalog arguments, keeping which ones are safe HTML."""
+    return {name: {RAW_KEY: str(v)} if isinstance(v, Raw) else v for name, v in args.items()}
+
+
+def args_from_json(data: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Rebuild catalog arguments from an outbox row."""
+    return {
+        name: Raw(v[RAW_KEY]) if isinstance(v, dict) and set(v) == {RAW_KEY} else v
+        for name, v in (data or {}).items()
+    }
+
+
 Keyboard = Literal["inline", "reply", "keep", "remove"]
 
 
@@ -100,7 +121,7 @@ class Option:
         return {
             "label": self.label,
             "value": self.value,
-            "args": dict(self.args),
+            "args": args_to_json(self.args),
             "kind": self.kind,
             "url": self.url,
         }
@@ -111,7 +132,7 @@ class Option:
         return cls(
             label=data["label"],
             value=data.get("value", ""),
-            args=data.get("args") or {},
+            args=args_from_json(data.get("args")),
             kind=data.get("kind", "choice"),
             url=data.get("url"),
         )
@@ -138,12 +159,12 @@ class Answer:
         """Serialise for an outbox row (ids and catalog keys, not rendered text)."""
         return {
             "key": self.key,
-            "args": dict(self.args),
+            "args": args_to_json(self.args),
             "options": [[o.to_json() for o in row] for row in self.options],
             "keyboard": self.keyboard,
             "scope": self.scope,
             "version": self.version,
-            "also": [[k, dict(a)] for k, a in self.also],
+            "also": [[k, args_to_json(a)] for k, a in self.also],
         }
 
     @classmethod
@@ -151,12 +172,12 @@ class Answer:
         """Rebuild from an outbox row."""
         return cls(
             key=data["key"],
-            args=data.get("args") or {},
+            args=args_from_json(data.get("args")),
             options=tuple(
                 tuple(Option.from_json(o) for o in row) for row in data.get("options", [])
             ),
             keyboard=data.get("keyboard", "inline"),
             scope=data.get("scope", "m"),
             version=data.get("version", 0),
-            also=tuple((k, a) for k, a in data.get("also", [])),
+            also=tuple((k, args_from_json(a)) for k, a in data.get("also", [])),
         )
