@@ -12,7 +12,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from telegram import Bot, InputMediaPhoto, Message, Update
+from telegram import Bot, InlineKeyboardMarkup, InputMediaPhoto, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 ON_UNDELIVERABLE = "on_undeliverable"
 # Telegram's error when an edit would change nothing (a repeated edit after a crash).
 NOT_MODIFIED = "message is not modified"
+NOT_FOUND = "message to edit not found"
 
 
 def _turn(services: Services, update: Update, user: Any) -> Turn:
@@ -183,9 +184,15 @@ class OfficerSenders:
             parse_mode=ParseMode.HTML,
             reply_markup=render_markup(self.catalog, lang, answer),
         )
-        async with self.services.uow() as uow:
-            await outgoing.remember_alert(uow, report_id, row.chat_id, row.id, message.message_id)
-            await uow.commit()
+        try:
+            async with self.services.uow() as uow:
+                await outgoing.remember_alert(
+                    uow, report_id, row.chat_id, row.id, message.message_id
+                )
+                await uow.commit()
+        except Exception:
+            # Sent is sent: raising would send it again. Edits fall back to the outbox row's id.
+            log.exception("alert %s sent, but its message id was not noted", row.id)
         return message.message_id
 
     async def alert_edit(self, bot: Bot, row: OutboxMessage) -> int | None:
@@ -207,11 +214,16 @@ class OfficerSenders:
                 message_id=target.message_id,
                 text=render_text(self.catalog, lang, answer),
                 parse_mode=ParseMode.HTML,
-                reply_markup=render_markup(self.catalog, lang, answer),  # type: ignore[arg-type]
+                reply_markup=_inline(render_markup(self.catalog, lang, answer)),
             )
         except BadRequest as exc:
+            reason = str(exc).lower()
+            if NOT_FOUND in reason:
+                # Deleted in the chat: nothing left to edit.
+                log.info("alert of report %s in chat %s is gone", report_id, row.chat_id)
+                return None
             # Sent again after a crash, or two changes in a row: the alert already says this.
-            if NOT_MODIFIED not in str(exc).lower():
+            if NOT_MODIFIED not in reason:
                 raise
         return target.message_id
 
@@ -252,9 +264,13 @@ class OfficerSenders:
             if message.photo and photo.file_id is None
         }
         if file_ids:
-            async with self.services.uow() as uow:
-                await outgoing.remember_file_ids(uow, file_ids)
-                await uow.commit()
+            try:
+                async with self.services.uow() as uow:
+                    await outgoing.remember_file_ids(uow, file_ids)
+                    await uow.commit()
+            except Exception:
+                # Only a cache: the next album uploads the bytes again.
+                log.exception("photos of row %s sent, but their file ids were not noted", row.id)
         return sent[0].message_id
 
     async def contact(self, bot: Bot, row: OutboxMessage) -> int | None:
@@ -289,6 +305,11 @@ class OfficerSenders:
         )
         message = await bot.send_message(chat_id=row.chat_id, text=text, parse_mode=ParseMode.HTML)
         return message.message_id
+
+
+def _inline(markup: object) -> InlineKeyboardMarkup | None:
+    # Alerts only ever carry inline buttons; no markup removes them (a closed report).
+    return markup if isinstance(markup, InlineKeyboardMarkup) else None
 
 
 def _senders(services: Services) -> Mapping[str, Sender]:
