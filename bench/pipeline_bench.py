@@ -116,7 +116,7 @@ async def run(url: str, n: int, chats: int, base_url: str, file_url: str) -> dic
 
     app.add_handler(MessageHandler(filters.TEXT, reply))
     config = Config(
-        pipeline=PipelineSection(max_chats_in_flight=4),
+        pipeline=PipelineSection(max_chats_in_flight=16),
         # The benchmark measures the bot, not Telegram's limits.
         delivery=DeliverySection(
             global_per_second=100_000, private_chat_per_second=1000, poll_interval=0.5
