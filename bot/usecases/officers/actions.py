@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer, Choice, Option
 from bot.outbox import PRIORITY_NOTICE, queue_answer, queue_kind
@@ -85,7 +86,7 @@ def parse_press(value: str) -> Press | None:
 # ---- residents are told --------------------------------------------------------------------
 
 
-async def residents_of(session: Any, report: Report) -> list[User]:
+async def residents_of(session: AsyncSession, report: Report) -> list[User]:
     """Return the reporter and every "I see it too" subscriber who can be written to."""
     ids = [report.user_id] if report.user_id is not None else []
     followers = await session.scalars(
@@ -497,7 +498,7 @@ async def press_reopen(uow: UnitOfWork, services: Services, turn: Turn) -> Press
     )
 
 
-async def _is_resident_of(session: Any, report: Report, user: User) -> bool:
+async def _is_resident_of(session: AsyncSession, report: Report, user: User) -> bool:
     if report.user_id == user.id:
         return True
     follower = await session.scalar(

@@ -176,9 +176,8 @@ async def _status_paragraph(
     )
 
 
-def _button(report: Report, action: str, arg: str | None = None) -> Option:
-    value = f"{report.id}.{action}" + (f".{arg}" if arg else "")
-    return Option(f"officers-btn-{action}", value)
+def _button(report: Report, action: str) -> Option:
+    return Option(f"officers-btn-{action}", f"{report.id}.{action}")
 
 
 async def alert_options(session: AsyncSession, report: Report) -> tuple[tuple[Option, ...], ...]:
