@@ -15,6 +15,8 @@ log = logging.getLogger(__name__)
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 DEFAULT_LANGUAGE = "pl"
+# Arguments longer than this are inserted after formatting (Fluent caps a placeable at 2,500).
+_LONG_ARG = 1000
 
 
 class Raw(str):
@@ -61,7 +63,17 @@ class Catalog:
 
     def render(self, lang: str | None, key: str, args: Mapping[str, Any] | None = None) -> str:
         """Render a message with an argument mapping (as stored in outbox rows)."""
-        safe = {name: escape_arg(value) for name, value in (args or {}).items()}
+        safe: dict[str, Any] = {}
+        long_values: dict[str, str] = {}
+        for name, value in (args or {}).items():
+            escaped = escape_arg(value)
+            if isinstance(escaped, str) and len(escaped) > _LONG_ARG:
+                # Fluent refuses a placeable longer than 2,500 characters ("{???}"); long user
+                # text (a description) goes in through a marker replaced after formatting.
+                marker = f"\ue000{len(long_values)}\ue001"
+                long_values[marker] = escaped
+                escaped = marker
+            safe[name] = escaped
         for candidate in (self.language(lang), self.default):
             bundle = self._bundles[candidate]
             if bundle.has_message(key):
@@ -71,7 +83,10 @@ class Catalog:
                 text, errors = bundle.format_pattern(message.value, safe)
                 if errors:
                     log.warning("catalog %s/%s: %s", candidate, key, errors)
-                return str(text)
+                text = str(text)
+                for marker, value in long_values.items():
+                    text = text.replace(marker, value)
+                return text
         log.error("catalog: no message %r", key)
         return key
 

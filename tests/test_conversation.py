@@ -33,3 +33,12 @@ def test_user_text_is_escaped_and_raw_fragments_are_not(tmp_path: Path) -> None:
     answer = Answer("show", args={"fragment": Raw("<b>KN-1</b>"), "typed": "<script>&"})
     stored = Answer.from_json(json.loads(json.dumps(answer.to_json())))
     assert render_text(catalog, "pl", stored) == "<b>KN-1</b> &lt;script&gt;&amp;"
+
+
+def test_long_user_text_is_rendered_whole_and_escaped(tmp_path: Path) -> None:
+    (tmp_path / "pl").mkdir()
+    (tmp_path / "pl" / "t.ftl").write_text("desc = Opis: {$text}!\n", encoding="utf-8")
+    catalog = Catalog(["pl"], locales_dir=tmp_path)
+    text = "<ą>" * 1200  # 3,600 characters, 6,000 after escaping
+    rendered = catalog.render("pl", "desc", {"text": text})
+    assert rendered == "Opis: " + "&lt;ą&gt;" * 1200 + "!"
