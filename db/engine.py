@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import AsyncAdaptedQueuePool, ConnectionPoolEntry
 
 
 def database_url(explicit: str | None, sqlite_path: Path) -> str:
@@ -48,7 +48,19 @@ def create_engine(
 ) -> AsyncEngine:
     """Create the async engine with the per-backend settings the design relies on."""
     if is_sqlite(url):
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": busy_timeout})
+        # One connection per process: SQLite has one writer anyway, and its busy handler is not
+        # fair (a writer can starve past busy_timeout under a burst), whereas the pool's queue
+        # serves waiting transactions in order. busy_timeout still covers other processes
+        # (the CLI's backup, an operator's sqlite3 shell).
+        engine = create_async_engine(
+            url,
+            echo=echo,
+            connect_args={"timeout": busy_timeout},
+            poolclass=AsyncAdaptedQueuePool,
+            pool_size=1,
+            max_overflow=0,
+            pool_timeout=60,
+        )
         _configure_sqlite(engine)
         return engine
     return create_async_engine(url, echo=echo, pool_size=pool_size, pool_pre_ping=True)
