@@ -10,6 +10,7 @@ from db.models.directory import (
     officer_districts,
 )
 from db.models.officers import Invite
+from db.models.operations import JobRun, OfficerAbsence
 from db.models.people import Reporter, Role, User
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
 from db.models.reports import (
@@ -31,7 +32,9 @@ __all__ = [
     "InboxStatus",
     "InboxUpdate",
     "Invite",
+    "JobRun",
     "Officer",
+    "OfficerAbsence",
     "OutboxMessage",
     "OutboxStatus",
     "Report",

@@ -75,6 +75,10 @@ class Officer(Base):
         ForeignKey("users.id", ondelete="SET NULL"), unique=True
     )
     linked_at: Mapped[datetime | None]
+    # Quiet hours in the [bot] timezone, as minutes after midnight (from may be after to: the
+    # span crosses midnight); alerts then arrive without sound. None = no quiet hours.
+    quiet_from: Mapped[int | None]
+    quiet_to: Mapped[int | None]
 
     districts: Mapped[list[District]] = relationship(secondary=officer_districts, lazy="raise")
 

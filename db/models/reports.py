@@ -87,6 +87,10 @@ class Report(Base):
     # Deadline bookkeeping (escalation, reminders) so each runs once across processes.
     escalated_at: Mapped[datetime | None]
     reminded_at: Mapped[datetime | None]
+    # When the deadlines started counting, if not at created_at (a reopen or a hand-over).
+    deadline_from: Mapped[datetime | None]
+    # When the retention job removed the reporter's data (a closed report kept for statistics).
+    anonymised_at: Mapped[datetime | None]
 
 
 class ReportPhoto(Base):
