@@ -11,7 +11,7 @@ from db.base import Base, BigIntId, utcnow
 
 
 class OfficerAbsence(Base):
-    """An officer away on given days (inclusive), optionally with a substitute who gets the alerts."""
+    """An officer away on some days (inclusive), maybe with a substitute who gets the alerts."""
 
     __tablename__ = "officer_absences"
     __table_args__ = (Index("ix_officer_absences_officer", "officer_id", "ends_on"),)
