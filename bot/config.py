@@ -69,8 +69,8 @@ class PrivacySection(_Section):
     controller: str = "Komendant Miejski Policji w Koninie (PRZYKŁAD)"
     dpo_contact: str = "iod.kmp@konin.przyklad.invalid"
     report_retention_days: int = Field(365, ge=1)
-    draft_retention_days: int = Field(7, ge=1)
-    inbox_retention_hours: int = Field(48, ge=1)
+    outbox_retention_days: int = Field(30, ge=1)
+    retention_interval_minutes: float = Field(60, gt=0)
 
 
 class LookupSection(_Section):

@@ -148,7 +148,8 @@ class PrivacyFlow:
 
     async def begin(self, ctx: FlowContext, args: str) -> Sequence[Answer]:
         """Show the privacy notice with the menu."""
-        privacy = ctx.services.config.privacy
+        config = ctx.services.config
+        privacy = config.privacy
         notice = ctx.answer(
             "home-privacy",
             menu_options(),
@@ -157,8 +158,9 @@ class PrivacyFlow:
             controller=privacy.controller,
             dpo=privacy.dpo_contact,
             report_days=privacy.report_retention_days,
-            draft_days=privacy.draft_retention_days,
-            inbox_hours=privacy.inbox_retention_hours,
+            # The periods the code enforces, not copies of them (docs/privacy.md).
+            draft_days=config.reports.draft_ttl_days,
+            inbox_hours=config.pipeline.inbox_retention_hours,
         )
         return [notice]
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from bot.config import Config
 from bot.conversation import (
     Answer,
     Choice,
@@ -220,6 +221,9 @@ async def test_help_alias_in_english(services: Services) -> None:
 async def test_privacy_notice_names_the_controller_the_dpo_and_the_retention(
     services: Services,
 ) -> None:
+    # The notice shows the periods the code enforces: drafts expire after [reports]
+    # draft_ttl_days, raw updates are purged after [pipeline] inbox_retention_hours.
+    services.config = Config(reports={"draft_ttl_days": 5}, pipeline={"inbox_retention_hours": 36})
     anna = Resident(services, user_id=2012)
     await chosen(anna, "pl")
     privacy = services.config.privacy
@@ -231,8 +235,8 @@ async def test_privacy_notice_names_the_controller_the_dpo_and_the_retention(
     assert privacy.controller in text
     assert privacy.dpo_contact in text
     assert f"{privacy.report_retention_days} dni" in text
-    assert f"{privacy.draft_retention_days} dni" in text
-    assert f"{privacy.inbox_retention_hours} godz." in text
+    assert "niedokończony szkic — 5 dni" in text
+    assert "36 godz." in text
     assert "anonim" in text and "GPS" in text
 
 
