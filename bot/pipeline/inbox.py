@@ -24,12 +24,15 @@ def chat_of(payload: dict[str, Any]) -> int | None:
     for key, value in payload.items():
         if key == "update_id" or not isinstance(value, dict):
             continue
+        # Raw JSON from Telegram is trusted for shape only as far as it is checked here: a
+        # malformed update must still be stored (and fail alone later), never stop receiving.
         for holder in (value, value.get("message")):
-            if isinstance(holder, dict) and isinstance(holder.get("chat"), dict):
-                return int(holder["chat"]["id"])
+            chat = holder.get("chat") if isinstance(holder, dict) else None
+            if isinstance(chat, dict) and isinstance(chat.get("id"), int):
+                return int(chat["id"])
         for user_key in ("from", "user", "voter_chat"):
             who = value.get(user_key)
-            if isinstance(who, dict) and "id" in who:
+            if isinstance(who, dict) and isinstance(who.get("id"), int):
                 return int(who["id"])
     return None
 

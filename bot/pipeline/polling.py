@@ -6,12 +6,14 @@ import asyncio
 import contextlib
 import logging
 import time
+import warnings
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
 from telegram import Bot, Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.warnings import PTBUserWarning
 
 from bot.pipeline.senders import retry_seconds
 from db.base import utcnow
@@ -20,6 +22,9 @@ log = logging.getLogger(__name__)
 
 BACKOFF_START_SECONDS = 0.5
 BACKOFF_MAX_SECONDS = 30.0
+# Seconds beyond the long-poll timeout to wait for getUpdates' answer.
+READ_MARGIN = 10.0
+ALL_TYPES = list(Update.ALL_TYPES)
 
 StoreUpdates = Callable[[list[dict[str, Any]]], Awaitable[int]]
 # Called once when polling has failed for the configured time: (minutes, error class name).
@@ -44,6 +49,10 @@ class Poller:
         self._alert_after = alert_after_minutes * 60
         self._on_outage = on_outage
         self._offset: int | None = None
+        # We call getUpdates through do_api_request on purpose (raw JSON, see poll_once).
+        warnings.filterwarnings(
+            "ignore", message=r"Please use 'Bot\.getUpdates'", category=PTBUserWarning
+        )
         self._task: asyncio.Task[None] | None = None
         self._failing_since: float | None = None
         self._alerted = False
@@ -90,21 +99,23 @@ class Poller:
 
     async def poll_once(self) -> int:
         """Fetch one batch, store it, move the offset past it; return the batch size."""
-        updates = await self._bot.get_updates(
-            offset=self._offset,
-            timeout=self._poll_timeout,
-            allowed_updates=Update.ALL_TYPES,
+        # Raw JSON, not PTB's get_updates: the inbox keeps exactly what Telegram sent, and one
+        # update PTB cannot parse fails alone in the dispatcher instead of stalling receiving.
+        kwargs: dict[str, Any] = {"timeout": self._poll_timeout, "allowed_updates": ALL_TYPES}
+        if self._offset is not None:
+            kwargs["offset"] = self._offset
+        payloads: list[dict[str, Any]] = await self._bot.do_api_request(
+            "getUpdates", api_kwargs=kwargs, read_timeout=self._poll_timeout + READ_MARGIN
         )
         self._recovered()
-        if not updates:
+        if not payloads:
             return 0
-        payloads = [update.to_dict() for update in updates]
         new = await self._store(payloads)
         # Only now, with the batch committed, may the next call acknowledge it.
-        self._offset = max(update.update_id for update in updates) + 1
+        self._offset = max(int(p["update_id"]) for p in payloads) + 1
         self.last_received_at = utcnow()
-        log.debug("polling: %d updates (%d new), offset %s", len(updates), new, self._offset)
-        return len(updates)
+        log.debug("polling: %d updates (%d new), offset %s", len(payloads), new, self._offset)
+        return len(payloads)
 
     def _recovered(self) -> None:
         if self._failing_since is not None:
