@@ -28,6 +28,7 @@ def features() -> list[Feature]:
         errors,
         gatekeeper,
         lookup,
+        operations,
         report,
     )
 
@@ -40,6 +41,8 @@ def features() -> list[Feature]:
         answers.FEATURE,
         # Find my dzielnicowy: loads the directory and the gazetteer (before its users).
         lookup.FEATURE,
+        # Deadlines, the coordinators' digest and data retention, on the JobQueue.
+        operations.FEATURE,
         # Report a threat: categories, photo downloads, edited messages (before conversation).
         report.FEATURE,
         # Last: every private message and button press no earlier feature claimed.

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup, InputMediaPhoto, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
@@ -34,6 +35,7 @@ from bot.usecases.officers.alert_view import OFFICER_SCOPE
 from bot.usecases.officers.invites import GROUP_PREFIX
 from bot.usecases.officers.linking import register_duty_group
 from bot.usecases.officers.reachability import deactivate_group
+from bot.usecases.operations.quiet_hours import alert_is_silent, chat_is_quiet
 from db.models.pipeline import OutboxMessage
 from db.repositories.users import ensure_user
 from handlers.context import BotContext
@@ -172,9 +174,14 @@ class OfficerSenders:
         """Send an alert: the report's text with the actions valid now."""
         report_id = int(row.payload["report_id"])
         lang = self.catalog.language(row.payload.get("lang"))
+        reason = row.payload.get("reason")
         async with self.services.uow() as uow:
             answer = await outgoing.alert_to_send(
-                uow, self.services, report_id, row.chat_id, lang, row.payload.get("reason")
+                uow, self.services, report_id, row.chat_id, lang, reason
+            )
+            # The officer's quiet hours, at the time it is sent (escalations are never silent).
+            silent = await alert_is_silent(
+                uow.session, self.services.config, row.chat_id, reason, self.services.clock()
             )
         if answer is None:
             return None
@@ -183,6 +190,7 @@ class OfficerSenders:
             text=render_text(self.catalog, lang, answer),
             parse_mode=ParseMode.HTML,
             reply_markup=render_markup(self.catalog, lang, answer),
+            disable_notification=silent,
         )
         try:
             async with self.services.uow() as uow:
@@ -194,6 +202,10 @@ class OfficerSenders:
             # Sent is sent: raising would send it again. Edits fall back to the outbox row's id.
             log.exception("alert %s sent, but its message id was not noted", row.id)
         return message.message_id
+
+    async def _quiet(self, session: AsyncSession, chat_id: int) -> bool:
+        # Pins and photos follow their alert; they never need a sound of their own at night.
+        return await chat_is_quiet(session, self.services.config, chat_id, self.services.clock())
 
     async def alert_edit(self, bot: Bot, row: OutboxMessage) -> int | None:
         """Edit a sent alert to show the report as it is now (nothing when it was never sent)."""
@@ -231,15 +243,19 @@ class OfficerSenders:
         """Send the map pin of a report's shared point."""
         async with self.services.uow() as uow:
             pin = await outgoing.pin_of(uow, int(row.payload["report_id"]))
+            silent = await self._quiet(uow.session, row.chat_id)
         if pin is None:
             return None
-        message = await bot.send_location(chat_id=row.chat_id, latitude=pin.lat, longitude=pin.lon)
+        message = await bot.send_location(
+            chat_id=row.chat_id, latitude=pin.lat, longitude=pin.lon, disable_notification=silent
+        )
         return message.message_id
 
     async def photos(self, bot: Bot, row: OutboxMessage) -> int | None:
         """Send a report's photos: one photo, or an album of 2-3."""
         async with self.services.uow() as uow:
             reference, photos = await outgoing.photos_of(uow, int(row.payload["report_id"]))
+            silent = await self._quiet(uow.session, row.chat_id)
         if not photos:
             return None
         lang = self.catalog.language(row.payload.get("lang"))
@@ -249,7 +265,11 @@ class OfficerSenders:
         if len(photos) == 1:
             sent = [
                 await bot.send_photo(
-                    chat_id=row.chat_id, photo=media[0], caption=caption, parse_mode=ParseMode.HTML
+                    chat_id=row.chat_id,
+                    photo=media[0],
+                    caption=caption,
+                    parse_mode=ParseMode.HTML,
+                    disable_notification=silent,
                 )
             ]
         else:
@@ -257,7 +277,11 @@ class OfficerSenders:
                 InputMediaPhoto(m, caption=caption if i == 0 else None, parse_mode=ParseMode.HTML)
                 for i, m in enumerate(media)
             ]
-            sent = list(await bot.send_media_group(chat_id=row.chat_id, media=album))
+            sent = list(
+                await bot.send_media_group(
+                    chat_id=row.chat_id, media=album, disable_notification=silent
+                )
+            )
         file_ids = {
             photo.id: message.photo[-1].file_id
             for photo, message in zip(photos, sent, strict=False)

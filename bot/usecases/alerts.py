@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select
 from bot.outbox import PRIORITY_NOTICE, queue_kind
 from bot.services import Services
 from bot.usecases.officers.reachability import AlertTarget, Reason, plan_alert
+from bot.usecases.operations.local_time import local_day
 from db.models.reports import OPEN_STATUSES, AlertMessage, Report, ReportPhoto
 from db.uow import UnitOfWork
 
@@ -32,7 +33,11 @@ AlertReason = Reason | str
 
 async def queue_new_report_alerts(uow: UnitOfWork, services: Services, report: Report) -> None:
     """Queue the alert of a just-submitted report for the district's officers (or the fallback)."""
-    plan = await plan_alert(uow.session, report.district_id, services.config.telegram.ops_chat_id)
+    # Officers on leave today are replaced by their substitutes.
+    today = local_day(services.config, services.clock())
+    plan = await plan_alert(
+        uow.session, report.district_id, services.config.telegram.ops_chat_id, today
+    )
     if not plan.targets:
         # Nobody at all: `data check` lists such districts; the report stays NEW in the database.
         log.warning("report %s: no chat can receive its alert (%s)", report.id, plan.reason)
@@ -129,7 +134,10 @@ async def reroute_alert(uow: UnitOfWork, services: Services, chat_id: int, repor
     report = await session.get(Report, report_id)
     if report is None or report.status not in OPEN_STATUSES:
         return 0
-    plan = await plan_alert(session, report.district_id, services.config.telegram.ops_chat_id)
+    today = local_day(services.config, services.clock())
+    plan = await plan_alert(
+        session, report.district_id, services.config.telegram.ops_chat_id, today
+    )
     alerted = set(
         (
             await session.scalars(

@@ -39,8 +39,14 @@ OFFICER_COMMANDS: tuple[ListedCommand, ...] = (
     # Officers are Polish police: the same Polish names in every language.
     ListedCommand("zgloszenia", "zgloszenia", "command-officer-list"),
     ListedCommand("zgloszenie", "zgloszenie", "command-officer-details"),
+    ListedCommand("urlop", "urlop", "command-leave"),
+    ListedCommand("cisza", "cisza", "command-quiet"),
 )
-COORDINATOR_COMMANDS: tuple[ListedCommand, ...] = ()
+COORDINATOR_COMMANDS: tuple[ListedCommand, ...] = (
+    ListedCommand("zastepstwa", "zastepstwa", "command-station-leave"),
+    ListedCommand("blokuj", "blokuj", "command-block"),
+    ListedCommand("odblokuj", "odblokuj", "command-unblock"),
+)
 
 
 def listed_commands(role: Role | str) -> tuple[ListedCommand, ...]:

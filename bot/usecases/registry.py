@@ -11,6 +11,9 @@ def build_router() -> Router:
     from bot.usecases.home import HelpFlow, HomeFlow, PrivacyFlow
     from bot.usecases.language import LanguageFlow
     from bot.usecases.lookup_flow import LookupFlow
+    from bot.usecases.operations.banning import BanningFlow
+    from bot.usecases.operations.leave_flow import LeaveFlow
+    from bot.usecases.operations.quiet_hours import QuietHoursFlow
     from bot.usecases.report import MineFlow, ReportFlow
 
     home = HomeFlow()
@@ -20,5 +23,8 @@ def build_router() -> Router:
     flows.append(LanguageFlow(home))
     flows.append(ReportFlow())
     flows.append(MineFlow())
+    flows.append(LeaveFlow())
+    flows.append(QuietHoursFlow())
+    flows.append(BanningFlow())
     flows.append(LookupFlow())
     return Router(flows, home)

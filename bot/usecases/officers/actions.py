@@ -30,6 +30,8 @@ from bot.usecases.officers.alert_view import (
 )
 from bot.usecases.officers.permissions import allowed_officer, may_act, reporter_phone
 from bot.usecases.officers.reachability import AlertTarget, plan_alert, reachable
+from bot.usecases.operations.absences import is_away
+from bot.usecases.operations.local_time import local_day
 from db.models.directory import District, Officer
 from db.models.people import User
 from db.models.reports import AuditEvent, Report, ReportFollower, ReportStatus
@@ -228,6 +230,8 @@ async def reassign(
     report.taken_by_officer_id = None
     report.taken_at = None
     report.updated_at = now
+    # The new district's officers get their own deadlines (bot/usecases/operations/deadlines.py).
+    _restart_deadlines(report, now)
     session.add(
         _audit(
             report,
@@ -246,9 +250,17 @@ async def reassign(
     await session.flush()
     # Alerts already out (old district) now show the hand-over, without buttons.
     await queue_alert_edits(uow, report.id)
-    plan = await plan_alert(session, district.id, services.config.telegram.ops_chat_id)
+    plan = await plan_alert(
+        session, district.id, services.config.telegram.ops_chat_id, local_day(services.config, now)
+    )
     await queue_alerts(uow, report, plan.targets, plan.reason)
     await notify_residents(uow, services, report, "officers-resident-reassigned")
+
+
+def _restart_deadlines(report: Report, now: datetime) -> None:
+    report.deadline_from = now
+    report.escalated_at = None
+    report.reminded_at = None
 
 
 # ---- presses ---------------------------------------------------------------------------------
@@ -297,7 +309,9 @@ async def press_officer_button(
     report = await session.get(Report, press.report_id, with_for_update=True)
     if report is None:
         return await _refuse(uow, turn, press, None, "no_report", "officers-refused-invalid")
-    officer = await allowed_officer(session, turn.user, report)
+    officer = await allowed_officer(
+        session, turn.user, report, local_day(services.config, turn.now)
+    )
     if officer is None:
         return await _refuse(uow, turn, press, report, "not_allowed", "officers-refused-role")
     lang = turn.lang
@@ -445,7 +459,8 @@ async def record_note(
     """Send an officer's note to the reporter only (checked again: the role may have changed)."""
     session = uow.session
     report = await session.get(Report, report_id)
-    officer = await allowed_officer(session, turn.user, report) if report else None
+    today = local_day(services.config, turn.now)
+    officer = await allowed_officer(session, turn.user, report, today) if report else None
     if report is None or officer is None:
         log.info("officer note refused: user %s, report %s", turn.user.id, report_id)
         return Answer(key="officers-refused-role")
@@ -518,6 +533,8 @@ async def reopen(
     report.status = ReportStatus.REOPENED
     report.closed_at = None
     report.updated_at = now
+    _restart_deadlines(report, now)
+    today = local_day(services.config, now)
     session.add(
         _audit(
             report,
@@ -538,8 +555,10 @@ async def reopen(
         officer is not None
         and officer_user is not None
         and reachable(officer, officer_user)
-        and await may_act(session, officer, report)
+        and await may_act(session, officer, report, today)
         and officer_user.chat_id is not None
+        # On leave: the district's substitute gets it instead (plan_alert below).
+        and not await is_away(session, officer.id, today)
     ):
         report.status = ReportStatus.TAKEN
         report.taken_at = now
@@ -563,7 +582,9 @@ async def reopen(
         report.taken_at = None
         await session.flush()
         await queue_alert_edits(uow, report.id)
-        plan = await plan_alert(session, report.district_id, services.config.telegram.ops_chat_id)
+        plan = await plan_alert(
+            session, report.district_id, services.config.telegram.ops_chat_id, today
+        )
         await queue_alerts(uow, report, plan.targets, plan.reason or "reopened")
     await notify_residents(
         uow, services, report, "officers-resident-reopened", skip_user_id=user.id

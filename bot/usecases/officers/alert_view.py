@@ -15,6 +15,8 @@ from bot.i18n import Raw
 from bot.services import Services
 from bot.usecases.officers import workflow
 from bot.usecases.officers.permissions import chat_may_act, phone_revealable
+from bot.usecases.operations.absences import standing_in_for_chat
+from bot.usecases.operations.local_time import local_day
 from db.models.directory import District, Officer
 from db.models.people import Reporter
 from db.models.reports import OPEN_STATUSES, AuditEvent, Report, ReportFollower, ReportStatus
@@ -22,6 +24,9 @@ from db.models.reports import OPEN_STATUSES, AuditEvent, Report, ReportFollower,
 # Callback scope of officers' buttons (the gatekeeper lets it through in groups).
 OFFICER_SCOPE = "o"
 REASSIGNED = "reassigned"
+# Alert reasons whose paragraph is in operations.ftl (operations-reason-<code>): escalations
+# and districts whose officers are on leave.
+OPERATIONS_REASONS = frozenset({"overdue", "absent"})
 
 
 def local_time(services: Services, moment: datetime) -> str:
@@ -142,7 +147,15 @@ async def alert_answer(
     if moved is not None:
         also.append(("officers-alert-reassigned", {"from": moved.data.get("from_name", "—")}))
     if reason:
-        also.append((f"officers-reason-{reason}", {}))
+        catalog = "operations" if reason in OPERATIONS_REASONS else "officers"
+        also.append((f"{catalog}-reason-{reason}", {}))
+    today = local_day(services.config, services.clock())
+    if report.district_id is not None:
+        # A substitute is told whom they stand in for (the alert reaches them for that reason).
+        absent = await standing_in_for_chat(session, chat_id, report.district_id, today)
+        if absent:
+            names = ", ".join(officer_name(officer) for officer in absent)
+            also.append(("operations-alert-substitute", {"officers": names}))
     also.append(await _status_paragraph(session, services, report, lang))
     args = {
         "reference": report.reference,
@@ -153,7 +166,7 @@ async def alert_answer(
         "confirmations": await confirmations(session, report),
     }
     options: tuple[tuple[Option, ...], ...] = ()
-    if await chat_may_act(session, report, chat_id):
+    if await chat_may_act(session, report, chat_id, today):
         options = await alert_options(session, report)
     return Answer(
         key="officers-alert", args=args, options=options, scope=OFFICER_SCOPE, also=tuple(also)

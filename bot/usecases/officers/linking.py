@@ -31,6 +31,7 @@ from bot.usecases.officers.invites import (
 )
 from bot.usecases.officers.permissions import linked_officer
 from bot.usecases.officers.reachability import reachable, station_coordinators
+from bot.usecases.operations.local_time import local_day
 from db.models.directory import District, Officer, Station, StationChat, officer_districts
 from db.models.officers import Invite
 from db.models.people import Role, User
@@ -67,7 +68,8 @@ class OfficersFlow:
             return [ctx.answer("officers-only")]
         if isinstance(step, Command) and step.name == DETAILS_COMMAND:
             return await self._details(ctx, officer, args)
-        page = await queries.open_reports(ctx.session, officer, 0)
+        today = local_day(ctx.services.config, ctx.turn.now)
+        page = await queries.open_reports(ctx.session, officer, 0, today)
         return [queries.list_answer(ctx.services, ctx.lang, page, ctx.turn.now)]
 
     async def _details(self, ctx: FlowContext, officer: Officer, args: str) -> list[Answer]:
@@ -105,7 +107,8 @@ class OfficersFlow:
             return [ctx.answer("officers-only")]
         kind, _, value = step.value.partition(".")
         if kind == "p" and value.isdigit():
-            page = await queries.open_reports(ctx.session, officer, int(value))
+            today = local_day(ctx.services.config, ctx.turn.now)
+            page = await queries.open_reports(ctx.session, officer, int(value), today)
             return [queries.list_answer(ctx.services, ctx.lang, page, ctx.turn.now)]
         report = await ctx.session.get(Report, int(value)) if value.isdigit() else None
         if kind == "d" and report is not None and ctx.user.chat_id is not None:

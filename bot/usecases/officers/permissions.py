@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.usecases.officers.reachability import OFFICER_ROLES
+from bot.usecases.operations.absences import substituted_district_ids
 from db.models.directory import District, Officer, StationChat, officer_districts
 from db.models.people import Reporter, User
 from db.models.reports import Report
@@ -29,12 +32,21 @@ async def officer_district_ids(session: AsyncSession, officer_id: int) -> set[in
     return set(rows.all())
 
 
-async def may_act(session: AsyncSession, officer: Officer, report: Report) -> bool:
-    """Tell whether an officer may act: the district's officer or the station's coordinator."""
+async def may_act(
+    session: AsyncSession, officer: Officer, report: Report, day: date | None = None
+) -> bool:
+    """Tell whether an officer may act: the district's officer or the station's coordinator.
+
+    With `day` (the unit's local date), also whoever substitutes a district officer on leave.
+    """
     if report.district_id is None:
         # A report outside every district: any coordinator sorts it out.
         return officer.coordinator
     if report.district_id in await officer_district_ids(session, officer.id):
+        return True
+    if day is not None and report.district_id in await substituted_district_ids(
+        session, officer.id, day
+    ):
         return True
     if officer.coordinator:
         district = await session.get(District, report.district_id)
@@ -42,22 +54,26 @@ async def may_act(session: AsyncSession, officer: Officer, report: Report) -> bo
     return False
 
 
-async def allowed_officer(session: AsyncSession, user: User, report: Report) -> Officer | None:
+async def allowed_officer(
+    session: AsyncSession, user: User, report: Report, day: date | None = None
+) -> Officer | None:
     """Return the presser's officer record when they may act on this report now."""
     officer = await linked_officer(session, user)
-    if officer is None or not await may_act(session, officer, report):
+    if officer is None or not await may_act(session, officer, report, day):
         return None
     return officer
 
 
-async def chat_may_act(session: AsyncSession, report: Report, chat_id: int) -> bool:
+async def chat_may_act(
+    session: AsyncSession, report: Report, chat_id: int, day: date | None = None
+) -> bool:
     """Tell whether an alert in this chat should offer actions (each press is checked again)."""
     row = await session.execute(
         select(Officer).join(User, User.id == Officer.user_id).where(User.chat_id == chat_id)
     )
     officer = row.scalars().first()
     if officer is not None:
-        return officer.active and await may_act(session, officer, report)
+        return officer.active and await may_act(session, officer, report, day)
     groups = list(await session.scalars(select(StationChat).where(StationChat.chat_id == chat_id)))
     if groups:
         if report.district_id is None:

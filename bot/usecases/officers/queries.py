@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select
@@ -19,6 +19,9 @@ from bot.usecases.officers.alert_view import (
     place_text,
 )
 from bot.usecases.officers.permissions import may_act, officer_district_ids
+from bot.usecases.operations.absences import substituted_district_ids
+from bot.usecases.operations.deadlines import overdue_kind
+from bot.usecases.operations.local_time import local_day
 from db.models.directory import District, Officer
 from db.models.reports import OPEN_STATUSES, AuditEvent, Report
 
@@ -42,19 +45,29 @@ class Page:
     total: int
 
 
-async def visible_district_ids(session: AsyncSession, officer: Officer) -> set[int]:
-    """Return the districts whose reports an officer sees: theirs, or their station's."""
+async def visible_district_ids(
+    session: AsyncSession, officer: Officer, day: date | None = None
+) -> set[int]:
+    """Return the districts whose reports an officer sees: theirs, or their station's.
+
+    With `day`, also the districts of officers they substitute that day.
+    """
+    own = await officer_district_ids(session, officer.id)
+    if day is not None:
+        own |= await substituted_district_ids(session, officer.id, day)
     if officer.coordinator:
         rows = await session.scalars(
             select(District.id).where(District.station_id == officer.station_id)
         )
-        return set(rows.all()) | await officer_district_ids(session, officer.id)
-    return await officer_district_ids(session, officer.id)
+        return set(rows.all()) | own
+    return own
 
 
-async def open_reports(session: AsyncSession, officer: Officer, page: int) -> Page:
+async def open_reports(
+    session: AsyncSession, officer: Officer, page: int, day: date | None = None
+) -> Page:
     """Return a page of the officer's open reports, oldest first."""
-    districts = await visible_district_ids(session, officer)
+    districts = await visible_district_ids(session, officer, day)
     in_districts: ColumnElement[bool] = Report.district_id.in_(districts)
     if officer.coordinator:
         # Reports outside every district are the coordinators' to sort out.
@@ -88,7 +101,7 @@ def list_answer(services: Services, lang: str, page: Page, now: datetime) -> Ans
             {
                 "reference": report.reference,
                 "category": category_name(services, report, lang),
-                "status": services.catalog.render(lang, f"officers-status-{report.status.value}"),
+                "status": _status(services, report, lang, now),
                 "days": _age_days(now, report.created_at),
                 "place": place_text(report),
             },
@@ -116,6 +129,17 @@ def list_answer(services: Services, lang: str, page: Page, now: datetime) -> Ans
     )
 
 
+def _status(services: Services, report: Report, lang: str, now: datetime) -> str:
+    """Return the status, marked when a deadline passed (bot/usecases/operations/deadlines.py)."""
+    status = services.catalog.render(lang, f"officers-status-{report.status.value}")
+    kind = overdue_kind(report, now, services.config.deadlines)
+    if kind is None:
+        return status
+    return services.catalog.render(
+        lang, "operations-overdue-status", {"status": status, "kind": kind}
+    )
+
+
 async def find_report(session: AsyncSession, reference: str) -> Report | None:
     """Return a report by reference ("kn-2026-000001" works too)."""
     cleaned = reference.strip().upper()
@@ -133,7 +157,8 @@ async def details(
     lang: str,
 ) -> list[Answer]:
     """Show a report as its alert (with the actions valid now), then its history."""
-    if not await may_act(session, officer, report):
+    today = local_day(services.config, services.clock())
+    if not await may_act(session, officer, report, today):
         return [Answer(key="officers-report-not-yours", args={"reference": report.reference})]
     alert = await alert_answer(session, services, report, chat_id, lang)
     return [alert, await history_answer(session, services, report, lang)]
@@ -166,12 +191,16 @@ async def history_answer(
             if event.to_status
             else ""
         )
+        action = event.action
+        if services.catalog.has(f"operations-history-{action}", lang):
+            # Deadlines, bans, retention: described in operations.ftl (shown by *[other]).
+            action = services.catalog.render(lang, f"operations-history-{action}")
         lines.append(
             (
                 "officers-history-line",
                 {
                     "at": local_time(services, event.at),
-                    "action": event.action,
+                    "action": action,
                     "status": status,
                     "who": who,
                     "note": _shorten(event.note or "", NOTE_CHARS),

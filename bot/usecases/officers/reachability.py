@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.usecases.operations.absences import acting_officers
 from db.models.directory import District, Officer, Station, StationChat, officer_districts
 from db.models.people import Role, User
 
 TargetKind = Literal["officer", "coordinator", "duty_group", "ops"]
 # Why an alert did not go to the district's own officers (catalog: officers-reason-<code>).
-Reason = Literal["no_district", "no_officer", "not_linked", "unreachable"]
+# "absent" (operations-reason-absent): the district's officers are on leave without a substitute.
+Reason = Literal["no_district", "no_officer", "not_linked", "unreachable", "absent"]
 
 DEFAULT_LANGUAGE = "pl"
 # Roles that an Officer row's linked user must still hold for the link to count.
@@ -154,14 +157,21 @@ def why_unreachable(officers: Sequence[tuple[Officer, User | None]]) -> Reason:
     return "unreachable"
 
 
-async def plan_alert(session: AsyncSession, district_id: int | None, ops_chat_id: int) -> AlertPlan:
-    """Decide who gets a report's alert: the district's officers, else its station's fallback."""
+async def plan_alert(
+    session: AsyncSession, district_id: int | None, ops_chat_id: int, day: date | None = None
+) -> AlertPlan:
+    """Decide who gets a report's alert: the district's officers, else its station's fallback.
+
+    With `day` (the unit's local date), officers on leave that day are replaced by their
+    substitutes, or left out when they have none.
+    """
     if district_id is None:
         return AlertPlan(tuple(await fallback_targets(session, None, ops_chat_id)), "no_district")
     officers = await district_officers(session, district_id)
+    acting = officers if day is None else await acting_officers(session, officers, day)
     own = [
         _officer_target(officer, user, "officer")
-        for officer, user in officers
+        for officer, user in acting
         if user is not None and reachable(officer, user)
     ]
     if own:
@@ -169,7 +179,8 @@ async def plan_alert(session: AsyncSession, district_id: int | None, ops_chat_id
     district = await session.get(District, district_id)
     stations = [district.station_id] if district is not None else None
     fallback = await fallback_targets(session, stations, ops_chat_id)
-    return AlertPlan(tuple(fallback), why_unreachable(officers))
+    present = any(user is not None and reachable(officer, user) for officer, user in officers)
+    return AlertPlan(tuple(fallback), "absent" if present else why_unreachable(officers))
 
 
 async def unreachable_districts(session: AsyncSession) -> list[UnreachableDistrict]:

@@ -1,0 +1,1 @@
+"""Officer operations: deadlines, escalation, leave and substitutes, quiet hours, digest, bans."""

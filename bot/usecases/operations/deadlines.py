@@ -1,0 +1,321 @@
+"""Deadlines: escalate reports nobody took, remind about reports nobody verified.
+
+KMZB promises about 2 days to read a report and about 5 to verify it. The periodic job reads the
+deadlines from the database ([deadlines] take_within_hours, verify_within_days), so they survive
+restarts; each escalation and reminder is claimed with a conditional UPDATE in the same
+transaction as the messages it queues, so with several bot processes it happens exactly once.
+Deadlines count from the report's submission, or from its last reopening or hand-over
+(Report.deadline_from).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import DeadlinesSection
+from bot.conversation import Answer, Option
+from bot.outbox import PRIORITY_NOTICE, queue_kind
+from bot.services import Services
+from bot.usecases.alerts import queue_alerts
+from bot.usecases.officers.alert_view import category_name, place_text
+from bot.usecases.officers.reachability import (
+    DEFAULT_LANGUAGE,
+    AlertTarget,
+    duty_groups,
+    reachable,
+    station_coordinators,
+)
+from bot.usecases.operations.absences import absences_on, acting_officers
+from bot.usecases.operations.local_time import local_day
+from bot.usecases.operations.quiet_hours import ESCALATION, officer_is_quiet
+from db.models.directory import District, Officer
+from db.models.people import User
+from db.models.reports import AuditEvent, Report, ReportStatus
+from db.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+S = ReportStatus
+# Waiting to be taken: the 48-hour deadline.
+TAKE_STATUSES = frozenset({S.NEW, S.REOPENED})
+# Not verified yet (confirmed or not): the 5-day deadline.
+VERIFY_STATUSES = frozenset({S.NEW, S.TAKEN, S.VERIFYING, S.REOPENED})
+# The reason an escalated alert shows (catalog: operations-reason-overdue); never silent.
+OVERDUE_REASON = ESCALATION
+ESCALATED = "escalated"
+REMINDED = "reminded"
+# Reports handled per run and kind; the next run takes the rest.
+BATCH = 200
+# Callback scope of the officers' list (/zgloszenia): "d.<report id>" opens a report.
+DETAILS_SCOPE = "oq"
+
+Overdue = Literal["take", "verify"]
+
+
+def deadline_start(report: Report) -> datetime:
+    """Return when the report's deadlines started counting."""
+    return report.deadline_from or report.created_at
+
+
+def overdue_kind(report: Report, now: datetime, settings: DeadlinesSection) -> Overdue | None:
+    """Say which deadline an open report has missed ("verify" weighs more), if any."""
+    waited = now - deadline_start(report)
+    if report.status in VERIFY_STATUSES and waited >= timedelta(days=settings.verify_within_days):
+        return "verify"
+    if report.status in TAKE_STATUSES and waited >= timedelta(hours=settings.take_within_hours):
+        return "take"
+    return None
+
+
+def _started() -> ColumnElement[datetime]:
+    return func.coalesce(Report.deadline_from, Report.created_at)
+
+
+@dataclass(frozen=True)
+class DeadlineRun:
+    """What one run of the deadline job did."""
+
+    escalated: int
+    reminded: int
+
+
+async def run_deadlines(services: Services, now: datetime) -> DeadlineRun:
+    """Escalate what waits too long to be taken, remind about what waits to be verified."""
+    return DeadlineRun(await escalate_overdue(services, now), await remind_overdue(services, now))
+
+
+async def _due_ids(services: Services, where: Sequence[ColumnElement[bool]]) -> list[int]:
+    async with services.uow() as uow:
+        rows = await uow.session.scalars(
+            select(Report.id).where(*where).order_by(Report.id).limit(BATCH)
+        )
+        return list(rows.all())
+
+
+async def _claim(
+    uow: UnitOfWork, report_id: int, where: Sequence[Any], values: dict[str, Any]
+) -> bool:
+    """Mark a report in SQL only if it is still due; True for the one process that did."""
+    result = await uow.session.execute(
+        update(Report)
+        .where(Report.id == report_id, *where)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0) == 1
+
+
+# ---- escalation ------------------------------------------------------------------------------
+
+
+async def escalate_overdue(services: Services, now: datetime) -> int:
+    """Send reports nobody took in time to the station's duty groups and coordinators."""
+    settings = services.config.deadlines
+    cutoff = now - timedelta(hours=settings.take_within_hours)
+    where = [
+        Report.status.in_(list(TAKE_STATUSES)),
+        Report.escalated_at.is_(None),
+        _started() <= cutoff,
+    ]
+    done = 0
+    for report_id in await _due_ids(services, where):
+        async with services.uow() as uow:
+            if not await _claim(uow, report_id, where, {"escalated_at": now}):
+                continue
+            report = await uow.session.get(Report, report_id)
+            assert report is not None
+            day = local_day(services.config, now)
+            targets = await escalation_targets(uow.session, services, report.district_id, day)
+            if targets:
+                await queue_alerts(uow, report, targets, OVERDUE_REASON)
+            else:
+                log.warning("report %s: overdue, but nobody can receive its escalation", report_id)
+            uow.session.add(
+                AuditEvent(
+                    at=now,
+                    action=ESCALATED,
+                    report_id=report.id,
+                    from_status=report.status.value,
+                    data={"chats": len(targets), "hours": settings.take_within_hours},
+                )
+            )
+            await uow.commit()
+            done += 1
+    if done:
+        log.info("deadlines: escalated %d report(s)", done)
+    return done
+
+
+async def present_coordinators(
+    session: AsyncSession, station_ids: Sequence[int] | None, day: date
+) -> list[tuple[Officer, User]]:
+    """Return the stations' coordinators who can be reached and are not away on a day."""
+    found = [
+        (officer, user)
+        for officer, user in await station_coordinators(session, station_ids)
+        if user is not None and reachable(officer, user)
+    ]
+    away = await absences_on(session, day, [officer.id for officer, _ in found])
+    return [(officer, user) for officer, user in found if officer.id not in away]
+
+
+async def _stations_of(session: AsyncSession, district_id: int | None) -> list[int] | None:
+    district = await session.get(District, district_id) if district_id else None
+    # A report outside every district concerns every station's coordinators.
+    return [district.station_id] if district is not None else None
+
+
+async def escalation_targets(
+    session: AsyncSession, services: Services, district_id: int | None, day: date
+) -> list[AlertTarget]:
+    """Return the duty groups and present coordinators of the report's station (else ops)."""
+    stations = await _stations_of(session, district_id)
+    targets = [AlertTarget(g.chat_id, "duty_group") for g in await duty_groups(session, stations)]
+    for officer, user in await present_coordinators(session, stations, day):
+        assert user.chat_id is not None
+        lang = user.language or DEFAULT_LANGUAGE
+        targets.append(AlertTarget(user.chat_id, "coordinator", officer.id, lang))
+    ops = services.config.telegram.ops_chat_id
+    if not targets and ops:
+        targets.append(AlertTarget(ops, "ops"))
+    return _unique(targets)
+
+
+def _unique(targets: Sequence[AlertTarget]) -> list[AlertTarget]:
+    seen: set[int] = set()
+    unique = []
+    for target in targets:
+        if target.chat_id not in seen:
+            seen.add(target.chat_id)
+            unique.append(target)
+    return unique
+
+
+# ---- reminders -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """A chat that gets a reminder, and whether it may come silently (quiet hours)."""
+
+    chat_id: int
+    lang: str
+    user_id: int | None
+    silent: bool
+    private: bool
+
+
+async def remind_overdue(services: Services, now: datetime) -> int:
+    """Remind the officer who took a report, and the coordinators, that it is not verified."""
+    settings = services.config.deadlines
+    cutoff = now - timedelta(days=settings.verify_within_days)
+    where = [
+        Report.status.in_(list(VERIFY_STATUSES)),
+        Report.reminded_at.is_(None),
+        _started() <= cutoff,
+    ]
+    done = 0
+    for report_id in await _due_ids(services, where):
+        async with services.uow() as uow:
+            if not await _claim(uow, report_id, where, {"reminded_at": now}):
+                continue
+            report = await uow.session.get(Report, report_id)
+            assert report is not None
+            recipients = await reminder_recipients(uow.session, services, report, now)
+            for recipient in recipients:
+                _queue_reminder(uow, services, report, recipient, now)
+            if not recipients:
+                log.warning("report %s: not verified, but nobody can receive a reminder", report_id)
+            uow.session.add(
+                AuditEvent(
+                    at=now,
+                    action=REMINDED,
+                    report_id=report.id,
+                    from_status=report.status.value,
+                    data={"chats": len(recipients), "days": settings.verify_within_days},
+                )
+            )
+            await uow.commit()
+            done += 1
+    if done:
+        log.info("deadlines: reminded about %d report(s)", done)
+    return done
+
+
+async def reminder_recipients(
+    session: AsyncSession, services: Services, report: Report, now: datetime
+) -> list[Recipient]:
+    """Return the officer who took it (or their substitute) and the present coordinators.
+
+    When none of them can be reached, the station's duty groups get the reminder instead.
+    """
+    config = services.config
+    day = local_day(config, now)
+    people: list[tuple[Officer, User]] = []
+    if report.taken_by_officer_id is not None:
+        taker = await session.get(Officer, report.taken_by_officer_id)
+        if taker is not None:
+            user = await session.get(User, taker.user_id) if taker.user_id else None
+            for officer, acting_user in await acting_officers(session, [(taker, user)], day):
+                if acting_user is not None and reachable(officer, acting_user):
+                    people.append((officer, acting_user))
+    stations = await _stations_of(session, report.district_id)
+    people += await present_coordinators(session, stations, day)
+    recipients: list[Recipient] = []
+    for officer, user in people:
+        assert user.chat_id is not None
+        recipients.append(
+            Recipient(
+                user.chat_id,
+                user.language or DEFAULT_LANGUAGE,
+                user.id,
+                silent=officer_is_quiet(config, officer, now),
+                private=True,
+            )
+        )
+    if not recipients:
+        recipients = [
+            Recipient(g.chat_id, DEFAULT_LANGUAGE, None, silent=False, private=False)
+            for g in await duty_groups(session, stations)
+        ]
+    unique: dict[int, Recipient] = {}
+    for recipient in recipients:
+        unique.setdefault(recipient.chat_id, recipient)
+    return list(unique.values())
+
+
+def _queue_reminder(
+    uow: UnitOfWork, services: Services, report: Report, recipient: Recipient, now: datetime
+) -> None:
+    lang = services.catalog.language(recipient.lang)
+    options: tuple[tuple[Option, ...], ...] = ()
+    if recipient.private:
+        # Opens the report with its current buttons (the officers' list handles the press).
+        options = ((Option("operations-btn-details", f"d.{report.id}"),),)
+    answer = Answer(
+        key="operations-reminder",
+        args={
+            "reference": report.reference,
+            "category": category_name(services, report, lang),
+            "status": services.catalog.render(lang, f"officers-status-{report.status.value}"),
+            "days": (now - deadline_start(report)).days,
+            "place": place_text(report),
+        },
+        options=options,
+        scope=DETAILS_SCOPE,
+    )
+    queue_kind(
+        uow,
+        recipient.chat_id,
+        "answer",
+        {"answer": answer.to_json(), "lang": lang, "silent": recipient.silent},
+        user_id=recipient.user_id,
+        priority=PRIORITY_NOTICE,
+    )
