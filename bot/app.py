@@ -28,6 +28,7 @@ def features() -> list[Feature]:
         errors,
         gatekeeper,
         lookup,
+        officers,
         operations,
         report,
     )
@@ -41,6 +42,8 @@ def features() -> list[Feature]:
         answers.FEATURE,
         # Find my dzielnicowy: loads the directory and the gazetteer (before its users).
         lookup.FEATURE,
+        # Officer buttons (also in duty groups), "Still happening", duty-group sign-up, alerts.
+        officers.FEATURE,
         # Deadlines, the coordinators' digest and data retention, on the JobQueue.
         operations.FEATURE,
         # Report a threat: categories, photo downloads, edited messages (before conversation).

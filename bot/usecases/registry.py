@@ -11,6 +11,7 @@ def build_router() -> Router:
     from bot.usecases.home import HelpFlow, HomeFlow, PrivacyFlow
     from bot.usecases.language import LanguageFlow
     from bot.usecases.lookup_flow import LookupFlow
+    from bot.usecases.officers.linking import OfficersFlow
     from bot.usecases.operations.banning import BanningFlow
     from bot.usecases.operations.leave_flow import LeaveFlow
     from bot.usecases.operations.quiet_hours import QuietHoursFlow
@@ -23,6 +24,7 @@ def build_router() -> Router:
     flows.append(LanguageFlow(home))
     flows.append(ReportFlow())
     flows.append(MineFlow())
+    flows.append(OfficersFlow())
     flows.append(LeaveFlow())
     flows.append(QuietHoursFlow())
     flows.append(BanningFlow())
