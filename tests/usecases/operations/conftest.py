@@ -6,6 +6,9 @@ moves it.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from sqlalchemy import select
 
 from bot.services import Services
@@ -60,3 +63,33 @@ async def report_by_reference(services: Services, reference: str) -> Report:
         assert found is not None
         uow.session.expunge_all()
         return found
+
+
+@asynccontextmanager
+async def two_processes(database_url: str) -> AsyncIterator[tuple[list[Services], Clock]]:
+    """Two bot processes' services, each with an engine of its own, on one migrated database."""
+    from bot.config import Config
+    from bot.i18n import Catalog
+    from db import migrate
+    from db.engine import create_engine, session_factory
+    from db.uow import UnitOfWorkFactory
+
+    engines = [create_engine(database_url) for _ in range(2)]
+    await migrate.upgrade(engines[0])
+    config = Config(telegram={"ops_chat_id": w.OPS_CHAT})
+    catalog = Catalog(config.bot.languages)
+    clock = Clock(NOW)
+    processes = [
+        Services(
+            config=config,
+            catalog=catalog,
+            uow=UnitOfWorkFactory(session_factory(engine)),
+            clock=clock,
+        )
+        for engine in engines
+    ]
+    try:
+        yield processes, clock
+    finally:
+        for engine in engines:
+            await engine.dispose()

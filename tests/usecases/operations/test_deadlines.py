@@ -11,16 +11,12 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncEngine
-
 from bot.conversation import Answer, Command
 from bot.services import Services
 from bot.usecases.officers.outgoing import alert_to_send
 from bot.usecases.operations.deadlines import run_deadlines
-from db.engine import create_engine, session_factory
 from db.models.directory import Officer
 from db.models.reports import ReportStatus
-from db.uow import UnitOfWorkFactory
 from handlers.render import render_text
 from tests.support import Resident
 from tests.usecases.officers import world as w
@@ -29,6 +25,7 @@ from tests.usecases.operations.conftest import (
     actions,
     clock_of,
     link_everyone,
+    two_processes,
 )
 
 
@@ -255,24 +252,7 @@ async def test_zgloszenia_marks_overdue_reports(officer_services: Services, worl
 
 async def test_two_bot_processes_escalate_and_remind_once(database_url: str) -> None:
     """Two processes, each with its own engine, scan the same database at the same moment."""
-    from bot.config import Config
-    from bot.i18n import Catalog
-    from db import migrate
-    from tests.support import Clock
-    from tests.usecases.officers.world import OPS_CHAT
-
-    engines: list[AsyncEngine] = [create_engine(database_url) for _ in range(2)]
-    await migrate.upgrade(engines[0])
-    config = Config(telegram={"ops_chat_id": OPS_CHAT})
-    catalog = Catalog(config.bot.languages)
-    clock = Clock(NOW)
-    processes = [
-        Services(
-            config=config, catalog=catalog, uow=UnitOfWorkFactory(session_factory(e)), clock=clock
-        )
-        for e in engines
-    ]
-    try:
+    async with two_processes(database_url) as (processes, clock):
         async with processes[0].uow() as uow:
             world = await w.build_world(uow.session)
             await w.link(uow.session, world.kasia, w.KASIA, NOW)
@@ -295,6 +275,3 @@ async def test_two_bot_processes_escalate_and_remind_once(database_url: str) -> 
         reminders = [m.payload["answer"]["args"]["reference"] for m in sent if m.kind == "answer"]
         assert sorted(reminders) == [f"KN-2026-00000{n}" for n in range(1, 6)]
         assert {m.chat_id for m in sent if m.kind == "answer"} == {w.KASIA}
-    finally:
-        for engine in engines:
-            await engine.dispose()
