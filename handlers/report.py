@@ -11,19 +11,22 @@ from typing import Any
 from telegram import Bot, Update
 from telegram.ext import Application, MessageHandler, filters
 
-from bot.conversation import Answer
+from bot.conversation import Answer, Choice, Step
 from bot.feature import Feature
 from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.report.categories import CATEGORIES, load_categories
+from bot.usecases.report.draft import ReportDraft
 from bot.usecases.report.edits import answer_edited
+from bot.usecases.report.form import SCOPE
 from bot.usecases.report.media import MEDIA_FETCHER
 from bot.usecases.router import Router
+from db.repositories.conversations import draft_of
 from db.uow import UnitOfWork
 from handlers.context import BotContext
 from handlers.conversation import ROUTER
 from handlers.media_fetcher import TelegramMediaFetcher
-from handlers.turn import run_turn
+from handlers.turn import CHANNEL, PRE_TURN_HOOKS, run_turn
 
 
 async def on_edited(update: Update, context: BotContext) -> None:
@@ -49,9 +52,20 @@ async def _startup(services: Services) -> None:
 
 
 async def _post_start(services: Services, bot: Bot) -> None:
-    services.extras[MEDIA_FETCHER] = TelegramMediaFetcher(
-        bot, services.config.reports.max_photo_bytes
-    )
+    fetcher = TelegramMediaFetcher(bot, services.config.reports.max_photo_bytes)
+    services.extras[MEDIA_FETCHER] = fetcher
+
+    async def prefetch_photos(services: Services, external_id: str, step: Step) -> None:
+        # "Send" stores the photos: download them before the turn's transaction opens, so a
+        # slow download never holds the database (on SQLite, every other chat would wait).
+        if not (isinstance(step, Choice) and step.scope == SCOPE and step.value == "send"):
+            return
+        async with services.uow() as uow:
+            draft = await draft_of(uow.session, CHANNEL, external_id)
+        if draft:
+            await fetcher.prefetch([photo.ref for photo in ReportDraft.from_json(draft).photos])
+
+    services.extras.setdefault(PRE_TURN_HOOKS, []).append(prefetch_photos)
 
 
 FEATURE = Feature(name="report", register=_register, startup=_startup, post_start=_post_start)

@@ -21,6 +21,7 @@ from bot.conversation import (
     Unsupported,
 )
 from bot.outbox import reply
+from bot.services import Services
 from bot.turn import Turn
 from db.repositories.users import ensure_user
 from db.uow import UnitOfWork
@@ -32,6 +33,11 @@ CHANNEL = "telegram"
 
 # A use case gets the open unit of work and the turn; it returns what to answer.
 UseCase = Callable[[UnitOfWork, Turn], Awaitable[Sequence[Answer]]]
+
+# services.extras key: slow preparations (e.g. downloading photos) a feature runs BEFORE the turn's
+# transaction opens, so that no database lock is held while the network is slow.
+PRE_TURN_HOOKS = "pre_turn_hooks"
+PreTurnHook = Callable[[Services, str, Step], Awaitable[None]]
 
 
 def step_from_message(message: Message) -> Step:
@@ -100,6 +106,9 @@ async def run_turn(update: Update, context: BotContext, use_case: UseCase) -> No
     chat_id = chat.id if chat is not None and chat.type == "private" else None
     # The app's language is only a suggestion until the resident picks one (/jezyk).
     hint = (tg_user.language_code or "").split("-", 1)[0] or None
+    hooks: Sequence[PreTurnHook] = services.extras.get(PRE_TURN_HOOKS, ())
+    for hook in hooks:
+        await hook(services, str(tg_user.id), step)
     async with services.uow() as uow:
         user = await ensure_user(uow.session, CHANNEL, str(tg_user.id), chat_id)
         turn = Turn(

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models.conversation import Conversation
+from db.models.people import User
 
 
 async def load_conversation(session: AsyncSession, user_id: int) -> Conversation:
@@ -15,3 +19,13 @@ async def load_conversation(session: AsyncSession, user_id: int) -> Conversation
         session.add(conversation)
         await session.flush()
     return conversation
+
+
+async def draft_of(session: AsyncSession, channel: str, external_id: str) -> dict[str, Any] | None:
+    """Return the draft of a person's conversation, without creating anything."""
+    row = await session.execute(
+        select(Conversation.draft)
+        .join(User, User.id == Conversation.user_id)
+        .where(User.channel == channel, User.external_id == external_id)
+    )
+    return row.scalar_one_or_none()
