@@ -27,6 +27,9 @@ class ListedCommand:
 # with the same names their Flow.commands accept and a description key in their catalog.
 RESIDENT_COMMANDS: tuple[ListedCommand, ...] = (
     ListedCommand("start", "start", "command-start"),
+    ListedCommand("zglos", "report", "command-report"),
+    ListedCommand("dzielnicowy", "officer", "command-lookup"),
+    ListedCommand("moje", "my", "command-mine"),
     ListedCommand("pomoc", "help", "command-help"),
     ListedCommand("jezyk", "language", "command-language"),
     ListedCommand("prywatnosc", "privacy", "command-privacy"),

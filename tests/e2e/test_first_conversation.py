@@ -147,7 +147,16 @@ async def test_command_menus_per_language_and_jezyk_switches_a_chat_to_english(
 ) -> None:
     runtime = await start_bot(delivery=FAST)
     polish = local_api.commands(None, "pl")
-    assert [c["command"] for c in polish][:5] == ["start", "pomoc", "jezyk", "prywatnosc", "anuluj"]
+    assert [c["command"] for c in polish] == [
+        "start",
+        "zglos",
+        "dzielnicowy",
+        "moje",
+        "pomoc",
+        "jezyk",
+        "prywatnosc",
+        "anuluj",
+    ]
     assert {"command": "language", "description": "Змінити мову"} in local_api.commands(None, "uk")
     assert {"command": "help", "description": "Help and the list of commands"} in (
         local_api.commands(None, "en")
@@ -171,7 +180,10 @@ async def test_command_menus_per_language_and_jezyk_switches_a_chat_to_english(
         return [c["command"] for c in local_api.commands({"type": "chat", "chat_id": 131})]
 
     # Her app still says Polish, so her chat gets its own (English) list.
-    await eventually(chat_commands, ["start", "help", "language", "privacy", "cancel"])
+    await eventually(
+        chat_commands,
+        ["start", "report", "officer", "my", "help", "language", "privacy", "cancel"],
+    )
 
 
 # ---- unexpected input --------------------------------------------------------------------------

@@ -241,7 +241,12 @@ async def test_invite_link_report_alert_and_every_status_change(
 
     await eventually(
         tomasz_commands,
-        ["start", "pomoc", "jezyk", "prywatnosc", "anuluj", "zgloszenia", "zgloszenie"],
+        # ... then the operations' own: leave (/urlop) and quiet hours (/cisza).
+        [
+            *("start", "zglos", "dzielnicowy", "moje", "pomoc", "jezyk", "prywatnosc", "anuluj"),
+            *("zgloszenia", "zgloszenie"),
+            *("urlop", "cisza"),
+        ],
     )
 
     # Zofia reports; Tomasz gets the alert, the pin and the album.

@@ -118,3 +118,5 @@ gate-edited = I do not read edited messages. Please send the corrected text as a
 ## For the ops chat (no personal data)
 
 ops-handler-error = ⚠️ Error while handling update { $update_id }: <code>{ $error }</code>. Details are in the logs.
+command-report = Report a threat
+command-mine = My reports and their status

@@ -115,3 +115,5 @@ gate-edited = Nie czytam poprawionych wiadomości. Wyślij, proszę, poprawiony 
 ## For the ops chat (no personal data)
 
 ops-handler-error = ⚠️ Błąd podczas obsługi aktualizacji { $update_id }: <code>{ $error }</code>. Szczegóły są w logach.
+command-report = Zgłoś zagrożenie
+command-mine = Moje zgłoszenia i ich status

@@ -118,3 +118,5 @@ gate-edited = Я не читаю відредагованих повідомле
 ## For the ops chat (no personal data)
 
 ops-handler-error = ⚠️ Помилка під час обробки оновлення { $update_id }: <code>{ $error }</code>. Подробиці — в журналах.
+command-report = Повідомити про загрозу
+command-mine = Мої повідомлення та їхній статус
