@@ -86,26 +86,29 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
         yield url
 
 
-@pytest.fixture
-async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
-    """A migrated engine on SQLite and on PostgreSQL."""
-    eng = create_engine(database_url)
+@asynccontextmanager
+async def migrated_engine(url: str) -> AsyncIterator[AsyncEngine]:
+    """An engine on a database brought to the newest schema; disposed afterwards."""
+    eng = create_engine(url)
     await migrate.upgrade(eng)
     try:
         yield eng
     finally:
         await eng.dispose()
+
+
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    """A migrated engine on SQLite and on PostgreSQL."""
+    async with migrated_engine(database_url) as eng:
+        yield eng
 
 
 @pytest.fixture
 async def sqlite_engine(sqlite_url: str) -> AsyncIterator[AsyncEngine]:
     """A migrated engine on a SQLite file (for tests that need only one backend)."""
-    eng = create_engine(sqlite_url)
-    await migrate.upgrade(eng)
-    try:
+    async with migrated_engine(sqlite_url) as eng:
         yield eng
-    finally:
-        await eng.dispose()
 
 
 # ---- the whole bot against the local Bot API server ----------------------------------------

@@ -11,8 +11,7 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db import migrate
-from db.engine import create_engine
+from tests.conftest import migrated_engine
 from tests.usecases.officers.test_commands import (
     test_an_alert_to_an_officer_who_blocked_the_bot_is_rerouted_once,
     test_data_check_lists_districts_nobody_can_receive,
@@ -45,9 +44,5 @@ __all__ = [
 @pytest.fixture
 async def officer_engine(postgres_url: str) -> AsyncIterator[AsyncEngine]:
     """A migrated PostgreSQL database of this test's own (instead of the SQLite copy)."""
-    engine = create_engine(postgres_url)
-    await migrate.upgrade(engine)
-    try:
+    async with migrated_engine(postgres_url) as engine:
         yield engine
-    finally:
-        await engine.dispose()
