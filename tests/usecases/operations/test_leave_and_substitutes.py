@@ -280,6 +280,12 @@ async def test_stale_and_forged_leave_buttons_change_nothing(
         assert answers[0].key == "button-expired"
 
     assert await absences_of(officer_services) == []
+    # Typing at a question with buttons gets a hint and the same question.
+    answers = await jan.send(Text("Anna"))
+    assert [a.key for a in answers] == [
+        "operations-leave-use-buttons",
+        "operations-leave-substitute-ask",
+    ]
     # The draft survived: the right button still saves.
     await jan.send(Choice(f"sub.{world.anna}", jan.last[-1].version, "ul"))
     assert len(await absences_of(officer_services)) == 1

@@ -1,0 +1,41 @@
+"""The periodic jobs: intervals from the configuration; a failing run is logged, not raised."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bot.config import Config
+from bot.services import Services
+from bot.usecases.operations.jobs import PeriodicJob, periodic_jobs, run_job
+
+
+def test_jobs_and_their_intervals_come_from_the_configuration() -> None:
+    config = Config(
+        deadlines={"scan_interval_minutes": 5}, privacy={"retention_interval_minutes": 30}
+    )
+
+    jobs = {job.name: job.interval_seconds for job in periodic_jobs(config)}
+
+    assert jobs == {"deadlines": 300, "digest": 300, "retention": 1800}
+
+
+async def test_a_failing_job_is_logged_and_runs_again_next_time(
+    officer_services: Services, caplog: pytest.LogCaptureFixture
+) -> None:
+    seen: list[datetime] = []
+
+    async def broken(services: Services, now: datetime) -> None:
+        seen.append(now)
+        raise RuntimeError("database is locked")
+
+    job = PeriodicJob("deadlines", 600, broken)
+
+    assert await run_job(job, officer_services) is False
+    assert await run_job(job, officer_services) is False
+
+    assert seen == [officer_services.clock()] * 2
+    assert [r.getMessage() for r in caplog.records] == [
+        "job deadlines failed; it runs again in 600 s"
+    ] * 2
