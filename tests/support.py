@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
+from typing import Any
 
 from bot.conversation import Answer, Step
 from bot.services import Services
 from bot.turn import Turn
 from db.repositories.users import ensure_user
 from handlers.conversation import ROUTER
+
+# Telegram's per-chat sending limits are not what most end-to-end tests are about.
+FAST = {"private_chat_per_second": 100, "group_per_minute": 6000}
+
+
+async def eventually(
+    probe: Callable[[], Awaitable[Any]], expected: Any, within: float = 10
+) -> None:
+    """Wait until `await probe()` equals `expected` (a state to reach, not a timing to meet)."""
+    deadline = time.monotonic() + within
+    while (value := await probe()) != expected:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still {value!r}, expected {expected!r}")
+        await asyncio.sleep(0.02)
 
 
 class Resident:

@@ -7,7 +7,6 @@ groups, floods, blocked users and edits out of the flows; failures are told once
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -23,7 +22,7 @@ from db.models.pipeline import InboxStatus, InboxUpdate
 from db.models.reports import AuditEvent
 from db.repositories.users import get_user
 from handlers.gatekeeper import gate_of
-from tests.support import Clock
+from tests.support import FAST, Clock, eventually
 
 pytestmark = pytest.mark.e2e
 
@@ -45,19 +44,6 @@ MENU_LABELS = {
     "en": [["⚠️ Report a threat"], ["👮 My district officer", "📋 My reports"], ["❓ Help"]],
 }
 NATIVE = {"pl": "Polski", "uk": "Українська", "en": "English"}
-# Telegram's per-chat sending limits are not what these tests are about: don't wait for them.
-FAST = {"private_chat_per_second": 100, "group_per_minute": 6000}
-
-
-async def eventually(
-    probe: Callable[[], Awaitable[Any]], expected: Any, within: float = 10
-) -> None:
-    """Wait until `await probe()` equals `expected` (a state to reach, not a timing to meet)."""
-    deadline = time.monotonic() + within
-    while (value := await probe()) != expected:
-        if time.monotonic() > deadline:
-            raise AssertionError(f"still {value!r}, expected {expected!r}")
-        await asyncio.sleep(0.02)
 
 
 async def user_field(runtime: Any, tg_id: int, field: str) -> Any:

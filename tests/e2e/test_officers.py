@@ -8,8 +8,6 @@ what the residents are told and what the audit trail holds.
 
 from __future__ import annotations
 
-import asyncio
-import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -22,6 +20,7 @@ from bot.localapi.users import sample_jpeg
 from bot.usecases.officers.invites import create_invite
 from db.models.directory import Officer, Station
 from db.models.reports import AuditEvent, Report, ReportStatus
+from tests.support import FAST, eventually
 
 pytestmark = pytest.mark.e2e
 
@@ -33,21 +32,9 @@ KASIA, TOMASZ, ANNA = 9001, 9005, 9002
 ZOFIA, OLEH = 9101, 9102
 # Inside KON-05 of the Konin sample (its officers: DZ-05 Tomasz and DZ-06 Ewa, not linked).
 CITY_CENTRE = (52.2275, 18.2614)
-FAST = {"private_chat_per_second": 100, "group_per_minute": 6000}
 
 
 # ---- helpers shared with test_officers_delivery.py -------------------------------------------
-
-
-async def eventually(
-    probe: Callable[[], Awaitable[Any]], expected: Any, within: float = 10
-) -> None:
-    """Wait until `await probe()` equals `expected` (a state to reach, not a timing to meet)."""
-    deadline = time.monotonic() + within
-    while (value := await probe()) != expected:
-        if time.monotonic() > deadline:
-            raise AssertionError(f"still {value!r}, expected {expected!r}")
-        await asyncio.sleep(0.02)
 
 
 def values(message: SentMessage) -> list[str]:
