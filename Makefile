@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest install clean
+.PHONY: run trial test lint typecheck pytest install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,18 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/python -m bot db upgrade
 	$(BIN)/python -m bot run
+
+# A local trial without Telegram: the bot talks to the project's local Bot API server and you type
+# as a resident (">label" presses a button, "@52.2275,18.2614" shares a location). Own database.
+TRIAL_ENV := TELEGRAM_BOT_TOKEN=100000:local-trial-token \
+	RDB_TELEGRAM__API_BASE_URL=http://127.0.0.1:8089/bot \
+	RDB_TELEGRAM__FILE_BASE_URL=http://127.0.0.1:8089/file/bot \
+	RDB_TELEGRAM__POLL_TIMEOUT=1 RDB_DATABASE__SQLITE_PATH=var/trial.sqlite3
+trial: $(STAMP)
+	@mkdir -p var
+	@env $(TRIAL_ENV) $(BIN)/python -m bot run > var/trial-bot.log 2>&1 & bot=$$!; \
+	trap 'kill $$bot 2>/dev/null' EXIT INT TERM; \
+	env $(TRIAL_ENV) sh -c '$(BIN)/python -m bot.localapi --port 8089 --token "$$TELEGRAM_BOT_TOKEN" --user-id 7'
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -2,10 +2,14 @@
 
 import argparse
 import logging
+import re
 import sys
 import threading
 
 from bot.localapi.api import LocalBotApi
+from bot.localapi.users import FakeUser
+
+LOCATION = re.compile(r"^@-?\d+(\.\d+)?,\s*-?\d+(\.\d+)?$")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -17,7 +21,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--user-id",
         type=int,
-        help="act as this user: each line typed on stdin is sent to the bot as a message",
+        help=(
+            "act as this user: each line typed on stdin is sent to the bot as a message; "
+            "'>label' presses a button, '@52.2275,18.2614' shares a location"
+        ),
     )
     parser.add_argument("--verbose", action="store_true", help="log every call at DEBUG")
     return parser.parse_args(argv)
@@ -42,8 +49,25 @@ def chat_from_stdin(api: LocalBotApi, user_id: int) -> None:
         if text.startswith("/"):
             command, _, args = text[1:].partition(" ")
             user.send_command(command, args)
+        elif text.startswith(">"):
+            press(api, user, text[1:].strip())
+        elif LOCATION.match(text):
+            lat, lon = (float(part) for part in text[1:].split(","))
+            user.send_location(lat, lon)
         elif text:
             user.send_text(text)
+
+
+def press(api: LocalBotApi, user: FakeUser, label: str) -> None:
+    """Press the button whose label contains `label` on the newest message showing it."""
+    for sent in reversed(api.sent(user.id)):
+        current = api.current(user.id, sent.message_id) if sent.message_id else sent
+        for row in current.buttons():
+            for text in row:
+                if label.lower() in text.lower():
+                    user.press(current, text)
+                    return
+    print(f"(no button with {label!r})", flush=True)
 
 
 def main(argv: list[str] | None = None) -> None:
