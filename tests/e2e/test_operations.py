@@ -18,12 +18,10 @@ from bot.localapi import LocalBotApi
 from db.models.people import User
 from db.models.reports import AuditEvent, Report
 from tests.e2e.test_officers import (
-    FAST,
     StartBot,
     add_coordinator,
     choose_language,
     containing,
-    eventually,
     link,
     offering,
     press_value,
@@ -31,7 +29,7 @@ from tests.e2e.test_officers import (
     report_threat,
     text_of,
 )
-from tests.support import Clock
+from tests.support import FAST, Clock, eventually
 
 pytestmark = pytest.mark.e2e
 
