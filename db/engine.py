@@ -56,6 +56,8 @@ def create_engine(
             url,
             echo=echo,
             connect_args={"timeout": busy_timeout},
+            # Errors then name the statement, never its parameters (residents' text, phones).
+            hide_parameters=True,
             poolclass=AsyncAdaptedQueuePool,
             pool_size=1,
             max_overflow=0,
@@ -63,7 +65,9 @@ def create_engine(
         )
         _configure_sqlite(engine)
         return engine
-    return create_async_engine(url, echo=echo, pool_size=pool_size, pool_pre_ping=True)
+    return create_async_engine(
+        url, echo=echo, pool_size=pool_size, pool_pre_ping=True, hide_parameters=True
+    )
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:

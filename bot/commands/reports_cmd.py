@@ -6,8 +6,9 @@ import argparse
 import asyncio
 import getpass
 import sys
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from bot.commands import Subparsers, add_parser
 from bot.config import Config, Secrets
@@ -49,7 +50,10 @@ async def _run(args: argparse.Namespace, config: Config, secrets: Secrets) -> tu
             result = await export_reports(
                 session,
                 load_categories(config.bot.categories_file),
-                since=datetime.combine(args.since, datetime.min.time(), tzinfo=UTC),
+                # Police staff mean local days: midnight in Konin, not in Greenwich.
+                since=datetime.combine(
+                    args.since, datetime.min.time(), tzinfo=ZoneInfo(config.bot.timezone)
+                ),
                 fmt=args.format,
                 with_personal_data=args.with_personal_data,
                 actor=f"cli:{getpass.getuser()}",

@@ -41,6 +41,12 @@ FIELDS = (
     "anonymous",
 )
 PERSONAL_FIELDS = ("reporter_name", "reporter_phone")
+# Spreadsheet programs run a cell starting with these as a formula (CSV injection); the columns
+# residents (or staff) type freely are neutralised, the rest (phones, dates, codes) are ours.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+FREE_TEXT = frozenset(
+    {"description", "address", "category_other", "reporter_name", "district_name"}
+)
 
 
 @dataclass(frozen=True)
@@ -124,8 +130,19 @@ def _to_csv(rows: list[dict[str, Any]], personal: bool) -> str:
     writer = csv.DictWriter(out, fieldnames=[*FIELDS, *(PERSONAL_FIELDS if personal else ())])
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: _cell(v) if k in FREE_TEXT else _plain(v) for k, v in row.items()})
     return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    """Keep a resident's text inert in a spreadsheet: a leading =, +, -, @ would be a formula."""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return "'" + value
+    return _plain(value)
+
+
+def _plain(value: Any) -> Any:
+    return "" if value is None else value
 
 
 def _to_geojson(rows: list[dict[str, Any]]) -> str:

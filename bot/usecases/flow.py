@@ -79,11 +79,6 @@ class FlowContext:
             self.conversation.draft = draft
         self.touch()
 
-    def update_draft(self, **values: Any) -> None:
-        """Set draft fields (a new dict, so the JSON column is saved)."""
-        self.conversation.draft = {**self.conversation.draft, **values}
-        self.touch()
-
     def touch(self) -> None:
         """Note a change of state: new version, new expiry."""
         self.conversation.version += 1

@@ -41,7 +41,7 @@ async def _seed(engine: AsyncEngine) -> None:
                     lat=52.2275,
                     lon=18.2614,
                     location_source="point",
-                    description='Auta na chodniku, "codziennie"; przy szkole',
+                    description='=HYPERLINK("http://x") Auta na chodniku, "codziennie"',
                     anonymous=False,
                     reporter_id=named.id,
                     created_at=T0,
@@ -93,7 +93,8 @@ async def test_csv_round_trips_without_personal_data(engine: AsyncEngine) -> Non
     rows = list(csv.DictReader(io.StringIO(content)))
     assert count == 2 and [r["reference"] for r in rows] == ["KN-2026-000001", "KN-2026-000002"]
     first, second = rows
-    assert first["description"] == 'Auta na chodniku, "codziennie"; przy szkole'
+    # A resident's text never becomes a spreadsheet formula.
+    assert first["description"] == '\'=HYPERLINK("http://x") Auta na chodniku, "codziennie"'
     assert first["category_name"] == "Nieprawidłowe parkowanie"
     assert first["status"] == "confirmed" and first["district_code"] == "R1"
     assert float(first["lat"]) == 52.2275

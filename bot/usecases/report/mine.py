@@ -128,9 +128,8 @@ async def _history(ctx: FlowContext, report: Report) -> list[Answer]:
     category = categories(ctx.services).name(report.category, ctx.lang)
     if report.category == OTHER and report.category_other:
         category = f"{category}: {report.category_other}"
-    place = report.address or (
-        f"{report.lat:.5f}, {report.lon:.5f}" if report.lat is not None and report.lon else ""
-    )
+    point = report.lat is not None and report.lon is not None
+    place = report.address or (f"{report.lat:.5f}, {report.lon:.5f}" if point else "")
     back = [[Option("mine-back", "p.0")]]
     return [
         ctx.answer(
