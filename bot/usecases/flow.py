@@ -111,6 +111,8 @@ class Flow(Protocol):
     deep_links: frozenset[str]
     # Whether /start during this flow offers Continue / Discard (True for long forms).
     resumable: bool
+    # Optional (default False): True for flows that never change the conversation state (help,
+    # privacy, language, lists), which may start during a resumable flow without asking first.
 
     async def begin(self, ctx: FlowContext, args: str) -> Sequence[Answer]:
         """Start the flow (from a command, a menu button, or a deep link with `args`)."""

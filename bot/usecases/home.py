@@ -48,6 +48,7 @@ class HomeFlow:
     scopes: frozenset[str] = frozenset()
     deep_links: frozenset[str] = frozenset()
     resumable = False
+    keeps_conversation = True
 
     async def begin(self, ctx: FlowContext, args: str) -> Sequence[Answer]:
         """Show the main menu."""
@@ -122,6 +123,7 @@ class HelpFlow:
     scopes: frozenset[str] = frozenset()
     deep_links: frozenset[str] = frozenset()
     resumable = False
+    keeps_conversation = True
 
     async def begin(self, ctx: FlowContext, args: str) -> Sequence[Answer]:
         """Show the help with the menu; mention a conversation left waiting."""
@@ -145,6 +147,7 @@ class PrivacyFlow:
     scopes: frozenset[str] = frozenset()
     deep_links: frozenset[str] = frozenset()
     resumable = False
+    keeps_conversation = True
 
     async def begin(self, ctx: FlowContext, args: str) -> Sequence[Answer]:
         """Show the privacy notice with the menu."""

@@ -61,6 +61,7 @@ class LanguageFlow:
     scopes = frozenset({LANGUAGE_SCOPE})
     deep_links: frozenset[str] = frozenset()
     resumable = False
+    keeps_conversation = True
 
     def __init__(self, home: Home) -> None:
         self.home = home

@@ -100,14 +100,14 @@ class Router:
             return await self.home.cancelled(ctx, had_flow)
         target = self.by_command.get(command.name)
         if target is not None:
-            return await target.begin(ctx, command.args)
+            return await self._begin(ctx, target, command.args)
         return await self.home.unknown(ctx)
 
     async def _choice(self, ctx: FlowContext, choice: Choice) -> Sequence[Answer]:
         if choice.scope == MENU_SCOPE:
             target = self.by_name.get(choice.value)
             if target is not None:
-                return await target.begin(ctx, "")
+                return await self._begin(ctx, target, "")
             return await self.home.menu(ctx)
         active = self.by_name.get(ctx.conversation.flow or "")
         if choice.scope == RESUME_SCOPE:
@@ -122,6 +122,15 @@ class Router:
         if target is not None:
             return await target.on_step(ctx)
         return await self.expired(ctx)
+
+    async def _begin(self, ctx: FlowContext, target: Flow, args: str) -> Sequence[Answer]:
+        """Start a flow, unless that would silently discard an unfinished resumable one."""
+        active = self.by_name.get(ctx.conversation.flow or "")
+        takes_over = not getattr(target, "keeps_conversation", False)
+        if active is not None and active is not target and active.resumable and takes_over:
+            # A report half-written must not vanish because the menu was pressed: ask first.
+            return await self.home.resume_offer(ctx, active)
+        return await target.begin(ctx, args)
 
     async def expired(self, ctx: FlowContext) -> Sequence[Answer]:
         """Answer a stale or forged button: say so, then ask the current step again."""

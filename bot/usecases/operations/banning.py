@@ -36,6 +36,7 @@ class BanningFlow:
     scopes: frozenset[str] = frozenset()
     deep_links: frozenset[str] = frozenset()
     resumable = False
+    keeps_conversation = True
 
     async def begin(self, ctx: FlowContext, args: str) -> Sequence[Answer]:
         """Block or unblock the person behind a report, if the coordinator may."""

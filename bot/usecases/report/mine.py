@@ -29,6 +29,7 @@ class MineFlow:
     scopes = frozenset({SCOPE})
     deep_links: frozenset[str] = frozenset()
     resumable = False
+    keeps_conversation = True
 
     async def begin(self, ctx: FlowContext, args: str) -> Sequence[Answer]:
         """Show the first page of the resident's reports."""

@@ -120,3 +120,26 @@ async def test_the_limit_is_checked_again_on_send_and_the_draft_kept(
     anna.last = summary
     await anna.press("send")
     assert anna.said() == ["report-sent"]
+
+
+async def test_other_menus_do_not_silently_discard_an_unfinished_report(
+    report_services: Services,
+) -> None:
+    anna = Reporting(report_services, 5011)
+    await anna.through_category()
+    await anna.say("Kolejowa 12")
+    await anna.press("when.now")
+    await anna.say("Auta na chodniku")
+
+    # "Mój dzielnicowy" would start a conversation of its own: she is asked first.
+    await anna.send(Command("dzielnicowy"))
+    assert anna.said() == ["home-resume-offer"]
+    # Help and the language choice keep the report as it is.
+    await anna.send(Command("pomoc"))
+    assert "home-resume-offer" not in anna.said()
+    kept = await conversation(report_services, 5011)
+    assert kept.flow == "report" and kept.draft["description"] == "Auta na chodniku"
+
+    await anna.send(Command("start"))
+    await anna.press("continue")
+    assert anna.said() == ["report-photos-question"]
