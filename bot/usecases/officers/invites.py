@@ -112,7 +112,11 @@ async def find_invite(
     """Return the unused, unexpired invite with this code and purpose."""
     if not well_formed(code):
         return None
-    invite = await session.scalar(select(Invite).where(Invite.code_hash == code_hash(code)))
+    # FOR UPDATE: two accounts redeeming one code at once queue here, and the second then sees
+    # it used (PostgreSQL; on SQLite the write transaction is exclusive from its start).
+    invite = await session.scalar(
+        select(Invite).where(Invite.code_hash == code_hash(code)).with_for_update()
+    )
     if invite is None or invite.purpose != purpose or invite.used_at is not None:
         return None
     if invite.expires_at <= now:
