@@ -61,7 +61,9 @@ class BanningFlow:
             return [ctx.answer("operations-ban-not-resident", reference=report.reference)]
         block = command == BLOCK
         if person.blocked == block:
-            key = "operations-ban-already" if block else "operations-unban-already"
+            # The same answer as a fresh block: "already blocked" would tell the coordinator that
+            # two anonymous reports came from one person.
+            key = "operations-blocked" if block else "operations-unblocked"
             return [ctx.answer(key, reference=report.reference)]
         person.blocked = block
         ctx.session.add(
