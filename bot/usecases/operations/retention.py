@@ -148,7 +148,14 @@ async def anonymise_closed_reports(services: Services, now: datetime) -> int:
             claimed = await session.execute(
                 update(Report)
                 .where(Report.id == report_id, *due)
-                .values(anonymised_at=now, user_id=None, reporter_id=None, description=None)
+                .values(
+                    anonymised_at=now,
+                    user_id=None,
+                    reporter_id=None,
+                    # Free text ("Inne: ...") can name people as well as the description can.
+                    description=None,
+                    category_other=None,
+                )
                 .execution_options(synchronize_session=False)
             )
             if _count(claimed) != 1:

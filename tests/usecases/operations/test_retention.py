@@ -141,6 +141,7 @@ async def test_a_report_closed_a_year_ago_is_anonymised_and_kept_for_statistics(
             created_at=closed_at - timedelta(days=10),
         )
         old.status, old.closed_at = ReportStatus.ELIMINATED, closed_at
+        old.category_other = "Sąsiad Jan K. hałasuje"
         await w.follow(uow.session, old.id, neighbour.id)
         recent = await w.report(uow.session, world.kon1, number=2, reporter=zofia, photos=1)
         recent.status, recent.closed_at = ReportStatus.NOT_CONFIRMED, NOW - timedelta(days=1)
@@ -156,11 +157,12 @@ async def test_a_report_closed_a_year_ago_is_anonymised_and_kept_for_statistics(
     async with officer_services.uow() as uow:
         anonymised = await uow.session.get(Report, ids[0])
         assert anonymised is not None
-        assert (anonymised.user_id, anonymised.reporter_id, anonymised.description) == (
-            None,
-            None,
-            None,
-        )
+        assert (
+            anonymised.user_id,
+            anonymised.reporter_id,
+            anonymised.description,
+            anonymised.category_other,
+        ) == (None, None, None, None)
         assert anonymised.anonymised_at == NOW
         # What statistics need stays.
         assert anonymised.category == "dzikie_wysypisko"
