@@ -20,3 +20,5 @@ class Turn:
     # The app's language_code (2 letters), to preselect the language choice on first /start.
     language_hint: str | None
     now: datetime
+    # The name the person shows in the messenger; stored only for a report sent "with my details".
+    display_name: str | None = None

@@ -117,6 +117,7 @@ async def run_turn(update: Update, context: BotContext, use_case: UseCase) -> No
             lang=services.catalog.language(user.language or hint),
             language_hint=hint,
             now=services.clock(),
+            display_name=tg_user.full_name or None,
         )
         answers = await use_case(uow, turn)
         # A use case may have changed the language (e.g. /jezyk): answer in the new one.

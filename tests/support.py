@@ -32,10 +32,17 @@ async def eventually(
 class Resident:
     """A person talking to the router directly (what a Telegram or Signal adapter would do)."""
 
-    def __init__(self, services: Services, user_id: int = 1001, language_hint: str | None = "pl"):
+    def __init__(
+        self,
+        services: Services,
+        user_id: int = 1001,
+        language_hint: str | None = "pl",
+        display_name: str | None = None,
+    ):
         self.services = services
         self.user_id = user_id
         self.language_hint = language_hint
+        self.display_name = display_name
         self.last: list[Answer] = []
 
     async def send(self, step: Step) -> list[Answer]:
@@ -49,6 +56,7 @@ class Resident:
                 lang=services.catalog.language(user.language or self.language_hint),
                 language_hint=self.language_hint,
                 now=services.clock(),
+                display_name=self.display_name,
             )
             answers = list(await services.extras[ROUTER].handle(uow, turn, services))
             await uow.commit()

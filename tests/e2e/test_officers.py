@@ -250,7 +250,8 @@ async def test_invite_link_report_alert_and_every_status_change(
         "Rejon 5",
         "„Też to widzę”: 0",
         "Status: Nowe",
-        "Zgłoszenie imienne",
+        # Sent "with my details": the officer sees the name Zofia shows in Telegram.
+        "Zgłaszający: Zofia",
     ):
         assert words in text
     assert "600" not in text

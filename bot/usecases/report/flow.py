@@ -537,7 +537,13 @@ async def on_summary(form: Form, step: Step) -> list[Answer]:
     if step.value != "send":
         return await expired(form)
     outcome = await submit_report(
-        ctx.uow, ctx.services, ctx.user, form.draft, ctx.lang, ctx.turn.now
+        ctx.uow,
+        ctx.services,
+        ctx.user,
+        form.draft,
+        ctx.lang,
+        ctx.turn.now,
+        display_name=ctx.turn.display_name,
     )
     if isinstance(outcome, LimitReached):
         until = form.local(outcome.until).strftime("%d.%m.%Y %H:%M")

@@ -131,7 +131,14 @@ async def _fetch_photos(
 
 
 async def submit_report(
-    uow: UnitOfWork, services: Services, user: User, draft: ReportDraft, lang: str, now: datetime
+    uow: UnitOfWork,
+    services: Services,
+    user: User,
+    draft: ReportDraft,
+    lang: str,
+    now: datetime,
+    *,
+    display_name: str | None = None,
 ) -> Outcome:
     """Store the report with its photos, reporter, audit event and alert, or say why not."""
     session = uow.session
@@ -155,6 +162,8 @@ async def submit_report(
         # Identity lives apart from the report, so it can be unlinked or erased on its own.
         reporter = Reporter(
             user_id=user.id,
+            # "With my details": the officer sees who reported (never for anonymous reports).
+            display_name=(display_name or "")[:200] or None,
             phone=draft.phone,
             phone_consent_at=(
                 datetime.fromisoformat(draft.phone_consent_at) if draft.phone_consent_at else None

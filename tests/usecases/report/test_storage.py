@@ -6,10 +6,12 @@ import asyncio
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.services import Services
 from bot.usecases.report.submit import next_reference, store_with_reference
+from db.models.people import Reporter
 from db.models.reports import Report
 from db.repositories.directory import import_folder
 from tests.support import Clock
@@ -19,6 +21,7 @@ from tests.usecases.report.story import (
     Reporting,
     jpeg_with_gps,
     reports,
+    rows,
     stored_photos,
 )
 
@@ -34,7 +37,7 @@ async def both_services(engine: AsyncEngine, clock: Clock) -> Services:
 
 
 async def test_a_report_with_a_photo_and_a_confirmation(both_services: Services) -> None:
-    anna = Reporting(both_services, 8001)
+    anna = Reporting(both_services, 8001, display_name="Anna Kowalska")
     await anna.through_category()
     await anna.share(CITY_CENTRE)
     await anna.press("when.now")
@@ -55,6 +58,12 @@ async def test_a_report_with_a_photo_and_a_confirmation(both_services: Services)
 
     assert report.reference == "KN-2026-000001" and report.reporter_id is not None
     assert [p.width for p in await stored_photos(both_services)] == [800]
+    # Sent "with my details": the officer will see her name (and no phone: none was shared).
+    [(name, phone)] = await rows(
+        both_services,
+        select(Reporter.display_name, Reporter.phone).where(Reporter.id == report.reporter_id),
+    )
+    assert (name, phone) == ("Anna Kowalska", None)
 
 
 async def test_reference_numbers_stay_unique_when_two_reports_are_stored_at_once(
