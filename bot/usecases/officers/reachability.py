@@ -10,7 +10,7 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.usecases.operations.absences import acting_officers
+from bot.usecases.operations.absences import absences_on, acting_officers
 from db.models.directory import District, Officer, Station, StationChat, officer_districts
 from db.models.people import Role, User
 
@@ -111,26 +111,37 @@ def _officer_target(officer: Officer, user: User, kind: TargetKind) -> AlertTarg
     return AlertTarget(user.chat_id, kind, officer.id, user.language or DEFAULT_LANGUAGE)
 
 
-async def officer_targets(session: AsyncSession, district_id: int) -> list[AlertTarget]:
-    """Return the district's own reachable officers as alert targets."""
-    return [
-        _officer_target(officer, user, "officer")
-        for officer, user in await district_officers(session, district_id)
+async def present_coordinators(
+    session: AsyncSession, station_ids: Sequence[int] | None, day: date | None = None
+) -> list[tuple[Officer, User]]:
+    """Return the stations' reachable coordinators; with `day`, only those not away that day."""
+    found = [
+        (officer, user)
+        for officer, user in await station_coordinators(session, station_ids)
         if user is not None and reachable(officer, user)
     ]
+    if day is None:
+        return found
+    away = await absences_on(session, day, [officer.id for officer, _ in found])
+    return [(officer, user) for officer, user in found if officer.id not in away]
 
 
 async def fallback_targets(
-    session: AsyncSession, station_ids: Sequence[int] | None, ops_chat_id: int
+    session: AsyncSession,
+    station_ids: Sequence[int] | None,
+    ops_chat_id: int,
+    present_on: date | None = None,
 ) -> list[AlertTarget]:
-    """Return the stations' duty groups and reachable coordinators; the ops chat when none."""
+    """Return the stations' duty groups and reachable coordinators; the ops chat when none.
+
+    With `present_on` (a local date), coordinators on leave that day are left out.
+    """
     targets = [
         AlertTarget(chat.chat_id, "duty_group") for chat in await duty_groups(session, station_ids)
     ]
     targets += [
         _officer_target(officer, user, "coordinator")
-        for officer, user in await station_coordinators(session, station_ids)
-        if user is not None and reachable(officer, user)
+        for officer, user in await present_coordinators(session, station_ids, present_on)
     ]
     if not targets and ops_chat_id:
         targets.append(AlertTarget(ops_chat_id, "ops"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, func, select, update
@@ -27,12 +27,12 @@ from bot.usecases.alerts import queue_alerts
 from bot.usecases.officers.alert_view import category_name, place_text
 from bot.usecases.officers.reachability import (
     DEFAULT_LANGUAGE,
-    AlertTarget,
     duty_groups,
+    fallback_targets,
+    present_coordinators,
     reachable,
-    station_coordinators,
 )
-from bot.usecases.operations.absences import absences_on, acting_officers
+from bot.usecases.operations.absences import acting_officers
 from bot.usecases.operations.local_time import local_day
 from bot.usecases.operations.quiet_hours import ESCALATION, officer_is_quiet
 from db.models.directory import District, Officer
@@ -132,7 +132,9 @@ async def escalate_overdue(services: Services, now: datetime) -> int:
             report = await uow.session.get(Report, report_id)
             assert report is not None
             day = local_day(services.config, now)
-            targets = await escalation_targets(uow.session, services, report.district_id, day)
+            stations = await _stations_of(uow.session, report.district_id)
+            ops = services.config.telegram.ops_chat_id
+            targets = await fallback_targets(uow.session, stations, ops, present_on=day)
             if targets:
                 await queue_alerts(uow, report, targets, OVERDUE_REASON)
             else:
@@ -153,49 +155,10 @@ async def escalate_overdue(services: Services, now: datetime) -> int:
     return done
 
 
-async def present_coordinators(
-    session: AsyncSession, station_ids: Sequence[int] | None, day: date
-) -> list[tuple[Officer, User]]:
-    """Return the stations' coordinators who can be reached and are not away on a day."""
-    found = [
-        (officer, user)
-        for officer, user in await station_coordinators(session, station_ids)
-        if user is not None and reachable(officer, user)
-    ]
-    away = await absences_on(session, day, [officer.id for officer, _ in found])
-    return [(officer, user) for officer, user in found if officer.id not in away]
-
-
 async def _stations_of(session: AsyncSession, district_id: int | None) -> list[int] | None:
     district = await session.get(District, district_id) if district_id else None
     # A report outside every district concerns every station's coordinators.
     return [district.station_id] if district is not None else None
-
-
-async def escalation_targets(
-    session: AsyncSession, services: Services, district_id: int | None, day: date
-) -> list[AlertTarget]:
-    """Return the duty groups and present coordinators of the report's station (else ops)."""
-    stations = await _stations_of(session, district_id)
-    targets = [AlertTarget(g.chat_id, "duty_group") for g in await duty_groups(session, stations)]
-    for officer, user in await present_coordinators(session, stations, day):
-        assert user.chat_id is not None
-        lang = user.language or DEFAULT_LANGUAGE
-        targets.append(AlertTarget(user.chat_id, "coordinator", officer.id, lang))
-    ops = services.config.telegram.ops_chat_id
-    if not targets and ops:
-        targets.append(AlertTarget(ops, "ops"))
-    return _unique(targets)
-
-
-def _unique(targets: Sequence[AlertTarget]) -> list[AlertTarget]:
-    seen: set[int] = set()
-    unique = []
-    for target in targets:
-        if target.chat_id not in seen:
-            seen.add(target.chat_id)
-            unique.append(target)
-    return unique
 
 
 # ---- reminders -------------------------------------------------------------------------------

@@ -21,12 +21,8 @@ from bot.outbox import PRIORITY_NOTICE, queue_kind
 from bot.services import Services
 from bot.usecases.officers.actions import STATUS_ACTION
 from bot.usecases.officers.alert_view import category_name
-from bot.usecases.operations.deadlines import (
-    Overdue,
-    deadline_start,
-    overdue_kind,
-    present_coordinators,
-)
+from bot.usecases.officers.reachability import present_coordinators
+from bot.usecases.operations.deadlines import Overdue, deadline_start, overdue_kind
 from bot.usecases.operations.local_time import day_text, local
 from bot.usecases.operations.quiet_hours import officer_is_quiet
 from db.models.directory import District, Station

@@ -9,6 +9,7 @@ reminder. Each happens once, also when two bot processes run the job at the same
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 from typing import Any
 
 from bot.conversation import Answer, Command
@@ -16,6 +17,7 @@ from bot.services import Services
 from bot.usecases.officers.outgoing import alert_to_send
 from bot.usecases.operations.deadlines import run_deadlines
 from db.models.directory import Officer
+from db.models.operations import OfficerAbsence
 from db.models.reports import ReportStatus
 from handlers.render import render_text
 from tests.support import Resident
@@ -184,6 +186,28 @@ async def test_without_duty_group_or_coordinator_the_escalation_goes_to_the_ops_
 
     sent = await w.outbox(officer_services)
     assert [(m.chat_id, m.payload["reason"]) for m in sent] == [(w.OPS_CHAT, "overdue")]
+    assert await actions(officer_services, report_id) == ["escalated"]
+
+
+async def test_a_coordinator_on_leave_gets_no_escalation_but_the_duty_group_does(
+    officer_services: Services, world: w.World
+) -> None:
+    await link_everyone(officer_services, world)
+    async with officer_services.uow() as uow:
+        uow.session.add(
+            OfficerAbsence(
+                officer_id=world.kasia, starts_on=date(2026, 11, 27), ends_on=date(2026, 12, 6)
+            )
+        )
+        await uow.commit()
+    report_id = await _report(officer_services, world)
+    clock = clock_of(officer_services)
+
+    clock.advance(hours=48)
+    assert (await run_deadlines(officer_services, clock())).escalated == 1
+
+    sent = await w.outbox(officer_services)
+    assert [(m.chat_id, m.payload["reason"]) for m in sent] == [(w.DUTY_GROUP, "overdue")]
     assert await actions(officer_services, report_id) == ["escalated"]
 
 
