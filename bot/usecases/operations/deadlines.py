@@ -11,7 +11,7 @@ Deadlines count from the report's submission, or from its last reopening or hand
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -112,6 +112,41 @@ async def _claim(
     return int(getattr(result, "rowcount", 0) or 0) == 1
 
 
+async def _for_each_due(
+    services: Services,
+    now: datetime,
+    where: Sequence[ColumnElement[bool]],
+    claim: dict[str, Any],
+    action: str,
+    act: Callable[[UnitOfWork, Report], Awaitable[dict[str, Any]]],
+) -> int:
+    """Claim each due report in SQL and act on it in the same transaction; return how many.
+
+    Only the process whose UPDATE changed the row (rowcount 1) acts, so the messages `act`
+    queues, the claim and the audit event (`action`, with the data `act` returns) commit together.
+    """
+    done = 0
+    for report_id in await _due_ids(services, where):
+        async with services.uow() as uow:
+            if not await _claim(uow, report_id, where, claim):
+                continue
+            report = await uow.session.get(Report, report_id)
+            assert report is not None
+            data = await act(uow, report)
+            uow.session.add(
+                AuditEvent(
+                    at=now,
+                    action=action,
+                    report_id=report.id,
+                    from_status=report.status.value,
+                    data=data,
+                )
+            )
+            await uow.commit()
+            done += 1
+    return done
+
+
 # ---- escalation ------------------------------------------------------------------------------
 
 
@@ -124,32 +159,19 @@ async def escalate_overdue(services: Services, now: datetime) -> int:
         Report.escalated_at.is_(None),
         _started() <= cutoff,
     ]
-    done = 0
-    for report_id in await _due_ids(services, where):
-        async with services.uow() as uow:
-            if not await _claim(uow, report_id, where, {"escalated_at": now}):
-                continue
-            report = await uow.session.get(Report, report_id)
-            assert report is not None
-            day = local_day(services.config, now)
-            stations = await _stations_of(uow.session, report.district_id)
-            ops = services.config.telegram.ops_chat_id
-            targets = await fallback_targets(uow.session, stations, ops, present_on=day)
-            if targets:
-                await queue_alerts(uow, report, targets, OVERDUE_REASON)
-            else:
-                log.warning("report %s: overdue, but nobody can receive its escalation", report_id)
-            uow.session.add(
-                AuditEvent(
-                    at=now,
-                    action=ESCALATED,
-                    report_id=report.id,
-                    from_status=report.status.value,
-                    data={"chats": len(targets), "hours": settings.take_within_hours},
-                )
-            )
-            await uow.commit()
-            done += 1
+
+    async def escalate(uow: UnitOfWork, report: Report) -> dict[str, Any]:
+        day = local_day(services.config, now)
+        stations = await _stations_of(uow.session, report.district_id)
+        ops = services.config.telegram.ops_chat_id
+        targets = await fallback_targets(uow.session, stations, ops, present_on=day)
+        if targets:
+            await queue_alerts(uow, report, targets, OVERDUE_REASON)
+        else:
+            log.warning("report %s: overdue, but nobody can receive its escalation", report.id)
+        return {"chats": len(targets), "hours": settings.take_within_hours}
+
+    done = await _for_each_due(services, now, where, {"escalated_at": now}, ESCALATED, escalate)
     if done:
         log.info("deadlines: escalated %d report(s)", done)
     return done
@@ -184,29 +206,16 @@ async def remind_overdue(services: Services, now: datetime) -> int:
         Report.reminded_at.is_(None),
         _started() <= cutoff,
     ]
-    done = 0
-    for report_id in await _due_ids(services, where):
-        async with services.uow() as uow:
-            if not await _claim(uow, report_id, where, {"reminded_at": now}):
-                continue
-            report = await uow.session.get(Report, report_id)
-            assert report is not None
-            recipients = await reminder_recipients(uow.session, services, report, now)
-            for recipient in recipients:
-                _queue_reminder(uow, services, report, recipient, now)
-            if not recipients:
-                log.warning("report %s: not verified, but nobody can receive a reminder", report_id)
-            uow.session.add(
-                AuditEvent(
-                    at=now,
-                    action=REMINDED,
-                    report_id=report.id,
-                    from_status=report.status.value,
-                    data={"chats": len(recipients), "days": settings.verify_within_days},
-                )
-            )
-            await uow.commit()
-            done += 1
+
+    async def remind(uow: UnitOfWork, report: Report) -> dict[str, Any]:
+        recipients = await reminder_recipients(uow.session, services, report, now)
+        for recipient in recipients:
+            _queue_reminder(uow, services, report, recipient, now)
+        if not recipients:
+            log.warning("report %s: not verified, but nobody can receive a reminder", report.id)
+        return {"chats": len(recipients), "days": settings.verify_within_days}
+
+    done = await _for_each_due(services, now, where, {"reminded_at": now}, REMINDED, remind)
     if done:
         log.info("deadlines: reminded about %d report(s)", done)
     return done
