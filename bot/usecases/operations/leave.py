@@ -166,7 +166,7 @@ async def record_absence(
             },
         )
     )
-    args = _absence_args(officer, absence, substitute)
+    args = absence_args(officer, absence, substitute)
     if substitute is not None:
         districts = await district_names(session, officer.id)
         assigned = Answer("operations-substitute-assigned", {**args, "districts": districts})
@@ -205,16 +205,17 @@ async def cancel_absence(
     )
     if officer is None:
         return
-    args = _absence_args(officer, absence, substitute)
+    args = absence_args(officer, absence, substitute)
     if substitute is not None and substitute.id != actor.id:
         await _tell_officer(uow, substitute, Answer("operations-substitute-cancelled", args))
     if actor.id != officer.id:
         await _tell_officer(uow, officer, Answer("operations-leave-cancelled-for-you", args))
 
 
-def _absence_args(
+def absence_args(
     officer: Officer, absence: OfficerAbsence, substitute: Officer | None
 ) -> dict[str, Any]:
+    """Return the catalog arguments that describe one absence (officer, days, substitute)."""
     return {
         "officer": officer_name(officer),
         "start": day_text(absence.starts_on),

@@ -20,7 +20,7 @@ from bot.usecases.flow import FlowContext
 from bot.usecases.officers.alert_view import officer_name
 from bot.usecases.officers.permissions import linked_officer
 from bot.usecases.operations import leave
-from bot.usecases.operations.leave import MAX_DAYS, Period
+from bot.usecases.operations.leave import MAX_DAYS, Period, absence_args
 from bot.usecases.operations.local_time import day_text, local_day
 from db.models.directory import Officer
 from db.models.operations import OfficerAbsence
@@ -276,7 +276,7 @@ class LeaveFlow:
             ctx.uow, actor, target, period.starts_on, period.ends_on, substitute, ctx.turn.now
         )
         ctx.reset()
-        args = _line_args(target, absence, substitute)
+        args = absence_args(target, absence, substitute)
         cancel = Option("operations-leave-btn-cancel", f"x.{absence.id}", args)
         return [ctx.answer("operations-leave-saved", [[cancel]], scope=SCOPE, **args)]
 
@@ -291,7 +291,7 @@ class LeaveFlow:
             if absence.substitute_officer_id
             else None
         )
-        args = _line_args(officer, absence, substitute)
+        args = absence_args(officer, absence, substitute)
         if absence.cancelled_at is not None:
             return [ctx.answer("operations-leave-cancel-already", **args)]
         if absence.ends_on < self._today(ctx):
@@ -334,22 +334,10 @@ class LeaveFlow:
             )
             if officer is None:
                 continue
-            args = _line_args(officer, absence, substitute)
+            args = absence_args(officer, absence, substitute)
             lines.append(("operations-leave-line", args))
             cancels.append((Option("operations-leave-btn-cancel", f"x.{absence.id}", args),))
         return lines, cancels
-
-
-def _line_args(
-    officer: Officer, absence: OfficerAbsence, substitute: Officer | None
-) -> dict[str, Any]:
-    return {
-        "officer": officer_name(officer),
-        "start": day_text(absence.starts_on),
-        "end": day_text(absence.ends_on),
-        "substitute": officer_name(substitute) if substitute else "",
-        "has_substitute": "yes" if substitute else "no",
-    }
 
 
 def _draft_period(ctx: FlowContext) -> Period | None:
