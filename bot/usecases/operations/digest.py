@@ -117,14 +117,15 @@ async def send_digest(services: Services, now: datetime) -> int | None:
         if done is not None:
             return None
         try:
-            # Claimed first: on PostgreSQL a second process waits here, then meets the duplicate.
-            session.add(JobRun(name=DIGEST_JOB, period=period, ran_at=now))
-            await session.flush()
-            sent = await _queue_digests(uow, services, now)
-            await uow.commit()
+            # Claimed first, in a savepoint so that only this insert's duplicate means "done":
+            # on PostgreSQL a second process waits here, then meets the duplicate.
+            async with session.begin_nested():
+                session.add(JobRun(name=DIGEST_JOB, period=period, ran_at=now))
         except IntegrityError:
             log.info("digest of %s: already sent by another process", period)
             return None
+        sent = await _queue_digests(uow, services, now)
+        await uow.commit()
     log.info("digest of %s sent to %d coordinator(s)", period, sent)
     return sent
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from bot.services import Services
+from bot.usecases.operations import digest
 from bot.usecases.operations.digest import send_digest
 from db.models.directory import District, Officer, Station
 from db.models.operations import JobRun
@@ -68,6 +71,25 @@ async def test_the_digest_goes_to_the_coordinator_at_8_once_a_day(
     assert await send_digest(officer_services, clock()) is None
     clock.now = SATURDAY_8 + timedelta(days=1)
     assert await send_digest(officer_services, clock()) == 1
+
+
+async def test_a_failure_while_queueing_is_not_mistaken_for_a_digest_already_sent(
+    officer_services: Services, world: w.World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await link_everyone(officer_services, world)
+
+    async def broken(*args: object) -> int:
+        raise IntegrityError("INSERT INTO outbox", {}, Exception("a broken outbox row"))
+
+    monkeypatch.setattr(digest, "_queue_digests", broken)
+    with pytest.raises(IntegrityError):
+        await send_digest(officer_services, SATURDAY_8)
+
+    # Nothing was claimed: once the fault is gone, the digest goes out.
+    async with officer_services.uow() as uow:
+        assert (await uow.session.scalars(select(JobRun))).all() == []
+    monkeypatch.undo()
+    assert await send_digest(officer_services, SATURDAY_8) == 1
 
 
 async def test_a_bot_that_was_down_at_8_sends_the_digest_when_it_is_back(
