@@ -7,9 +7,10 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.usecases.operations.banning import BLOCKED_ACTION
 from db.models.conversation import Conversation
 from db.models.people import User
 from db.models.reports import AuditEvent
@@ -153,10 +154,20 @@ async def read_person(session: AsyncSession, channel: str, external_id: str) -> 
 
 
 async def blocked_notice_due(session: AsyncSession, person: Person) -> bool:
-    """Tell whether a blocked person has not been told yet."""
+    """Tell whether a blocked person has not been told since they were last blocked."""
+    # Audit ids grow with time, so "after the latest block" needs no clock.
+    latest_block = (
+        select(func.max(AuditEvent.id))
+        .where(AuditEvent.action == BLOCKED_ACTION, AuditEvent.subject_user_id == person.user_id)
+        .scalar_subquery()
+    )
     sent = await session.scalar(
         select(AuditEvent.id)
-        .where(AuditEvent.action == BLOCKED_NOTICE, AuditEvent.subject_user_id == person.user_id)
+        .where(
+            AuditEvent.action == BLOCKED_NOTICE,
+            AuditEvent.subject_user_id == person.user_id,
+            AuditEvent.id > func.coalesce(latest_block, 0),
+        )
         .limit(1)
     )
     return sent is None

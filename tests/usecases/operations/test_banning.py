@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from bot.conversation import Command
 from bot.services import Services
+from bot.usecases.gatekeeper import blocked_notice_due, note_blocked_notice, read_person
 from db.models.directory import District, Station
 from db.models.people import User
 from tests.support import Resident
@@ -104,3 +105,33 @@ async def test_who_may_not_block_and_what_cannot_be_blocked(
     assert not await blocked(officer_services, w.RESIDENT)
     assert not await blocked(officer_services, w.STRANGER)
     assert await all_audit(officer_services, "user_blocked") == []
+
+
+async def _gate_tells(services: Services) -> bool:
+    """Zofia writes while blocked: return whether the gatekeeper tells her (and note it)."""
+    async with services.uow() as uow:
+        person = await read_person(uow.session, "telegram", str(w.RESIDENT))
+        assert person is not None and person.blocked
+        due = await blocked_notice_due(uow.session, person)
+        if due:
+            note_blocked_notice(uow.session, person, services.clock())
+        await uow.commit()
+        return due
+
+
+async def test_a_resident_blocked_again_after_an_unblock_is_told_again(
+    officer_services: Services, world: w.World
+) -> None:
+    await link_everyone(officer_services, world)
+    await _zofias_report(officer_services, world)
+    kasia = Resident(officer_services, w.KASIA)
+
+    await kasia.send(Command("blokuj", "KN-2026-000001"))
+    assert await _gate_tells(officer_services)
+    assert not await _gate_tells(officer_services)
+
+    await kasia.send(Command("odblokuj", "KN-2026-000001"))
+    await kasia.send(Command("blokuj", "KN-2026-000001"))
+
+    assert await _gate_tells(officer_services)
+    assert not await _gate_tells(officer_services)
