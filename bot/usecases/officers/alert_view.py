@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -73,19 +72,6 @@ def when_text(services: Services, report: Report, lang: str) -> Raw:
     return Raw(f"{described} {sent}")
 
 
-# Fluent refuses a placeable longer than 2500 characters (after HTML escaping).
-PLACEABLE_LIMIT = 2400
-
-
-def fit(text: str, limit: int = PLACEABLE_LIMIT) -> str:
-    """Shorten a resident's text so that, escaped, it still fits in one catalog placeable."""
-    if len(html.escape(text, quote=False)) <= limit:
-        return text
-    while len(html.escape(text, quote=False)) > limit - 1:
-        text = text[: max(len(text) - 100, 0)]
-    return text + "…"
-
-
 def place_text(report: Report) -> str:
     """Return the address, or the coordinates of a shared point without one."""
     if report.address:
@@ -129,7 +115,7 @@ async def alert_answer(
     district = await session.get(District, report.district_id) if report.district_id else None
     also: list[tuple[str, dict[str, Any]]] = []
     if report.description:
-        also.append(("officers-alert-description", {"description": fit(report.description)}))
+        also.append(("officers-alert-description", {"description": report.description}))
     if report.anonymous or report.reporter_id is None:
         also.append(("officers-alert-anonymous", {}))
     else:

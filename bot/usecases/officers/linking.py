@@ -20,7 +20,7 @@ from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.flow import FlowContext
 from bot.usecases.officers import actions, queries
-from bot.usecases.officers.alert_view import fit, officer_name
+from bot.usecases.officers.alert_view import officer_name
 from bot.usecases.officers.invites import (
     GROUP_PREFIX,
     OFFICER_PREFIX,
@@ -90,8 +90,9 @@ class OfficersFlow:
             return await self._list_press(ctx, step)
         draft = ctx.conversation.draft
         if ctx.conversation.step == actions.NOTE_STEP and isinstance(step, Text):
+            # A note is as long as a report's description may be (a product limit).
             limit = ctx.services.config.reports.description_max_length
-            if not step.value or len(step.value) > limit or fit(step.value) != step.value:
+            if not step.value or len(step.value) > limit:
                 return [ctx.answer("officers-note-too-long", limit=limit)]
             ctx.reset()
             answer = await actions.record_note(

@@ -125,6 +125,23 @@ async def test_a_note_goes_to_the_reporter_only(officer_services: Services, worl
     assert [a.key for a in await jan.send(Text("jeszcze coś"))] != ["officers-note-sent"]
 
 
+async def test_a_note_up_to_the_description_limit_is_sent_whole_even_full_of_markup(
+    officer_services: Services, world: w.World
+) -> None:
+    await _link_all(officer_services, world)
+    async with officer_services.uow() as uow:
+        zofia = await w.user(uow.session, w.RESIDENT)
+        report = await w.report(uow.session, world.kon1, reporter=zofia)
+        await uow.commit()
+    await w.press(officer_services, w.JAN, f"{report.id}.note")
+    jan = Resident(officer_services, w.JAN)
+    text = "<&>" * 333  # 999 characters, five times as many once escaped
+
+    assert [a.key for a in await jan.send(Text(text))] == ["officers-note-sent"]
+    note = next(e for e in await w.audit(officer_services, report.id) if e.action == "note")
+    assert note.note == text
+
+
 async def test_show_phone_only_for_a_consenting_named_reporter_and_audited(
     officer_services: Services, world: w.World
 ) -> None:
