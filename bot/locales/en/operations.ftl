@@ -117,6 +117,8 @@ operations-quiet-btn-off = 🔔 Turn quiet hours off
 operations-quiet-bad = I cannot read these hours. Type e.g. <code>22-7</code> or <code>22:30-6:30</code>.
 operations-quiet-saved = 🌙 Saved: from { $start } to { $end } alerts arrive without sound. Escalations always with sound.
 operations-quiet-off = 🔔 Quiet hours off: alerts always arrive with sound.
+# Typed words that turn quiet hours off (any language counts); comma-separated, never shown.
+operations-quiet-off-words = off, turn off, no, none
 
 ## Blocking: /blokuj, /odblokuj
 

@@ -119,6 +119,9 @@ operations-quiet-btn-off = 🔔 Wyłącz ciszę nocną
 operations-quiet-bad = Nie rozpoznaję tych godzin. Napisz np. <code>22-7</code> albo <code>22:30-6:30</code>.
 operations-quiet-saved = 🌙 Zapisane: od { $start } do { $end } alerty przychodzą bez dźwięku. Eskalacje zawsze z dźwiękiem.
 operations-quiet-off = 🔔 Cisza nocna wyłączona: alerty zawsze przychodzą z dźwiękiem.
+# Typed instead of hours (or after /cisza), any of these words turns quiet hours off; words
+# of every language count. Comma-separated, never shown.
+operations-quiet-off-words = off, wyłącz, wylacz, nie, brak
 
 ## Blocking: /blokuj, /odblokuj
 

@@ -119,6 +119,8 @@ operations-quiet-btn-off = 🔔 Вимкнути тихі години
 operations-quiet-bad = Не можу розпізнати ці години. Напишіть, напр., <code>22-7</code> або <code>22:30-6:30</code>.
 operations-quiet-saved = 🌙 Збережено: з { $start } до { $end } сповіщення надходять без звуку. Ескалації — завжди зі звуком.
 operations-quiet-off = 🔔 Тихі години вимкнено: сповіщення завжди надходять зі звуком.
+# Typed words that turn quiet hours off (any language counts); comma-separated, never shown.
+operations-quiet-off-words = off, вимкнути, вимкни, вимкнено, ні, немає
 
 ## Blocking: /blokuj, /odblokuj
 

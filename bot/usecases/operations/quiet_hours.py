@@ -25,6 +25,8 @@ ESCALATION = "overdue"
 SCOPE = "qh"
 HOURS_STEP = "hours"
 OFF = "off"
+# Comma-separated words that, typed, turn quiet hours off (every language's list counts).
+OFF_WORDS = "operations-quiet-off-words"
 
 _TIME = r"(\d{1,2})(?:[:.](\d{2}))?"
 _SPAN = re.compile(rf"^\s*(?:od\s+)?{_TIME}\s*(?:-|–|—|do|to|до)\s*{_TIME}\s*$", re.IGNORECASE)
@@ -128,7 +130,7 @@ class QuietHoursFlow:
         return [self._question(ctx, officer)]
 
     def _typed(self, ctx: FlowContext, officer: Officer, text: str) -> list[Answer]:
-        if text.lower() in {"off", "wyłącz", "wylacz", "nie", "brak"}:
+        if text.strip().casefold() in _off_words(ctx):
             return self._save(ctx, officer, None)
         parsed = parse_hours(text)
         if parsed is None:
@@ -171,6 +173,16 @@ class QuietHoursFlow:
                 end=hours_text(officer.quiet_to),
             )
         return ctx.answer("operations-quiet-ask", rows, scope=SCOPE, state="off", start="", end="")
+
+
+def _off_words(ctx: FlowContext) -> set[str]:
+    """Return the words that turn quiet hours off, in every language of the catalog."""
+    catalog = ctx.services.catalog
+    words = {OFF}
+    for lang in catalog.languages:
+        listed = catalog.render(lang, OFF_WORDS).split(",")
+        words.update(word.strip().casefold() for word in listed if word.strip())
+    return words
 
 
 def _preset(value: str) -> tuple[int, int] | None:

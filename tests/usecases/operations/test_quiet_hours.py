@@ -88,6 +88,23 @@ async def test_typed_hours_off_and_bad_input(officer_services: Services, world: 
     assert await quiet_hours_of(officer_services, world.jan) == (23 * 60, 6 * 60)
 
 
+async def test_the_words_for_off_work_in_every_language(
+    officer_services: Services, world: w.World
+) -> None:
+    await link_everyone(officer_services, world)
+    jan = Resident(officer_services, w.JAN)
+
+    for word in ("wyłącz", "Вимкнути", "turn off", "OFF"):
+        await jan.send(Command("cisza", "22-6"))
+        assert await quiet_hours_of(officer_services, world.jan) == (22 * 60, 6 * 60)
+        await jan.send(Command("cisza"))
+
+        [off] = await jan.send(Text(word))
+
+        assert off.key == "operations-quiet-off"
+        assert await quiet_hours_of(officer_services, world.jan) == (None, None)
+
+
 async def test_residents_have_no_quiet_hours(officer_services: Services, world: w.World) -> None:
     zofia = Resident(officer_services, w.RESIDENT)
 
