@@ -1,4 +1,5 @@
-"""A feature plugs into the bot in up to four places: handlers, senders, start-up, post-start."""
+"""A feature plugs into the bot in up to five places: handlers, senders, start-up, post-start,
+shutdown."""
 
 from __future__ import annotations
 
@@ -31,4 +32,7 @@ class Feature:
     startup: Callable[[Services], Awaitable[None]] | None = None
     # Runs once the bot is connected (e.g. registers command lists with Telegram).
     post_start: Callable[[Services, Bot], Awaitable[None]] | None = None
+    # Runs when the bot stops, after updates stopped coming and before the database closes
+    # (e.g. waits for background jobs that still write their answers).
+    shutdown: Callable[[Services], Awaitable[None]] | None = None
     extra: dict[str, Any] = field(default_factory=dict)

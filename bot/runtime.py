@@ -131,6 +131,16 @@ class BotRuntime:
                 await application.stop()
             await application.shutdown()
         if engine is not None:
+            # Once per start (the engine is there only then), while the database is still open.
+            if self.services is not None:
+                for feature in features():
+                    if feature.shutdown is None:
+                        continue
+                    try:
+                        await feature.shutdown(self.services)
+                    except Exception:
+                        # One feature's failure must not keep the database or the lock open.
+                        log.exception("feature %s: shutdown failed", feature.name)
             await engine.dispose()
         if self._lock is not None:
             self._lock.release()

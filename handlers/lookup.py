@@ -62,6 +62,14 @@ async def _startup(services: Services) -> None:
         log.info("online geocoding enabled (%s)", settings.nominatim_domain)
 
 
+async def _shutdown(services: Services) -> None:
+    geocoding = services.extras.get(GEOCODING)
+    if isinstance(geocoding, Geocoding):
+        # Let addresses being looked up online get their answer (an outbox row) before the
+        # database closes; geopy's own timeout bounds the wait.
+        await geocoding.drain()
+
+
 class ContactSender:
     """Send an outbox row of kind "officer_contact": an officer's card, read from the DB now."""
 
@@ -119,4 +127,4 @@ def _senders(services: Services) -> Mapping[str, Sender]:
     return {CONTACT_KIND: ContactSender(services)}
 
 
-FEATURE = Feature(name="lookup", startup=_startup, senders=_senders)
+FEATURE = Feature(name="lookup", startup=_startup, senders=_senders, shutdown=_shutdown)

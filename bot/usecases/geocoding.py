@@ -70,6 +70,8 @@ class Geocoding:
         self._clock = clock
         self._waiting = 0
         self._jobs: set[asyncio.Task[None]] = set()
+        # Whom each running job answers (a user id), so a flow can tell whether one still runs.
+        self._owners: dict[asyncio.Task[None], int] = {}
 
     @classmethod
     def nominatim(cls, settings: LookupSection) -> Geocoding:
@@ -147,14 +149,21 @@ class Geocoding:
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
 
-    def spawn(self, job: Coroutine[Any, Any, None]) -> None:
+    def spawn(self, job: Coroutine[Any, Any, None], owner: int | None = None) -> None:
         """Run a job in the background (kept referenced until it ends; errors are logged)."""
         task = asyncio.get_running_loop().create_task(job)
         self._jobs.add(task)
+        if owner is not None:
+            self._owners[task] = owner
         task.add_done_callback(self._finished)
+
+    def working_for(self, owner: int) -> bool:
+        """Tell whether a job spawned for this owner still runs in this process."""
+        return owner in self._owners.values()
 
     def _finished(self, task: asyncio.Task[None]) -> None:
         self._jobs.discard(task)
+        self._owners.pop(task, None)
         if not task.cancelled() and task.exception() is not None:
             log.error("geocoding job failed", exc_info=task.exception())
 

@@ -112,11 +112,17 @@ def _question(ctx: FlowContext) -> list[Answer]:
     step = ctx.conversation.step
     if step == "pick" and _candidates(ctx):
         return [_pick_question(ctx)]
-    if step == "geocoding":
+    if step == "geocoding" and _geocoding_for(ctx):
         return [_ask(ctx, "lookup-geocoding-wait")]
     if step == "card":
         return [_ask(ctx, "lookup-ask-again")]
     return [_ask(ctx, "lookup-ask")]
+
+
+def _geocoding_for(ctx: FlowContext) -> bool:
+    """Tell whether this process still looks the resident's address up (none after a restart)."""
+    geocoding = ctx.services.extras.get(GEOCODING)
+    return isinstance(geocoding, Geocoding) and geocoding.working_for(ctx.user.id)
 
 
 def _hinted(ctx: FlowContext, key: str, **args: Any) -> Answer:
@@ -163,7 +169,8 @@ async def _typed(ctx: FlowContext, text: str) -> list[Answer]:
     if isinstance(geocoding, Geocoding) and not geocoding.busy:
         ctx.goto(FLOW, "geocoding", {**_base_draft(ctx), "query": query})
         geocoding.spawn(
-            finish_geocoding(ctx.services, ctx.user.id, ctx.conversation.version, query)
+            finish_geocoding(ctx.services, ctx.user.id, ctx.conversation.version, query),
+            owner=ctx.user.id,
         )
         return [ctx.answer("lookup-geocoding", scope=SCOPE, keyboard="remove")]
     ctx.goto(FLOW, "ask", _base_draft(ctx))

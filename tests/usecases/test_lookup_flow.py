@@ -429,3 +429,64 @@ async def test_geocoding_caches_for_a_while_only() -> None:
     now[0] = 61.0
     assert await geocoding.geocode("Nigdzie 1") is None
     assert len(finder.queries) == 2
+
+
+class HeldNominatim(FakeNominatim):
+    """Answers only once released, like a slow Nominatim (the lookup runs it in a thread)."""
+
+    def __init__(self, answer: Any = None) -> None:
+        super().__init__(answer)
+        self.released = threading.Event()
+
+    def geocode(self, query: str, *, exactly_one: bool, timeout: float, **options: Any) -> Any:
+        assert self.released.wait(30), "never released"
+        return super().geocode(query, exactly_one=exactly_one, timeout=timeout, **options)
+
+
+async def test_stopping_the_bot_lets_an_address_being_looked_up_online_get_its_answer(
+    services: Services,
+) -> None:
+    finder = HeldNominatim(Found(*CENTRUM))
+    services.extras[GEOCODING] = Geocoding(finder, min_interval=0)
+    resident = Resident(services)
+    await open_lookup(resident)
+    [waiting] = await resident.send(Text("Juliusza Słowackiego 5"))
+    assert waiting.key == "lookup-geocoding"
+    # While the job runs, anything else gets "still checking" with the hint.
+    [hint] = await resident.send(Unsupported("sticker"))
+    assert "lookup-geocoding-wait" in [key for key, _ in hint.also]
+
+    finder.released.set()
+    lookup = next(feature for feature in features() if feature.name == "lookup")
+    assert lookup.shutdown is not None
+    await lookup.shutdown(services)
+
+    keys = [p["answer"]["key"] for p in await outbox(services, "answer")]
+    assert keys[-3:] == ["lookup-found-address", "lookup-card", "lookup-report-here"]
+    assert (await conversation(services)).step == "card"
+
+
+async def test_after_a_restart_a_resident_left_waiting_for_the_map_is_answered_normally(
+    services: Services,
+) -> None:
+    # The previous process stopped while it looked the address up; this one has no such job.
+    services.extras[GEOCODING] = Geocoding(FakeNominatim(Found(*CENTRUM)), min_interval=0)
+    resident = Resident(services)
+    await open_lookup(resident)
+    async with services.uow() as uow:
+        user = await get_user(uow.session, "telegram", "1001")
+        assert user is not None
+        left = await uow.session.get(Conversation, user.id)
+        assert left is not None
+        left.step, left.draft = "geocoding", {**left.draft, "query": "Juliusza Słowackiego 5"}
+        await uow.commit()
+
+    [hint] = await resident.send(Unsupported("sticker"))
+
+    # Not "still checking the previous address": nothing is checking it any more.
+    assert hint.key == "lookup-wrong-kind"
+    assert "lookup-geocoding-wait" not in [key for key, _ in hint.also]
+    assert (await conversation(services)).step == "geocoding"
+    found, card, _ = await resident.send(Text("kolejowa 5"))
+    assert found.key == "lookup-found-address" and card.key == "lookup-card"
+    assert (await conversation(services)).step == "card"
