@@ -31,6 +31,9 @@ MAX_SENDING = 64
 # MAX_SENDING costs more CPU than the request itself (measured: 64 at once ≈ 2x the CPU of 4);
 # 8 calls of ~150 ms each still allow ~50 messages/s, above Telegram's 30/s per token.
 MAX_REQUESTS = 8
+# Longest wait for one of those requests: a row waits while still leased (`sending`), so it goes
+# back in line before its lease could expire and another process send it too (PostgreSQL).
+REQUEST_WAIT_SECONDS = 30.0
 # Seconds before a row whose send failed on the network is tried again; doubled per try.
 BACKOFF_BASE_SECONDS = 0.5
 BACKOFF_MAX_SECONDS = 300.0
@@ -56,6 +59,10 @@ class DeliveryStats:
     rescheduled: int = 0
     failed: int = 0
     undeliverable: int = 0
+
+
+class _NoRequestSlot(Exception):
+    """No request to Telegram could start within REQUEST_WAIT_SECONDS."""
 
 
 def _error(exc: BaseException) -> str:
@@ -244,14 +251,21 @@ class DeliveryWorker:
             await self._finish(row, OutboxStatus.FAILED, f"no sender for kind {row.kind!r}")
             return
         try:
-            async with (
-                self._limits.chat(row.chat_id),
-                self._limits.global_bucket,
-                self._requests,
-            ):
-                message_id = await sender(self._bot, row)
+            async with self._limits.chat(row.chat_id), self._limits.global_bucket:
+                try:
+                    async with asyncio.timeout(REQUEST_WAIT_SECONDS):
+                        await self._requests.acquire()
+                except TimeoutError:
+                    raise _NoRequestSlot from None
+                try:
+                    message_id = await sender(self._bot, row)
+                finally:
+                    self._requests.release()
         except asyncio.CancelledError:
             raise
+        except _NoRequestSlot:
+            # Telegram is slow for everyone: not this row's fault, so no try is used.
+            await self._reschedule(row, 0.0, "waited for a request slot", count=False)
         except RetryAfter as exc:
             # Telegram's flood control for this chat: wait as told, without counting a try.
             await self._reschedule(row, retry_seconds(exc), _error(exc), count=False)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from bot.localapi import LocalBotApi
+from bot.pipeline import delivery
 from db.models.people import User
 from db.models.pipeline import OutboxStatus
 from tests.pipeline.conftest import ANNA, BOGDAN, CAROL, DAVE, EVE, Harness, eventually
@@ -73,3 +75,31 @@ async def test_a_message_that_keeps_failing_is_marked_failed(
     assert row.attempts == harness.config.delivery.max_attempts
     assert row.last_error is not None and row.last_error.startswith("NetworkError")
     assert api.sent(ANNA) == []
+
+
+async def test_a_row_kept_waiting_for_a_request_slot_goes_back_in_line_without_a_try(
+    harness: Harness, api: LocalBotApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    users = {uid: api.user(uid) for uid in (ANNA, BOGDAN)}
+    # One request at a time, each slow: the row that waits longer than it may, while leased,
+    # goes back in line instead.
+    monkeypatch.setattr(delivery, "MAX_REQUESTS", 1)
+    monkeypatch.setattr(delivery, "REQUEST_WAIT_SECONDS", 0.1)
+    for uid in users:
+        api.inject("sendMessage", uid, kind="slow", delay=0.6)
+    await harness.start("none")
+
+    await harness.send(*(users[uid].send_text(f"hej {uid}") for uid in users))
+
+    for uid in users:
+        await api.await_sent(uid)
+
+    async def statuses() -> dict[int, OutboxStatus]:
+        return {row.chat_id: row.status for row in await harness.outbox()}
+
+    await eventually(statuses, {ANNA: OutboxStatus.SENT, BOGDAN: OutboxStatus.SENT})
+    rows = await harness.outbox()
+    # Each was sent once, and waiting used none of its tries (1 = the send itself).
+    assert [row.attempts for row in rows] == [1, 1]
+    assert "waited for a request slot" in [row.last_error for row in rows]
+    assert {uid: len(api.sent(uid)) for uid in users} == {ANNA: 1, BOGDAN: 1}
