@@ -420,7 +420,12 @@ class Dispatcher:
                 )
             )
         if self._ops_chat_id:
-            answer = Answer("ops-update-failed", {"update_id": str(row.update_id), "error": reason})
+            # The ops chat gets the error's class only: a message could quote what a resident
+            # typed (the fuller reason stays in inbox.last_error, purged with the row).
+            error_class = reason.split(":", 1)[0]
+            answer = Answer(
+                "ops-update-failed", {"update_id": str(row.update_id), "error": error_class}
+            )
             notices.append(
                 OutboxMessage(
                     chat_id=self._ops_chat_id,
