@@ -102,11 +102,6 @@ class DeliveryWorker:
         self._claiming = False
         self.stats = DeliveryStats()
 
-    @property
-    def in_flight(self) -> int:
-        """Return how many rows are being sent right now."""
-        return len(self._sending)
-
     def wake(self, outbox_ids: list[int]) -> None:
         """Send newly committed rows right away (sync: called from UnitOfWork.commit)."""
         if outbox_ids:

@@ -134,11 +134,6 @@ class Dispatcher:
         self._loop_task: asyncio.Task[None] | None = None
         self.handled = 0
 
-    @property
-    def in_flight(self) -> int:
-        """Return how many chats are being handled right now."""
-        return len(self._workers)
-
     def wake(self) -> None:
         """Look for new rows right away (called after a batch is stored)."""
         self._wakeup.set()
