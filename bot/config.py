@@ -218,7 +218,8 @@ def check_secrets(secrets: Secrets, mode: str) -> list[str]:
     if mode in {"run", "webhook"} and not secrets.bot_token:
         problems.append(
             "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram "
-            "(/newbot), then `export TELEGRAM_BOT_TOKEN=...` and start again."
+            "(/newbot), then `export TELEGRAM_BOT_TOKEN=...` and start again. "
+            "To try the bot without Telegram: `make trial`."
         )
     if mode == "webhook" and not secrets.webhook_secret:
         problems.append(
