@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 
 from telegram import Bot
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest
 
 from bot.usecases.report.media import MediaTooLarge, MediaUnavailable
 
 log = logging.getLogger(__name__)
-
-# At most this many prefetched files are kept (3 photos each for a few residents at once).
-MAX_PREFETCHED = 30
 
 
 class TelegramMediaFetcher:
@@ -22,30 +18,9 @@ class TelegramMediaFetcher:
     def __init__(self, bot: Bot, max_bytes: int) -> None:
         self.bot = bot
         self.max_bytes = max_bytes
-        # Files downloaded by `prefetch` before a turn's transaction, taken by `fetch` inside it.
-        self._prefetched: dict[str, bytes] = {}
-
-    async def prefetch(self, refs: Sequence[str]) -> None:
-        """Download files ahead of the turn that needs them; failures are left to `fetch`."""
-        for ref in refs:
-            if ref in self._prefetched:
-                continue
-            try:
-                self._prefetched[ref] = await self._download(ref)
-            except (MediaTooLarge, MediaUnavailable, TelegramError) as exc:
-                log.info("prefetch skipped a file: %s", type(exc).__name__)
-        # A turn that never came (the process was stopped) must not pin memory for long.
-        while len(self._prefetched) > MAX_PREFETCHED:
-            self._prefetched.pop(next(iter(self._prefetched)))
 
     async def fetch(self, ref: str) -> bytes:
         """Return the file's bytes; network errors propagate so the update is retried."""
-        data = self._prefetched.pop(ref, None)
-        if data is not None:
-            return data
-        return await self._download(ref)
-
-    async def _download(self, ref: str) -> bytes:
         try:
             file = await self.bot.get_file(ref)
         except BadRequest as exc:

@@ -20,6 +20,7 @@ from bot.usecases.report.draft import ReportDraft
 from bot.usecases.report.edits import answer_edited
 from bot.usecases.report.form import SCOPE
 from bot.usecases.report.media import MEDIA_FETCHER
+from bot.usecases.report.submit import prepare_photos
 from bot.usecases.router import Router
 from db.repositories.conversations import draft_of
 from db.uow import UnitOfWork
@@ -56,14 +57,14 @@ async def _post_start(services: Services, bot: Bot) -> None:
     services.extras[MEDIA_FETCHER] = fetcher
 
     async def prefetch_photos(services: Services, external_id: str, step: Step) -> None:
-        # "Send" stores the photos: download them before the turn's transaction opens, so a
-        # slow download never holds the database (on SQLite, every other chat would wait).
+        # "Send" stores the photos: download and re-encode them before the turn's transaction
+        # opens, so slow work never holds the database (on SQLite, every other chat would wait).
         if not (isinstance(step, Choice) and step.scope == SCOPE and step.value == "send"):
             return
         async with services.uow() as uow:
             draft = await draft_of(uow.session, CHANNEL, external_id)
         if draft:
-            await fetcher.prefetch([photo.ref for photo in ReportDraft.from_json(draft).photos])
+            await prepare_photos(services, [p.ref for p in ReportDraft.from_json(draft).photos])
 
     services.extras.setdefault(PRE_TURN_HOOKS, []).append(prefetch_photos)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -23,6 +24,10 @@ from db.models.reports import AuditEvent, Report, ReportPhoto, ReportStatus
 from db.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
+
+# services.extras key: photos downloaded and re-encoded before the Send turn's transaction.
+PREPARED_PHOTOS = "prepared_photos"
+MAX_PREPARED = 30
 
 CREATED_ACTION = "report_created"
 # Attempts at a free reference number when another process took the same one (PostgreSQL).
@@ -109,21 +114,45 @@ async def store_with_reference(
     raise RuntimeError("no free reference number after several attempts")
 
 
+async def prepare_photo(services: Services, ref: str) -> CleanPhoto:
+    """Download one photo and re-encode it; raise MediaTooLarge, MediaUnavailable, NotAnImage."""
+    settings = services.config.reports
+    data = await media_fetcher(services).fetch(ref)
+    if len(data) > settings.max_photo_bytes:
+        raise MediaTooLarge(ref)
+    # Decoding and encoding a 2560 px JPEG takes a while: keep the event loop free.
+    return await asyncio.to_thread(clean_photo, data, settings.photo_max_side)
+
+
+async def prepare_photos(services: Services, refs: Sequence[str]) -> None:
+    """Prepare photos ahead of the Send turn, outside its transaction (failures: left to Send)."""
+    prepared: dict[str, CleanPhoto] = services.extras.setdefault(PREPARED_PHOTOS, {})
+    for ref in refs:
+        if ref in prepared:
+            continue
+        try:
+            prepared[ref] = await prepare_photo(services, ref)
+        except (MediaTooLarge, MediaUnavailable, NotAnImage) as exc:
+            log.info("a photo could not be prepared ahead: %s", type(exc).__name__)
+    # A Send that never came (the process stopped) must not pin memory for long.
+    while len(prepared) > MAX_PREPARED:
+        prepared.pop(next(iter(prepared)))
+
+
 async def _fetch_photos(
     services: Services, draft: ReportDraft
 ) -> tuple[list[CleanPhoto], tuple[int, ...]]:
-    """Download and re-encode every photo; list the positions (1-based) that failed."""
-    settings = services.config.reports
-    fetcher = media_fetcher(services)
+    """Take every photo prepared ahead, else download and re-encode it; list refused positions."""
+    prepared: dict[str, CleanPhoto] = services.extras.get(PREPARED_PHOTOS, {})
     clean: list[CleanPhoto] = []
     refused: list[int] = []
     for position, photo in enumerate(draft.photos, start=1):
+        ready = prepared.pop(photo.ref, None)
+        if ready is not None:
+            clean.append(ready)
+            continue
         try:
-            data = await fetcher.fetch(photo.ref)
-            if len(data) > settings.max_photo_bytes:
-                raise MediaTooLarge(photo.ref)
-            # Decoding and encoding a 2560 px JPEG takes a while: keep the event loop free.
-            clean.append(await asyncio.to_thread(clean_photo, data, settings.photo_max_side))
+            clean.append(await prepare_photo(services, photo.ref))
         except (MediaTooLarge, MediaUnavailable, NotAnImage) as exc:
             log.info("photo %d of a draft refused: %s", position, type(exc).__name__)
             refused.append(position)

@@ -8,9 +8,12 @@ from sqlalchemy import select
 
 from bot.conversation import Contact, Media
 from bot.services import Services
+from bot.usecases.report.media import MEDIA_FETCHER
+from bot.usecases.report.submit import PREPARED_PHOTOS, prepare_photos
 from db.models.people import Reporter
 from db.models.reports import AuditEvent, Report
 from tests.usecases.report.story import (
+    PhotoShelf,
     Reporting,
     conversation,
     jpeg_with_gps,
@@ -134,6 +137,27 @@ async def test_an_unreadable_image_is_taken_out_on_send(report_services: Service
     await anna.press("send")
     assert anna.said() == ["report-sent"]
     assert [p.position for p in await stored_photos(report_services)] == [1]
+
+
+async def test_photos_prepared_before_send_are_stored_without_downloading_again(
+    report_services: Services,
+) -> None:
+    anna = await at_when(report_services, 6007)
+    await anna.press("when.now")
+    await anna.press("skip")
+    await anna.photo(jpeg_with_gps(3200, 2400))
+    await anna.press("done")
+    await anna.press("anon.yes")
+    # What the Telegram adapter does just before the Send turn's transaction opens.
+    shelf: PhotoShelf = report_services.extras[MEDIA_FETCHER]
+    refs = list(shelf.files)
+    await prepare_photos(report_services, refs)
+    shelf.files.clear()  # a download inside the Send turn would now fail
+    await anna.press("send")
+    assert anna.said() == ["report-sent"]
+    [photo] = await stored_photos(report_services)
+    assert (photo.width, photo.height) == (2560, 1920)
+    assert report_services.extras[PREPARED_PHOTOS] == {}
 
 
 async def test_clearing_the_photos(report_services: Services) -> None:
