@@ -14,14 +14,20 @@ from tests.localapi.conftest import ANNA_ID, BOGDAN_ID, local_bot
 async def test_await_sent_keeps_a_read_cursor_per_chat(
     bot: Bot, api: LocalBotApi, anna: FakeUser, bogdan: FakeUser
 ) -> None:
+    first_read = asyncio.Event()
+
     async def send_later() -> None:
         await asyncio.sleep(0.1)
         await bot.send_message(ANNA_ID, "pierwsza")
+        # The second message follows only once the first was read, so a slow poll on a busy
+        # machine cannot take both in one call.
+        await first_read.wait()
         await bot.send_message(BOGDAN_ID, "dla Bogdana")
         await bot.send_message(ANNA_ID, "druga")
 
     sender = asyncio.create_task(send_later())
     first = await api.await_sent(ANNA_ID, timeout=2)
+    first_read.set()
     await sender
     rest = await api.await_sent(ANNA_ID, timeout=2)
 
