@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -11,9 +12,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 DEFAULT_CONFIG_PATH = Path("config.toml")
 ENV_PREFIX = "RDB_"
+# Telegram allows 1-256 characters A-Z, a-z, 0-9, _ and -; fewer than 32 can be guessed.
+WEBHOOK_SECRET_MIN = 32
+WEBHOOK_SECRET_MAX = 256
+_WEBHOOK_SECRET_CHARS = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 class _Section(BaseModel):
@@ -213,7 +220,7 @@ def load_config(path: Path | None = None) -> Config:
 
 
 def check_secrets(secrets: Secrets, mode: str) -> list[str]:
-    """List the secrets missing for a mode ('run', 'webhook', or anything that needs none)."""
+    """List the secrets missing or unsafe for a mode ('run', 'webhook', 'check-config', ...)."""
     problems = []
     if mode in {"run", "webhook"} and not secrets.bot_token:
         problems.append(
@@ -226,7 +233,24 @@ def check_secrets(secrets: Secrets, mode: str) -> list[str]:
             "WEBHOOK_SECRET is not set: choose a random string of 1-256 characters "
             "(A-Z, a-z, 0-9, _ and -), e.g. `export WEBHOOK_SECRET=$(openssl rand -hex 32)`."
         )
+    if mode in {"webhook", "check-config"} and secrets.webhook_secret:
+        problems += webhook_secret_problems(secrets.webhook_secret)
     return problems
+
+
+def webhook_secret_problems(secret: str) -> list[str]:
+    """Say why a webhook secret is unsafe or unusable (its value is never repeated)."""
+    if len(secret) < WEBHOOK_SECRET_MIN:
+        return [
+            f"WEBHOOK_SECRET has {len(secret)} characters; at least {WEBHOOK_SECRET_MIN} are "
+            "needed so it cannot be guessed, e.g. `export WEBHOOK_SECRET=$(openssl rand -hex 32)`."
+        ]
+    if len(secret) > WEBHOOK_SECRET_MAX or not _WEBHOOK_SECRET_CHARS.match(secret):
+        return [
+            f"WEBHOOK_SECRET must be at most {WEBHOOK_SECRET_MAX} characters of A-Z, a-z, 0-9, "
+            "_ and - (Telegram refuses others)."
+        ]
+    return []
 
 
 def _mask(value: str | None) -> str:
@@ -235,12 +259,25 @@ def _mask(value: str | None) -> str:
     return "***" + (value[-2:] if len(value) > 8 else "")
 
 
+# Query parameters of a database URL that carry a secret (asyncpg and libpq accept them).
+_SECRET_QUERY_KEYS = ("password", "passfile", "sslpassword", "sslkey", "secret", "token")
+
+
 def _mask_url(url: str | None) -> str:
+    """Show where the database is, never its password (in the userinfo or the query)."""
     if not url:
         return "(not set: SQLite file from [database] sqlite_path)"
-    scheme, _, rest = url.partition("://")
-    if "@" in rest:
-        credentials, _, host = rest.rpartition("@")
-        user = credentials.split(":", 1)[0]
-        return f"{scheme}://{user}:***@{host}"
-    return url
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        # Unparseable: it may still hold a password, so show nothing of it.
+        return "(set, but not a valid database URL)"
+    if parsed.password is not None:
+        parsed = parsed.set(password="***")
+    query = {
+        key: "***" if any(word in key.lower() for word in _SECRET_QUERY_KEYS) else value
+        for key, value in parsed.query.items()
+    }
+    rendered = parsed.set(query=query).render_as_string(hide_password=False)
+    # The URL renderer percent-encodes the stars; people read them better as they are.
+    return rendered.replace("%2A%2A%2A", "***")

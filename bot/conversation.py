@@ -7,6 +7,8 @@ would become numbered lists on Signal.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -14,6 +16,29 @@ from typing import Any, Literal
 from bot.i18n import Raw
 
 # ---- what a person sent -------------------------------------------------------------------
+
+# Explicit bidi embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI):
+# an RLO in a description makes "KN-2026-000123" or a street read differently on the officer's
+# screen than it is stored ("Trojan Source"). The implicit marks (LRM, RLM, ALM) only place
+# neutral characters inside right-to-left text and stay.
+_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_LINE_BREAKS = re.compile(r"\r\n?|[\u0085\u2028\u2029]")
+
+
+def clean_text(value: str) -> str:
+    """Drop control and bidi-override characters from a person's text; keep its line breaks.
+
+    Every text a person gives passes here before a flow sees it, so nothing stored (and shown
+    to an officer, written to an export) can carry a terminal escape, a NUL or a reordering.
+    Tabs become spaces; the other line-break forms become a plain newline.
+    """
+    value = _LINE_BREAKS.sub("\n", value).replace("\t", " ")
+    return "".join(
+        char
+        for char in value
+        if char == "\n"
+        or (char not in _BIDI_CONTROLS and unicodedata.category(char) not in ("Cc", "Cs"))
+    )
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,17 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import AsyncAdaptedQueuePool, ConnectionPoolEntry
 
+from db.private_files import private_dir, private_file, tighten
+
+# Files SQLite keeps beside the database; it creates them with the database file's mode.
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+
 
 def database_url(explicit: str | None, sqlite_path: Path) -> str:
     """Return DATABASE_URL, or the SQLite file URL (its folder created) when none is set."""
     if explicit:
         return explicit
-    sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(sqlite_path.parent)
     return f"sqlite+aiosqlite:///{sqlite_path}"
 
 
@@ -48,6 +53,12 @@ def create_engine(
 ) -> AsyncEngine:
     """Create the async engine with the per-backend settings the design relies on."""
     if is_sqlite(url):
+        db_file = sqlite_file(url)
+        if db_file is not None:
+            # Created 0600 before SQLite opens it (SQLite gives -wal and -shm the same mode).
+            private_file(db_file)
+            for suffix in SQLITE_COMPANIONS:
+                tighten(db_file.with_name(db_file.name + suffix))
         # One connection per process: SQLite has one writer anyway, and its busy handler is not
         # fair (a writer can starve past busy_timeout under a burst), whereas the pool's queue
         # serves waiting transactions in order. busy_timeout still covers other processes

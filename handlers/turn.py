@@ -19,6 +19,7 @@ from bot.conversation import (
     Step,
     Text,
     Unsupported,
+    clean_text,
 )
 from bot.outbox import reply
 from bot.services import Services
@@ -41,9 +42,9 @@ PreTurnHook = Callable[[Services, str, Step], Awaitable[None]]
 
 
 def step_from_message(message: Message) -> Step:
-    """Turn a Telegram message into a transport-neutral Step."""
+    """Turn a Telegram message into a transport-neutral Step (every text cleaned first)."""
     if message.text is not None:
-        text = message.text.strip()
+        text = clean_text(message.text).strip()
         if text.startswith("/"):
             head, _, args = text.partition(" ")
             # "/start@razem_bot payload" in groups: drop the bot's name.
@@ -52,7 +53,10 @@ def step_from_message(message: Message) -> Step:
     if message.venue is not None:
         venue = message.venue
         return Location(
-            venue.location.latitude, venue.location.longitude, venue.title, venue.address
+            venue.location.latitude,
+            venue.location.longitude,
+            clean_text(venue.title),
+            clean_text(venue.address),
         )
     if message.location is not None:
         return Location(message.location.latitude, message.location.longitude)
@@ -63,7 +67,7 @@ def step_from_message(message: Message) -> Step:
             and message.from_user is not None
             and (contact.user_id == message.from_user.id)
         )
-        return Contact(contact.phone_number, own)
+        return Contact(clean_text(contact.phone_number), own)
     if message.photo:
         largest = message.photo[-1]
         return Media((largest.file_id,), (largest.file_size or 0,), message.media_group_id)
@@ -117,7 +121,7 @@ async def run_turn(update: Update, context: BotContext, use_case: UseCase) -> No
             lang=services.catalog.language(user.language or hint),
             language_hint=hint,
             now=services.clock(),
-            display_name=tg_user.full_name or None,
+            display_name=clean_text(tg_user.full_name) or None,
         )
         answers = await use_case(uow, turn)
         # A use case may have changed the language (e.g. /jezyk): answer in the new one.

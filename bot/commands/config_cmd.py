@@ -12,7 +12,8 @@ from bot.config import Config, Secrets
 def register(subparsers: Subparsers) -> None:
     """Add `check-config`."""
     parser = add_parser(subparsers, "check-config", "validate and print the effective config")
-    parser.set_defaults(handler=_check_config)
+    # Validates the secrets that are set, too (a short WEBHOOK_SECRET is a problem).
+    parser.set_defaults(handler=_check_config, secrets_mode="check-config")
 
 
 def _check_config(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:

@@ -15,6 +15,7 @@ from bot.config import Config, Secrets
 from bot.usecases.export import export_reports
 from bot.usecases.report.categories import load_categories
 from db.engine import create_engine, database_url, session_factory
+from db.private_files import write_private
 
 
 def register(subparsers: Subparsers) -> None:
@@ -36,7 +37,8 @@ def register(subparsers: Subparsers) -> None:
 def _export(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
     result = asyncio.run(_run(args, config, secrets))
     if args.output:
-        args.output.write_text(result[0], encoding="utf-8")
+        # Reports are residents' data: the file is the owner's only (0600).
+        write_private(args.output, result[0])
     else:
         sys.stdout.write(result[0])
     print(f"{result[1]} reports exported", file=sys.stderr)

@@ -15,6 +15,7 @@ import tornado.web
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
+from bot.config import WEBHOOK_SECRET_MIN
 from bot.pipeline.health import Health
 
 log = logging.getLogger(__name__)
@@ -104,8 +105,9 @@ class WebhookServer:
         store: StoreUpdates,
         check: CheckHealth,
     ) -> None:
-        if not secret:
-            raise ValueError("the webhook needs WEBHOOK_SECRET")
+        if not secret or len(secret) < WEBHOOK_SECRET_MIN:
+            # The CLI refuses it first with an explanation; this guards every other caller.
+            raise ValueError(f"the webhook needs a WEBHOOK_SECRET of {WEBHOOK_SECRET_MIN}+ chars")
         self._listen = listen
         self._port = port
         self._app = tornado.web.Application(

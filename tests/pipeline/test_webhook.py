@@ -11,7 +11,7 @@ from bot.localapi import FakeUser, LocalBotApi
 from db.models.pipeline import InboxStatus
 from tests.pipeline.conftest import ANNA, Harness, fast_config
 
-SECRET = "tajny-sekret_123"
+SECRET = "tajny-sekret_123-dlugi-na-32-znaki-co-najmniej"
 
 
 def _free_port() -> int:
