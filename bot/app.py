@@ -54,7 +54,7 @@ def features() -> list[Feature]:
 
 
 def build_application(config: Config, token: str, services: Services) -> AppType:
-    """Build the Application for our own receiving (no Updater): see DESIGN.md step 1."""
+    """Build the Application without PTB's Updater: bot/pipeline receives and stores updates."""
     timeout = config.telegram.request_timeout
     application: AppType = (
         ApplicationBuilder()

@@ -9,7 +9,8 @@ from db.models.people import User
 from db.models.pipeline import OutboxMessage
 from db.uow import UnitOfWork
 
-# Replies to someone waiting in the chat go before background messages (DESIGN.md step 6).
+# Replies to someone waiting in the chat go before background messages (the worker claims by
+# priority, then age).
 PRIORITY_REPLY = 0
 PRIORITY_NOTICE = 5
 PRIORITY_BACKGROUND = 10

@@ -1,4 +1,4 @@
-"""The durable update pipeline: receive → inbox → dispatch → outbox → deliver (DESIGN.md)."""
+"""The durable update pipeline: receive → inbox → dispatch → outbox → deliver (see docs/)."""
 
 from bot.pipeline.dispatcher import DispatchClaim, record_failure
 from bot.pipeline.health import Health

@@ -1,4 +1,4 @@
-"""Inbox of received updates and outbox of messages to send (DESIGN.md, steps 1, 2, 5, 6)."""
+"""Inbox of received updates and outbox of messages to send (docs/architecture.md)."""
 
 from __future__ import annotations
 
