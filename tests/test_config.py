@@ -58,3 +58,15 @@ def test_masked_secrets_do_not_reveal_values() -> None:
     masked = str(secrets.masked())
     assert "ABCDEFGHIJ" not in masked and "hunter2" not in masked and "topsecret" not in masked
     assert "bot:***@db:5432/bot" in masked
+
+
+def test_the_privacy_notice_and_the_sample_station_give_the_same_postal_code() -> None:
+    import re
+
+    from bot.lookup.files import read_directory
+
+    config = load_config(Path("config.toml"))
+    station = read_directory(config.bot.directory_dir).stations[0]
+    postal = re.compile(r"\b\d{2}-\d{3}\b")
+    assert postal.findall(config.privacy.controller) == postal.findall(station.address)
+    assert postal.findall(station.address) == ["62-510"]

@@ -34,10 +34,12 @@ def menu_options() -> tuple[tuple[Option, ...], ...]:
     return tuple(tuple(Option(label, value) for label, value in row) for row in MENU)
 
 
-def menu_answer(ctx: FlowContext, key: str = "home-menu", *, also: str | None = None) -> Answer:
+def menu_answer(
+    ctx: FlowContext, key: str = "home-menu", *, also: str | None = None, **args: Any
+) -> Answer:
     """Build a message with the main menu under it (menu presses work at any version)."""
     extra: list[tuple[str, Mapping[str, Any]]] = [(also, {})] if also else []
-    return ctx.answer(key, menu_options(), scope=MENU_SCOPE, also=extra)
+    return ctx.answer(key, menu_options(), scope=MENU_SCOPE, also=extra, **args)
 
 
 class HomeFlow:
@@ -128,7 +130,8 @@ class HelpFlow:
     async def begin(self, ctx: FlowContext, args: str) -> Sequence[Answer]:
         """Show the help with the menu; mention a conversation left waiting."""
         waiting = "home-flow-waiting" if ctx.conversation.flow else None
-        return [menu_answer(ctx, "home-help", also=waiting)]
+        photos = ctx.services.config.reports.max_photos
+        return [menu_answer(ctx, "home-help", also=waiting, photos=photos)]
 
     async def on_step(self, ctx: FlowContext) -> Sequence[Answer]:
         """Show the help again (the help flow keeps no state)."""

@@ -38,7 +38,7 @@ MENU_LABELS = {
     "pl": [["⚠️ Zgłoś zagrożenie"], ["👮 Mój dzielnicowy", "📋 Moje zgłoszenia"], ["❓ Pomoc"]],
     "uk": [
         ["⚠️ Повідомити про загрозу"],
-        ["👮 Мій дільничний", "📋 Мої повідомлення"],
+        ["👮 Мій дільничний", "📋 Мої звернення"],
         ["❓ Допомога"],
     ],
     "en": [["⚠️ Report a threat"], ["👮 My district officer", "📋 My reports"], ["❓ Help"]],
@@ -221,7 +221,7 @@ async def test_an_edit_is_answered_but_not_read_except_in_a_report(
     sent = anna.send_text("pies bez właściciela")
     await local_api.await_sent(151)
     anna.edit_text(sent, "dwa psy bez właściciela")
-    await local_api.await_sent(151, predicate=lambda s: "poprawiłeś" in (s.plain_text or ""))
+    await local_api.await_sent(151, predicate=lambda s: "poprawioną" in (s.plain_text or ""))
 
     not_read = [s for s in local_api.sent(151) if "Nie czytam" in (s.plain_text or "")]
     assert len(not_read) == 1

@@ -212,7 +212,7 @@ async def test_invite_link_report_alert_and_every_status_change(
 
     # Invites: linked, announced to the coordinator and the ops chat, own command list.
     welcome = await link(local_api, runtime, kasia, "KO-01")
-    assert "jesteś teraz koordynatorem" in text_of(welcome)
+    assert "Twoja rola w tym bocie: koordynator" in text_of(welcome)
     welcome = await link(local_api, runtime, tomasz, "DZ-05")
     assert "Rejon 5" in text_of(welcome)
     [announced] = await local_api.await_sent(KASIA)
@@ -301,7 +301,7 @@ async def test_invite_link_report_alert_and_every_status_change(
 
     # Take, verify, confirm, eliminate: the alert follows; both residents are told.
     told = {
-        "✋ Przyjmuję": ("przyjął dzielnicowy", "прийняв дільничний", "Przyjęte"),
+        "✋ Przyjmuję": ("przyjęte przez dzielnicowego", "прийняв дільничний", "Przyjęte"),
         "🔍 Weryfikuję": ("sprawdza na miejscu", "перевіряє на місці", "W weryfikacji"),
         "✅ Potwierdzone": ("zostało potwierdzone", "підтверджено", "Potwierdzone"),
         "🏁 Wyeliminowane": ("wyeliminowane", "усунено", "Wyeliminowane"),
@@ -319,7 +319,7 @@ async def test_invite_link_report_alert_and_every_status_change(
     # Zofia: "Still happening" — back to Tomasz as taken, with a fresh alert.
     zofia.press(to_zofia, "🔁 Nadal występuje")
     await local_api.await_sent(ZOFIA, predicate=lambda m: "wróciło do dzielnicowego" in text_of(m))
-    await local_api.await_sent(OLEH, predicate=lambda m: "відновлено" in text_of(m))
+    await local_api.await_sent(OLEH, predicate=lambda m: "знову відкрито" in text_of(m))
     again, _pin, _album = await local_api.await_sent(TOMASZ, count=3)
     assert "Wznowione" in text_of(again) and "Status: Przyjęte" in text_of(again)
     assert again.buttons()[0] == ["🔍 Weryfikuję"]

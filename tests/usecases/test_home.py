@@ -202,7 +202,7 @@ async def test_pomoc_and_the_help_button_show_the_commands_and_112(services: Ser
     [by_button] = await anna.send(Choice("help", 0, "m"))
 
     assert by_command.key == by_button.key == "home-help"
-    for command in ("/start", "/pomoc", "/jezyk", "/prywatnosc", "/anuluj"):
+    for command in ("/zglos", "/dzielnicowy", "/moje", "/jezyk", "/prywatnosc", "/anuluj"):
         assert command in help_text
     assert "112" in help_text and "997" in help_text and "986" in help_text
     assert values(by_command) == MENU_VALUES

@@ -25,12 +25,18 @@ menu-help = ❓ Help
 home-help =
     <b>How to use this bot</b>
 
-    • <b>Report a threat</b> — describe a problem in your area and show where it is (a location or an address). You can add a photo. A report can be anonymous.
+    • <b>Report a threat</b> — describe a problem in your area and show where it is (a location or an address). You can add { $photos ->
+        [one] a photo
+       *[other] up to { $photos } photos
+    }. A report can be anonymous.
     • <b>My district officer</b> — give an address and I will show your district officer and how to contact them.
     • <b>My reports</b> — see what is happening with your reports.
 
     Commands:
     /start — main menu
+    /report — report a threat
+    /officer — find your district officer
+    /my — your reports and their status
     /help — this help
     /language — change the language (polski, українська, English)
     /privacy — how we protect your data

@@ -30,7 +30,7 @@ officers-group-link-private = This link adds the bot to a duty group. Open it an
 officers-group-registered = ✅ This group is now a duty group: { $station }. Alerts that the district officer cannot receive will come here.
 officers-group-announce =
     🔐 <b>New duty group</b>
-    { $officer } registered the group “{ $group }” for: { $station }.
+    The group “{ $group }” was registered for: { $station }. Registered by: { $officer }.
 
 ## The alert
 

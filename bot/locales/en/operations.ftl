@@ -65,11 +65,11 @@ operations-leave-btn-pick = ➕ Enter an officer's leave
 operations-leave-btn-cancel = ✖ Cancel: { $officer }, { $start } – { $end }
 operations-leave-btn-none = No substitute
 operations-leave-officer = { $name }
-operations-leave-who = Whose leave? Choose the officer. /anuluj — stop.
+operations-leave-who = Whose leave? Choose the officer. /cancel — stop.
 operations-leave-dates-ask = { $own ->
         [yes] Send the days of leave,
        *[no] Send the days of leave for { $officer },
-    } e.g. <code>1.12-14.12</code> or <code>24.12</code> (one day). Both dates are included. /anuluj — stop.
+    } e.g. <code>1.12-14.12</code> or <code>24.12</code> (one day). Both dates are included. /cancel — stop.
 operations-leave-dates-bad = { $problem ->
         [invalid] There is no such day in the calendar.
         [order] The leave ends before it starts.
@@ -82,7 +82,7 @@ operations-leave-substitute-ask = Leave: { $officer }, { $start } – { $end }. 
         [0] Nobody in the unit can stand in now (a substitute needs a linked account and must not be on leave then). Save without a substitute? The district's alerts then go to the duty officers and coordinators.
        *[other] Who stands in? The substitute gets the district's alerts and may act on its reports.
     }
-operations-leave-use-buttons = Choose with a button under the message, or send /anuluj.
+operations-leave-use-buttons = Choose with a button under the message, or send /cancel.
 operations-leave-saved = ✅ Saved: { $officer }, leave { $start } – { $end }, { $has_substitute ->
         [yes] substitute: { $substitute }. They have been told.
        *[no] no substitute. The district's alerts go to the duty officers and coordinators.

@@ -25,12 +25,18 @@ menu-help = ❓ Pomoc
 home-help =
     <b>Jak korzystać z bota</b>
 
-    • <b>Zgłoś zagrożenie</b> — opisz problem w okolicy i wskaż miejsce (lokalizacja albo adres). Możesz dołączyć zdjęcie. Zgłoszenie może być anonimowe.
-    • <b>Mój dzielnicowy</b> — podaj adres, a pokażę Twojego dzielnicowego i kontakt do niego.
+    • <b>Zgłoś zagrożenie</b> — opisz problem w okolicy i wskaż miejsce (lokalizacja albo adres). Możesz dołączyć { $photos ->
+        [one] jedno zdjęcie
+       *[other] do { $photos } zdjęć
+    }. Zgłoszenie może być anonimowe.
+    • <b>Mój dzielnicowy</b> — podaj adres, a pokażę Twojego dzielnicowego i dane kontaktowe.
     • <b>Moje zgłoszenia</b> — sprawdź, co dzieje się z Twoimi zgłoszeniami.
 
     Polecenia:
     /start — menu główne
+    /zglos — zgłoś zagrożenie
+    /dzielnicowy — znajdź swojego dzielnicowego
+    /moje — Twoje zgłoszenia i ich status
     /pomoc — ta pomoc
     /jezyk — zmiana języka (polski, українська, English)
     /prywatnosc — jak chronimy Twoje dane

@@ -13,8 +13,8 @@ officers-invite-locked = Zbyt wiele nieudanych prób użycia zaproszenia z tego 
 officers-invite-other-officer = To konto jest już powiązane z innym funkcjonariuszem. Jeśli to pomyłka, poproś administratora o odłączenie (officers revoke).
 officers-linked =
     ✅ <b>Konto powiązane.</b> { $officer }, { $role ->
-        [coordinator] jesteś teraz koordynatorem w tym bocie.
-       *[officer] jesteś teraz dzielnicowym w tym bocie.
+        [coordinator] Twoja rola w tym bocie: koordynator.
+       *[officer] Twoja rola w tym bocie: dzielnicowy.
     }
 
     Rejony: { $districts }
@@ -34,7 +34,7 @@ officers-group-link-private = Ten link służy do dodania bota do grupy dyżurne
 officers-group-registered = ✅ Ta grupa jest teraz grupą dyżurną: { $station }. Trafią tu alerty o zgłoszeniach, których nie może odebrać dzielnicowy rejonu.
 officers-group-announce =
     🔐 <b>Nowa grupa dyżurna</b>
-    { $officer } zarejestrował(a) grupę „{ $group }” dla jednostki: { $station }.
+    Grupę „{ $group }” zarejestrowano dla jednostki: { $station }. Rejestracja: { $officer }.
 
 ## The alert
 
@@ -101,13 +101,13 @@ officers-phone-withdrawn = Numer zgłaszającego w sprawie { $reference } nie je
 officers-write-first = Napisz najpierw do bota prywatnie (/start), żebym mógł Ci odpowiedzieć.
 officers-note-private = Napisz notatkę w prywatnej rozmowie ze mną.
 officers-note-nobody = Tego zgłoszenia nie można powiązać z osobą, która je wysłała.
-officers-note-ask = Napisz notatkę dla zgłaszającego w sprawie <b>{ $reference }</b>. Dostanie ją tylko on(a). /anuluj — rezygnacja.
+officers-note-ask = Napisz notatkę dla zgłaszającego w sprawie <b>{ $reference }</b>. Dostanie ją tylko osoba zgłaszająca. /anuluj — rezygnacja.
 officers-note-too-long = Notatka może mieć najwyżej { $limit } znaków. Skróć ją, proszę, i wyślij jeszcze raz.
 officers-note-sent = ✉️ Notatka w sprawie { $reference } wysłana do zgłaszającego.
 
 ## Residents are told
 
-officers-resident-taken = 👮 Twoje zgłoszenie <b>{ $reference }</b> przyjął dzielnicowy. Damy znać, co ustali.
+officers-resident-taken = 👮 Twoje zgłoszenie <b>{ $reference }</b> zostało przyjęte przez dzielnicowego. Damy Ci znać, co ustali.
 officers-resident-verifying = 🔍 Dzielnicowy sprawdza na miejscu Twoje zgłoszenie <b>{ $reference }</b>.
 officers-resident-confirmed = ✅ Zgłoszenie <b>{ $reference }</b> zostało potwierdzone. Policja podejmie działania.
 officers-resident-not_confirmed =

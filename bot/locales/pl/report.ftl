@@ -11,9 +11,9 @@ report-back = ⬅️ Wstecz
 report-skip = Pomiń
 report-keep = Zostaw bez zmian
 report-start-over = 🔄 Zacznij od nowa
-report-continuing = Masz niedokończone zgłoszenie — kontynuujemy od miejsca, w którym przerwałeś(-aś). Możesz też zacząć od nowa.
+report-continuing = Masz niedokończone zgłoszenie — wracamy do pytania, na którym skończyła się rozmowa. Możesz też zacząć od nowa.
 report-not-open = Ten formularz zgłoszenia jest już zamknięty. Nowe zgłoszenie zaczniesz poleceniem /zglos.
-report-edited = Widzę, że poprawiłeś(-aś) wcześniejszą wiadomość. Poprawki nie zmieniają zapisanych odpowiedzi — na końcu, w podsumowaniu, możesz zmienić każde pole przyciskiem „Zmień”.
+report-edited = Widzę poprawioną wcześniejszą wiadomość. Poprawki nie zmieniają zapisanych odpowiedzi — na końcu, w podsumowaniu, możesz zmienić każde pole przyciskiem „Zmień”.
 report-too-long = Ta wiadomość ma { $length } znaków, a limit to { $max }. Skróć ją, proszę, i wyślij jeszcze raz — nic z tego, co już podano, nie zginęło.
 
 ## Hints after a message of the wrong kind
@@ -96,8 +96,8 @@ report-duplicate-same-street = ta sama ulica
 report-duplicate-same = 👀 Też to widzę (nr { $number })
 report-duplicate-new = To coś innego — zgłaszam dalej
 report-duplicate-closed = To zgłoszenie zostało właśnie zamknięte. Oto aktualna lista:
-report-confirmed = 👀 Dziękujemy! Dopisaliśmy Twoje potwierdzenie do zgłoszenia <code>{ $reference }</code>. Dam Ci znać, gdy zmieni się jego status.
-report-confirmed-already = Już wcześniej potwierdziłeś(-aś) zgłoszenie <code>{ $reference }</code> — obserwujesz je i dostaniesz informację o zmianach.
+report-confirmed = 👀 Dziękujemy! Dopisaliśmy Twoje potwierdzenie do zgłoszenia <code>{ $reference }</code>. Damy Ci znać, gdy zmieni się jego status.
+report-confirmed-already = Twoje potwierdzenie zgłoszenia <code>{ $reference }</code> jest już zapisane — obserwujesz je i dostaniesz informację o zmianach.
 
 ## 4. When
 
@@ -212,12 +212,12 @@ report-sent =
     }, a sprawdzi na miejscu w ciągu około { $verify_days ->
         [one] { $verify_days } dnia
        *[other] { $verify_days } dni
-    }. O każdej zmianie statusu napiszę tutaj; wszystkie swoje zgłoszenia zobaczysz w „Moich zgłoszeniach” (/moje).
+    }. O każdej zmianie statusu napiszemy tutaj; wszystkie swoje zgłoszenia zobaczysz w „Moich zgłoszeniach” (/moje).
 
     Jeśli sytuacja stanie się niebezpieczna, dzwoń pod 112.
 report-my-reports = 📋 Moje zgłoszenia
-report-limit-reached = W ciągu ostatnich 24 godzin wysłałeś(-aś) już maksymalną liczbę zgłoszeń. Kolejne możesz wysłać po { $until }. W nagłym wypadku dzwoń pod 112.
-report-limit-reached-draft = W ciągu ostatnich 24 godzin wysłałeś(-aś) już maksymalną liczbę zgłoszeń. To zgłoszenie zostaje zapisane jako szkic (przez { $days } dni) — wyślesz je po { $until }. W nagłym wypadku dzwoń pod 112.
+report-limit-reached = W ciągu ostatnich 24 godzin z Twojego konta wysłano już maksymalną liczbę zgłoszeń. Kolejne możesz wysłać po { $until }. W nagłym wypadku dzwoń pod 112.
+report-limit-reached-draft = W ciągu ostatnich 24 godzin z Twojego konta wysłano już maksymalną liczbę zgłoszeń. To zgłoszenie zostaje zapisane jako szkic (przez { $days } dni) — wyślesz je po { $until }. W nagłym wypadku dzwoń pod 112.
 
 ## Statuses
 

@@ -10,16 +10,16 @@ operations-coordinators-only = Ця команда доступна лише к�
 
 operations-btn-prev = ‹ Попередні
 operations-btn-next = Наступні ›
-operations-btn-details = 📄 Подробиці повідомлення
+operations-btn-details = 📄 Подробиці звернення
 
 ## Deadlines: escalation, reminders, overdue marks
 
-operations-reason-overdue = ⏰ <b>Ескалація:</b> ніхто не прийняв це повідомлення у визначений час. Прийміть його або передайте дільничному.
+operations-reason-overdue = ⏰ <b>Ескалація:</b> ніхто не прийняв це звернення у визначений час. Прийміть його або передайте дільничному.
 operations-reason-absent = 🏖 <b>Надіслано черговим:</b> дільничний у відпустці й не має заступника.
-operations-alert-substitute = 🔁 <i>Ви отримуєте це повідомлення як заступник: { $officers }.</i>
+operations-alert-substitute = 🔁 <i>Ви отримуєте це звернення як заступник: { $officers }.</i>
 operations-reminder =
     ⏰ <b>Нагадування: { $reference }</b>
-    Повідомлення чекає на перевірку вже { $days ->
+    Звернення чекає на перевірку вже { $days ->
         [one] { $days } день
         [few] { $days } дні
        *[other] { $days } днів
@@ -67,11 +67,11 @@ operations-leave-btn-pick = ➕ Внести відпустку поліцейс
 operations-leave-btn-cancel = ✖ Скасувати: { $officer }, { $start } – { $end }
 operations-leave-btn-none = Без заміни
 operations-leave-officer = { $name }
-operations-leave-who = Кому внести відпустку? Виберіть поліцейського. /anuluj — скасувати.
+operations-leave-who = Кому внести відпустку? Виберіть поліцейського. /cancel — скасувати.
 operations-leave-dates-ask = { $own ->
         [yes] Вкажіть дні відпустки,
        *[no] Вкажіть дні відпустки: { $officer },
-    } напр. <code>1.12-14.12</code> або <code>24.12</code> (один день). Дати включно. /anuluj — скасувати.
+    } напр. <code>1.12-14.12</code> або <code>24.12</code> (один день). Дати включно. /cancel — скасувати.
 operations-leave-dates-bad = { $problem ->
         [invalid] Такого дня немає в календарі.
         [order] Кінець відпустки припадає раніше за її початок.
@@ -82,11 +82,11 @@ operations-leave-dates-bad = { $problem ->
 operations-leave-overlap = { $officer } вже має відпустку в цей час: { $start } – { $end }. Вкажіть інші дні або спершу скасуйте ту відпустку.
 operations-leave-substitute-ask = Відпустка: { $officer }, { $start } – { $end }. { $candidates ->
         [0] Зараз ніхто в підрозділі не може заміняти (заступник має мати пов’язаний акаунт і не бути тоді у відпустці). Зберегти без заміни? Сповіщення з дільниці тоді отримають чергові й координатори.
-       *[other] Хто заміняє? Заступник отримуватиме сповіщення з дільниці й зможе діяти щодо повідомлень.
+       *[other] Хто заміняє? Заступник отримуватиме сповіщення з дільниці й зможе діяти щодо звернень.
     }
-operations-leave-use-buttons = Виберіть відповідь кнопкою під повідомленням або напишіть /anuluj.
+operations-leave-use-buttons = Виберіть відповідь кнопкою під повідомленням або напишіть /cancel.
 operations-leave-saved = ✅ Збережено: { $officer }, відпустка { $start } – { $end }, { $has_substitute ->
-        [yes] заміняє { $substitute }. Заступник отримав повідомлення.
+        [yes] заміняє { $substitute }. Заступника повідомлено.
        *[no] без заміни. Сповіщення з дільниці отримають чергові й координатори.
     }
 operations-leave-cancelled = ✖ Відпустку скасовано: { $officer }, { $start } – { $end }. Сповіщення знову надходять дільничному.
@@ -95,7 +95,7 @@ operations-leave-cancel-over = Ця відпустка ({ $officer }, { $start }
 operations-substitute-assigned =
     🔁 <b>Заміна:</b> з { $start } до { $end } ви заміняєте: { $officer }.
     Дільниці: { $districts }
-    У цей час сповіщення з цих дільниць надходитимуть вам, і ви можете діяти щодо повідомлень.
+    У цей час сповіщення з цих дільниць надходитимуть вам, і ви можете діяти щодо звернень.
 operations-substitute-cancelled = ✖ Заміну скасовано: { $officer } не буде у відпустці { $start } – { $end }.
 operations-leave-set-for-you = 🏖 Координатор вніс вам відпустку: { $start } – { $end }, { $has_substitute ->
         [yes] заміняє { $substitute }.
@@ -124,13 +124,13 @@ operations-quiet-off-words = off, вимкнути, вимкни, вимкнен
 
 ## Blocking: /blokuj, /odblokuj
 
-operations-ban-usage = Вкажіть номер повідомлення цієї особи, напр. <code>/{ $command } KN-2026-000123</code>. Після номера можна дописати причину.
-operations-ban-unknown = Не знайшов повідомлення { $reference }.
-operations-ban-not-yours = Повідомлення { $reference } не належить до вашого підрозділу.
-operations-ban-nobody = Повідомлення { $reference } вже неможливо пов’язати з особою, яка його надіслала.
-operations-ban-not-resident = Особа з повідомлення { $reference } — поліцейський; його акаунт від’єднує адміністратор (officers revoke).
-operations-blocked = 🚫 Заблоковано особу, яка надіслала повідомлення { $reference }. Вона отримає одне ввічливе повідомлення, а її наступні повідомлення пропускатимуться. Скасування: <code>/odblokuj { $reference }</code>
-operations-unblocked = ✅ Розблоковано особу, яка надіслала повідомлення { $reference }. Вона отримала повідомлення, що знову може писати.
+operations-ban-usage = Вкажіть номер звернення цієї особи, напр. <code>/{ $command } KN-2026-000123</code>. Після номера можна дописати причину.
+operations-ban-unknown = Не знайшов звернення { $reference }.
+operations-ban-not-yours = Звернення { $reference } не належить до вашого підрозділу.
+operations-ban-nobody = Звернення { $reference } вже неможливо пов’язати з особою, яка його надіслала.
+operations-ban-not-resident = Особа зі звернення { $reference } — працівник поліції; такий акаунт від’єднує адміністратор (officers revoke).
+operations-blocked = 🚫 Заблоковано особу, яка надіслала звернення { $reference }. Вона отримає одне ввічливе повідомлення, а її наступні повідомлення пропускатимуться. Скасування: <code>/odblokuj { $reference }</code>
+operations-unblocked = ✅ Розблоковано особу, яка надіслала звернення { $reference }. Вона отримала повідомлення, що знову може писати.
 operations-unblocked-resident = ✅ Ви знову можете користуватися ботом «Разом для безпеки». Напишіть /start, щоб побачити меню. Якщо зараз є загроза життю, здоров’ю чи майну, телефонуйте 112.
 
 ## Report history lines
@@ -146,5 +146,5 @@ operations-history-user_unblocked = заявника розблоковано
 command-leave = Моя відпустка і заміна
 command-quiet = Тихі години: сповіщення без звуку
 command-station-leave = Відпустки й заміни в підрозділі
-command-block = Заблокувати заявника (номер повідомлення)
-command-unblock = Розблокувати заявника (номер повідомлення)
+command-block = Заблокувати заявника (номер звернення)
+command-unblock = Розблокувати заявника (номер звернення)

@@ -83,4 +83,4 @@ async def test_an_address_in_ukrainian_letters_is_found(report_services: Service
     await olena.through_category()
     await olena.say("вул. Колейова 12")
     assert olena.said() == ["report-where-found", "report-when-question"]
-    assert "район" in olena.text()
+    assert "дільниця" in olena.text()
