@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 import pytest
 from fluent.syntax import FluentParser, Visitor, ast
@@ -205,5 +204,4 @@ def test_the_checks_notice_what_they_are_for() -> None:
 def test_the_multilingual_exceptions_exist() -> None:
     for lang in LANGUAGES:
         keys = {key for _, key, _ in _texts(lang)}
-        assert MULTILINGUAL <= keys
-        assert Path(LOCALES_DIR / lang).is_dir()
+        assert keys >= MULTILINGUAL
