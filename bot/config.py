@@ -99,6 +99,7 @@ class ReportsSection(_Section):
     max_photos: int = Field(3, ge=0, le=10)
     max_photo_bytes: int = Field(20_000_000, ge=1)
     photo_max_side: int = Field(2560, ge=64)
+    photo_decode_memory_mb: int = Field(1024, ge=1)
     duplicate_radius_m: float = Field(250, ge=0)
     duplicate_max_age_days: int = Field(30, ge=0)
     duplicate_house_numbers: int = Field(10, ge=0)

@@ -6,10 +6,20 @@ import enum
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, DateTime, Enum, Integer, MetaData, TypeDecorator
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    Enum,
+    Integer,
+    MetaData,
+    String,
+    TypeDecorator,
+    event,
+)
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapper
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -60,6 +70,26 @@ class Base(DeclarativeBase):
         datetime: UtcDateTime(),
         dict[str, Any]: JsonDoc,
     }
+
+
+@event.listens_for(Base, "before_insert", propagate=True)
+@event.listens_for(Base, "before_update", propagate=True)
+def _fit_strings(mapper: Mapper[Any], connection: Connection, target: Any) -> None:
+    """Cut every text to its column's length before it is written.
+
+    SQLite stores any length, PostgreSQL refuses a too long VARCHAR and the whole transaction
+    with it: a venue title of 10,000 characters (Telegram forwards what clients send) would make
+    "Send" fail on every retry. Texts that reach a VARCHAR column are cut here, once, for all
+    models; free text that must stay whole lives in TEXT columns.
+    """
+    for prop in mapper.column_attrs:
+        column = prop.columns[0]
+        length = getattr(column.type, "length", None)
+        if not isinstance(column.type, String) or isinstance(column.type, Enum) or not length:
+            continue
+        value = getattr(target, prop.key, None)
+        if isinstance(value, str) and len(value) > length:
+            setattr(target, prop.key, value[:length])
 
 
 def str_enum(cls: type[enum.StrEnum]) -> Enum:

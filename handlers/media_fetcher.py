@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Bot
-from telegram.error import BadRequest
+from telegram.error import BadRequest, NetworkError, TelegramError
 
 from bot.usecases.report.media import MediaTooLarge, MediaUnavailable
 
@@ -20,18 +20,27 @@ class TelegramMediaFetcher:
         self.max_bytes = max_bytes
 
     async def fetch(self, ref: str) -> bytes:
-        """Return the file's bytes; network errors propagate so the update is retried."""
+        """Return the file's bytes; network errors propagate so the update is retried.
+
+        Any other refusal means this file will never come: the report goes on without it
+        (a Send must never fail forever because of one photo).
+        """
         try:
             file = await self.bot.get_file(ref)
+            if file.file_size is not None and file.file_size > self.max_bytes:
+                raise MediaTooLarge(ref)
+            data = await file.download_as_bytearray()
         except BadRequest as exc:
             # Unknown or expired file id ("wrong file_id", "file is too big"): nothing to retry.
             log.info("getFile refused: %s", exc.message)
             if "too big" in exc.message.lower():
                 raise MediaTooLarge(ref) from None
             raise MediaUnavailable(ref) from None
-        if file.file_size is not None and file.file_size > self.max_bytes:
-            raise MediaTooLarge(ref)
-        data = await file.download_as_bytearray()
+        except NetworkError:
+            raise
+        except TelegramError as exc:
+            log.info("a file could not be fetched: %s", type(exc).__name__)
+            raise MediaUnavailable(ref) from None
         if len(data) > self.max_bytes:
             raise MediaTooLarge(ref)
         return bytes(data)

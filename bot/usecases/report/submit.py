@@ -17,7 +17,7 @@ from bot.services import Services
 from bot.usecases.alerts import queue_new_report_alerts
 from bot.usecases.report.draft import ReportDraft
 from bot.usecases.report.media import MediaTooLarge, MediaUnavailable, media_fetcher
-from bot.usecases.report.photos import CleanPhoto, NotAnImage, clean_photo
+from bot.usecases.report.photos import CleanPhoto, NotAnImage, clean_photo, decode_slots
 from db.models.directory import District
 from db.models.people import Reporter, User
 from db.models.reports import AuditEvent, Report, ReportPhoto, ReportStatus
@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 # services.extras key: photos downloaded and re-encoded before the Send turn's transaction.
 PREPARED_PHOTOS = "prepared_photos"
 MAX_PREPARED = 30
+# services.extras key: the semaphore that bounds how many photos are decoded at once.
+PHOTO_DECODING = "photo_decoding"
 
 CREATED_ACTION = "report_created"
 # Attempts at a free reference number when another process took the same one (PostgreSQL).
@@ -114,14 +116,25 @@ async def store_with_reference(
     raise RuntimeError("no free reference number after several attempts")
 
 
+def decoding_slots(services: Services) -> asyncio.Semaphore:
+    """Return the process's photo-decoding semaphore (one per core, within the memory budget)."""
+    slots = services.extras.get(PHOTO_DECODING)
+    if not isinstance(slots, asyncio.Semaphore):
+        budget = services.config.reports.photo_decode_memory_mb * 1_000_000
+        slots = services.extras[PHOTO_DECODING] = asyncio.Semaphore(decode_slots(budget))
+    return slots
+
+
 async def prepare_photo(services: Services, ref: str) -> CleanPhoto:
     """Download one photo and re-encode it; raise MediaTooLarge, MediaUnavailable, NotAnImage."""
     settings = services.config.reports
     data = await media_fetcher(services).fetch(ref)
     if len(data) > settings.max_photo_bytes:
         raise MediaTooLarge(ref)
-    # Decoding and encoding a 2560 px JPEG takes a while: keep the event loop free.
-    return await asyncio.to_thread(clean_photo, data, settings.photo_max_side)
+    # Decoding and encoding a 2560 px JPEG takes a while: keep the event loop free, and let
+    # only a few run at once, so that a burst of albums cannot exhaust the memory or the cores.
+    async with decoding_slots(services):
+        return await asyncio.to_thread(clean_photo, data, settings.photo_max_side)
 
 
 async def prepare_photos(services: Services, refs: Sequence[str]) -> None:
