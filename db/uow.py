@@ -38,12 +38,30 @@ class CommitResult:
     outbox_ids: list[int] = field(default_factory=list)
 
 
+class AlreadyHandled(Exception):
+    """The update was handled meanwhile (another process, or a commit whose answer was lost).
+
+    Raised by the unit of work's commit before anything is written, so this turn's effects are
+    rolled back: an update has its effects once, however often it is run.
+    """
+
+    def __init__(self, inbox_id: int) -> None:
+        super().__init__(f"inbox row {inbox_id} is no longer pending")
+        self.inbox_id = inbox_id
+
+
 _INBOX = InboxUpdate.__table__
-_SQLITE_MARK_DONE = "UPDATE inbox SET status = ?, processed_at = ? WHERE id = ?"
+_SQLITE_MARK_DONE = (
+    "UPDATE inbox SET status = ?, processed_at = ? WHERE id = ? AND status = ? RETURNING id"
+)
 
 
 async def mark_inbox_done(session: AsyncSession, inbox_id: int) -> None:
-    """Mark an inbox row done inside the session's open transaction.
+    """Mark a pending inbox row done inside the session's open transaction.
+
+    Raises AlreadyHandled when the row is no longer pending. On PostgreSQL the UPDATE waits for
+    another transaction marking the same row and then sees its outcome, so of two processes
+    running one update at the same moment only one commits.
 
     On SQLite each statement through SQLAlchemy's aiosqlite adapter costs three hops to the
     driver's thread (cursor, execute, close), and those hops are most of an update's CPU: the
@@ -59,19 +77,22 @@ async def mark_inbox_done(session: AsyncSession, inbox_id: int) -> None:
         bind = _INBOX.c.processed_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
         if bind is not None:
             processed_at = bind(processed_at)
-        params = (InboxStatus.DONE.value, processed_at, inbox_id)
+        params = (InboxStatus.DONE.value, processed_at, inbox_id, InboxStatus.PENDING.value)
         try:
-            await driver.execute_fetchall(_SQLITE_MARK_DONE, params)
+            marked = len(await driver.execute_fetchall(_SQLITE_MARK_DONE, params))
         except sqlite3.Error as exc:
             # As SQLAlchemy would raise it, so the dispatcher tells a busy database from a bug.
             raise OperationalError(_SQLITE_MARK_DONE, params, exc) from exc
     else:
-        await session.execute(
+        result = await session.execute(
             update(InboxUpdate)
-            .where(InboxUpdate.id == inbox_id)
+            .where(InboxUpdate.id == inbox_id, InboxUpdate.status == InboxStatus.PENDING)
             .values(status=InboxStatus.DONE, processed_at=now)
             .execution_options(synchronize_session=False)
         )
+        marked = int(getattr(result, "rowcount", 0) or 0)
+    if marked != 1:
+        raise AlreadyHandled(inbox_id)
     # What the ORM's "evaluate" synchronisation did: a copy of the row in this session agrees.
     loaded = session.identity_map.get(session.identity_key(InboxUpdate, inbox_id))
     if isinstance(loaded, InboxUpdate):

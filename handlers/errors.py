@@ -1,7 +1,9 @@
 """The one error handler: log without personal data, tell the person once, tell the ops chat.
 
 The pipeline's `record_failure` runs first (bot/app.py) and makes the dispatcher retry the
-update; this handler only speaks, once per update, on its first failure.
+update; its `stop_failed_update` runs last, so no later handler group sees a failed update.
+This handler only speaks, once per update, on its first failure, and not at all when the
+database failed for a moment (the update is retried and answered as if nothing happened).
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from bot.conversation import Answer
 from bot.feature import Feature
 from bot.outbox import PRIORITY_NOTICE, queue_answer
 from bot.services import Services
+from db.errors import is_transient
 from db.models.pipeline import InboxUpdate, OutboxMessage
 from db.repositories.users import get_user
-from db.uow import InboxClaim, UnitOfWork, current_inbox
+from db.uow import AlreadyHandled, InboxClaim, UnitOfWork, current_inbox
 from handlers.context import BotContext
 from handlers.turn import CHANNEL
 
@@ -39,6 +42,14 @@ async def on_error(update: object, context: BotContext) -> None:
     if error is None:
         return
     update_id = update.update_id if isinstance(update, Update) else None
+    if isinstance(error, AlreadyHandled):
+        # Its effects are there once already (see the dispatcher); nothing failed.
+        return
+    if is_transient(error):
+        # The database failed for a moment: the dispatcher tries again without counting a try,
+        # and the person, who will get the real answer, must not read that something failed.
+        log.warning("update %s: database busy (%s); it is retried", update_id, type(error).__name__)
+        return
     log.error("update %s failed: %s\n%s", update_id, type(error).__name__, _frames(error))
     claim = current_inbox.get()
     # Our commit must not mark the failed update done: the dispatcher is to retry it.

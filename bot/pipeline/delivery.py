@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from bot.config import DeliverySection
 from bot.pipeline.limits import SendLimits
 from bot.pipeline.senders import Senders, retry_seconds
 from db.base import utcnow
+from db.errors import is_transient
 from db.models.people import User
 from db.models.pipeline import OutboxMessage, OutboxStatus
 
@@ -43,9 +45,17 @@ LEASE_SECONDS = 120.0
 # Seconds between looks for expired leases (PostgreSQL only).
 RECLAIM_INTERVAL_SECONDS = 30.0
 MAX_ERROR_CHARS = 200
-# Seconds to let more wake-ups arrive before claiming or recording: one transaction then
-# serves many rows (each costs about a millisecond of CPU), for a few ms of added latency.
+# Seconds to let more wake-ups arrive before claiming: one transaction then serves many rows
+# (each costs about a millisecond of CPU), for a few ms of added latency.
 COALESCE_SECONDS = 0.01
+# Seconds between tries to record an outcome while the database fails; the row stays `sending`
+# (and ours) meanwhile, so nobody else sends it.
+RECORD_RETRY_SECONDS = (0.1, 0.5, 1.0, 2.0, 5.0)
+# Seconds before a row whose sender's database read failed for a moment is tried again.
+DATABASE_RETRY_SECONDS = 1.0
+# Seconds between looks for `sending` rows this process does not hold (SQLite: a claim whose
+# commit reported an error yet happened leaves one; nothing else would ever send it).
+SWEEP_INTERVAL_SECONDS = 30.0
 
 OnUndeliverable = Callable[[OutboxMessage], Awaitable[None]]
 
@@ -100,6 +110,10 @@ class DeliveryWorker:
         self._loop_task: asyncio.Task[None] | None = None
         self._flush_task: asyncio.Task[None] | None = None
         self._claiming = False
+        self._stopping = False
+        # Rows this process claimed whose outcome is not recorded yet: they are `sending` in the
+        # database because of us, and no sweep may put them back in line.
+        self._held: set[int] = set()
         self.stats = DeliveryStats()
 
     def wake(self, outbox_ids: list[int]) -> None:
@@ -109,6 +123,7 @@ class DeliveryWorker:
 
     async def start(self) -> int:
         """Put rows a crash left `sending` back in line, then start; return how many."""
+        self._stopping = False
         reset = await self._reclaim(everything=not self._shared)
         self.stats.reset_at_start = reset
         if reset:
@@ -129,6 +144,7 @@ class DeliveryWorker:
         while loop.time() < deadline and (self._sending or await self._due_count()):
             self._wakeup.set()
             await asyncio.sleep(0.02)
+        self._stopping = True
         self._claiming = False
         if self._loop_task is not None:
             self._loop_task.cancel()
@@ -150,22 +166,29 @@ class DeliveryWorker:
             await self._flush()
 
     async def _due_count(self) -> int:
-        async with self._sessions() as session:
-            count = await session.scalar(
-                select(func.count())
-                .select_from(OutboxMessage)
-                .where(
-                    OutboxMessage.status == OutboxStatus.PENDING,
-                    OutboxMessage.not_before <= utcnow(),
+        try:
+            async with self._sessions() as session:
+                count = await session.scalar(
+                    select(func.count())
+                    .select_from(OutboxMessage)
+                    .where(
+                        OutboxMessage.status == OutboxStatus.PENDING,
+                        OutboxMessage.not_before <= utcnow(),
+                    )
                 )
-            )
-            return int(count or 0)
+        except Exception:
+            # Stopping goes on without the database: what is due is sent after the next start.
+            log.warning("outbox: cannot count due messages while stopping", exc_info=True)
+            return 0
+        return int(count or 0)
 
     async def _reclaim(self, *, everything: bool) -> int:
         now = utcnow()
         condition = [OutboxMessage.status == OutboxStatus.SENDING]
         if not everything:
             condition.append(OutboxMessage.not_before < now)
+        if self._held:
+            condition.append(OutboxMessage.id.not_in(sorted(self._held)))
         async with self._sessions() as session:
             result = await session.execute(
                 update(OutboxMessage)
@@ -178,6 +201,7 @@ class DeliveryWorker:
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
         next_reclaim = loop.time() + RECLAIM_INTERVAL_SECONDS
+        next_sweep = loop.time() + SWEEP_INTERVAL_SECONDS
         while self._claiming:
             self._wakeup.clear()
             claimed = 0
@@ -187,9 +211,15 @@ class DeliveryWorker:
                     next_reclaim = loop.time() + RECLAIM_INTERVAL_SECONDS
                     if reclaimed := await self._reclaim(everything=False):
                         log.warning("outbox: took over %d rows whose lease expired", reclaimed)
+                if not self._shared and loop.time() >= next_sweep:
+                    # Runs between claims, so every row claimed so far is in _held.
+                    next_sweep = loop.time() + SWEEP_INTERVAL_SECONDS
+                    if swept := await self._reclaim(everything=True):
+                        log.warning("outbox: %d row(s) left `sending` put back in line", swept)
                 if room > 0:
                     rows = await self._claim(room)
                     claimed = len(rows)
+                    self._held.update(row.id for row in rows)
                     for row in rows:
                         task = asyncio.create_task(self._deliver(row), name=f"send-{row.id}")
                         self._sending.add(task)
@@ -241,6 +271,14 @@ class DeliveryWorker:
         return rows
 
     async def _deliver(self, row: OutboxMessage) -> None:
+        try:
+            await self._send(row)
+        except Exception:
+            # Only while stopping with the database down: the row stays `sending`, and the next
+            # start puts it back in line (it may then arrive twice).
+            log.warning("outbox: the outcome of row %s was not recorded", row.id, exc_info=True)
+
+    async def _send(self, row: OutboxMessage) -> None:
         sender = self._senders.get(row.kind)
         if sender is None:
             await self._finish(row, OutboxStatus.FAILED, f"no sender for kind {row.kind!r}")
@@ -271,6 +309,11 @@ class DeliveryWorker:
         except (NetworkError, TelegramError) as exc:
             await self._retry_or_fail(row, exc)
         except Exception as exc:
+            if is_transient(exc):
+                # The sender's own database read failed for a moment: not the row's fault.
+                log.warning("outbox: sender %r: database busy (%s)", row.kind, type(exc).__name__)
+                await self._reschedule(row, DATABASE_RETRY_SECONDS, _error(exc), count=False)
+                return
             log.exception("outbox: sender %r raised for row %s", row.kind, row.id)
             await self._retry_or_fail(row, exc)
         else:
@@ -309,6 +352,7 @@ class DeliveryWorker:
         except BaseException:
             self._sent_buffer[:0] = batch
             raise
+        self._held.difference_update(int(values["id"]) for values in batch)
         self.stats.sent += len(batch)
         # Each sent row may have been holding back the next row of its chat.
         self._wakeup.set()
@@ -332,39 +376,59 @@ class DeliveryWorker:
             seconds,
             error.split(":", 1)[0],
         )
-        async with self._sessions() as session:
-            await session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.id == row.id)
-                .values(
-                    status=OutboxStatus.PENDING,
-                    attempts=attempts,
-                    last_error=error,
-                    not_before=utcnow() + timedelta(seconds=seconds),
-                )
-            )
-            await session.commit()
+        values = {
+            "status": OutboxStatus.PENDING,
+            "attempts": attempts,
+            "last_error": error,
+            "not_before": utcnow() + timedelta(seconds=seconds),
+        }
+        await self._record(row, values)
         self.stats.rescheduled += 1
         asyncio.get_running_loop().call_later(seconds, self._wakeup.set)
 
     async def _finish(self, row: OutboxMessage, status: OutboxStatus, error: str) -> None:
         log.warning("outbox: row %s to chat %s %s: %s", row.id, row.chat_id, status.value, error)
-        async with self._sessions() as session:
-            await session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.id == row.id)
-                .values(status=status, attempts=row.attempts + 1, last_error=error)
-            )
-            if status is OutboxStatus.UNDELIVERABLE:
-                await session.execute(
-                    update(User)
-                    .where(User.channel == row.channel, User.chat_id == row.chat_id)
-                    .values(undeliverable=True)
-                )
-            await session.commit()
+        values = {"status": status, "attempts": row.attempts + 1, "last_error": error}
+        await self._record(row, values, undeliverable=status is OutboxStatus.UNDELIVERABLE)
         if status is OutboxStatus.FAILED:
             self.stats.failed += 1
         self._wakeup.set()
+
+    async def _record(
+        self, row: OutboxMessage, values: dict[str, Any], *, undeliverable: bool = False
+    ) -> None:
+        """Write a row's outcome, trying again while the database fails (never leave it sending).
+
+        While it fails the row stays `sending` and held by this process, so nobody sends it
+        again; if the process stops first, the next start puts it back in line.
+        """
+        for attempt in itertools.count():
+            try:
+                async with self._sessions() as session:
+                    await session.execute(
+                        update(OutboxMessage).where(OutboxMessage.id == row.id).values(**values)
+                    )
+                    if undeliverable:
+                        await session.execute(
+                            update(User)
+                            .where(User.channel == row.channel, User.chat_id == row.chat_id)
+                            .values(undeliverable=True)
+                        )
+                    await session.commit()
+            except Exception as exc:
+                if self._stopping:
+                    raise
+                delay = RECORD_RETRY_SECONDS[min(attempt, len(RECORD_RETRY_SECONDS) - 1)]
+                log.warning(
+                    "outbox: recording row %s failed (%s); trying again in %.1f s",
+                    row.id,
+                    type(exc).__name__,
+                    delay,
+                )
+                await asyncio.sleep(delay)
+                continue
+            self._held.discard(row.id)
+            return
 
     async def _undeliverable(self, row: OutboxMessage, error: str) -> None:
         await self._finish(row, OutboxStatus.UNDELIVERABLE, error)

@@ -12,25 +12,26 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Update
-from telegram.ext import Application, CallbackContext
+from telegram.ext import Application, ApplicationHandlerStop, CallbackContext
 
 from bot.conversation import Answer
 from bot.i18n import DEFAULT_LANGUAGE
 from bot.pipeline.locks import ChatKey, ChatLocks
 from db.base import utcnow
+from db.errors import is_transient
 from db.models.people import User
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage
-from db.uow import InboxClaim, current_inbox
+from db.uow import AlreadyHandled, InboxClaim, current_inbox
 
 log = logging.getLogger(__name__)
 
 # Seconds before the first retry of a failed update; doubled for each further try.
 RETRY_BASE_SECONDS = 0.5
-# Seconds before a chat is tried again after the database itself failed.
-DATABASE_RETRY_SECONDS = 5.0
+# Seconds before a chat is tried again after the database itself failed, by how many times in
+# a row it failed: a dropped connection is replaced at once, a server restart takes longer.
+DATABASE_RETRY_SECONDS = (0.1, 0.5, 1.0, 2.0, 5.0)
 # Seconds between full scans (rows retried by others, rows of chats another process had).
 SCAN_INTERVAL_SECONDS = 2.0
 # Rows of one chat handled before its turn passes to a waiting chat (a flood must not starve).
@@ -59,6 +60,17 @@ async def record_failure(update: object, context: CallbackContext[Any, Any, Any,
         claim.error = context.error
 
 
+async def stop_failed_update(update: object, context: CallbackContext[Any, Any, Any, Any]) -> None:
+    """Let no later handler group run once one failed (register last with add_error_handler).
+
+    PTB goes on with the next group after an error: a failed gatekeeper check (blocks, flood
+    limits) would let the update through unchecked. Stopped here, it is retried whole.
+    """
+    claim = current_inbox.get()
+    if isinstance(claim, DispatchClaim) and claim.error is not None:
+        raise ApplicationHandlerStop
+
+
 @dataclass
 class _Row:
     id: int
@@ -75,6 +87,13 @@ class _Chat:
     not_before: float = 0.0
     running: bool = False
     waiting: bool = False
+    # Transient database failures in a row (each waits a little longer before the next try).
+    database_failures: int = 0
+
+    def database_delay(self) -> float:
+        """Count one more transient failure; return how long to wait before trying again."""
+        self.database_failures += 1
+        return DATABASE_RETRY_SECONDS[min(self.database_failures, len(DATABASE_RETRY_SECONDS)) - 1]
 
 
 def describe_error(exc: BaseException, payload: dict[str, Any]) -> str:
@@ -88,14 +107,6 @@ def describe_error(exc: BaseException, payload: dict[str, Any]) -> str:
                     reason = reason.replace(part, "…")
     text = f"{type(exc).__name__}: {reason}" if reason else type(exc).__name__
     return text[:MAX_ERROR_CHARS]
-
-
-def is_transient(exc: BaseException) -> bool:
-    """Tell whether the database itself failed for a moment (locked, busy, connection lost)."""
-    if not isinstance(exc, DBAPIError):
-        return False
-    reason = str(exc.orig).lower()
-    return exc.connection_invalidated or "locked" in reason or "busy" in reason
 
 
 def _key(row: _Row) -> ChatKey:
@@ -267,9 +278,12 @@ class Dispatcher:
             finally:
                 if self._locks is not None:
                     await self._locks.release(key)
-        except Exception:
-            log.exception("inbox: chat %s: database trouble; trying again later", key[1])
-            self._retry_later(key, chat, DATABASE_RETRY_SECONDS)
+        except Exception as exc:
+            if is_transient(exc):
+                log.warning("inbox: chat %s: database busy (%s)", key[1], type(exc).__name__)
+            else:
+                log.exception("inbox: chat %s: database trouble; trying again later", key[1])
+            self._retry_later(key, chat, chat.database_delay())
         finally:
             chat.running = False
             if not chat.rows:
@@ -287,7 +301,7 @@ class Dispatcher:
                 await self._validate(chat)
                 continue
             row = chat.rows[0]
-            delay = await self._handle(row)
+            delay = await self._handle(row, chat)
             if delay is not None:
                 self._retry_later(key, chat, delay)
                 return
@@ -314,7 +328,7 @@ class Dispatcher:
             kept.append(row)
         chat.rows = kept
 
-    async def _handle(self, row: _Row) -> float | None:
+    async def _handle(self, row: _Row, chat: _Chat) -> float | None:
         """Run one update; return None when finished, else seconds until the next try."""
         claim = DispatchClaim(row.id)
         token = current_inbox.set(claim)
@@ -329,6 +343,13 @@ class Dispatcher:
         if claim.error is None:
             if not claim.done:
                 await self._mark_done(row.id)
+            chat.database_failures = 0
+            return None
+        if isinstance(claim.error, AlreadyHandled):
+            # Handled meanwhile (a commit whose answer was lost, or another process): its
+            # effects are there once already, and this run's were rolled back.
+            log.info("update %s (chat %s) was already handled", row.update_id, row.chat_id)
+            chat.database_failures = 0
             return None
         if claim.done:
             log.warning(
@@ -346,7 +367,8 @@ class Dispatcher:
                 row.chat_id,
                 type(claim.error).__name__,
             )
-            return DATABASE_RETRY_SECONDS
+            return chat.database_delay()
+        chat.database_failures = 0
         return await self._failed(row, claim.error)
 
     async def _mark_done(self, row_id: int) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import math
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
@@ -17,6 +19,90 @@ from db.models.pipeline import InboxStatus, InboxUpdate
 log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
+# The inbox's id columns are signed 64-bit integers.
+ID_RANGE = range(-(2**63), 2**63)
+# Telegram's updates nest a few levels (a message, its reply, a user); far deeper is not one of
+# them, and serialising it again could exhaust Python's recursion limit.
+MAX_DEPTH = 64
+
+
+class MalformedUpdate(ValueError):
+    """A body that cannot be an update (the webhook answers 400; polling skips it)."""
+
+
+def parse_update(body: bytes) -> dict[str, Any]:
+    """Parse a webhook body into an update fit to store, or raise MalformedUpdate."""
+    try:
+        payload = json.loads(body)
+    except (ValueError, RecursionError):
+        # ValueError includes UnicodeDecodeError and integers too long to convert.
+        raise MalformedUpdate("not JSON") from None
+    return checked_update(payload)
+
+
+def checked_update(payload: object) -> dict[str, Any]:
+    """Return the update as it can be stored, or raise MalformedUpdate saying why not.
+
+    Strings keep their text except what no database column can hold: NUL characters
+    (PostgreSQL's jsonb refuses them) and unpaired surrogates (not UTF-8) become U+FFFD.
+    """
+    if not isinstance(payload, dict):
+        raise MalformedUpdate("not a JSON object")
+    update_id = payload.get("update_id")
+    if type(update_id) is not int or update_id not in ID_RANGE:
+        raise MalformedUpdate("no update_id that fits 64 bits")
+    if _needs_cleaning(payload):
+        cleaned = _cleaned(payload)
+        assert isinstance(cleaned, dict)
+        return cleaned
+    return payload
+
+
+def _needs_cleaning(payload: dict[str, Any]) -> bool:
+    """Walk the document without recursion: too deep or NaN raises; odd strings say True."""
+    dirty = False
+    stack: list[tuple[object, int]] = [(payload, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > MAX_DEPTH:
+                raise MalformedUpdate(f"nested deeper than {MAX_DEPTH}")
+            if isinstance(value, dict):
+                dirty = dirty or any(not _storable(key) for key in value)
+                stack.extend((item, depth + 1) for item in value.values())
+            else:
+                stack.extend((item, depth + 1) for item in value)
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise MalformedUpdate("NaN or infinity")
+        elif isinstance(value, str) and not _storable(value):
+            dirty = True
+    return dirty
+
+
+def _storable(text: str) -> bool:
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _clean_text(text: str) -> str:
+    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text.replace("\x00", "\ufffd")
+
+
+def _cleaned(value: object) -> object:
+    # Depth is at most MAX_DEPTH here (checked before).
+    if isinstance(value, dict):
+        return {_clean_text(key): _cleaned(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(item) for item in value]
+    if isinstance(value, str) and not _storable(value):
+        return _clean_text(value)
+    return value
 
 
 def chat_of(payload: dict[str, Any]) -> int | None:
@@ -28,23 +114,28 @@ def chat_of(payload: dict[str, Any]) -> int | None:
         # malformed update must still be stored (and fail alone later), never stop receiving.
         for holder in (value, value.get("message")):
             chat = holder.get("chat") if isinstance(holder, dict) else None
-            if isinstance(chat, dict) and isinstance(chat.get("id"), int):
+            if isinstance(chat, dict) and _an_id(chat.get("id")):
                 return int(chat["id"])
         for user_key in ("from", "user", "voter_chat"):
             who = value.get(user_key)
-            if isinstance(who, dict) and isinstance(who.get("id"), int):
+            if isinstance(who, dict) and _an_id(who.get("id")):
                 return int(who["id"])
     return None
+
+
+def _an_id(value: object) -> bool:
+    return type(value) is int and value in ID_RANGE
 
 
 def _unique(payloads: Sequence[dict[str, Any]]) -> dict[int, dict[str, Any]]:
     batch: dict[int, dict[str, Any]] = {}
     for payload in payloads:
-        update_id = payload.get("update_id")
-        if isinstance(update_id, int):
-            batch.setdefault(update_id, payload)
-        else:
-            log.warning("inbox: ignored an update without an update_id")
+        try:
+            update = checked_update(payload)
+        except MalformedUpdate as exc:
+            log.warning("inbox: ignored a malformed update (%s)", exc)
+            continue
+        batch.setdefault(update["update_id"], update)
     return batch
 
 

@@ -17,7 +17,12 @@ from bot.config import Config
 from bot.conversation import Answer
 from bot.i18n import DEFAULT_LANGUAGE
 from bot.pipeline.delivery import DeliveryWorker
-from bot.pipeline.dispatcher import PRIORITY_OPS, Dispatcher, record_failure
+from bot.pipeline.dispatcher import (
+    PRIORITY_OPS,
+    Dispatcher,
+    record_failure,
+    stop_failed_update,
+)
 from bot.pipeline.health import Health
 from bot.pipeline.inbox import purge_done, store_batch
 from bot.pipeline.locks import PgChatLocks
@@ -39,16 +44,20 @@ Mode = Literal["polling", "webhook", "none"]
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
-def ensure_failure_recorder_first(application: AnyApplication) -> None:
-    """Make `record_failure` the first error handler (an earlier one could stop the rest)."""
+def order_error_handlers(application: AnyApplication) -> None:
+    """Make `record_failure` the first error handler and `stop_failed_update` the last.
+
+    An earlier handler could stop the rest before the failure is recorded; the stop must come
+    after every handler that speaks about the failure. Both are awaited in the handler's task,
+    so the claim is still the current one when they run.
+    """
     handlers = dict(application.error_handlers)
-    if next(iter(handlers), None) is record_failure:
-        return
-    block = handlers.pop(record_failure, True)
+    handlers.pop(record_failure, None)
+    handlers.pop(stop_failed_update, None)
     application.error_handlers.clear()
-    # Awaited in the handler's task, so the claim is still the current one when it runs.
-    application.error_handlers[record_failure] = block if block is not None else True
+    application.error_handlers[record_failure] = True
     application.error_handlers.update(handlers)
+    application.error_handlers[stop_failed_update] = True
 
 
 class Pipeline:
@@ -119,7 +128,7 @@ class Pipeline:
 
     async def start(self, mode: Mode) -> None:
         """Start delivery and dispatch, then receiving ("none": tests store updates themselves)."""
-        ensure_failure_recorder_first(self._app)
+        order_error_handlers(self._app)
         await self._app.initialize()
         self._mode = mode
         await self.delivery.start()

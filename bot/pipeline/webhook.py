@@ -7,6 +7,7 @@ import json
 import logging
 import re
 import socket
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from typing import Any
@@ -17,6 +18,7 @@ from tornado.netutil import bind_sockets
 
 from bot.config import WEBHOOK_SECRET_MIN
 from bot.pipeline.health import Health
+from bot.pipeline.inbox import MalformedUpdate, parse_update
 
 log = logging.getLogger(__name__)
 
@@ -24,16 +26,43 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # Telegram's updates are small; anything much larger is not from Telegram.
 MAX_BODY_BYTES = 1_000_000
 
+# A refused request is logged once per reason, then counted: a flood of them must not flood
+# the log (or the disk) too.
+REFUSAL_SUMMARY_SECONDS = 60.0
+
 StoreUpdates = Callable[[list[dict[str, Any]]], Awaitable[int]]
 CheckHealth = Callable[[], Awaitable[Health]]
+
+
+class Refusals:
+    """Log the first refusal of each kind, then one line a minute with how many followed."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+        self._last_summary = time.monotonic()
+
+    def note(self, reason: str) -> None:
+        """Count a refused request; log it if it is the first of its kind."""
+        count = self._seen.get(reason, 0)
+        self._seen[reason] = count + 1
+        if count == 0:
+            log.warning("webhook: refused a request: %s (more are counted)", reason)
+        now = time.monotonic()
+        if now - self._last_summary >= REFUSAL_SUMMARY_SECONDS:
+            more = {key: n - 1 for key, n in self._seen.items() if n > 1}
+            if more:
+                log.warning("webhook: refused since the last summary: %s", more)
+            self._seen = dict.fromkeys(self._seen, 1)
+            self._last_summary = now
 
 
 class UpdateHandler(tornado.web.RequestHandler):
     """Accept Telegram's POSTs carrying the right secret header."""
 
-    def initialize(self, secret: str, store: StoreUpdates) -> None:
+    def initialize(self, secret: str, store: StoreUpdates, refusals: Refusals) -> None:
         self._secret = secret.encode()
         self._store = store
+        self._refusals = refusals
 
     def check_xsrf_cookie(self) -> None:
         """Telegram sends no cookies: the secret header authenticates the request."""
@@ -41,15 +70,13 @@ class UpdateHandler(tornado.web.RequestHandler):
     async def post(self) -> None:
         given = self.request.headers.get(SECRET_HEADER, "").encode()
         if not hmac.compare_digest(given, self._secret):
-            log.warning("webhook: refused a request without the right secret")
+            self._refusals.note("no right secret")
             self.send_error(403)
             return
         try:
-            payload = json.loads(self.request.body)
-        except (ValueError, UnicodeDecodeError):
-            self.send_error(400)
-            return
-        if not isinstance(payload, dict) or not isinstance(payload.get("update_id"), int):
+            payload = parse_update(self.request.body)
+        except MalformedUpdate as exc:
+            self._refusals.note(f"malformed body: {exc}")
             self.send_error(400)
             return
         try:
@@ -112,7 +139,11 @@ class WebhookServer:
         self._port = port
         self._app = tornado.web.Application(
             [
-                (_route(path), UpdateHandler, {"secret": secret, "store": store}),
+                (
+                    _route(path),
+                    UpdateHandler,
+                    {"secret": secret, "store": store, "refusals": Refusals()},
+                ),
                 (r"/healthz", HealthHandler, {"check": check}),
             ],
             log_function=_quiet,

@@ -84,7 +84,8 @@ def test_a_locked_database_is_not_the_updates_fault() -> None:
 
     from sqlalchemy.exc import OperationalError
 
-    from bot.pipeline.dispatcher import describe_error, is_transient
+    from bot.pipeline.dispatcher import describe_error
+    from db.errors import is_transient
 
     locked = OperationalError("UPDATE inbox", {}, sqlite3.OperationalError("database is locked"))
     assert is_transient(locked)

@@ -76,3 +76,50 @@ async def test_telegram_delivers_through_the_registered_webhook(
     assert [r.text for r in replies] == ["echo: text=pierwsza", "echo: text=druga"]
     assert api.pending_updates() == 0
     assert {row.status for row in await h.inbox()} == {InboxStatus.DONE}
+
+
+async def test_malformed_bodies_get_400_and_odd_text_is_stored_cleaned(
+    harness: Harness, api: LocalBotApi, anna: FakeUser
+) -> None:
+    harness.config = fast_config(listen="127.0.0.1", port=0, path="/telegram")
+    pipeline = await harness.start("webhook", webhook_secret=SECRET)
+    base = f"http://127.0.0.1:{pipeline.webhook_port}"
+    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"}
+    bad = {
+        "deep": b'{"update_id": 1, "x": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+        "deep but parseable": b'{"update_id": 1, "x": ' + b"[" * 500 + b"]" * 500 + b"}",
+        "id beyond 64 bits": b'{"update_id": 18446744073709551616}',
+        "id a boolean": b'{"update_id": true}',
+        "id a float": b'{"update_id": 1.5}',
+        "NaN": b'{"update_id": 2, "x": NaN}',
+        "not an object": b"[1, 2, 3]",
+        "not UTF-8": b'{"update_id": 3, "x": "\xff\xfe"}',
+        "empty": b"",
+        "huge number": b'{"update_id": 4, "x": ' + b"9" * 5000 + b"}",
+    }
+    nul = anna.send_text("bez\x00nul")
+    surrogate = json.dumps(anna.send_text("x")).replace('"x"', '"p\\ud800q"').encode()
+
+    async with httpx.AsyncClient() as client:
+        answers = {
+            name: (await client.post(f"{base}/telegram", content=body, headers=headers)).status_code
+            for name, body in bad.items()
+        }
+        stored = [
+            (await client.post(f"{base}/telegram", content=body, headers=headers)).status_code
+            for body in (json.dumps(nul).encode(), surrogate)
+        ]
+        health = await client.get(f"{base}/healthz")
+
+    assert answers == dict.fromkeys(bad, 400)
+    assert stored == [200, 200]
+    assert health.status_code == 200
+    replies = await api.await_sent(ANNA, 2)
+    assert [r.text for r in replies] == ["echo: text=bez\ufffdnul", "echo: text=p\ufffdq"]
+
+
+def test_a_chat_id_beyond_64_bits_is_no_chat() -> None:
+    from bot.pipeline.inbox import chat_of
+
+    update = {"update_id": 1, "message": {"chat": {"id": 2**64}, "from": {"id": 5}}}
+    assert chat_of(update) == 5
