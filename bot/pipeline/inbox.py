@@ -44,7 +44,8 @@ def checked_update(payload: object) -> dict[str, Any]:
     """Return the update as it can be stored, or raise MalformedUpdate saying why not.
 
     Strings keep their text except what no database column can hold: NUL characters
-    (PostgreSQL's jsonb refuses them) and unpaired surrogates (not UTF-8) become U+FFFD.
+    (PostgreSQL's jsonb refuses them) are dropped, as every control character is dropped from a
+    person's text later (bot/conversation.py), and unpaired surrogates (not UTF-8) become U+FFFD.
     """
     if not isinstance(payload, dict):
         raise MalformedUpdate("not a JSON object")
@@ -91,7 +92,7 @@ def _storable(text: str) -> bool:
 
 def _clean_text(text: str) -> str:
     text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return text.replace("\x00", "\ufffd")
+    return text.replace("\x00", "")
 
 
 def _cleaned(value: object) -> object:
