@@ -15,6 +15,7 @@ from bot.lookup.gazetteer import (
     Gazetteer,
     MatchQuality,
     PointResult,
+    StreetLine,
 )
 
 __all__ = [
@@ -29,5 +30,6 @@ __all__ = [
     "PointResult",
     "Ring",
     "Station",
+    "StreetLine",
     "StreetRule",
 ]

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from bot.lookup.directory import Directory, District, Officer, Parity, Station, StreetRule
 from bot.lookup.geometry import PolygonIndex
-from bot.lookup.house_numbers import HouseNumber, describe_range
+from bot.lookup.house_numbers import HouseNumber, NumberRange, describe_range
 from bot.lookup.normalize import (
     AddressParts,
     split_address,
@@ -54,10 +54,27 @@ class Alternative:
 
     locality: str
     street: str
+    # The range in the police's Polish wording (for staff, e.g. the lookup command); residents
+    # get `range` described in their language. Empty and None: the whole street is meant.
     numbers: str
     district_code: str | None
     district_name: str
     score: float
+    range: NumberRange | None = None
+    # "ul.", "pl.", "al.": a square is described as a square ("cały plac").
+    prefix: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StreetLine:
+    """One line of a district's street list: a street (or a whole locality) and its numbers."""
+
+    # Set when the line names its town: a whole locality, or a district spanning several towns.
+    locality: str | None
+    # The street as residents read it ("ul. Kolejowa"); empty for a whole locality.
+    street: str
+    prefix: str
+    range: NumberRange
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,8 +464,16 @@ class Gazetteer:
         """Describe one rule as a candidate."""
         district = self._districts[rule.district_code]
         numbers = "" if whole else describe_range(rule.parity, rule.number_from, rule.number_to)
+        span = None if whole else NumberRange(rule.parity, rule.number_from, rule.number_to)
         return Alternative(
-            street.locality, street.label, numbers, district.code, district.name, score
+            street.locality,
+            street.label,
+            numbers,
+            district.code,
+            district.name,
+            score,
+            span,
+            street.prefix,
         )
 
     def _result(
@@ -514,22 +539,33 @@ class Gazetteer:
         """Return a district by code."""
         return self._districts.get(district_code)
 
-    def district_streets(self, district_code: str) -> list[str]:
-        """Describe a district's streets the way police pages list them."""
+    def district_lines(self, district_code: str) -> list[StreetLine]:
+        """List a district's streets in the order police pages do, as records to describe."""
         rules = sorted(self._by_district.get(district_code, ()), key=_listing_order)
         several_towns = len({words_key(r.locality) for r in rules}) > 1
+        return [
+            StreetLine(
+                rule.locality if several_towns or not rule.street else None,
+                f"{rule.prefix} {rule.street}".strip() if rule.street else "",
+                rule.prefix,
+                NumberRange(rule.parity, rule.number_from, rule.number_to),
+            )
+            for rule in rules
+        ]
+
+    def district_streets(self, district_code: str) -> list[str]:
+        """Describe a district's streets the way police pages list them (in Polish, for staff)."""
         lines = []
-        for rule in rules:
-            if not rule.street:
-                line = f"{rule.locality} (cała miejscowość)"
-                if not rule.whole_street:
-                    numbers = describe_range(rule.parity, rule.number_from, rule.number_to)
-                    line = f"{rule.locality} {numbers}"
-                lines.append(line)
-                continue
-            numbers = describe_range(rule.parity, rule.number_from, rule.number_to)
-            line = f"{rule.prefix} {rule.street} {numbers}".strip()
-            lines.append(f"{rule.locality}, {line}" if several_towns else line)
+        for line in self.district_lines(district_code):
+            span = line.range
+            numbers = describe_range(span.parity, span.number_from, span.number_to)
+            if not line.street:
+                whole = span.parity is Parity.ALL and span.number_from is None
+                lines.append(f"{line.locality} {'(cała miejscowość)' if whole else numbers}")
+            elif line.locality:
+                lines.append(f"{line.locality}, {line.street} {numbers}")
+            else:
+                lines.append(f"{line.street} {numbers}")
         return lines
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -49,6 +50,15 @@ class FlowContext:
     def text(self, key: str, **args: Any) -> str:
         """Render a catalog text in the person's language (e.g. a reply-keyboard label)."""
         return self.services.catalog.render(self.lang, key, args)
+
+    def fragment(self, key: str, **args: Any) -> str:
+        """Render a catalog fragment as plain text, to go into another answer's arguments.
+
+        Arguments travel through the outbox as JSON and are escaped when that answer is
+        rendered, so the fragment is unescaped here to be escaped exactly once (catalogs keep
+        fragments free of tags).
+        """
+        return html.unescape(self.text(key, **args))
 
     def answer(
         self,

@@ -37,7 +37,17 @@ from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.flow import FlowContext
 from bot.usecases.geocoding import GEOCODING, GeocodedPoint, Geocoding
-from bot.usecases.places import Place, PlaceLookup, gazetteer, place_from_point, place_from_text
+from bot.usecases.places import (
+    Place,
+    PlaceLookup,
+    about_distance,
+    alternative_json,
+    alternative_numbers,
+    describe_numbers,
+    gazetteer,
+    place_from_point,
+    place_from_text,
+)
 from db.models.conversation import Conversation
 from db.models.people import User
 from db.repositories.directory import DistrictCard, district_card, is_active_officer
@@ -199,16 +209,7 @@ def _offer(
     number: str | None,
 ) -> Answer:
     """Offer the candidates of an ambiguous address as buttons."""
-    candidates = [
-        {
-            "district": a.district_code,
-            "district_name": a.district_name,
-            "locality": a.locality,
-            "street": a.street,
-            "numbers": a.numbers,
-        }
-        for a in alternatives
-    ]
+    candidates = [alternative_json(a) for a in alternatives]
     ctx.goto(
         FLOW,
         "pick",
@@ -230,20 +231,12 @@ def _candidates(ctx: FlowContext) -> list[dict[str, Any]]:
 
 def _pick_question(ctx: FlowContext) -> Answer:
     draft = ctx.conversation.draft or {}
-    rows = [
-        [
-            Option(
-                "lookup-candidate",
-                f"pk:{i}",
-                args={
-                    "street": c["street"] or c["locality"],
-                    "numbers": c["numbers"] or "-",
-                    "district": c["district_name"],
-                },
-            )
-        ]
-        for i, c in enumerate(_candidates(ctx))
-    ]
+    rows = []
+    for i, c in enumerate(_candidates(ctx)):
+        numbers = alternative_numbers(ctx.fragment, c)
+        street = " ".join(part for part in (c["street"] or c["locality"], numbers) if part)
+        args = {"street": street, "district": c["district_name"]}
+        rows.append([Option("lookup-candidate", f"pk:{i}", args=args)])
     key = "lookup-street-only" if draft.get("street_only") else "lookup-ambiguous"
     return ctx.answer(key, rows, scope=SCOPE, text=str(draft.get("query", "")))
 
@@ -254,6 +247,7 @@ async def _picked(ctx: FlowContext, choice: Choice) -> list[Answer]:
     if ctx.conversation.step != "pick" or not index.isdigit() or int(index) >= len(candidates):
         return await _expired(ctx)
     chosen = candidates[int(index)]
+    district = chosen.get("district_code") or chosen.get("district")
     number = (ctx.conversation.draft or {}).get("number")
     street = chosen["street"]
     typed = " ".join(part for part in (street, number) if part)
@@ -261,7 +255,7 @@ async def _picked(ctx: FlowContext, choice: Choice) -> list[Answer]:
     # Resolve the chosen street again for its coordinates; overlapping ranges stay ambiguous,
     # so the resident's choice of district decides.
     found = place_from_text(ctx.services, label)
-    if found.found and found.place is not None and found.place.district_code == chosen["district"]:
+    if found.found and found.place is not None and found.place.district_code == district:
         place = found.place
     else:
         place = Place(
@@ -269,7 +263,7 @@ async def _picked(ctx: FlowContext, choice: Choice) -> list[Answer]:
             lat=None,
             lon=None,
             address=label,
-            district_code=chosen["district"],
+            district_code=district,
             district_name=chosen["district_name"],
             street_key=street_key(street) if street else None,
             house_number=_house_number(number),
@@ -294,8 +288,8 @@ def _outside(ctx: FlowContext, found: PlaceLookup) -> Answer:
     if found.distance_m is None:
         # The directory has no district polygons: only typed addresses can be matched.
         return _ask(ctx, "lookup-point-unsupported")
-    km = round(found.distance_m / 1000, 1)
-    return _ask(ctx, "lookup-outside-area", km=km)
+    distance, unit = about_distance(found.distance_m)
+    return _ask(ctx, "lookup-outside-area", distance=distance, unit=unit)
 
 
 # ---- the officer's card ---------------------------------------------------------------------
@@ -345,7 +339,7 @@ def _card_answer(ctx: FlowContext, card: DistrictCard) -> Answer:
         also.append(("lookup-card-station-no-hours", station_args))
     if card.sample:
         also.append(("lookup-card-sample", {}))
-    pages = street_pages(ctx.services, card.code)
+    pages = street_pages(ctx, card.code)
     tail: list[tuple[str, dict[str, Any]]] = [("lookup-card-emergency", {})]
     streets_shown = False
     if pages:
@@ -373,10 +367,20 @@ def _length(
     return len("\n\n".join(parts))
 
 
-def street_pages(services: Services, district_code: str) -> list[list[str]]:
+def street_lines(ctx: FlowContext, district_code: str) -> list[str]:
+    """Describe a district's streets in the resident's language ("ul. Kolejowa 1–41 (…)")."""
+    lines = []
+    for line in gazetteer(ctx.services).district_lines(district_code):
+        numbers = describe_numbers(ctx.fragment, line.range, line.prefix, locality=not line.street)
+        place = ", ".join(part for part in (line.locality, line.street) if part)
+        lines.append(f"{place} {numbers}".strip())
+    return lines
+
+
+def street_pages(ctx: FlowContext, district_code: str) -> list[list[str]]:
     """Split a district's streets into pages: [lookup] streets_per_page lines that fit a message."""
-    lines = gazetteer(services).district_streets(district_code)
-    per_page = services.config.lookup.streets_per_page
+    lines = street_lines(ctx, district_code)
+    per_page = ctx.services.config.lookup.streets_per_page
     pages: list[list[str]] = []
     page: list[str] = []
     size = 0
@@ -400,7 +404,7 @@ async def _streets(ctx: FlowContext, choice: Choice) -> list[Answer]:
     """Send one page of a district's streets, with a button to the next."""
     _, code, page = [*choice.value.split(":", 2), "", ""][:3]
     card = await district_card(ctx.session, code) if code else None
-    pages = street_pages(ctx.services, code) if card is not None else []
+    pages = street_pages(ctx, code) if card is not None else []
     if card is None or not page.isdigit() or not 1 <= int(page) <= len(pages):
         return await _expired(ctx)
     number = int(page)

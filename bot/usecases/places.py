@@ -6,10 +6,12 @@ resolved place in the conversation draft as `Place.to_json()` under the key "pla
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from bot.lookup import AddressResult, Alternative, Gazetteer, MatchQuality, PointResult
+from bot.lookup import AddressResult, Alternative, Gazetteer, MatchQuality, Parity, PointResult
+from bot.lookup.house_numbers import NumberRange
 from bot.lookup.normalize import street_key
 from bot.services import Services
 
@@ -112,3 +114,84 @@ def place_from_point(
         district_name=result.district.name,
     )
     return PlaceLookup(result.quality, place, (), result, result.distance_m)
+
+
+# ---- describing places in the resident's language ------------------------------------------
+
+# Renders a catalog fragment as plain text in the resident's language (Form.text, ctx.fragment).
+Render = Callable[..., str]
+# What a street's prefix makes of it, for "(cały plac)" rather than "(cała ulica)".
+STREET_KINDS = {
+    "pl.": "square",
+    "plac": "square",
+    "al.": "avenue",
+    "aleja": "avenue",
+    "aleje": "avenue",
+    "os.": "estate",
+    "osiedle": "estate",
+    "rondo": "roundabout",
+}
+
+
+def describe_numbers(
+    text: Render, numbers: NumberRange | None, prefix: str = "", *, locality: bool = False
+) -> str:
+    """Describe a range of house numbers ("1–41 (nieparzyste)", "(cały plac)"); "" for None."""
+    if numbers is None:
+        return ""
+    low, high = numbers.number_from, numbers.number_to
+    if low is None and high is None:
+        shape = "whole" if numbers.parity is Parity.ALL else "parity"
+    elif high is None:
+        shape = "from"
+    else:
+        shape = "span"
+    kind = "locality" if locality else STREET_KINDS.get(prefix.strip().lower(), "street")
+    # Strings, not numbers: Fluent would group thousands ("1 200") in a house number.
+    start = str(low or 1)
+    span = start if low == high or high is None else f"{start}–{high}"
+    return text(
+        "places-numbers",
+        shape=shape,
+        kind=kind,
+        parity=numbers.parity.value,
+        start=start,
+        span=span,
+    )
+
+
+def alternative_json(alt: Alternative) -> dict[str, Any]:
+    """Keep a candidate in a conversation draft (with its range, described when shown)."""
+    span = alt.range
+    return {
+        "locality": alt.locality,
+        "street": alt.street,
+        "prefix": alt.prefix,
+        "range": None if span is None else [span.parity.value, span.number_from, span.number_to],
+        "district_code": alt.district_code,
+        "district_name": alt.district_name,
+    }
+
+
+def alternative_numbers(text: Render, alt: dict[str, Any]) -> str:
+    """Describe a stored candidate's house numbers in the resident's language."""
+    raw = alt.get("range")
+    if not isinstance(raw, list) or len(raw) != 3:
+        return ""
+    try:
+        span = NumberRange(Parity(raw[0]), raw[1], raw[2])
+    except ValueError:
+        return ""
+    return describe_numbers(text, span, str(alt.get("prefix") or ""))
+
+
+def about_distance(metres: float) -> tuple[int, str]:
+    """Round a distance the way people say it: (950, "m"), (4, "km"), (180, "km")."""
+    if metres < 975:
+        return max(50, round(metres / 50) * 50), "m"
+    km = metres / 1000
+    if km < 10:
+        return max(1, round(km)), "km"
+    # Two significant digits: 183.1 km is "about 180 km".
+    step = 10 ** (len(str(int(km))) - 2)
+    return round(km / step) * step, "km"

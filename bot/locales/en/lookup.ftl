@@ -24,7 +24,10 @@ lookup-wrong-kind = { $kind ->
     } Please type an address or send a location.
 lookup-not-found = I couldn't find “{ $text }” in the districts' street list. Check the spelling and type the street with a number (e.g. <i>Kolejowa 5</i>), or send a location.
 lookup-outside-town = The town in “{ $text }” is outside the area this bot serves. You can find the district officer for any place in Poland in the <b>Moja Komenda</b> app, and report a threat on the <a href="https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html">National Map of Security Threats (KMZB)</a>. In an emergency call <b>112</b>.
-lookup-outside-area = This place is outside the area this bot serves (the nearest district is about { $km } km away). You can find the district officer for any place in Poland in the <b>Moja Komenda</b> app, and report a threat on the <a href="https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html">National Map of Security Threats (KMZB)</a>. In an emergency call <b>112</b>.
+lookup-outside-area = This place is outside the area this bot serves (the nearest district is about { $distance } { $unit ->
+        [m] m
+       *[km] km
+    } away). You can find the district officer for any place in Poland in the <b>Moja Komenda</b> app, and report a threat on the <a href="https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html">National Map of Security Threats (KMZB)</a>. In an emergency call <b>112</b>.
 lookup-point-unsupported = I can't match locations to districts yet. Please type the address: street and number.
 lookup-geocoding = That address is not in the street list. I'm checking it on the map and will answer in a moment.
 lookup-geocoding-wait = I'm still checking the previous address on the map. You can wait or type another address.
@@ -33,7 +36,7 @@ lookup-geocoding-wait = I'm still checking the previous address on the map. You 
 
 lookup-ambiguous = “{ $text }” matches several places. Which one do you mean?
 lookup-street-only = The street “{ $text }” belongs to several districts. Type the house number or choose a range of numbers:
-lookup-candidate = { $street } { $numbers } · { $district }
+lookup-candidate = { $street } · { $district }
 
 ## The officer's card
 
@@ -59,14 +62,20 @@ lookup-card-station-no-hours =
     ☎️ { $phone }
 lookup-card-sample = ⚠️ <b>SAMPLE (PRZYKŁAD)</b>: this is made-up test data — do not call these numbers. You can find the real district officer in the Moja Komenda app.
 lookup-card-streets =
-    🗺 <b>Streets of the district</b> ({ $page }/{ $pages }):
+    🗺 <b>Streets of the district</b>{ $pages ->
+        [1] {""}
+       *[other] {" "}({ $page }/{ $pages })
+    }:
     { $streets }
 lookup-card-emergency = The district officer does not take emergency calls: in an emergency call <b>112</b>.
 lookup-contact-button = 📇 Save contact: { $name }
 lookup-streets-more = More streets ({ $page }/{ $pages }) ▸
 lookup-streets-show = 🗺 Show the district's streets ({ $count })
 lookup-streets-page =
-    🗺 <b>{ $district }</b>, streets ({ $page }/{ $pages }):
+    🗺 <b>{ $district }</b>, streets{ $pages ->
+        [1] {""}
+       *[other] {" "}({ $page }/{ $pages })
+    }:
     { $streets }
 lookup-report-here = Would you like to report a threat at this place?
 lookup-report-button = ⚠️ Report a threat here

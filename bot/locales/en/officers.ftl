@@ -147,7 +147,10 @@ officers-details-usage = Give the report's number, e.g. <code>/zgloszenie KN-202
 officers-report-unknown = I could not find report { $reference }.
 officers-report-not-yours = Report { $reference } belongs neither to your district nor to your station.
 officers-list-empty = 🎉 No open reports in your district.
-officers-list = <b>Open reports: { $total }</b> (page { $page } of { $pages }, oldest first)
+officers-list = <b>Open reports: { $total }</b> ({ $pages ->
+        [1] {""}
+       *[other] page { $page } of { $pages },{" "}
+    }oldest first)
 officers-list-line = • <b>{ $reference }</b> — { $category } — { $status } — { $days ->
         [0] today
         [one] { $days } day

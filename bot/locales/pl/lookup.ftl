@@ -24,7 +24,10 @@ lookup-wrong-kind = { $kind ->
     } Napisz, proszę, adres albo wyślij lokalizację.
 lookup-not-found = Nie znalazłem adresu „{ $text }” w spisie ulic rejonów. Sprawdź pisownię i napisz ulicę z numerem (np. <i>Kolejowa 5</i>) albo wyślij lokalizację.
 lookup-outside-town = Miejscowość z adresu „{ $text }” leży poza terenem, który obsługuje ten bot. Dzielnicowego w każdym miejscu w Polsce znajdziesz w aplikacji <b>Moja Komenda</b>, a zagrożenie zgłosisz na <a href="https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html">Krajowej Mapie Zagrożeń Bezpieczeństwa</a>. W nagłym wypadku dzwoń pod <b>112</b>.
-lookup-outside-area = To miejsce leży poza obszarem, który obsługuje ten bot (najbliższy rejon jest ok. { $km } km dalej). Dzielnicowego w każdym miejscu w Polsce znajdziesz w aplikacji <b>Moja Komenda</b>, a zagrożenie zgłosisz na <a href="https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html">Krajowej Mapie Zagrożeń Bezpieczeństwa</a>. W nagłym wypadku dzwoń pod <b>112</b>.
+lookup-outside-area = To miejsce leży poza obszarem, który obsługuje ten bot (najbliższy rejon jest ok. { $distance } { $unit ->
+        [m] m
+       *[km] km
+    } dalej). Dzielnicowego w każdym miejscu w Polsce znajdziesz w aplikacji <b>Moja Komenda</b>, a zagrożenie zgłosisz na <a href="https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html">Krajowej Mapie Zagrożeń Bezpieczeństwa</a>. W nagłym wypadku dzwoń pod <b>112</b>.
 lookup-point-unsupported = Nie potrafię jeszcze przypisać lokalizacji do rejonu. Napisz, proszę, adres: ulicę i numer.
 lookup-geocoding = Tego adresu nie ma w spisie ulic. Sprawdzam go na mapie — odpowiem za chwilę.
 lookup-geocoding-wait = Wciąż sprawdzam poprzedni adres na mapie. Możesz poczekać albo napisać inny adres.
@@ -33,7 +36,7 @@ lookup-geocoding-wait = Wciąż sprawdzam poprzedni adres na mapie. Możesz pocz
 
 lookup-ambiguous = Adres „{ $text }” pasuje do kilku miejsc. Które masz na myśli?
 lookup-street-only = Ulica „{ $text }” należy do kilku rejonów. Napisz numer domu albo wybierz zakres numerów:
-lookup-candidate = { $street } { $numbers } · { $district }
+lookup-candidate = { $street } · { $district }
 
 ## The officer's card
 
@@ -59,14 +62,20 @@ lookup-card-station-no-hours =
     ☎️ { $phone }
 lookup-card-sample = ⚠️ <b>PRZYKŁAD</b>: to fikcyjne dane testowe — nie dzwoń pod te numery. Prawdziwego dzielnicowego znajdziesz w aplikacji Moja Komenda.
 lookup-card-streets =
-    🗺 <b>Ulice rejonu</b> ({ $page }/{ $pages }):
+    🗺 <b>Ulice rejonu</b>{ $pages ->
+        [1] {""}
+       *[other] {" "}({ $page }/{ $pages })
+    }:
     { $streets }
 lookup-card-emergency = Dzielnicowy nie przyjmuje zgłoszeń alarmowych: w nagłym wypadku dzwoń pod <b>112</b>.
 lookup-contact-button = 📇 Zapisz kontakt: { $name }
 lookup-streets-more = Dalsze ulice ({ $page }/{ $pages }) ▸
 lookup-streets-show = 🗺 Pokaż ulice rejonu ({ $count })
 lookup-streets-page =
-    🗺 <b>{ $district }</b>, ulice ({ $page }/{ $pages }):
+    🗺 <b>{ $district }</b>, ulice{ $pages ->
+        [1] {""}
+       *[other] {" "}({ $page }/{ $pages })
+    }:
     { $streets }
 lookup-report-here = Chcesz zgłosić zagrożenie w tym miejscu?
 lookup-report-button = ⚠️ Zgłoś zagrożenie tutaj

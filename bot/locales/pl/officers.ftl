@@ -151,7 +151,10 @@ officers-details-usage = Podaj numer zgłoszenia, np. <code>/zgloszenie KN-2026-
 officers-report-unknown = Nie znalazłem zgłoszenia { $reference }.
 officers-report-not-yours = Zgłoszenie { $reference } nie należy do Twojego rejonu ani jednostki.
 officers-list-empty = 🎉 Brak otwartych zgłoszeń w Twoim rejonie.
-officers-list = <b>Otwarte zgłoszenia: { $total }</b> (strona { $page } z { $pages }, najstarsze najpierw)
+officers-list = <b>Otwarte zgłoszenia: { $total }</b> ({ $pages ->
+        [1] {""}
+       *[other] strona { $page } z { $pages },{" "}
+    }najstarsze najpierw)
 officers-list-line = • <b>{ $reference }</b> — { $category } — { $status } — { $days ->
         [0] dziś
         [one] { $days } dzień

@@ -24,7 +24,10 @@ lookup-wrong-kind = { $kind ->
     } Напишіть, будь ласка, адресу або надішліть геолокацію.
 lookup-not-found = Я не знайшов адреси «{ $text }» у списку вулиць дільниць. Перевірте написання й напишіть вулицю з номером (напр. <i>Kolejowa 5</i>) або надішліть геолокацію.
 lookup-outside-town = Населений пункт з адреси «{ $text }» розташований поза територією, яку обслуговує цей бот. Дільничного будь-де в Польщі можна знайти в застосунку <b>Moja Komenda</b>, а про загрозу повідомити на <a href="https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html">Національній мапі загроз безпеці (KMZB)</a>. У надзвичайній ситуації телефонуйте <b>112</b>.
-lookup-outside-area = Це місце розташоване поза територією, яку обслуговує цей бот (найближча дільниця — приблизно за { $km } км). Дільничного будь-де в Польщі можна знайти в застосунку <b>Moja Komenda</b>, а про загрозу повідомити на <a href="https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html">Національній мапі загроз безпеці (KMZB)</a>. У надзвичайній ситуації телефонуйте <b>112</b>.
+lookup-outside-area = Це місце розташоване поза територією, яку обслуговує цей бот (найближча дільниця — приблизно за { $distance } { $unit ->
+        [m] м
+       *[km] км
+    }). Дільничного будь-де в Польщі можна знайти в застосунку <b>Moja Komenda</b>, а про загрозу повідомити на <a href="https://mapy.geoportal.gov.pl/iMapLite/KMZBPublic.html">Національній мапі загроз безпеці (KMZB)</a>. У надзвичайній ситуації телефонуйте <b>112</b>.
 lookup-point-unsupported = Поки що я не вмію визначати дільницю за геолокацією. Напишіть, будь ласка, адресу: вулицю й номер.
 lookup-geocoding = Цієї адреси немає у списку вулиць. Перевіряю її на мапі — відповім за хвилинку.
 lookup-geocoding-wait = Я ще перевіряю попередню адресу на мапі. Можете зачекати або написати іншу адресу.
@@ -33,7 +36,7 @@ lookup-geocoding-wait = Я ще перевіряю попередню адрес
 
 lookup-ambiguous = Адреса «{ $text }» підходить до кількох місць. Яке саме ви маєте на увазі?
 lookup-street-only = Вулиця «{ $text }» належить до кількох дільниць. Напишіть номер будинку або виберіть діапазон номерів:
-lookup-candidate = { $street } { $numbers } · { $district }
+lookup-candidate = { $street } · { $district }
 
 ## The officer's card
 
@@ -59,14 +62,20 @@ lookup-card-station-no-hours =
     ☎️ { $phone }
 lookup-card-sample = ⚠️ <b>ПРИКЛАД (PRZYKŁAD)</b>: це вигадані тестові дані — не телефонуйте за цими номерами. Справжнього дільничного можна знайти в застосунку Moja Komenda.
 lookup-card-streets =
-    🗺 <b>Вулиці дільниці</b> ({ $page }/{ $pages }):
+    🗺 <b>Вулиці дільниці</b>{ $pages ->
+        [1] {""}
+       *[other] {" "}({ $page }/{ $pages })
+    }:
     { $streets }
 lookup-card-emergency = Дільничний не приймає екстрених викликів: у надзвичайній ситуації телефонуйте <b>112</b>.
 lookup-contact-button = 📇 Зберегти контакт: { $name }
 lookup-streets-more = Наступні вулиці ({ $page }/{ $pages }) ▸
 lookup-streets-show = 🗺 Показати вулиці дільниці ({ $count })
 lookup-streets-page =
-    🗺 <b>{ $district }</b>, вулиці ({ $page }/{ $pages }):
+    🗺 <b>{ $district }</b>, вулиці{ $pages ->
+        [1] {""}
+       *[other] {" "}({ $page }/{ $pages })
+    }:
     { $streets }
 lookup-report-here = Хочете повідомити про загрозу в цьому місці?
 lookup-report-button = ⚠️ Повідомити про загрозу тут

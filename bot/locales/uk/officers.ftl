@@ -147,7 +147,10 @@ officers-details-usage = Вкажіть номер звернення, напр.
 officers-report-unknown = Не знайшов звернення { $reference }.
 officers-report-not-yours = Звернення { $reference } не належить до вашої дільниці чи підрозділу.
 officers-list-empty = 🎉 На вашій дільниці немає відкритих звернень.
-officers-list = <b>Відкриті звернення: { $total }</b> (сторінка { $page } з { $pages }, найстаріші спочатку)
+officers-list = <b>Відкриті звернення: { $total }</b> ({ $pages ->
+        [1] {""}
+       *[other] сторінка { $page } з { $pages },{" "}
+    }найстаріші спочатку)
 officers-list-line = • <b>{ $reference }</b> — { $category } — { $status } — { $days ->
         [0] сьогодні
         [one] { $days } день

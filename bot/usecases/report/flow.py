@@ -16,7 +16,13 @@ from bot.lookup.house_numbers import parse_house_number
 from bot.lookup.normalize import street_key
 from bot.usecases.alerts import notify_confirmation
 from bot.usecases.flow import FlowContext
-from bot.usecases.places import Place, PlaceLookup, place_from_point, place_from_text
+from bot.usecases.places import (
+    Place,
+    PlaceLookup,
+    alternative_json,
+    place_from_point,
+    place_from_text,
+)
 from bot.usecases.report.categories import OTHER, categories
 from bot.usecases.report.draft import DAYS, TIMES_OF_DAY, WEEKDAYS, WEEKEND, Photo, ReportDraft
 from bot.usecases.report.duplicates import confirm_report
@@ -249,16 +255,7 @@ async def _placed(form: Form, lookup: PlaceLookup, typed: str | None = None) -> 
     ):
         result = lookup.result
         number = getattr(result, "house_number", None)
-        form.draft.alternatives = [
-            {
-                "locality": alt.locality,
-                "street": alt.street,
-                "numbers": alt.numbers,
-                "district_code": alt.district_code,
-                "district_name": alt.district_name,
-            }
-            for alt in lookup.alternatives
-        ]
+        form.draft.alternatives = [alternative_json(alt) for alt in lookup.alternatives]
         form.draft.typed_number = number.raw if number is not None else None
         form.save("where_pick")
         if lookup.quality is MatchQuality.STREET_ONLY:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.conversation import Answer, Option
 from bot.usecases.flow import FlowContext
+from bot.usecases.places import alternative_numbers
 from bot.usecases.report.categories import OTHER, categories
 from bot.usecases.report.draft import DAYS, TIMES_OF_DAY, ReportDraft
 from bot.usecases.report.duplicates import Duplicate, find_duplicates
@@ -176,7 +177,7 @@ async def ask_where(form: Form) -> list[Answer]:
 async def ask_where_pick(form: Form, key: str = "report-where-pick") -> list[Answer]:
     """Offer the addresses an ambiguous one could mean (or the sections of a long street)."""
     rows = [
-        [Option(LABEL, f"alt.{i}", {"text": _alternative_label(alt)})]
+        [Option(LABEL, f"alt.{i}", {"text": _alternative_label(form, alt)})]
         for i, alt in enumerate(form.draft.alternatives)
     ]
     if not rows:
@@ -184,10 +185,9 @@ async def ask_where_pick(form: Form, key: str = "report-where-pick") -> list[Ans
     return [form.answer(key, rows)]
 
 
-def _alternative_label(alt: dict[str, Any]) -> str:
-    street = " ".join(
-        p for p in (alt.get("street") or alt.get("locality"), alt.get("numbers")) if p
-    )
+def _alternative_label(form: Form, alt: dict[str, Any]) -> str:
+    numbers = alternative_numbers(form.text, alt)
+    street = " ".join(p for p in (alt.get("street") or alt.get("locality"), numbers) if p)
     return f"{street} — {alt.get('district_name') or ''}".strip(" —")
 
 

@@ -1,0 +1,29 @@
+# Місця так, як їх називають мешканці: номери будинків, перехрестя, орієнтири й зупинки.
+# Fragments (places-numbers, places-*-label) and button labels are plain text: no tags.
+
+## House numbers of a street (or a whole locality), in the words of police pages
+
+places-numbers = { $shape ->
+        [whole] ({ $kind ->
+            [square] уся площа
+            [avenue] уся алея
+            [estate] увесь житловий масив
+            [roundabout] уся кільцева розв’язка
+            [locality] увесь населений пункт
+           *[street] уся вулиця
+        })
+        [parity] ({ $parity ->
+            [odd] непарні номери
+           *[even] парні номери
+        })
+        [from] ({ $parity ->
+            [odd] непарні номери від { $start }
+            [even] парні номери від { $start }
+           *[all] номери від { $start }
+        })
+       *[span] { $span }{ $parity ->
+            [odd] {" "}(непарні)
+            [even] {" "}(парні)
+           *[all] {""}
+        }
+    }
