@@ -106,6 +106,7 @@ class ReportsSection(_Section):
     draft_ttl_days: int = Field(7, ge=1)
     max_reports_per_day: int = Field(3, ge=1)
     flood_messages: int = Field(20, ge=1)
+    flood_presses: int = Field(60, ge=1)
     flood_window_seconds: float = Field(60, gt=0)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 from bot.conversation import Answer
@@ -14,6 +15,10 @@ from db.uow import UnitOfWork
 PRIORITY_REPLY = 0
 PRIORITY_NOTICE = 5
 PRIORITY_BACKGROUND = 10
+
+# The priority of the replies to the update being handled. The gatekeeper lowers it for a
+# person who is flooding, so their answers never go ahead of officers' alerts (PRIORITY_NOTICE).
+reply_priority: ContextVar[int] = ContextVar("reply_priority", default=PRIORITY_REPLY)
 
 
 def queue_answer(
@@ -38,12 +43,16 @@ def queue_answer(
 
 
 def reply(
-    uow: UnitOfWork, user: User, answer: Answer, lang: str, *, priority: int = PRIORITY_REPLY
+    uow: UnitOfWork, user: User, answer: Answer, lang: str, *, priority: int | None = None
 ) -> OutboxMessage | None:
-    """Queue an answer to a user's private chat (None when the chat is unknown)."""
+    """Queue an answer to a user's private chat (None when the chat is unknown).
+
+    Without an explicit priority, the update's `reply_priority` applies.
+    """
     if user.chat_id is None:
         return None
-    return queue_answer(uow, user.chat_id, answer, lang, user_id=user.id, priority=priority)
+    chosen = reply_priority.get() if priority is None else priority
+    return queue_answer(uow, user.chat_id, answer, lang, user_id=user.id, priority=chosen)
 
 
 def queue_kind(

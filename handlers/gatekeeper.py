@@ -16,9 +16,11 @@ from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
 from bot.conversation import Answer, Choice, Command, Option
 from bot.feature import Feature
-from bot.outbox import queue_answer
+from bot.outbox import PRIORITY_BACKGROUND, PRIORITY_REPLY, queue_answer, reply_priority
 from bot.services import Services
 from bot.usecases.gatekeeper import (
+    MESSAGE,
+    PRESS,
     Flood,
     FloodControl,
     GateCounters,
@@ -48,7 +50,9 @@ class Gate:
     def __init__(self, services: Services) -> None:
         reports = services.config.reports
         self.flood = FloodControl(
-            reports.flood_messages, timedelta(seconds=reports.flood_window_seconds)
+            reports.flood_messages,
+            timedelta(seconds=reports.flood_window_seconds),
+            press_limit=reports.flood_presses,
         )
         self.group_hints = GroupHints()
         self.counters = GateCounters()
@@ -61,9 +65,15 @@ def gate_of(services: Services) -> Gate:
 
 
 async def gatekeeper(update: Update, context: BotContext) -> None:
-    """Let an update pass, answer it here, or drop it (ApplicationHandlerStop)."""
+    """Let an update pass, answer it here, or drop it (ApplicationHandlerStop).
+
+    Every message, edit and press with a sender counts towards that person's flood allowance,
+    in private chats and in groups alike; what is over it never reaches a flow.
+    """
     services = context.services
     gate = gate_of(services)
+    # Set for every update (the handlers after us read it): replies go first unless flooding.
+    reply_priority.set(PRIORITY_REPLY)
     tg_user, chat = update.effective_user, update.effective_chat
     if tg_user is None or chat is None:
         gate.counters.without_sender += 1
@@ -75,19 +85,41 @@ async def gatekeeper(update: Update, context: BotContext) -> None:
             raise ApplicationHandlerStop
         # A group the bot joined or left: the officers' feature may follow its duty groups.
         return
+    # Reactions and the like cost no work and are not counted; everything a person says is.
+    said = any((update.message, update.edited_message, update.callback_query))
+    verdict = _count(update, services, gate) if said else Flood.ALLOW
+    if verdict is Flood.SLOW:
+        reply_priority.set(PRIORITY_BACKGROUND)
     if chat.type != ChatType.PRIVATE:
+        if not verdict.passes:
+            # Never "slow down" in a group: the group did not flood, one member did.
+            gate.counters.flood_dropped += 1
+            raise ApplicationHandlerStop
         if _for_officers(update):
             return
         await _refuse_group(update, context)
         raise ApplicationHandlerStop
+    if not said:
+        return
+    if verdict is Flood.DROP:
+        gate.counters.flood_dropped += 1
+        raise ApplicationHandlerStop
     if update.edited_message is not None:
+        if verdict is Flood.WARN:
+            await _check_person(update, context, verdict)  # warns once, or drops: stops
         if await _edited(update, context):
             raise ApplicationHandlerStop
         return
-    if update.message is None and update.callback_query is None:
-        # Reactions and the like: nothing a resident flow reads.
-        return
-    await _check_person(update, context)
+    await _check_person(update, context, verdict)
+
+
+def _count(update: Update, services: Services, gate: Gate) -> Flood:
+    """Count the update towards its sender's allowance (presses have their own)."""
+    tg_user = update.effective_user
+    assert tg_user is not None
+    kind = PRESS if update.callback_query is not None else MESSAGE
+    album = update.message.media_group_id if update.message is not None else None
+    return gate.flood.check(tg_user.id, services.clock(), album, kind)
 
 
 def _for_officers(update: Update) -> bool:
@@ -125,7 +157,9 @@ async def _refuse_group(update: Update, context: BotContext) -> None:
         options=((Option("gate-open-private", kind="url", url=link),),),
     )
     async with services.uow() as uow:
-        queue_answer(uow, chat.id, answer, services.catalog.language(_hint(update)))
+        lang = services.catalog.language(_hint(update))
+        # Nobody waits for it in the group: behind officers' alerts.
+        queue_answer(uow, chat.id, answer, lang, priority=PRIORITY_BACKGROUND)
         await uow.commit()
     gate.counters.group_hints += 1
 
@@ -164,24 +198,20 @@ async def _edited(update: Update, context: BotContext) -> bool:
             return False
         user_id = person.user_id if person is not None else None
         answer = Answer("gate-edited")
-        queue_answer(uow, chat.id, answer, _language(services, person, update), user_id=user_id)
+        lang = _language(services, person, update)
+        queue_answer(uow, chat.id, answer, lang, user_id=user_id, priority=reply_priority.get())
         await uow.commit()
     gate_of(services).counters.edits_answered += 1
     return True
 
 
-async def _check_person(update: Update, context: BotContext) -> None:
-    """Drop floods and blocked users' messages; let everything else pass to the flows."""
+async def _check_person(update: Update, context: BotContext, verdict: Flood) -> None:
+    """Drop blocked users' messages and warn a flood once; let everything else pass."""
     services = context.services
     gate = gate_of(services)
     tg_user, chat = update.effective_user, update.effective_chat
     assert tg_user is not None and chat is not None
-    album = update.message.media_group_id if update.message is not None else None
     now = services.clock()
-    verdict = gate.flood.check(tg_user.id, now, album)
-    if verdict is Flood.DROP:
-        gate.counters.flood_dropped += 1
-        raise ApplicationHandlerStop
     async with services.uow() as uow:
         person = await read_person(uow.session, CHANNEL, str(tg_user.id))
         user_id = person.user_id if person is not None else None
@@ -196,7 +226,15 @@ async def _check_person(update: Update, context: BotContext) -> None:
         if verdict is Flood.WARN:
             gate.counters.flood_warnings += 1
             lang = _language(services, person, update)
-            queue_answer(uow, chat.id, Answer("gate-flood"), lang, user_id=user_id)
+            # Behind officers' alerts: a flood never delays them.
+            queue_answer(
+                uow,
+                chat.id,
+                Answer("gate-flood"),
+                lang,
+                user_id=user_id,
+                priority=PRIORITY_BACKGROUND,
+            )
             await uow.commit()
             raise ApplicationHandlerStop
 

@@ -26,7 +26,7 @@ from telegram.ext import (
 
 from bot.conversation import Command
 from bot.feature import Feature, Sender
-from bot.outbox import queue_answer, reply
+from bot.outbox import queue_answer, reply, reply_priority
 from bot.services import Services
 from bot.turn import Turn
 from bot.usecases import alerts
@@ -83,7 +83,14 @@ async def on_press(update: Update, context: BotContext) -> None:
             outcome = await actions.press_officer_button(uow, services, turn, in_group=in_group)
         lang = services.catalog.language(user.language) if user.language else turn.lang
         for answer in outcome.answers:
-            queue_answer(uow, chat.id, answer, lang, user_id=None if in_group else user.id)
+            queue_answer(
+                uow,
+                chat.id,
+                answer,
+                lang,
+                user_id=None if in_group else user.id,
+                priority=reply_priority.get(),
+            )
         for answer in outcome.private:
             reply(uow, user, answer, lang)
         notice = None
@@ -116,7 +123,7 @@ async def on_group_start(update: Update, context: BotContext) -> None:
             uow, services, turn, chat.id, chat.title, step.args.split()[0]
         )
         for answer in answers:
-            queue_answer(uow, chat.id, answer, turn.lang)
+            queue_answer(uow, chat.id, answer, turn.lang, priority=reply_priority.get())
         await uow.commit()
 
 

@@ -39,12 +39,26 @@ class GateCounters:
 
 
 class Flood(enum.Enum):
-    """What to do with one more message from a person."""
+    """What to do with one more message or press from a person."""
 
     ALLOW = "allow"
+    # Allowed, but past half the allowance: the answer waits behind officers' alerts.
+    SLOW = "slow"
     # Over the limit for the first time in this window: say "slow down" once, drop the message.
     WARN = "warn"
     DROP = "drop"
+
+    @property
+    def passes(self) -> bool:
+        """Tell whether the update goes on to the flows."""
+        return self in (Flood.ALLOW, Flood.SLOW)
+
+
+# What is counted: messages (texts, photos, commands, edits, locations...) and button presses.
+# Presses have an allowance of their own, so a resident tapping quickly through the report's
+# buttons is never cut off at "Send" by the taps that led there.
+MESSAGE = "message"
+PRESS = "press"
 
 
 @dataclass
@@ -55,7 +69,7 @@ class _Window:
 
 
 class FloodControl:
-    """A sliding-window log per person: more than `limit` messages within `window` is a flood.
+    """A sliding-window log per person and kind: more than its allowance within `window`.
 
     Kept in memory per process: a restart forgets it, and with several processes each counts
     only what it handles. That is enough for a guard against floods (it is not a quota).
@@ -64,35 +78,43 @@ class FloodControl:
     # Forget idle people when this many are remembered.
     PRUNE_ABOVE = 10_000
 
-    def __init__(self, limit: int, window: timedelta) -> None:
-        self.limit = limit
+    def __init__(self, limit: int, window: timedelta, press_limit: int | None = None) -> None:
+        self.limits = {MESSAGE: limit, PRESS: press_limit if press_limit is not None else limit}
         self.window = window
-        self._people: dict[int, _Window] = {}
+        self._people: dict[tuple[int, str], _Window] = {}
 
-    def check(self, person: int, now: datetime, album: str | None = None) -> Flood:
-        """Count one message (the photos of one album count once) and judge it."""
+    @property
+    def limit(self) -> int:
+        """Return the messages' allowance per window."""
+        return self.limits[MESSAGE]
+
+    def check(
+        self, person: int, now: datetime, album: str | None = None, kind: str = MESSAGE
+    ) -> Flood:
+        """Count one message or press (the photos of one album count once) and judge it."""
         if len(self._people) > self.PRUNE_ABOVE:
             self._prune(now)
-        state = self._people.setdefault(person, _Window())
+        limit = self.limits[kind]
+        state = self._people.setdefault((person, kind), _Window())
         start = now - self.window
         while state.times and state.times[0] <= start:
             state.times.popleft()
         if album is not None and album == state.album:
             return Flood.ALLOW
-        if len(state.times) >= self.limit:
+        if len(state.times) >= limit:
             if state.warned_at is None or state.warned_at <= start:
                 state.warned_at = now
                 return Flood.WARN
             return Flood.DROP
         state.times.append(now)
         state.album = album
-        return Flood.ALLOW
+        return Flood.SLOW if 2 * len(state.times) > limit else Flood.ALLOW
 
     def _prune(self, now: datetime) -> None:
         start = now - self.window
-        for person, state in list(self._people.items()):
+        for key, state in list(self._people.items()):
             if not state.times or state.times[-1] <= start:
-                del self._people[person]
+                del self._people[key]
 
 
 class GroupHints:

@@ -149,6 +149,18 @@ def _locked_out(services: Services, user: User) -> bool:
     return user.invite_failures >= services.config.officers.max_invite_failures
 
 
+def _locked_answer(services: Services, user: User) -> list[Answer]:
+    """Say "locked" to the first attempt after the lockout only; later ones get no answer.
+
+    Answering every attempt would let a script use the bot as an echo (and the group a
+    registration is tried in would fill with refusals); the count keeps growing for the audit.
+    """
+    user.invite_failures += 1
+    if user.invite_failures == services.config.officers.max_invite_failures + 1:
+        return [Answer(key="officers-invite-locked")]
+    return []
+
+
 async def redeem_officer_invite(
     uow: UnitOfWork, services: Services, turn: Turn, code: str
 ) -> list[Answer]:
@@ -156,7 +168,7 @@ async def redeem_officer_invite(
     user = turn.user
     if _locked_out(services, user):
         log.info("invite refused for user %s: too many failed attempts", user.id)
-        return [Answer(key="officers-invite-locked")]
+        return _locked_answer(services, user)
     session = uow.session
     invite = await find_invite(session, code, PURPOSE_OFFICER, turn.now)
     officer = (
@@ -261,7 +273,7 @@ async def register_duty_group(
     user = turn.user
     if _locked_out(services, user):
         log.info("group invite refused for user %s: too many failed attempts", user.id)
-        return [Answer(key="officers-invite-locked")]
+        return _locked_answer(services, user)
     session = uow.session
     invite = await find_invite(session, code, PURPOSE_GROUP, turn.now)
     if invite is None or invite.station_id is None:
