@@ -91,6 +91,11 @@ class LookupSection(_Section):
     geocoding_timeout: float = Field(5.0, gt=0)
     geocoding_cache_size: int = Field(1000, ge=1)
     geocoding_cache_hours: float = Field(24, ge=0)
+    # A shared pin's coordinates link here; {lat} and {lon} are filled in.
+    map_link: str = Field(
+        "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}",
+        pattern=r"^https://.*\{lat\}.*\{lon\}|^https://.*\{lon\}.*\{lat\}",
+    )
 
 
 class ReportsSection(_Section):

@@ -10,12 +10,18 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.commands import Subparsers, add_parser
 from bot.config import Config, Secrets
-from bot.usecases.export import export_reports
+from bot.i18n import Catalog
+from bot.lookup import Gazetteer
+from bot.usecases.export import PlaceNamer, export_reports
+from bot.usecases.places import report_place_namer
 from bot.usecases.report.categories import load_categories
 from db.engine import create_engine, database_url, session_factory
 from db.private_files import write_private
+from db.repositories.directory import load_directory
 
 
 def register(subparsers: Subparsers) -> None:
@@ -45,6 +51,15 @@ def _export(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
     return 0
 
 
+async def _place_namer(session: AsyncSession, config: Config) -> PlaceNamer:
+    """Name places as the bot does: a pin by the nearest street of the directory, in Polish."""
+    gazetteer = Gazetteer.from_directory(
+        await load_directory(session), tolerance_m=config.lookup.border_tolerance_m
+    )
+    catalog = Catalog(config.bot.languages)
+    return report_place_namer(catalog, catalog.default, gazetteer, config.lookup.map_link)
+
+
 async def _run(args: argparse.Namespace, config: Config, secrets: Secrets) -> tuple[str, int]:
     engine = create_engine(database_url(secrets.database_url, config.database.sqlite_path))
     try:
@@ -59,6 +74,7 @@ async def _run(args: argparse.Namespace, config: Config, secrets: Secrets) -> tu
                 fmt=args.format,
                 with_personal_data=args.with_personal_data,
                 actor=f"cli:{getpass.getuser()}",
+                place=await _place_namer(session, config),
             )
             # Commits the audit row of a personal-data export (nothing else was written).
             await session.commit()

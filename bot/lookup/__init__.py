@@ -17,6 +17,7 @@ from bot.lookup.gazetteer import (
     PointResult,
     StreetLine,
 )
+from bot.lookup.nearby import NearestStreet
 
 __all__ = [
     "AddressResult",
@@ -25,6 +26,7 @@ __all__ = [
     "District",
     "Gazetteer",
     "MatchQuality",
+    "NearestStreet",
     "Officer",
     "Parity",
     "PointResult",

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from bot.lookup.directory import Directory, District, Officer, Parity, Station, StreetRule
 from bot.lookup.geometry import PolygonIndex
 from bot.lookup.house_numbers import HouseNumber, NumberRange, describe_range
+from bot.lookup.nearby import NEAREST_STREET_MAX_M, NearestStreet, StreetPoints
 from bot.lookup.normalize import (
     AddressParts,
     split_address,
@@ -157,6 +158,7 @@ class Gazetteer:
         # name key → locality keys having a street so named (for addresses without a town).
         self._by_name: dict[str, tuple[str, ...]] = {}
         self._polygons = PolygonIndex({})
+        self._street_points = StreetPoints(())
         self._centres: dict[str, tuple[float, float]] = {}
         self._default_keys: dict[str, str] = {}
         self._locality_keys: dict[str, str] = {}
@@ -235,6 +237,9 @@ class Gazetteer:
                 street.rules.sort(key=_rule_order)
         polygons = {d.code: d.polygon for d in self._districts.values() if d.polygon}
         self._polygons = PolygonIndex(polygons, tolerance_m)
+        self._street_points = StreetPoints(
+            rule for rules in self._by_district.values() for rule in rules
+        )
         if polygons:
             codes = list(polygons)
             points = shapely.point_on_surface([self._polygons.shape(c) for c in codes])
@@ -528,6 +533,16 @@ class Gazetteer:
             distance_m=match.distance_m,
             nearest_district=nearest,
         )
+
+    def nearest_street(
+        self, lat: float, lon: float, max_m: float = NEAREST_STREET_MAX_M
+    ) -> NearestStreet | None:
+        """Name a shared pin: the street rule whose point is nearest, within `max_m` metres.
+
+        The one place label of the bot (bot.usecases.places.point_label renders it): the
+        resident's summary, officers' alerts and lists, and the export all use it.
+        """
+        return self._street_points.nearest(lat, lon, max_m)
 
     # --- directory views ------------------------------------------------------------------
 

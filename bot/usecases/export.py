@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -20,6 +21,8 @@ from bot.usecases.report.categories import Categories
 from db.models import AuditEvent, District, Report, Reporter, ReportFollower
 
 Format = Literal["csv", "geojson"]
+# Names a report's place in words (bot.usecases.places.describe_place, plain text).
+PlaceNamer = Callable[[Report], str]
 
 FIELDS = (
     "reference",
@@ -35,6 +38,7 @@ FIELDS = (
     "lat",
     "lon",
     "address",
+    "place",
     "occurred",
     "description",
     "confirmations",
@@ -45,7 +49,7 @@ PERSONAL_FIELDS = ("reporter_name", "reporter_phone")
 # residents (or staff) type freely are neutralised, the rest (phones, dates, codes) are ours.
 FORMULA_STARTS = frozenset("=+-@\t\r")
 FREE_TEXT = frozenset(
-    {"description", "address", "category_other", "reporter_name", "district_name"}
+    {"description", "address", "place", "category_other", "reporter_name", "district_name"}
 )
 
 
@@ -65,9 +69,14 @@ async def export_reports(
     fmt: Format,
     with_personal_data: bool,
     actor: str,
+    place: PlaceNamer | None = None,
 ) -> ExportResult:
-    """Build the export of reports created since a moment; audit a personal-data export."""
-    rows = await _rows(session, categories, since, with_personal_data)
+    """Build the export of reports created since a moment; audit a personal-data export.
+
+    `place` names each report's place as residents and officers read it (a pin by its nearest
+    street); without it the column repeats the address.
+    """
+    rows = await _rows(session, categories, since, with_personal_data, place)
     content = _to_csv(rows, with_personal_data) if fmt == "csv" else _to_geojson(rows)
     if with_personal_data:
         session.add(
@@ -81,7 +90,11 @@ async def export_reports(
 
 
 async def _rows(
-    session: AsyncSession, categories: Categories, since: datetime, personal: bool
+    session: AsyncSession,
+    categories: Categories,
+    since: datetime,
+    personal: bool,
+    place: PlaceNamer | None,
 ) -> list[dict[str, Any]]:
     confirmations = (
         select(func.count(ReportFollower.id))
@@ -111,6 +124,7 @@ async def _rows(
             "lat": report.lat,
             "lon": report.lon,
             "address": report.address or "",
+            "place": place(report) if place is not None else report.address or "",
             "occurred": json.dumps(report.occurred, ensure_ascii=False, sort_keys=True),
             "description": report.description or "",
             "confirmations": int(count or 0),

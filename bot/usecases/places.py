@@ -6,14 +6,18 @@ resolved place in the conversation draft as `Place.to_json()` under the key "pla
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from bot.i18n import Catalog, Raw
 from bot.lookup import AddressResult, Alternative, Gazetteer, MatchQuality, Parity, PointResult
 from bot.lookup.house_numbers import NumberRange
+from bot.lookup.nearby import NearestStreet
 from bot.lookup.normalize import street_key
 from bot.services import Services
+from db.models.reports import Report
 
 # services.extras key of the Gazetteer built from the database at start-up.
 GAZETTEER = "gazetteer"
@@ -195,3 +199,123 @@ def about_distance(metres: float) -> tuple[int, str]:
     # Two significant digits: 183.1 km is "about 180 km".
     step = 10 ** (len(str(int(km))) - 2)
     return round(km / step) * step, "km"
+
+
+# ---- how a place reads ------------------------------------------------------------------------
+
+
+def place_label(
+    services: Services,
+    lang: str,
+    *,
+    address: str | None,
+    lat: float | None,
+    lon: float | None,
+    point: bool,
+) -> Raw:
+    """Describe where a report is, as Telegram HTML: the one place label of the bot.
+
+    A typed address reads as typed (resolved: "ul. Kolejowa 12, Konin"); a shared pin reads as
+    the nearest street of the directory with the distance, its coordinates a map link
+    ("w pobliżu: ul. Kolejowa 1–41 (nieparzyste), ok. 120 m · 52.23439, 18.26041"); a venue
+    keeps its name before that. Residents' summaries, alerts, lists and exports all use it.
+    """
+    found = services.extras.get(GAZETTEER)
+    return Raw(
+        describe_place(
+            services.catalog,
+            lang,
+            found if isinstance(found, Gazetteer) else None,
+            services.config.lookup.map_link,
+            address=address,
+            lat=lat,
+            lon=lon,
+            point=point,
+        )
+    )
+
+
+def describe_place(
+    catalog: Catalog,
+    lang: str,
+    gazetteer: Gazetteer | None,
+    map_link: str,
+    *,
+    address: str | None,
+    lat: float | None,
+    lon: float | None,
+    point: bool,
+    as_html: bool = True,
+) -> str:
+    """Render the place label (see place_label); `as_html=False` gives plain text for exports.
+
+    The plain text leaves the coordinates out: an export has them in columns of their own.
+    """
+    if not point or lat is None or lon is None:
+        text = address or "—"
+        return html.escape(text, quote=False) if as_html else text
+    label = ""
+    # A venue picked in Telegram comes with its own name and address, better than a street
+    # point of the directory; a bare pin is named by the nearest street.
+    near = None if address or gazetteer is None else gazetteer.nearest_street(lat, lon)
+    if near is not None:
+        args = {
+            "street": street_text(catalog, lang, near),
+            "distance": _distance(catalog, lang, near),
+        }
+        label = catalog.render(lang, "place-near", args)
+    elif address:
+        label = html.escape(address, quote=False)
+    if as_html:
+        url = map_link.format(lat=f"{lat:.6f}", lon=f"{lon:.6f}")
+        link = Raw(
+            catalog.render(lang, "place-map", {"url": url, "coordinates": f"{lat:.5f}, {lon:.5f}"})
+        )
+        if label:
+            label = catalog.render(lang, "place-on-map", {"place": Raw(label), "map": link})
+        else:
+            label = catalog.render(lang, "place-pin", {"map": link})
+    return label if as_html else html.unescape(label)
+
+
+def report_place_namer(
+    catalog: Catalog, lang: str, gazetteer: Gazetteer | None, map_link: str
+) -> Callable[[Report], str]:
+    """Return a function naming a report's place in plain text (for exports)."""
+
+    def name(report: Report) -> str:
+        return describe_place(
+            catalog,
+            lang,
+            gazetteer,
+            map_link,
+            address=report.address,
+            lat=report.lat,
+            lon=report.lon,
+            point=report.location_source == "point",
+            as_html=False,
+        )
+
+    return name
+
+
+def street_text(catalog: Catalog, lang: str, near: NearestStreet) -> Raw:
+    """Name the street and its house-number range ("ul. Kolejowa 1–41 (nieparzyste)")."""
+    street = html.escape(near.street_label, quote=False)
+    if near.number_from is None and near.number_to is None and near.parity is Parity.ALL:
+        # "ul. Kolejowa (cała ulica)" says nothing more than "ul. Kolejowa" here.
+        return Raw(street)
+
+    def text(key: str, **args: Any) -> str:
+        return catalog.render(lang, key, args)
+
+    span = NumberRange(near.parity, near.number_from, near.number_to)
+    return Raw(f"{street} {describe_numbers(text, span, near.prefix)}")
+
+
+def _distance(catalog: Catalog, lang: str, near: NearestStreet) -> Raw:
+    """Say how far, as people say it (about_distance: "ok. 50 m", "ok. 1 km")."""
+    amount, unit = about_distance(near.distance_m)
+    if unit == "m":
+        return Raw(catalog.render(lang, "place-distance-m", {"metres": amount}))
+    return Raw(catalog.render(lang, "place-distance-km", {"km": amount}))

@@ -121,8 +121,9 @@ async def report_threat(
     phone: str | None = None,
     description: str = "Ktoś wysypuje gruz za garażami <co noc> & w dzień",
     same_as: int | None = None,
+    where: tuple[float, float] = CITY_CENTRE,
 ) -> SentMessage:
-    """Go through /zglos as a resident: a wild dump at the city centre; return the last answer."""
+    """Go through /zglos as a resident: a wild dump (at the city centre); return the last answer."""
     uid = resident.id
     resident.send_command("zglos")
     [danger] = await api.await_sent(uid, predicate=offering("danger.no"))
@@ -132,7 +133,7 @@ async def report_threat(
     [kinds] = await api.await_sent(uid, predicate=offering("cat.illegal_dumping"))
     press_value(resident, kinds, "cat.illegal_dumping")
     await api.await_sent(uid, predicate=lambda m: bool(m.reply_keyboard()))
-    resident.send_location(*CITY_CENTRE)
+    resident.send_location(*where)
     if same_as is not None:
         [similar] = await api.await_sent(uid, predicate=offering(f"same.{same_as}"))
         press_value(resident, similar, f"same.{same_as}")

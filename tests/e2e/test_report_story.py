@@ -251,7 +251,9 @@ async def test_english_resident_shares_a_venue_and_a_phone_number_for_a_call_bac
     await john.tap_and_read("Vandalism")
     john.user.send_venue(*CITY_CENTRE, "Bus stop Dworcowa", "ul. Dworcowa, Konin")
     found, _when = await john.expect(2)
-    assert "Bus stop Dworcowa, ul. Dworcowa, Konin — district:" in text_of(found)
+    assert "Bus stop Dworcowa, ul. Dworcowa, Konin · 52.22750, 18.26140 — district:" in text_of(
+        found
+    )
     await john.tap_and_read("It keeps happening")
     await john.tap_and_read("Weekend")
     await john.tap_and_read("at night (22–6)")

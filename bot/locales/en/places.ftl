@@ -27,3 +27,13 @@ places-numbers = { $shape ->
            *[all] {""}
         }
     }
+
+## A shared pin named by the nearest street of the directory (bot/usecases/places.py):
+## place-near and place-distance-* are fragments without tags; place-map is a link.
+
+place-near = near { $street }, about { $distance }
+place-on-map = { $place } · { $map }
+place-pin = point on the map: { $map }
+place-distance-m = { $metres } m
+place-distance-km = { $km } km
+place-map = <a href="{ $url }">{ $coordinates }</a>

@@ -27,3 +27,13 @@ places-numbers = { $shape ->
            *[all] {""}
         }
     }
+
+## A shared pin named by the nearest street of the directory (bot/usecases/places.py):
+## place-near and place-distance-* are fragments without tags; place-map is a link.
+
+place-near = поблизу: { $street }, близько { $distance }
+place-on-map = { $place } · { $map }
+place-pin = точка на мапі: { $map }
+place-distance-m = { $metres } м
+place-distance-km = { $km } км
+place-map = <a href="{ $url }">{ $coordinates }</a>

@@ -16,6 +16,7 @@ from bot.usecases.officers import workflow
 from bot.usecases.officers.permissions import chat_may_act, phone_revealable
 from bot.usecases.operations.absences import standing_in_for_chat
 from bot.usecases.operations.local_time import local_day
+from bot.usecases.places import place_label
 from db.models.directory import District, Officer
 from db.models.people import Reporter
 from db.models.reports import OPEN_STATUSES, AuditEvent, Report, ReportFollower, ReportStatus
@@ -72,13 +73,16 @@ def when_text(services: Services, report: Report, lang: str) -> Raw:
     return Raw(f"{described} {sent}")
 
 
-def place_text(report: Report) -> str:
-    """Return the address, or the coordinates of a shared point without one."""
-    if report.address:
-        return report.address
-    if report.lat is not None and report.lon is not None:
-        return f"{report.lat:.5f}, {report.lon:.5f}"
-    return "—"
+def place_text(services: Services, report: Report, lang: str) -> Raw:
+    """Describe the report's place: the typed address, or the pin by its nearest street."""
+    return place_label(
+        services,
+        lang,
+        address=report.address,
+        lat=report.lat,
+        lon=report.lon,
+        point=report.location_source == "point",
+    )
 
 
 async def confirmations(session: AsyncSession, report: Report) -> int:
@@ -147,7 +151,7 @@ async def alert_answer(
         "reference": report.reference,
         "category": category_name(services, report, lang),
         "when": when_text(services, report, lang),
-        "place": place_text(report),
+        "place": place_text(services, report, lang),
         "district": district.name if district else "—",
         "confirmations": await confirmations(session, report),
     }

@@ -103,7 +103,7 @@ def list_answer(services: Services, lang: str, page: Page, now: datetime) -> Ans
                 "category": category_name(services, report, lang),
                 "status": _status(services, report, lang, now),
                 "days": _age_days(now, report.created_at),
-                "place": place_text(report),
+                "place": place_text(services, report, lang),
             },
         )
         for report in page.reports

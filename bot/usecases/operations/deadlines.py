@@ -278,7 +278,7 @@ def _queue_reminder(
             "category": category_name(services, report, lang),
             "status": services.catalog.render(lang, f"officers-status-{report.status.value}"),
             "days": (now - deadline_start(report)).days,
-            "place": place_text(report),
+            "place": place_text(services, report, lang),
         },
         options=options,
         scope=DETAILS_SCOPE,

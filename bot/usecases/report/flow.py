@@ -22,6 +22,7 @@ from bot.usecases.places import (
     alternative_json,
     place_from_point,
     place_from_text,
+    place_label,
 )
 from bot.usecases.report.categories import OTHER, categories
 from bot.usecases.report.draft import DAYS, TIMES_OF_DAY, WEEKDAYS, WEEKEND, Photo, ReportDraft
@@ -302,7 +303,14 @@ async def _accept_place(form: Form, place: Place) -> list[Answer]:
     draft.alternatives = []
     draft.typed_number = None
     draft.duplicates_checked = False
-    where = place.address or f"{place.lat:.5f}, {place.lon:.5f}"
+    where = place_label(
+        form.ctx.services,
+        form.ctx.lang,
+        address=place.address,
+        lat=place.lat,
+        lon=place.lon,
+        point=place.source == "point",
+    )
     found = form.answer(
         "report-where-found", keyboard="remove", place=where, district=place.district_name or ""
     )

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.conversation import Answer, Option
 from bot.usecases.flow import FlowContext
-from bot.usecases.places import alternative_numbers
+from bot.usecases.places import alternative_numbers, place_label
 from bot.usecases.report.categories import OTHER, categories
 from bot.usecases.report.draft import DAYS, TIMES_OF_DAY, ReportDraft
 from bot.usecases.report.duplicates import Duplicate, find_duplicates
@@ -352,7 +352,14 @@ def summary_args(form: Form) -> dict[str, Any]:
     where = ""
     district = ""
     if place is not None:
-        where = place.address or f"{place.lat:.5f}, {place.lon:.5f}"
+        where = place_label(
+            ctx.services,
+            ctx.lang,
+            address=place.address,
+            lat=place.lat,
+            lon=place.lon,
+            point=place.source == "point",
+        )
         district = place.district_name or ""
     if draft.anonymous is not False:
         who = form.text("report-summary-anonymous")

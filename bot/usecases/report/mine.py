@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from bot.conversation import Answer, Choice, Option
 from bot.usecases.flow import FlowContext
+from bot.usecases.places import place_label
 from bot.usecases.report.categories import OTHER, categories
 from bot.usecases.report.duplicates import CONFIRMED_ACTION
 from bot.usecases.report.form import LABEL
@@ -129,8 +130,14 @@ async def _history(ctx: FlowContext, report: Report) -> list[Answer]:
     category = categories(ctx.services).name(report.category, ctx.lang)
     if report.category == OTHER and report.category_other:
         category = f"{category}: {report.category_other}"
-    point = report.lat is not None and report.lon is not None
-    place = report.address or (f"{report.lat:.5f}, {report.lon:.5f}" if point else "")
+    place = place_label(
+        ctx.services,
+        ctx.lang,
+        address=report.address,
+        lat=report.lat,
+        lon=report.lon,
+        point=report.location_source == "point",
+    )
     back = [[Option("mine-back", "p.0")]]
     return [
         ctx.answer(
