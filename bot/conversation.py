@@ -129,6 +129,15 @@ def args_from_json(data: Mapping[str, Any] | None) -> dict[str, Any]:
 
 Keyboard = Literal["inline", "reply", "keep", "remove"]
 
+# Answer.replaces: edit the message whose button was pressed, instead of sending a new one
+# (the adapter turns it into "message:<its id>"; a turn that was no press sends anew).
+REPLACE_PRESSED = "pressed"
+
+
+def replacing_row(outbox_id: int) -> str:
+    """Return Answer.replaces for the message an earlier outbox row sent (e.g. an album's reply)."""
+    return f"row:{outbox_id}"
+
 
 @dataclass(frozen=True)
 class Option:
@@ -179,6 +188,9 @@ class Answer:
     version: int = 0
     # Extra catalog keys rendered and appended as paragraphs (e.g. a hint, then the question).
     also: tuple[tuple[str, Mapping[str, Any]], ...] = ()
+    # An earlier message this one replaces in place (REPLACE_PRESSED, "message:<id>",
+    # "row:<outbox id>"); when that message cannot be edited, a new one is sent.
+    replaces: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Serialise for an outbox row (ids and catalog keys, not rendered text)."""
@@ -190,6 +202,7 @@ class Answer:
             "scope": self.scope,
             "version": self.version,
             "also": [[k, args_to_json(a)] for k, a in self.also],
+            "replaces": self.replaces,
         }
 
     @classmethod
@@ -205,4 +218,5 @@ class Answer:
             scope=data.get("scope", "m"),
             version=data.get("version", 0),
             also=tuple((k, args_from_json(a)) for k, a in data.get("also", [])),
+            replaces=data.get("replaces"),
         )

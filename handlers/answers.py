@@ -10,7 +10,7 @@ from handlers.render import AnswerSender
 
 
 def _senders(services: Services) -> Mapping[str, Sender]:
-    return {"answer": AnswerSender(services.catalog)}
+    return {"answer": AnswerSender(services.catalog, services.uow)}
 
 
 FEATURE = Feature(name="answers", senders=_senders)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 
@@ -10,6 +11,7 @@ from telegram.error import TelegramError
 
 from bot.callback_data import InvalidCallbackData, decode
 from bot.conversation import (
+    REPLACE_PRESSED,
     Answer,
     Choice,
     Command,
@@ -99,6 +101,13 @@ def step_from_update(update: Update) -> Step | None:
     return step_from_message(message)
 
 
+def _pressed_message_id(update: Update) -> int | None:
+    """Return the id of the message whose button was pressed (None: no press, or unknown)."""
+    query = update.callback_query
+    message = query.message if query is not None else None
+    return message.message_id if message is not None else None
+
+
 async def run_turn(update: Update, context: BotContext, use_case: UseCase) -> None:
     """Run a use case for this update in one unit of work and queue its answers."""
     services = context.services
@@ -126,7 +135,11 @@ async def run_turn(update: Update, context: BotContext, use_case: UseCase) -> No
         answers = await use_case(uow, turn)
         # A use case may have changed the language (e.g. /jezyk): answer in the new one.
         lang = services.catalog.language(user.language) if user.language else turn.lang
+        pressed = _pressed_message_id(update)
         for answer in answers:
+            if answer.replaces == REPLACE_PRESSED:
+                target = f"message:{pressed}" if pressed is not None else None
+                answer = dataclasses.replace(answer, replaces=target)
             reply(uow, user, answer, lang)
         await uow.commit()
     if update.callback_query is not None:

@@ -68,6 +68,7 @@ class FlowContext:
         scope: str = "",
         keyboard: str = "inline",
         also: Sequence[tuple[str, Mapping[str, Any]]] = (),
+        replaces: str | None = None,
         **args: Any,
     ) -> Answer:
         """Build an Answer stamped with the flow's scope and the conversation's current version."""
@@ -79,6 +80,7 @@ class FlowContext:
             scope=scope or "m",
             version=self.conversation.version,
             also=tuple(also),
+            replaces=replaces,
         )
 
     def goto(self, flow: str, step: str, draft: dict[str, Any] | None = None) -> None:

@@ -6,7 +6,8 @@ was shown; the resolved place stays in the draft under "place" so the report flo
 when "report a threat here" is pressed, and a new address starts a new lookup).
 
 Button values in our scope: "pk:<index>" picks a candidate (current version only);
-"st:<district>:<page>" shows a page of a district's streets and "ct:<officer>" sends an
+"st:<district>:<page>" shows a page of a district's streets (pressed on the card: a new message;
+"sp:" on a page of streets: that page turns into the next) and "ct:<officer>" sends an
 officer's contact — both only read public directory data, so they work from older cards too.
 """
 
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.conversation import (
+    REPLACE_PRESSED,
     Answer,
     Choice,
     Contact,
@@ -411,9 +413,10 @@ async def _streets(ctx: FlowContext, choice: Choice) -> list[Answer]:
     buttons = []
     if number < len(pages):
         more = {"page": number + 1, "pages": len(pages)}
-        buttons.append([Option("lookup-streets-more", f"st:{code}:{number + 1}", more)])
+        buttons.append([Option("lookup-streets-more", f"sp:{code}:{number + 1}", more)])
     args = {"district": card.name, **_page_args(pages, number)}
-    return [ctx.answer("lookup-streets-page", buttons, scope=SCOPE, **args)]
+    replaces = REPLACE_PRESSED if choice.value.startswith("sp:") else None
+    return [ctx.answer("lookup-streets-page", buttons, scope=SCOPE, replaces=replaces, **args)]
 
 
 async def _contact(ctx: FlowContext, choice: Choice) -> list[Answer]:
@@ -432,7 +435,7 @@ async def _press(ctx: FlowContext, choice: Choice) -> list[Answer]:
     value = choice.value
     if value.startswith("ct:"):
         return await _contact(ctx, choice)
-    if value.startswith("st:"):
+    if value.startswith(("st:", "sp:")):
         return await _streets(ctx, choice)
     if value.startswith("pk:") and ctx.conversation.flow == FLOW and ctx.is_current(choice):
         return await _picked(ctx, choice)

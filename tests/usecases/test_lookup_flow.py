@@ -17,6 +17,7 @@ import db.models  # noqa: F401 - every table, for create_all
 from bot.app import features
 from bot.config import Config
 from bot.conversation import (
+    REPLACE_PRESSED,
     Answer,
     Choice,
     Command,
@@ -311,11 +312,14 @@ async def test_long_street_lists_are_paged(services: Services) -> None:
     assert "(1/3)" in text and "ul. Dworcowa" in text and "ul. Wyzwolenia" not in text
     assert values(card)[-1] == ["st:KON-05:2"]
 
+    # Pressed on the card, the streets come as a new message; on a page, the page turns.
     [page2] = await resident.send(Choice("st:KON-05:2", card.version, "lk"))
     assert page2.key == "lookup-streets-page" and "(2/3)" in resident.texts()[0]
-    assert values(page2) == [["st:KON-05:3"]]
-    [page3] = await resident.send(Choice("st:KON-05:3", card.version, "lk"))
+    assert page2.replaces is None
+    assert values(page2) == [["sp:KON-05:3"]]
+    [page3] = await resident.send(Choice("sp:KON-05:3", card.version, "lk"))
     assert "ul. Wyzwolenia" in resident.texts()[0] and page3.options == ()
+    assert page3.replaces == REPLACE_PRESSED
 
 
 async def test_report_here_hands_the_place_to_the_report_flow(services: Services) -> None:

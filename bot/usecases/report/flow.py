@@ -10,7 +10,17 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 from typing import Any
 
-from bot.conversation import Answer, Choice, Contact, Location, Media, Option, Step, Text
+from bot.conversation import (
+    REPLACE_PRESSED,
+    Answer,
+    Choice,
+    Contact,
+    Location,
+    Media,
+    Option,
+    Step,
+    Text,
+)
 from bot.lookup import MatchQuality
 from bot.lookup.house_numbers import parse_house_number
 from bot.lookup.normalize import street_key
@@ -34,6 +44,9 @@ from bot.usecases.report.form import (
     Form,
     advance,
     ask,
+    ask_category,
+    ask_category_group,
+    ask_when_days,
     ask_where_pick,
     phone_options,
     photo_limit_megabytes,
@@ -173,7 +186,7 @@ async def on_category(form: Form, step: Step) -> list[Answer]:
     if value.startswith("grp.") and group in categories(form.ctx.services).groups:
         form.draft.group = group
         form.save("category_group")
-        return await ask(form, "category_group")
+        return await ask_category_group(form, REPLACE_PRESSED)
     return await expired(form)
 
 
@@ -183,7 +196,7 @@ async def on_category_group(form: Form, step: Step) -> list[Answer]:
         return await wrong_kind(form, step)
     if step.value == "back":
         form.save("category")
-        return await ask(form, "category")
+        return await ask_category(form, REPLACE_PRESSED)
     cats = categories(form.ctx.services)
     category = cats.selectable(step.value.removeprefix("cat."))
     members = cats.groups.get(form.draft.group or "", [])
@@ -403,7 +416,7 @@ async def on_when_days(form: Form, step: Step) -> list[Answer]:
         chosen ^= {int(value.removeprefix("day."))}
         form.draft.when_partial = {**partial, "days": sorted(chosen)}
         form.save("when_days")
-        return await ask(form, "when_days")
+        return await ask_when_days(form, REPLACE_PRESSED)
     elif value == "days.done":
         if not chosen:
             return await retry(form, "report-days-none")

@@ -54,10 +54,13 @@ class Form:
         options: Sequence[Sequence[Option]] = (),
         *,
         keyboard: str = "inline",
+        replaces: str | None = None,
         **args: Any,
     ) -> Answer:
         """Build an answer whose buttons belong to this flow at the current version."""
-        return self.ctx.answer(key, options, scope=SCOPE, keyboard=keyboard, **args)
+        return self.ctx.answer(
+            key, options, scope=SCOPE, keyboard=keyboard, replaces=replaces, **args
+        )
 
     def text(self, key: str, **args: Any) -> str:
         """Render a catalog fragment in the resident's language as plain text.
@@ -132,25 +135,26 @@ async def ask_danger(form: Form) -> list[Answer]:
     return [form.answer("report-danger-question", options)]
 
 
-async def ask_category(form: Form) -> list[Answer]:
-    """Offer the category groups, then "other"."""
+async def ask_category(form: Form, replaces: str | None = None) -> list[Answer]:
+    """Offer the category groups, then "other" (in place of the group's list, after "back")."""
     cats = categories(form.ctx.services)
     rows = [[Option(f"report-group-{group}", f"grp.{group}")] for group in cats.groups]
     rows.append([Option("report-category-other", f"cat.{OTHER}")])
-    return [form.answer("report-category-question", [*rows, *keep_row(form)])]
+    rows = [*rows, *keep_row(form)]
+    return [form.answer("report-category-question", rows, replaces=replaces)]
 
 
-async def ask_category_group(form: Form) -> list[Answer]:
-    """Offer the categories of the group the resident opened."""
+async def ask_category_group(form: Form, replaces: str | None = None) -> list[Answer]:
+    """Offer the categories of the group the resident opened (in place of the groups)."""
     cats = categories(form.ctx.services)
     members = cats.groups.get(form.draft.group or "")
     if not members:
-        return await ask_category(form)
+        return await ask_category(form, replaces)
     lang = form.ctx.lang
     rows = [[Option(LABEL, f"cat.{c.code}", {"text": c.name(lang)})] for c in members]
     rows.append([Option("report-back", "back")])
     group = form.text(f"report-group-{form.draft.group}")
-    return [form.answer("report-category-pick", rows, group=group)]
+    return [form.answer("report-category-pick", rows, replaces=replaces, group=group)]
 
 
 async def ask_category_other(form: Form) -> list[Answer]:
@@ -255,8 +259,8 @@ async def ask_when_date(form: Form) -> list[Answer]:
     return [form.answer("report-when-date-question", rows)]
 
 
-async def ask_when_days(form: Form) -> list[Answer]:
-    """Offer the days of the week to tick, with shortcuts."""
+async def ask_when_days(form: Form, replaces: str | None = None) -> list[Answer]:
+    """Offer the days of the week to tick, with shortcuts (a tick redraws the same message)."""
     chosen = set(form.draft.when_partial.get("days") or [])
     day_buttons = [
         Option(
@@ -276,7 +280,7 @@ async def ask_when_days(form: Form) -> list[Answer]:
         ],
         [Option("report-days-done", "days.done")],
     ]
-    return [form.answer("report-when-days-question", rows)]
+    return [form.answer("report-when-days-question", rows, replaces=replaces)]
 
 
 async def ask_when_time(form: Form) -> list[Answer]:

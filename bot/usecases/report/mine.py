@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from bot.conversation import Answer, Choice, Option
+from bot.conversation import REPLACE_PRESSED, Answer, Choice, Option
 from bot.usecases.flow import FlowContext
 from bot.usecases.places import place_label
 from bot.usecases.report.categories import OTHER, categories
@@ -47,7 +47,8 @@ class MineFlow:
             return []
         value = step.value
         if value.startswith("p.") and value[2:].isdigit():
-            return await _list(ctx, int(value[2:]))
+            # Paging (and "back to the list") redraws the message that was pressed.
+            return await _list(ctx, int(value[2:]), REPLACE_PRESSED)
         if value.startswith("r.") and value[2:].isdigit():
             report = await ctx.session.get(Report, int(value[2:]))
             if report is not None and report.user_id == ctx.user.id:
@@ -74,7 +75,7 @@ def _status(ctx: FlowContext, status: str) -> str:
     return _fragment(ctx, key) if ctx.services.catalog.has(key, ctx.lang) else status
 
 
-async def _list(ctx: FlowContext, page: int) -> list[Answer]:
+async def _list(ctx: FlowContext, page: int, replaces: str | None = None) -> list[Answer]:
     session = ctx.session
     mine = Report.user_id == ctx.user.id
     total = await session.scalar(select(func.count()).select_from(Report).where(mine)) or 0
@@ -106,7 +107,7 @@ async def _list(ctx: FlowContext, page: int) -> list[Answer]:
         more.append(Option("mine-older", f"p.{page + 1}"))
     if more:
         rows.append(more)
-    return [ctx.answer("mine-list", rows, scope=SCOPE, count=total)]
+    return [ctx.answer("mine-list", rows, scope=SCOPE, replaces=replaces, count=total)]
 
 
 async def _history(ctx: FlowContext, report: Report) -> list[Answer]:
