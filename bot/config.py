@@ -78,6 +78,16 @@ class PrivacySection(_Section):
     report_retention_days: int = Field(365, ge=1)
     outbox_retention_days: int = Field(30, ge=1)
     retention_interval_minutes: float = Field(60, gt=0)
+    public_grid_m: float = Field(200, ge=10)
+    sensitive_categories: tuple[str, ...] = (
+        "drugs",
+        "youth_groups",
+        "public_drinking",
+        "begging",
+        "homeless_person",
+        "animal_cruelty",
+    )
+    duplicate_lookups_per_day: int = Field(10, ge=0)
 
 
 class LookupSection(_Section):
@@ -112,6 +122,8 @@ class ReportsSection(_Section):
     max_reports_per_day: int = Field(3, ge=1)
     flood_messages: int = Field(20, ge=1)
     flood_presses: int = Field(60, ge=1)
+    max_reopens_per_report: int = Field(3, ge=0)
+    max_reopens_per_day: int = Field(3, ge=0)
     flood_window_seconds: float = Field(60, gt=0)
 
 

@@ -11,7 +11,7 @@ from db.models.directory import (
 )
 from db.models.officers import Invite
 from db.models.operations import JobRun, OfficerAbsence
-from db.models.people import Reporter, Role, User
+from db.models.people import RateMark, Reporter, Role, User
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
 from db.models.reports import (
     OPEN_STATUSES,
@@ -37,6 +37,7 @@ __all__ = [
     "OfficerAbsence",
     "OutboxMessage",
     "OutboxStatus",
+    "RateMark",
     "Report",
     "ReportFollower",
     "ReportPhoto",

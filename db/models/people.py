@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, String, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, BigIntId, str_enum, utcnow
@@ -55,3 +55,19 @@ class Reporter(Base):
     # When the reporter agreed that officers may see the phone; None = no consent.
     phone_consent_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RateMark(Base):
+    """Something a person did that is limited per day (e.g. looking for similar reports).
+
+    Kept in the database, not in memory, so a restart or a second process does not reset the
+    limit; the retention job deletes marks older than a few days.
+    """
+
+    __tablename__ = "rate_marks"
+    __table_args__ = (Index("ix_rate_marks_user_kind_at", "user_id", "kind", "at"),)
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(24))
+    at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -91,6 +91,12 @@ class Report(Base):
     deadline_from: Mapped[datetime | None]
     # When the retention job removed the reporter's data (a closed report kept for statistics).
     anonymised_at: Mapped[datetime | None]
+    # What the public side may know of the place (bot/usecases/report/public.py): the centre of
+    # the grid cell of the point, and a typed address without its house number. "I see it too"
+    # and default exports use only these; an anonymised report keeps only these.
+    public_lat: Mapped[float | None] = mapped_column(Float)
+    public_lon: Mapped[float | None] = mapped_column(Float)
+    public_address: Mapped[str | None] = mapped_column(String(300))
 
 
 class ReportPhoto(Base):

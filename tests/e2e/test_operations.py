@@ -89,10 +89,11 @@ async def test_the_coordinator_blocks_a_resident_who_gets_one_polite_message_the
             .where(AuditEvent.action.in_(["user_blocked", "user_unblocked"]))
             .order_by(AuditEvent.id)
         )
-        trail = [(e.action, e.report_id, e.note) for e in events]
+        trail = [(e.action, e.report_id, e.data.get("reference"), e.note) for e in events]
+    # Outside the report's history; the trail keeps the reference.
     assert trail == [
-        ("user_blocked", report.id, "obraźliwe wiadomości"),
-        ("user_unblocked", report.id, None),
+        ("user_blocked", None, report.reference, "obraźliwe wiadomości"),
+        ("user_unblocked", None, report.reference, None),
     ]
 
 

@@ -122,7 +122,7 @@ operations-quiet-off-words = off, turn off, no, none
 
 ## Blocking: /blokuj, /odblokuj
 
-operations-ban-usage = Send the reference of one of the person's reports, e.g. <code>/{ $command } KN-2026-000123</code>. You may add a reason after it.
+operations-ban-usage = Send the reference of one of the person's reports, e.g. <code>/{ $command } KN-2026-000123</code>. A resident who only confirmed it ("I see it too") is named by their number in the history: <code>/{ $command } KN-2026-000123 #2</code>. You may add a reason at the end.
 operations-ban-unknown = I found no report { $reference }.
 operations-ban-not-yours = Report { $reference } does not belong to your unit.
 operations-ban-nobody = Report { $reference } can no longer be linked to the person who sent it.

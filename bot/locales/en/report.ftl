@@ -1,7 +1,7 @@
 # Report a threat (/zglos, /report) and My reports (/moje, /my).
 # Telegram HTML only: <b>, <i>, <u>, <s>, <code>, <a href>.
 # Fragments (keys used inside other texts: report-day-*, report-time-*, report-status-*,
-# report-group-*, report-when-text-*, report-summary-*, report-duplicate-line/-distance/
+# report-group-*, report-when-text-*, report-summary-*, report-duplicate-line/
 # -same-street, mine-report-button, mine-event-*) and button labels must be plain text: no tags.
 
 ## Shared pieces
@@ -91,7 +91,6 @@ report-duplicate-line = { $number }. { $category } — { $where }, { $days ->
         [1] yesterday
        *[other] { $days } days ago
     }, status: { $status }
-report-duplicate-distance = about { $metres } m away
 report-duplicate-same-street = same street
 report-duplicate-same = 👀 I see it too (no. { $number })
 report-duplicate-new = It's something else — carry on

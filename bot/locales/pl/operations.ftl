@@ -125,7 +125,7 @@ operations-quiet-off-words = off, wyłącz, wylacz, nie, brak
 
 ## Blocking: /blokuj, /odblokuj
 
-operations-ban-usage = Podaj numer zgłoszenia tej osoby, np. <code>/{ $command } KN-2026-000123</code>. Po numerze możesz dopisać powód.
+operations-ban-usage = Podaj numer zgłoszenia tej osoby, np. <code>/{ $command } KN-2026-000123</code>. Osobę, która tylko potwierdziła zgłoszenie („Też to widzę”), wskaż numerem z historii: <code>/{ $command } KN-2026-000123 #2</code>. Na końcu możesz dopisać powód.
 operations-ban-unknown = Nie znalazłem zgłoszenia { $reference }.
 operations-ban-not-yours = Zgłoszenie { $reference } nie należy do Twojej jednostki.
 operations-ban-nobody = Zgłoszenia { $reference } nie da się już powiązać z osobą, która je wysłała.

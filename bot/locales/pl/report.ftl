@@ -1,7 +1,7 @@
 # Zgłoś zagrożenie (/zglos) i Moje zgłoszenia (/moje).
 # Telegram HTML only: <b>, <i>, <u>, <s>, <code>, <a href>.
 # Fragments (keys used inside other texts: report-day-*, report-time-*, report-status-*,
-# report-group-*, report-when-text-*, report-summary-*, report-duplicate-line/-distance/
+# report-group-*, report-when-text-*, report-summary-*, report-duplicate-line/
 # -same-street, mine-report-button, mine-event-*) and button labels must be plain text: no tags.
 
 ## Shared pieces
@@ -91,7 +91,6 @@ report-duplicate-line = { $number }. { $category } — { $where }, { $days ->
         [1] wczoraj
        *[other] { $days } dni temu
     }, status: { $status }
-report-duplicate-distance = ok. { $metres } m stąd
 report-duplicate-same-street = ta sama ulica
 report-duplicate-same = 👀 Też to widzę (nr { $number })
 report-duplicate-new = To coś innego — zgłaszam dalej

@@ -124,7 +124,7 @@ operations-quiet-off-words = off, вимкнути, вимкни, вимкнен
 
 ## Blocking: /blokuj, /odblokuj
 
-operations-ban-usage = Вкажіть номер звернення цієї особи, напр. <code>/{ $command } KN-2026-000123</code>. Після номера можна дописати причину.
+operations-ban-usage = Вкажіть номер звернення цієї особи, напр. <code>/{ $command } KN-2026-000123</code>. Особу, яка лише підтвердила звернення («Я теж це бачу»), вкажіть номером з історії: <code>/{ $command } KN-2026-000123 #2</code>. Наприкінці можна дописати причину.
 operations-ban-unknown = Не знайшов звернення { $reference }.
 operations-ban-not-yours = Звернення { $reference } не належить до вашого підрозділу.
 operations-ban-nobody = Звернення { $reference } вже неможливо пов’язати з особою, яка його надіслала.

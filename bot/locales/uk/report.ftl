@@ -1,7 +1,7 @@
 # Повідомити про загрозу (/report) і Мої звернення (/my).
 # Telegram HTML only: <b>, <i>, <u>, <s>, <code>, <a href>.
 # Fragments (keys used inside other texts: report-day-*, report-time-*, report-status-*,
-# report-group-*, report-when-text-*, report-summary-*, report-duplicate-line/-distance/
+# report-group-*, report-when-text-*, report-summary-*, report-duplicate-line/
 # -same-street, mine-report-button, mine-event-*) and button labels must be plain text: no tags.
 
 ## Shared pieces
@@ -93,7 +93,6 @@ report-duplicate-line = { $number }. { $category } — { $where }, { $days ->
         [few] { $days } дні тому
        *[other] { $days } днів тому
     }, статус: { $status }
-report-duplicate-distance = бл. { $metres } м звідси
 report-duplicate-same-street = та сама вулиця
 report-duplicate-same = 👀 Я теж це бачу (№ { $number })
 report-duplicate-new = Це інше — повідомляю далі

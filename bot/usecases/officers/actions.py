@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer, Choice, Option
@@ -51,6 +51,7 @@ KIND_NOTE = "officer_note"
 
 STATUS_ACTION = "status"
 REFUSED_ACTION = "refused"
+REOPENED_ACTION = "reopened"
 
 
 @dataclass
@@ -88,15 +89,18 @@ def parse_press(value: str) -> Press | None:
 # ---- residents are told --------------------------------------------------------------------
 
 
-async def residents_of(session: AsyncSession, report: Report) -> list[User]:
-    """Return the reporter and every "I see it too" subscriber who can be written to."""
+async def residents_of(
+    session: AsyncSession, report: Report, *, followers: bool = True
+) -> list[User]:
+    """Return the reporter and (with `followers`) every "I see it too" subscriber reachable."""
     ids = [report.user_id] if report.user_id is not None else []
-    followers = await session.scalars(
-        select(ReportFollower.user_id)
-        .where(ReportFollower.report_id == report.id)
-        .order_by(ReportFollower.id)
-    )
-    ids += [uid for uid in followers.all() if uid not in ids]
+    if followers:
+        rows = await session.scalars(
+            select(ReportFollower.user_id)
+            .where(ReportFollower.report_id == report.id)
+            .order_by(ReportFollower.id)
+        )
+        ids += [uid for uid in rows.all() if uid not in ids]
     users = []
     for user_id in ids:
         user = await session.get(User, user_id)
@@ -119,8 +123,13 @@ async def notify_residents(
     *,
     reopen_button: bool = False,
     skip_user_id: int | None = None,
+    followers: bool = False,
 ) -> int:
-    """Queue a status message for the reporter and subscribers, each in their language."""
+    """Queue a status message for the reporter (and subscribers), each in their language.
+
+    Subscribers ("I see it too") hear only that a report was closed and how: telling them
+    "the officer is checking on site" would tip off whoever the report is about.
+    """
     options: tuple[tuple[Option, ...], ...] = ()
     if reopen_button:
         options = ((Option("officers-btn-reopen", str(report.id)),),)
@@ -131,7 +140,7 @@ async def notify_residents(
         scope=REOPEN_SCOPE,
     )
     count = 0
-    for user in await residents_of(uow.session, report):
+    for user in await residents_of(uow.session, report, followers=followers):
         if user.id == skip_user_id or user.chat_id is None:
             continue
         lang = resident_language(services, user, report)
@@ -209,6 +218,7 @@ async def change_status(
         # A code: each resident's catalog names the body in their own language.
         {"body": body or "other"},
         reopen_button=target in workflow.REOPENABLE,
+        followers=target in workflow.CLOSED,
     )
     return event
 
@@ -495,6 +505,10 @@ async def press_reopen(uow: UnitOfWork, services: Services, turn: Turn) -> Press
     if report is None or not await _is_resident_of(session, report, turn.user):
         log.info("reopen refused: user %s, value is not theirs", turn.user.id)
         return PressOutcome(answers=[Answer(key="officers-reopen-invalid")])
+    if report.status in workflow.REOPENABLE:
+        refused = await _reopen_refused(session, services, report, turn.user, turn.now)
+        if refused is not None:
+            return PressOutcome(answers=[refused])
     if report.status not in workflow.REOPENABLE:
         status = services.catalog.render(
             turn.lang, f"officers-resident-state-{report.status.value}"
@@ -511,6 +525,37 @@ async def press_reopen(uow: UnitOfWork, services: Services, turn: Turn) -> Press
     return PressOutcome(
         answers=[Answer(key="officers-reopen-done", args={"reference": report.reference})]
     )
+
+
+async def _reopen_refused(
+    session: AsyncSession, services: Services, report: Report, user: User, now: datetime
+) -> Answer | None:
+    """Say why "Still happening" is refused now (too often for the report or the person)."""
+    settings = services.config.reports
+    per_report = await session.scalar(
+        select(func.count())
+        .select_from(AuditEvent)
+        .where(AuditEvent.report_id == report.id, AuditEvent.action == REOPENED_ACTION)
+    )
+    if int(per_report or 0) >= settings.max_reopens_per_report:
+        log.info("reopen refused: report %s reopened %s times", report.id, per_report)
+        return Answer(
+            key="privacy-reopen-limit-report",
+            args={"reference": report.reference, "count": int(per_report or 0)},
+        )
+    per_user = await session.scalar(
+        select(func.count())
+        .select_from(AuditEvent)
+        .where(
+            AuditEvent.actor_user_id == user.id,
+            AuditEvent.action == REOPENED_ACTION,
+            AuditEvent.at > now - timedelta(hours=24),
+        )
+    )
+    if int(per_user or 0) >= settings.max_reopens_per_day:
+        log.info("reopen refused: user %s reopened %s reports today", user.id, per_user)
+        return Answer(key="privacy-reopen-limit-user", args={"max": settings.max_reopens_per_day})
+    return None
 
 
 async def _is_resident_of(session: AsyncSession, report: Report, user: User) -> bool:
@@ -538,7 +583,7 @@ async def reopen(
     session.add(
         _audit(
             report,
-            "reopened",
+            REOPENED_ACTION,
             now,
             user_id=user.id,
             from_status=previous,
@@ -586,6 +631,7 @@ async def reopen(
             session, report.district_id, services.config.telegram.ops_chat_id, today
         )
         await queue_alerts(uow, report, plan.targets, plan.reason or "reopened")
+    # Only the reporter hears it (followers hear only how a report was closed).
     await notify_residents(
         uow, services, report, "officers-resident-reopened", skip_user_id=user.id
     )

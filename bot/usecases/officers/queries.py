@@ -22,6 +22,7 @@ from bot.usecases.officers.permissions import may_act, officer_district_ids
 from bot.usecases.operations.absences import substituted_district_ids
 from bot.usecases.operations.deadlines import overdue_kind
 from bot.usecases.operations.local_time import local_day
+from bot.usecases.report.duplicates import follower_numbers
 from db.models.directory import District, Officer
 from db.models.reports import OPEN_STATUSES, AuditEvent, Report
 
@@ -179,6 +180,9 @@ async def history_answer(
         # A message holds 4096 characters: the newest lines matter most.
         lines.append(("officers-history-more", {"count": len(shown) - HISTORY_LINES}))
         shown = shown[-HISTORY_LINES:]
+    # Followers are named by number ("resident #2"), never by account: a coordinator can block
+    # the one who acted (/blokuj REF #2) without learning who they are.
+    followers = await follower_numbers(session, report.id)
     for event in shown:
         who = "—"
         if event.actor_officer_id is not None:
@@ -186,6 +190,9 @@ async def history_answer(
             who = officer_name(officer) if officer else "—"
         elif event.actor_user_id is not None and event.actor_user_id == report.user_id:
             who = services.catalog.render(lang, "officers-history-reporter")
+        elif event.actor_user_id in followers:
+            number = followers[event.actor_user_id]
+            who = services.catalog.render(lang, "privacy-history-follower", {"number": number})
         status = (
             services.catalog.render(lang, f"officers-status-{event.to_status}")
             if event.to_status

@@ -223,6 +223,7 @@ def _set_category(draft: ReportDraft, code: str, other: str | None) -> None:
     if draft.category != code:
         # Similar reports are of the same category: look again for the new one.
         draft.duplicates_checked = False
+        draft.duplicates = []
     draft.category = code
     draft.category_other = other
 
@@ -316,6 +317,7 @@ async def _accept_place(form: Form, place: Place) -> list[Answer]:
     draft.alternatives = []
     draft.typed_number = None
     draft.duplicates_checked = False
+    draft.duplicates = []
     where = place_label(
         form.ctx.services,
         form.ctx.lang,

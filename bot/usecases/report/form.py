@@ -13,7 +13,12 @@ from bot.usecases.flow import FlowContext
 from bot.usecases.places import alternative_numbers, place_label
 from bot.usecases.report.categories import OTHER, categories
 from bot.usecases.report.draft import DAYS, TIMES_OF_DAY, ReportDraft
-from bot.usecases.report.duplicates import Duplicate, find_duplicates
+from bot.usecases.report.duplicates import (
+    Duplicate,
+    find_duplicates,
+    lookup_allowed,
+    may_show_duplicates,
+)
 from bot.usecases.report.when import describe_when
 
 FLOW = "report"
@@ -201,15 +206,22 @@ async def ask_duplicates(form: Form) -> list[Answer]:
     draft = form.draft
     place = draft.place_obj
     found: list[Duplicate] = []
-    # "Other" is free text: two of them need not be the same problem at all.
-    if place is not None and draft.category is not None and draft.category != OTHER:
+    config = ctx.services.config
+    # "Other" is free text: two of them need not be the same problem at all. Sensitive
+    # categories never take part; past the daily searches, the report simply goes on as new.
+    if (
+        place is not None
+        and draft.category is not None
+        and draft.category != OTHER
+        and may_show_duplicates(config, draft.category)
+        # Showing the same search again (resume, a stale button) is not a new search.
+        and (
+            bool(draft.duplicates)
+            or await lookup_allowed(ctx.session, config, ctx.user.id, ctx.turn.now)
+        )
+    ):
         found = await find_duplicates(
-            ctx.session,
-            ctx.services.config.reports,
-            draft.category,
-            place,
-            ctx.turn.now,
-            ctx.user.id,
+            ctx.session, config, draft.category, place, ctx.turn.now, ctx.user.id
         )
     draft.duplicates = [d.report_id for d in found]
     if not found:
@@ -222,10 +234,9 @@ async def ask_duplicates(form: Form) -> list[Answer]:
     for number, dup in enumerate(found, start=1):
         # Calendar days where the residents live: "yesterday" at 00:30 means yesterday.
         age = max((form.local(ctx.turn.now).date() - form.local(dup.created_at).date()).days, 0)
-        where = (
-            form.text("report-duplicate-same-street")
-            if dup.distance_m is None
-            else form.text("report-duplicate-distance", metres=round(dup.distance_m))
+        # Never a distance: a few pins and distances would locate the other reporter.
+        where = form.text(
+            "report-duplicate-same-street" if dup.same_street else "privacy-duplicate-nearby"
         )
         lines.append(
             form.text(

@@ -18,6 +18,7 @@ from bot.usecases.alerts import queue_new_report_alerts
 from bot.usecases.report.draft import ReportDraft
 from bot.usecases.report.media import MediaTooLarge, MediaUnavailable, media_fetcher
 from bot.usecases.report.photos import CleanPhoto, NotAnImage, clean_photo, decode_slots
+from bot.usecases.report.public import coarse_point, street_only
 from db.models.directory import District
 from db.models.people import Reporter, User
 from db.models.reports import AuditEvent, Report, ReportPhoto, ReportStatus
@@ -216,6 +217,11 @@ async def submit_report(
         await session.flush()
         reporter_id = reporter.id
     local = now.astimezone(ZoneInfo(services.config.bot.timezone))
+    public_lat, public_lon = None, None
+    if place.lat is not None and place.lon is not None:
+        public_lat, public_lon = coarse_point(
+            place.lat, place.lon, services.config.privacy.public_grid_m
+        )
     report = Report(
         reference="",
         category=draft.category,
@@ -228,6 +234,10 @@ async def submit_report(
         address=place.address,
         street_key=place.street_key,
         house_number=place.house_number,
+        public_lat=public_lat,
+        public_lon=public_lon,
+        # A venue's title and address come from the app: only a typed street is public.
+        public_address=street_only(place.address) if place.source == "address" else None,
         occurred=draft.when or {"kind": "unknown"},
         description=draft.description,
         anonymous=draft.anonymous is not False,
