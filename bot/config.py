@@ -76,6 +76,8 @@ class PrivacySection(_Section):
     controller: str = "Komendant Miejski Policji w Koninie (PRZYKŁAD)"
     dpo_contact: str = "iod.kmp@konin.przyklad.invalid"
     report_retention_days: int = Field(365, ge=1)
+    report_max_age_days: int = Field(730, ge=1)
+    user_retention_days: int = Field(365, ge=1)
     outbox_retention_days: int = Field(30, ge=1)
     retention_interval_minutes: float = Field(60, gt=0)
     public_grid_m: float = Field(200, ge=10)

@@ -35,7 +35,7 @@ def register(subparsers: Subparsers) -> None:
     export.add_argument(
         "--with-personal-data",
         action="store_true",
-        help="add reporters' names and consented phones (audited)",
+        help="add residents' texts, exact places, reporters' names and consented phones (audited)",
     )
     export.set_defaults(handler=_export)
 

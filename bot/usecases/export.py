@@ -1,7 +1,10 @@
 """Export reports for entry into KMZB or police records: CSV or GeoJSON.
 
-Personal data (the reporter's name and phone) is included only on request, for non-anonymous
-reporters who consented, and every such export is audited.
+By default an export holds no free text (descriptions, "other" categories) and only the public
+form of each place: the centre of its grid cell and a typed street without the house number
+(bot/usecases/report/public.py), since a file travels further than the database. With
+`with_personal_data` (audited) it holds the residents' texts, the exact points and addresses,
+and the reporter's name and consented phone for non-anonymous reports.
 """
 
 from __future__ import annotations
@@ -28,7 +31,6 @@ FIELDS = (
     "reference",
     "category",
     "category_name",
-    "category_other",
     "status",
     "created_at",
     "updated_at",
@@ -39,12 +41,14 @@ FIELDS = (
     "lon",
     "address",
     "place",
+    # "exact", or "cell" (the centre of a [privacy] public_grid_m cell, street without number).
+    "precision",
     "occurred",
-    "description",
     "confirmations",
     "anonymous",
 )
-PERSONAL_FIELDS = ("reporter_name", "reporter_phone")
+# Only with --with-personal-data: what residents typed, and who they are.
+PERSONAL_FIELDS = ("category_other", "description", "reporter_name", "reporter_phone")
 # Spreadsheet programs run a cell starting with these as a formula (CSV injection); the columns
 # residents (or staff) type freely are neutralised, the rest (phones, dates, codes) are ours.
 FORMULA_STARTS = frozenset("=+-@\t\r")
@@ -110,33 +114,48 @@ async def _rows(
     )
     rows = []
     for report, district_code, district_name, reporter, count in await session.execute(query):
+        # What the row says of the place: the report itself, or (by default) its public form,
+        # which the place's name in words is made from too.
+        shown = report if personal else _public_place(report)
         row: dict[str, Any] = {
             "reference": report.reference,
             "category": report.category,
             "category_name": categories.name(report.category, "pl"),
-            "category_other": report.category_other or "",
             "status": report.status.value,
             "created_at": report.created_at.isoformat(),
             "updated_at": report.updated_at.isoformat(),
             "closed_at": report.closed_at.isoformat() if report.closed_at else "",
             "district_code": district_code or "",
             "district_name": district_name or "",
-            "lat": report.lat,
-            "lon": report.lon,
-            "address": report.address or "",
-            "place": place(report) if place is not None else report.address or "",
+            "lat": shown.lat,
+            "lon": shown.lon,
+            "address": shown.address or "",
+            "place": place(shown) if place is not None else shown.address or "",
+            # An anonymised report holds only its public place, whatever is asked for.
+            "precision": "exact" if personal and report.anonymised_at is None else "cell",
             "occurred": json.dumps(report.occurred, ensure_ascii=False, sort_keys=True),
-            "description": report.description or "",
             "confirmations": int(count or 0),
             "anonymous": report.anonymous,
         }
         if personal:
+            row["category_other"] = report.category_other or ""
+            row["description"] = report.description or ""
             visible = reporter is not None and not report.anonymous
             row["reporter_name"] = (reporter.display_name or "") if visible else ""
             consented = visible and reporter.phone_consent_at is not None
             row["reporter_phone"] = (reporter.phone or "") if consented else ""
         rows.append(row)
     return rows
+
+
+def _public_place(report: Report) -> Report:
+    """Return an unsaved copy of the report's place in its public form only."""
+    return Report(
+        location_source=report.location_source,
+        lat=report.public_lat,
+        lon=report.public_lon,
+        address=report.public_address,
+    )
 
 
 def _to_csv(rows: list[dict[str, Any]], personal: bool) -> str:

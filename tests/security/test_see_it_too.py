@@ -1,4 +1,4 @@
-""""I see it too" tells nothing about where another resident stood.
+""" "I see it too" tells nothing about where another resident stood.
 
 Attack: an anonymous resident reports at a point; someone else shares pins around it (three
 used to be enough: the answer gave "138 m", "92 m", "61 m") and locates the reporter's point to

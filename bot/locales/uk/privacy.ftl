@@ -1,4 +1,4 @@
-# Приватність і безпека: «Я теж це бачу» без відстаней, ліміти відновлень, блокування
+# Приватність і безпека: «Я теж це бачу» без відстаней, ліміти на повторне відкриття, блокування
 # мешканців, які підтвердили звернення, права мешканців (RODO).
 # Telegram HTML only: <b>, <i>, <u>, <s>, <code>, <a href>.
 # Fragments (privacy-duplicate-nearby, privacy-history-follower) must be plain text: no tags.
@@ -7,18 +7,18 @@
 
 privacy-duplicate-nearby = неподалік
 
-## «Усе ще відбувається»
+## «Досі триває»
 
-privacy-reopen-limit-report = Звернення <code>{ $reference }</code> вже відновлювали { $count ->
+privacy-reopen-limit-report = Звернення <code>{ $reference }</code> вже знову відкривали { $count ->
         [one] { $count } раз
         [few] { $count } рази
        *[other] { $count } разів
-    }. Якщо проблема не зникла, надішліть, будь ласка, нове звернення: /zglos
-privacy-reopen-limit-user = Сьогодні з вашого облікового запису вже відновили { $max ->
+    }. Якщо проблема не зникла, надішліть, будь ласка, нове звернення: /report
+privacy-reopen-limit-user = Сьогодні з вашого облікового запису вже знову відкрили { $max ->
         [one] { $max } звернення
         [few] { $max } звернення
        *[other] { $max } звернень
-    } — це максимум на добу. Якщо проблема не зникла, надішліть нове звернення: /zglos
+    } — це максимум на добу. Якщо проблема не зникла, надішліть нове звернення: /report
 
 ## Історія та блокування (для координаторів)
 
@@ -26,5 +26,5 @@ privacy-history-follower = мешканець #{ $number }
 # Named operations-history-* so that the officers' history finds it (queries.py).
 operations-history-resident_confirmed = підтвердження («Я теж це бачу»)
 privacy-ban-no-follower = У зверненні { $reference } немає мешканця #{ $number } (номер з історії звернення).
-privacy-blocked-follower = 🚫 Заблоковано мешканця #{ $number } зі звернення { $reference }. Він отримає одне ввічливе повідомлення, а його наступні повідомлення пропускатимуться. Скасування: <code>/odblokuj { $reference } #{ $number }</code>
-privacy-unblocked-follower = ✅ Розблоковано мешканця #{ $number } зі звернення { $reference }. Він отримав повідомлення, що знову може писати.
+privacy-blocked-follower = 🚫 Заблоковано мешканця #{ $number } зі звернення { $reference }. Він отримає одне ввічливе сповіщення, а все, що надішле далі, буде пропущено. Скасування: <code>/odblokuj { $reference } #{ $number }</code>
+privacy-unblocked-follower = ✅ Розблоковано мешканця #{ $number } зі звернення { $reference }. Йому надіслано сповіщення, що він знову може писати.

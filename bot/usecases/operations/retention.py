@@ -6,9 +6,15 @@
   (the pipeline purges those; pending ones are never deleted: they are still to be handled);
 - sent, failed and undeliverable outgoing messages are deleted after [privacy]
   outbox_retention_days, except the rows officers' alerts are still edited through;
-- reports closed more than [privacy] report_retention_days ago are anonymised: photos, the
-  reporter's identity (name, phone), the link to the resident, followers, the description and
-  residents' traces in the audit trail go; category, place, status and dates stay for statistics.
+- reports closed more than [privacy] report_retention_days ago, and every report (open or not)
+  created more than [privacy] report_max_age_days ago, are anonymised: photos, the reporter's
+  identity (name, phone), the link to the resident, followers, the description and residents'
+  traces in the audit trail go; the place is cut down to its public form (the centre of its grid
+  cell, the street without the house number); category, status and dates stay for statistics;
+- residents who have no report, follow none and have no role are forgotten (their `users` row,
+  and with it their conversation and rate marks) [privacy] user_retention_days after they last
+  wrote;
+- rate marks (what limits count per day) are deleted after RATE_MARK_DAYS.
 """
 
 from __future__ import annotations
@@ -17,12 +23,13 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import and_, delete, exists, func, or_, select, update
 
 from bot.services import Services
 from bot.usecases.officers.workflow import CLOSED
 from db.models.conversation import Conversation
-from db.models.people import Reporter
+from db.models.directory import Officer
+from db.models.people import RateMark, Reporter, Role, User
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
 from db.models.reports import AlertMessage, AuditEvent, Report, ReportFollower, ReportPhoto
 
@@ -35,6 +42,10 @@ BATCH = 500
 FINISHED_OUTBOX = (OutboxStatus.SENT, OutboxStatus.FAILED, OutboxStatus.UNDELIVERABLE)
 
 
+# Rate marks count per 24 hours; two days keep a margin for clocks and slow runs.
+RATE_MARK_DAYS = 2
+
+
 @dataclass(frozen=True)
 class RetentionRun:
     """What one run of the retention job removed."""
@@ -43,6 +54,8 @@ class RetentionRun:
     inbox: int
     outbox: int
     reports: int
+    users: int = 0
+    rate_marks: int = 0
 
 
 async def run_retention(services: Services, now: datetime) -> RetentionRun:
@@ -52,15 +65,18 @@ async def run_retention(services: Services, now: datetime) -> RetentionRun:
         inbox=await purge_failed_inbox(services, now),
         outbox=await purge_outbox(services, now),
         reports=await anonymise_closed_reports(services, now),
+        users=await forget_idle_residents(services, now),
+        rate_marks=await purge_rate_marks(services, now),
     )
-    if any((run.drafts, run.inbox, run.outbox, run.reports)):
+    if any((run.drafts, run.inbox, run.outbox, run.reports, run.users)):
         log.info(
             "retention: %d draft(s) discarded, %d inbox and %d outbox row(s) deleted, "
-            "%d report(s) anonymised",
+            "%d report(s) anonymised, %d idle resident(s) forgotten",
             run.drafts,
             run.inbox,
             run.outbox,
             run.reports,
+            run.users,
         )
     return run
 
@@ -121,13 +137,22 @@ async def purge_outbox(services: Services, now: datetime) -> int:
 
 
 async def anonymise_closed_reports(services: Services, now: datetime) -> int:
-    """Anonymise reports closed longer than the retention period; audit each one."""
-    cutoff = now - timedelta(days=services.config.privacy.report_retention_days)
+    """Anonymise reports closed longer than the retention period, and every report older than
+    the maximum age whatever its status; audit each one."""
+    privacy = services.config.privacy
+    cutoff = now - timedelta(days=privacy.report_retention_days)
+    too_old = now - timedelta(days=privacy.report_max_age_days)
     due = [
         Report.anonymised_at.is_(None),
-        Report.status.in_(list(CLOSED)),
-        Report.closed_at.is_not(None),
-        Report.closed_at < cutoff,
+        or_(
+            and_(
+                Report.status.in_(list(CLOSED)),
+                Report.closed_at.is_not(None),
+                Report.closed_at < cutoff,
+            ),
+            # An open report forgotten by everyone must not keep a person's data for ever.
+            Report.created_at < too_old,
+        ),
     ]
     async with services.uow() as uow:
         ids = list(
@@ -155,6 +180,11 @@ async def anonymise_closed_reports(services: Services, now: datetime) -> int:
                     # Free text ("Inne: ...") can name people as well as the description can.
                     description=None,
                     category_other=None,
+                    # A point and a house number can name a home: only the public place stays.
+                    lat=Report.public_lat,
+                    lon=Report.public_lon,
+                    address=Report.public_address,
+                    house_number=None,
                 )
                 .execution_options(synchronize_session=False)
             )
@@ -204,3 +234,37 @@ async def anonymise_closed_reports(services: Services, now: datetime) -> int:
             await uow.commit()
             done += 1
     return done
+
+
+async def forget_idle_residents(services: Services, now: datetime) -> int:
+    """Delete residents with no report, no followed report and no role, silent long enough.
+
+    Deleting the `users` row takes their conversation and rate marks with it (CASCADE) and
+    unlinks outbox and audit rows (SET NULL); someone who writes again later is a new person.
+    """
+    cutoff = now - timedelta(days=services.config.privacy.user_retention_days)
+    async with services.uow() as uow:
+        result = await uow.session.execute(
+            delete(User)
+            .where(
+                User.role == Role.RESIDENT,
+                User.last_seen_at < cutoff,
+                ~exists().where(Report.user_id == User.id),
+                ~exists().where(ReportFollower.user_id == User.id),
+                ~exists().where(Reporter.user_id == User.id),
+                ~exists().where(Officer.user_id == User.id),
+            )
+            .execution_options(synchronize_session=False)
+        )
+        await uow.commit()
+    return _count(result)
+
+
+async def purge_rate_marks(services: Services, now: datetime) -> int:
+    """Delete rate marks no limit counts any more."""
+    async with services.uow() as uow:
+        result = await uow.session.execute(
+            delete(RateMark).where(RateMark.at < now - timedelta(days=RATE_MARK_DAYS))
+        )
+        await uow.commit()
+    return _count(result)

@@ -21,6 +21,7 @@ from bot.usecases.officers.actions import (
     press_officer_button,
     press_reopen,
 )
+from bot.usecases.report.public import coarse_point
 from db.models.directory import District, Officer, Station, StationChat
 from db.models.people import Reporter, Role, User
 from db.models.pipeline import OutboxMessage
@@ -137,6 +138,7 @@ async def report(
         )
         session.add(reporter_row)
         await session.flush()
+    cell = coarse_point(52.2275, 18.2614, 200) if point else (None, None)
     row = Report(
         reference=f"KN-2026-{number:06d}",
         category="dzikie_wysypisko",
@@ -146,6 +148,10 @@ async def report(
         lon=18.2614 if point else None,
         location_source="point" if point else "address",
         address="ul. Kolejowa 12, Konin",
+        # As submit_report stores them: the grid cell, and a typed street without its number.
+        public_lat=cell[0],
+        public_lon=cell[1],
+        public_address=None if point else "ul. Kolejowa, Konin",
         occurred={"kind": "now"},
         description=description,
         anonymous=anonymous,

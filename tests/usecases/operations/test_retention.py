@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from bot.conversation import Choice, Command
 from bot.services import Services
 from bot.usecases.operations.retention import run_retention
+from bot.usecases.report.public import coarse_point
 from db.models.conversation import Conversation
 from db.models.people import Reporter
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
@@ -164,9 +165,11 @@ async def test_a_report_closed_a_year_ago_is_anonymised_and_kept_for_statistics(
             anonymised.category_other,
         ) == (None, None, None, None)
         assert anonymised.anonymised_at == NOW
-        # What statistics need stays.
+        # What statistics need stays; the place only in its public form (a shared point: the
+        # centre of its grid cell, and no venue text).
         assert anonymised.category == "dzikie_wysypisko"
-        assert anonymised.address == "ul. Kolejowa 12, Konin"
+        cell = coarse_point(52.2275, 18.2614, officer_services.config.privacy.public_grid_m)
+        assert (anonymised.lat, anonymised.lon, anonymised.address) == (*cell, None)
         assert anonymised.status is ReportStatus.ELIMINATED
         assert anonymised.closed_at == closed_at
         photos = await uow.session.scalars(select(ReportPhoto.report_id))
