@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run trial test lint typecheck pytest install clean
+.PHONY: run trial test lint typecheck pytest drill install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ pytest: $(STAMP)
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# The reliability drills, full size (minutes): bot processes killed, Telegram unreachable,
+# connections cut, bad webhook bodies; prints the figures of docs/reliability.md.
+# One drill: make drill DRILL=two-webhooks. PostgreSQL drills need TEST_DATABASE_URL.
+drill: $(STAMP)
+	$(BIN)/python -m drills $(DRILL)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

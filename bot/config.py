@@ -67,7 +67,6 @@ class DeliverySection(_Section):
     global_per_second: float = Field(30, gt=0)
     private_chat_per_second: float = Field(1, gt=0)
     group_per_minute: float = Field(20, gt=0)
-    share: float = Field(1.0, gt=0, le=1)
     max_attempts: int = Field(8, ge=1)
     poll_interval: float = Field(1.0, gt=0)
 

@@ -1,4 +1,9 @@
-"""Send outbox rows: claim due rows, mark them `sending`, call their sender, mark them `sent`."""
+"""Send outbox rows: claim due rows, mark them `sending`, call their sender, mark them `sent`.
+
+Several processes may deliver from one PostgreSQL database. A claimed row carries its process's
+owner id (`claimed_by`); the others put it back in line as soon as that process is gone
+(bot/pipeline/locks.py), and share Telegram's budget among the processes that are alive.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +16,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.config import DeliverySection
 from bot.pipeline.limits import SendLimits
+from bot.pipeline.locks import PgLocks
 from bot.pipeline.senders import Senders, retry_seconds
 from db.base import utcnow
 from db.errors import is_transient
@@ -33,27 +39,30 @@ MAX_SENDING = 64
 # MAX_SENDING costs more CPU than the request itself (measured: 64 at once ≈ 2x the CPU of 4);
 # 8 calls of ~150 ms each still allow ~50 messages/s, above Telegram's 30/s per token.
 MAX_REQUESTS = 8
-# Longest wait for one of those requests: a row waits while still leased (`sending`), so it goes
-# back in line before its lease could expire and another process send it too (PostgreSQL).
+# Longest wait for one of those requests: a row waits while `sending`, and goes back in line
+# rather than sit on a row (and its chat) Telegram is too slow to take.
 REQUEST_WAIT_SECONDS = 30.0
 # Seconds before a row whose send failed on the network is tried again; doubled per try.
 BACKOFF_BASE_SECONDS = 0.5
 BACKOFF_MAX_SECONDS = 300.0
-# A row stays `sending` at most this long before another process may take it over
-# (PostgreSQL: a process that died mid-send leaves its rows to the others).
+# The lease written in not_before while a row is `sending`. Processes of this release look at
+# claimed_by instead; the lease keeps a process of the previous release (during a rolling
+# upgrade) from taking our rows, and lets us take back its rows once it is gone.
 LEASE_SECONDS = 120.0
-# Seconds between looks for expired leases (PostgreSQL only).
-RECLAIM_INTERVAL_SECONDS = 30.0
+# Seconds between looks for rows of processes that are gone, and for how many are alive (the
+# share of the budget) (PostgreSQL).
+RECLAIM_INTERVAL_SECONDS = 2.0
 MAX_ERROR_CHARS = 200
 # Seconds to let more wake-ups arrive before claiming: one transaction then serves many rows
-# (each costs about a millisecond of CPU), for a few ms of added latency.
+# (each costs about a millisecond of CPU), for a few ms of added latency. (Sent marks are
+# written at once instead: see _flush_loop.)
 COALESCE_SECONDS = 0.01
 # Seconds between tries to record an outcome while the database fails; the row stays `sending`
 # (and ours) meanwhile, so nobody else sends it.
 RECORD_RETRY_SECONDS = (0.1, 0.5, 1.0, 2.0, 5.0)
 # Seconds before a row whose sender's database read failed for a moment is tried again.
 DATABASE_RETRY_SECONDS = 1.0
-# Seconds between looks for `sending` rows this process does not hold (SQLite: a claim whose
+# Seconds between looks for `sending` rows of this process that it does not hold (a claim whose
 # commit reported an error yet happened leaves one; nothing else would ever send it).
 SWEEP_INTERVAL_SECONDS = 30.0
 
@@ -90,7 +99,7 @@ class DeliveryWorker:
         sessions: async_sessionmaker[AsyncSession],
         senders: Senders,
         config: DeliverySection,
-        shared: bool,
+        locks: PgLocks | None = None,
         on_undeliverable: OnUndeliverable | None = None,
     ) -> None:
         self._bot = bot
@@ -98,8 +107,10 @@ class DeliveryWorker:
         self._senders = senders
         self._config = config
         # Other processes may deliver from the same database (PostgreSQL): lock rows when
-        # claiming, and at start reset only rows whose lease expired.
-        self._shared = shared
+        # claiming, mark them with our owner id, and take back only rows of processes gone.
+        self._locks = locks
+        self._shared = locks is not None
+        self._owner = locks.owner if locks is not None else None
         self._on_undeliverable = on_undeliverable
         self._limits = SendLimits(config)
         self._sending: set[asyncio.Task[None]] = set()
@@ -116,6 +127,11 @@ class DeliveryWorker:
         self._held: set[int] = set()
         self.stats = DeliveryStats()
 
+    @property
+    def processes(self) -> int:
+        """How many bot processes share the budget (1 on SQLite), as last seen."""
+        return self._limits.processes
+
     def wake(self, outbox_ids: list[int]) -> None:
         """Send newly committed rows right away (sync: called from UnitOfWork.commit)."""
         if outbox_ids:
@@ -124,7 +140,9 @@ class DeliveryWorker:
     async def start(self) -> int:
         """Put rows a crash left `sending` back in line, then start; return how many."""
         self._stopping = False
-        reset = await self._reclaim(everything=not self._shared)
+        if self._locks is not None:
+            self._owner = self._locks.owner
+        reset = await self._reclaim()
         self.stats.reset_at_start = reset
         if reset:
             log.warning(
@@ -182,18 +200,31 @@ class DeliveryWorker:
             return 0
         return int(count or 0)
 
-    async def _reclaim(self, *, everything: bool) -> int:
+    async def _reclaim(self) -> int:
+        """Put `sending` rows back in line that nobody will finish; return how many.
+
+        SQLite (one process): every such row this worker does not hold. PostgreSQL: rows of
+        processes that are gone (their owner lock is free), rows of an older release whose lease
+        ran out, and rows marked ours that this worker does not hold. Called between claims, so
+        every row this worker claimed is in `_held`.
+        """
         now = utcnow()
-        condition = [OutboxMessage.status == OutboxStatus.SENDING]
-        if not everything:
-            condition.append(OutboxMessage.not_before < now)
-        if self._held:
-            condition.append(OutboxMessage.id.not_in(sorted(self._held)))
+        own = [OutboxMessage.id.not_in(sorted(self._held))] if self._held else []
+        if self._locks is None:
+            orphaned: ColumnElement[bool] = and_(*own) if own else true()
+        else:
+            live = await self._locks.live_owners()
+            self._limits.share_among(len(live))
+            orphaned = or_(
+                and_(OutboxMessage.claimed_by.is_(None), OutboxMessage.not_before < now),
+                OutboxMessage.claimed_by.not_in(sorted(live)),
+                and_(OutboxMessage.claimed_by == self._owner, *own),
+            )
         async with self._sessions() as session:
             result = await session.execute(
                 update(OutboxMessage)
-                .where(*condition)
-                .values(status=OutboxStatus.PENDING, not_before=now)
+                .where(OutboxMessage.status == OutboxStatus.SENDING, orphaned)
+                .values(status=OutboxStatus.PENDING, not_before=now, claimed_by=None)
             )
             await session.commit()
         return int(getattr(result, "rowcount", 0) or 0)
@@ -201,21 +232,20 @@ class DeliveryWorker:
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
         next_reclaim = loop.time() + RECLAIM_INTERVAL_SECONDS
-        next_sweep = loop.time() + SWEEP_INTERVAL_SECONDS
         while self._claiming:
             self._wakeup.clear()
             claimed = 0
             room = MAX_SENDING - len(self._sending)
             try:
-                if self._shared and loop.time() >= next_reclaim:
-                    next_reclaim = loop.time() + RECLAIM_INTERVAL_SECONDS
-                    if reclaimed := await self._reclaim(everything=False):
-                        log.warning("outbox: took over %d rows whose lease expired", reclaimed)
-                if not self._shared and loop.time() >= next_sweep:
-                    # Runs between claims, so every row claimed so far is in _held.
-                    next_sweep = loop.time() + SWEEP_INTERVAL_SECONDS
-                    if swept := await self._reclaim(everything=True):
-                        log.warning("outbox: %d row(s) left `sending` put back in line", swept)
+                interval = RECLAIM_INTERVAL_SECONDS if self._shared else SWEEP_INTERVAL_SECONDS
+                if loop.time() >= next_reclaim:
+                    next_reclaim = loop.time() + interval
+                    if reclaimed := await self._reclaim():
+                        log.warning(
+                            "outbox: %d message(s) left `sending` by a process that is gone put "
+                            "back in line; they may arrive twice",
+                            reclaimed,
+                        )
                 if room > 0:
                     rows = await self._claim(room)
                     claimed = len(rows)
@@ -264,6 +294,7 @@ class DeliveryWorker:
                     .where(OutboxMessage.id.in_([row.id for row in rows]))
                     .values(
                         status=OutboxStatus.SENDING,
+                        claimed_by=self._owner,
                         not_before=now + timedelta(seconds=LEASE_SECONDS),
                     )
                 )
@@ -329,9 +360,10 @@ class DeliveryWorker:
             self._flush_wakeup.set()
 
     async def _flush_loop(self) -> None:
+        # No waiting for more: a sent message not yet marked is sent again after a crash, so
+        # it is marked at once; rows sent while a mark is being written go in the next one.
         while True:
             await self._flush_wakeup.wait()
-            await asyncio.sleep(COALESCE_SECONDS)
             self._flush_wakeup.clear()
             try:
                 await self._flush()
@@ -378,6 +410,7 @@ class DeliveryWorker:
         )
         values = {
             "status": OutboxStatus.PENDING,
+            "claimed_by": None,
             "attempts": attempts,
             "last_error": error,
             "not_before": utcnow() + timedelta(seconds=seconds),

@@ -1,4 +1,12 @@
-"""Feed inbox rows to the Application: oldest first, one at a time per chat, chats in parallel."""
+"""Feed inbox rows to the Application: in update_id order per chat, one at a time per chat,
+chats in parallel, across any number of processes.
+
+On SQLite (one process) the rows in memory are the truth: the receiver hands over what it
+stored, and a scan every few seconds finds what is left from before. On PostgreSQL several
+processes share the inbox: a process owns a chat through an advisory lock (bot/pipeline/locks.py)
+and, once it owns it, reads the chat's pending rows afresh from the database, in update_id order,
+whoever received them. What it knew before is only a hint that the chat has work.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +14,9 @@ import asyncio
 import contextlib
 import logging
 import time
+from bisect import insort
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +27,7 @@ from telegram.ext import Application, ApplicationHandlerStop, CallbackContext
 
 from bot.conversation import Answer
 from bot.i18n import DEFAULT_LANGUAGE
+from bot.pipeline.inbox import StoredUpdate
 from bot.pipeline.locks import ChatKey, ChatLocks
 from db.base import utcnow
 from db.errors import is_transient
@@ -32,6 +42,9 @@ RETRY_BASE_SECONDS = 0.5
 # Seconds before a chat is tried again after the database itself failed, by how many times in
 # a row it failed: a dropped connection is replaced at once, a server restart takes longer.
 DATABASE_RETRY_SECONDS = (0.1, 0.5, 1.0, 2.0, 5.0)
+# Seconds before asking again for a chat another process owns (PostgreSQL), by how many times
+# in a row it was refused: it is usually free again once that process's current update is done.
+OWNED_RETRY_SECONDS = (0.05, 0.1, 0.2, 0.5, 1.0, 2.0)
 # Seconds between full scans (rows retried by others, rows of chats another process had).
 SCAN_INTERVAL_SECONDS = 2.0
 # Rows of one chat handled before its turn passes to a waiting chat (a flood must not starve).
@@ -76,24 +89,45 @@ class _Row:
     id: int
     update_id: int
     chat_id: int | None
-    payload: dict[str, Any]
+    # None: a hint found by a scan on PostgreSQL; the owner reads the row itself.
+    payload: dict[str, Any] | None
     attempts: int
-    validated: bool = False
+
+    @property
+    def order(self) -> tuple[int, int]:
+        """Telegram's order within a chat (the row id only breaks ties)."""
+        return (self.update_id, self.id)
 
 
 @dataclass
 class _Chat:
-    rows: deque[_Row] = field(default_factory=deque)
+    # Sorted by update_id; a row is removed by identity once handled, never by position, as a
+    # scan may insert an earlier row while the head is being handled.
+    rows: list[_Row] = field(default_factory=list)
     not_before: float = 0.0
     running: bool = False
     waiting: bool = False
     # Transient database failures in a row (each waits a little longer before the next try).
     database_failures: int = 0
+    # Refusals in a row because another process owns the chat (PostgreSQL).
+    refusals: int = 0
 
     def database_delay(self) -> float:
         """Count one more transient failure; return how long to wait before trying again."""
         self.database_failures += 1
         return DATABASE_RETRY_SECONDS[min(self.database_failures, len(DATABASE_RETRY_SECONDS)) - 1]
+
+    def refused_delay(self) -> float:
+        """Count one more refusal; return how long to wait before asking again."""
+        self.refusals += 1
+        return OWNED_RETRY_SECONDS[min(self.refusals, len(OWNED_RETRY_SECONDS)) - 1]
+
+    def remove(self, row: _Row) -> None:
+        """Drop this very row (the list may have changed while it was handled)."""
+        for index, queued in enumerate(self.rows):
+            if queued is row:
+                del self.rows[index]
+                return
 
 
 def describe_error(exc: BaseException, payload: dict[str, Any]) -> str:
@@ -111,6 +145,15 @@ def describe_error(exc: BaseException, payload: dict[str, Any]) -> str:
 
 def _key(row: _Row) -> ChatKey:
     return ("chat", row.chat_id) if row.chat_id is not None else ("row", row.id)
+
+
+_COLUMNS = (
+    InboxUpdate.id,
+    InboxUpdate.update_id,
+    InboxUpdate.chat_id,
+    InboxUpdate.payload,
+    InboxUpdate.attempts,
+)
 
 
 class Dispatcher:
@@ -137,16 +180,22 @@ class Dispatcher:
         self._chats: dict[ChatKey, _Chat] = {}
         self._waiting: deque[ChatKey] = deque()
         self._known: set[int] = set()
-        self._cursor = 0
         self._workers: set[asyncio.Task[None]] = set()
         self._wakeup = asyncio.Event()
-        self._full_scan_due = True
         self._stopping = False
         self._loop_task: asyncio.Task[None] | None = None
         self.handled = 0
 
+    def offer(self, stored: Sequence[StoredUpdate]) -> None:
+        """Queue rows this process has just stored (no query needed to find them)."""
+        for row in stored:
+            if row.id in self._known or len(self._known) >= MAX_QUEUED:
+                continue
+            self._enqueue(_Row(row.id, row.update_id, row.chat_id, row.payload, 0))
+        self._launch()
+
     def wake(self) -> None:
-        """Look for new rows right away (called after a batch is stored)."""
+        """Scan the inbox now (e.g. after rows were put back by hand)."""
         self._wakeup.set()
 
     async def start(self) -> None:
@@ -169,67 +218,49 @@ class Dispatcher:
             await asyncio.gather(*pending, return_exceptions=True)
 
     async def _run(self) -> None:
-        next_full = 0.0
         while True:
-            full = self._full_scan_due or time.monotonic() >= next_full
-            if full:
-                next_full = time.monotonic() + SCAN_INTERVAL_SECONDS
-                self._full_scan_due = False
             try:
-                await self._scan(full=full)
-            except Exception:
-                log.exception("inbox scan failed; trying again shortly")
-                self._full_scan_due = True
+                await self._scan()
+            except Exception as exc:
+                log.warning("inbox: scan failed (%s); trying again shortly", type(exc).__name__)
             self._launch()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wakeup.wait(), max(next_full - time.monotonic(), 0.01))
+                await asyncio.wait_for(self._wakeup.wait(), SCAN_INTERVAL_SECONDS)
             self._wakeup.clear()
 
-    async def _scan(self, *, full: bool) -> None:
+    async def _scan(self) -> None:
+        """Queue pending rows not known yet: left from before, retried, or another process's."""
         room = MAX_QUEUED - len(self._known)
         if room <= 0:
             return
-        after = 0 if full else self._cursor
+        # On PostgreSQL a scan only finds which chats have work: the owner reads the rows.
+        columns = _COLUMNS if self._locks is None else _COLUMNS[:3]
         async with self._sessions() as session:
             found = (
                 await session.execute(
                     select(InboxUpdate.id)
-                    .where(InboxUpdate.status == InboxStatus.PENDING, InboxUpdate.id > after)
+                    .where(InboxUpdate.status == InboxStatus.PENDING)
                     .order_by(InboxUpdate.id)
-                    .limit(room + len(self._known) if full else room)
+                    .limit(room + len(self._known))
                 )
             ).scalars()
-            fresh = [row_id for row_id in found if row_id not in self._known]
+            fresh = [row_id for row_id in found if row_id not in self._known][:room]
             if not fresh:
                 return
-            rows = (
-                await session.execute(
-                    select(
-                        InboxUpdate.id,
-                        InboxUpdate.update_id,
-                        InboxUpdate.chat_id,
-                        InboxUpdate.payload,
-                        InboxUpdate.attempts,
-                    )
-                    .where(InboxUpdate.id.in_(fresh[:room]))
-                    .order_by(InboxUpdate.id)
-                )
-            ).all()
-        for row_id, update_id, chat_id, payload, attempts in rows:
-            self._enqueue(_Row(row_id, update_id, chat_id, payload, attempts))
+            rows = (await session.execute(select(*columns).where(InboxUpdate.id.in_(fresh)))).all()
+        for values in rows:
+            if self._locks is None:
+                row_id, update_id, chat_id, payload, attempts = values
+                self._enqueue(_Row(row_id, update_id, chat_id, payload, attempts))
+            else:
+                row_id, update_id, chat_id = values
+                self._enqueue(_Row(row_id, update_id, chat_id, None, 0))
 
     def _enqueue(self, row: _Row) -> None:
         self._known.add(row.id)
-        self._cursor = max(self._cursor, row.id)
         key = _key(row)
         chat = self._chats.setdefault(key, _Chat())
-        # Scans return ids in order, but a full scan may find an older row left by another
-        # process after newer ones were queued: keep each chat's queue sorted.
-        if chat.rows and chat.rows[-1].id > row.id:
-            chat.rows.append(row)
-            chat.rows = deque(sorted(chat.rows, key=lambda r: r.id))
-        else:
-            chat.rows.append(row)
+        insort(chat.rows, row, key=lambda queued: queued.order)
         self._make_ready(key)
 
     def _make_ready(self, key: ChatKey) -> None:
@@ -262,19 +293,16 @@ class Dispatcher:
 
         asyncio.get_running_loop().call_later(delay, ready)
 
-    def _forget(self, key: ChatKey, chat: _Chat) -> None:
-        for row in chat.rows:
-            self._known.discard(row.id)
-        chat.rows.clear()
-
     async def _work(self, key: ChatKey, chat: _Chat) -> None:
         try:
             if self._locks is not None and not await self._locks.acquire(key):
-                # Another process owns this chat now; a later full scan looks again.
-                self._forget(key, chat)
+                # Another process is handling this chat; ask again soon (it keeps its order:
+                # whoever owns the chat next reads its pending rows afresh).
+                self._retry_later(key, chat, chat.refused_delay())
                 return
+            chat.refusals = 0
             try:
-                await self._work_locked(key, chat)
+                await self._work_owned(key, chat)
             finally:
                 if self._locks is not None:
                     await self._locks.release(key)
@@ -292,20 +320,23 @@ class Dispatcher:
                 self._make_ready(key)
             self._launch()
 
-    async def _work_locked(self, key: ChatKey, chat: _Chat) -> None:
+    async def _work_owned(self, key: ChatKey, chat: _Chat) -> None:
+        if self._locks is not None:
+            await self._reload(key, chat)
         handled = 0
         while chat.rows and not self._stopping:
             if chat.not_before > time.monotonic():
                 return
-            if self._locks is not None and not chat.rows[0].validated:
-                await self._validate(chat)
-                continue
             row = chat.rows[0]
+            if row.payload is None:
+                # A scan found an earlier row of this chat meanwhile.
+                await self._reload(key, chat)
+                continue
             delay = await self._handle(row, chat)
             if delay is not None:
                 self._retry_later(key, chat, delay)
                 return
-            chat.rows.popleft()
+            chat.remove(row)
             self._known.discard(row.id)
             self.handled += 1
             handled += 1
@@ -313,23 +344,32 @@ class Dispatcher:
                 # Give waiting chats a turn; this one goes to the back of the line.
                 return
 
-    async def _validate(self, chat: _Chat) -> None:
-        """Keep only rows still pending now that this process owns the chat (PostgreSQL)."""
-        assert self._locks is not None
-        ids = {row.id for row in chat.rows if not row.validated}
-        pending = set(await self._locks.still_pending(sorted(ids)))
-        kept: deque[_Row] = deque()
-        # Rows queued while we waited were not asked about: keep them for the next round.
+    async def _reload(self, key: ChatKey, chat: _Chat) -> None:
+        """Read the chat's pending rows, now that this process owns it (PostgreSQL).
+
+        Another process may have handled rows this one knew of, or stored rows it did not know
+        of: the database says which are left, in update_id order. One more row than a fair
+        batch is read, so a chat with more left stays in line.
+        """
+        kind, value = key
+        where = InboxUpdate.chat_id == value if kind == "chat" else InboxUpdate.id == value
+        async with self._sessions() as session:
+            found = (
+                await session.execute(
+                    select(*_COLUMNS)
+                    .where(InboxUpdate.status == InboxStatus.PENDING, where)
+                    .order_by(InboxUpdate.update_id, InboxUpdate.id)
+                    .limit(FAIR_BATCH + 1)
+                )
+            ).all()
         for row in chat.rows:
-            if row.id in ids and row.id not in pending:
-                self._known.discard(row.id)
-                continue
-            row.validated = row.validated or row.id in ids
-            kept.append(row)
-        chat.rows = kept
+            self._known.discard(row.id)
+        chat.rows = [_Row(*values) for values in found]
+        self._known.update(row.id for row in chat.rows)
 
     async def _handle(self, row: _Row, chat: _Chat) -> float | None:
         """Run one update; return None when finished, else seconds until the next try."""
+        assert row.payload is not None
         claim = DispatchClaim(row.id)
         token = current_inbox.set(claim)
         try:
@@ -383,7 +423,7 @@ class Dispatcher:
     async def _failed(self, row: _Row, error: BaseException) -> float | None:
         attempts = row.attempts + 1
         final = attempts >= self._max_attempts
-        reason = describe_error(error, row.payload)
+        reason = describe_error(error, row.payload or {})
         log.warning(
             "update %s (chat %s) failed, try %d of %d: %s",
             row.update_id,

@@ -6,6 +6,7 @@ import json
 import logging
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -140,7 +141,17 @@ def _unique(payloads: Sequence[dict[str, Any]]) -> dict[int, dict[str, Any]]:
     return batch
 
 
-async def _insert_new(session: AsyncSession, batch: dict[int, dict[str, Any]]) -> int:
+@dataclass(frozen=True)
+class StoredUpdate:
+    """An update this process has just stored (the dispatcher takes it without a query)."""
+
+    id: int
+    update_id: int
+    chat_id: int | None
+    payload: dict[str, Any]
+
+
+async def _insert_new(session: AsyncSession, batch: dict[int, dict[str, Any]]) -> list[InboxUpdate]:
     # Membership, not "greater than the last id": Telegram's ids restart after long pauses.
     known = set(
         (
@@ -151,27 +162,31 @@ async def _insert_new(session: AsyncSession, batch: dict[int, dict[str, Any]]) -
             )
         ).all()
     )
-    fresh = [(uid, payload) for uid, payload in batch.items() if uid not in known]
-    session.add_all(
+    rows = [
         InboxUpdate(channel=CHANNEL, update_id=uid, chat_id=chat_of(payload), payload=payload)
-        for uid, payload in fresh
-    )
-    return len(fresh)
+        for uid, payload in batch.items()
+        if uid not in known
+    ]
+    session.add_all(rows)
+    return rows
 
 
 async def store_batch(
     sessions: async_sessionmaker[AsyncSession], payloads: Sequence[dict[str, Any]]
-) -> int:
-    """Store a batch in one transaction, skipping update ids already stored; return how many."""
+) -> list[StoredUpdate]:
+    """Store a batch in one transaction, skipping update ids already stored; return the new."""
     batch = _unique(payloads)
     if not batch:
-        return 0
+        return []
     for attempt in (1, 2):
         async with sessions() as session:
             try:
-                added = await _insert_new(session, batch)
+                rows = await _insert_new(session, batch)
+                await session.flush()
                 await session.commit()
-                return added
+                return [
+                    StoredUpdate(row.id, row.update_id, row.chat_id, row.payload) for row in rows
+                ]
             except IntegrityError:
                 # Another process stored one of these ids between our check and our insert.
                 await session.rollback()

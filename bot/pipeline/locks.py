@@ -1,10 +1,18 @@
-"""Share chats between bot processes on PostgreSQL: one process owns a chat at a time.
+"""Which bot processes are alive, and which one owns a chat: PostgreSQL advisory locks.
 
-A chat's inbox rows cannot stay row-locked while its update is handled: the use case's
-UnitOfWork marks the row done from another connection and would wait for our own lock. So a
-process owns a chat through a session-level advisory lock held on one dedicated connection
-(PostgreSQL drops it if the process dies), and re-reads the chat's rows with
-`FOR UPDATE SKIP LOCKED` once it owns it, skipping any another process has just handled.
+Several processes may share one PostgreSQL database. Each holds, on one dedicated connection,
+a session-level advisory lock on its own id (the `claimed_by` of the outbox rows it is
+sending) and, while it handles a chat's updates, one on the chat. PostgreSQL releases a
+session's locks the moment the session ends, so a process that dies gives back its chats and
+its messages in flight at once: the others see its id missing from `pg_locks`. A SIGKILL or a
+crash closes the socket and the server notices at once; for a machine that vanishes without
+closing it, this connection asks the server for TCP keepalives every few seconds.
+
+Chats are not owned through row locks: the use case's UnitOfWork marks the inbox row done from
+another connection, which would wait for our own lock. The advisory lock only says who may
+handle a chat now; the owner then reads the chat's pending rows afresh, and marking a row done
+checks that it is still pending (db/uow.py), so even two owners at once commit an update once.
+Why locks rather than heartbeats: docs/decisions and docs/deploy.md.
 """
 
 from __future__ import annotations
@@ -12,13 +20,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Sequence
+import random
 from typing import Protocol
 
-from sqlalchemy import select, text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
-
-from db.models.pipeline import InboxStatus, InboxUpdate
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from sqlalchemy.pool import NullPool
 
 log = logging.getLogger(__name__)
 
@@ -28,11 +35,29 @@ ChatKey = tuple[str, int]
 # Advisory lock namespaces (the first int4 of the two-key form); any constants shared by all
 # processes of this bot work.
 _NAMESPACES = {"chat": 730_650_521, "row": 730_650_522}
+OWNER_NAMESPACE = 730_650_523
+# How the server checks that the process at the other end of the lock connection is there:
+# first probe after 5 s of silence, then every 2 s, given up after 3 (about 11 s in all).
+KEEPALIVE_SETTINGS = {
+    "tcp_keepalives_idle": 5,
+    "tcp_keepalives_interval": 2,
+    "tcp_keepalives_count": 3,
+}
+_LIVE_OWNERS = text(
+    "SELECT objid::bigint FROM pg_locks WHERE locktype = 'advisory' AND granted"
+    " AND objsubid = 2 AND classid::bigint = :ns"
+    " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+)
 
 
 def _int4(value: int) -> int:
     # Fold a 64-bit chat id into int4: a collision only makes two chats share one owner.
     return ((value + 2**31) % 2**32) - 2**31
+
+
+def _new_owner_id() -> int:
+    # Positive int4: pg_locks shows it unchanged in objid.
+    return random.SystemRandom().randint(1, 2**31 - 1)
 
 
 class ChatLocks(Protocol):
@@ -42,33 +67,53 @@ class ChatLocks(Protocol):
 
     async def release(self, key: ChatKey) -> None: ...
 
-    async def still_pending(self, ids: Sequence[int]) -> list[int]: ...
 
-    async def close(self) -> None: ...
+class PgLocks:
+    """This process's owner lock and its chat locks, on one dedicated PostgreSQL connection.
 
+    Calls are serialised (they are short). When the connection is lost, every lock on it is
+    gone: the next call connects again and takes the same owner id back at once.
+    """
 
-class PgChatLocks:
-    """Advisory locks on one dedicated PostgreSQL connection (serialised: calls are short)."""
-
-    def __init__(self, engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]) -> None:
-        self._engine = engine
-        self._sessions = sessions
+    def __init__(self, engine: AsyncEngine) -> None:
+        # A connection of its own, outside the pool: closing it must really end the session
+        # (a pooled connection would go back to the pool with every lock still held).
+        self._engine = create_async_engine(engine.url, poolclass=NullPool, hide_parameters=True)
         self._conn: AsyncConnection | None = None
         self._mutex = asyncio.Lock()
+        self.owner = _new_owner_id()
+
+    async def start(self) -> None:
+        """Connect and take this process's owner lock."""
+        async with self._mutex:
+            await self._connection()
 
     async def _connection(self) -> AsyncConnection:
-        if self._conn is None:
-            self._conn = await self._engine.connect()
-        return self._conn
+        if self._conn is not None:
+            return self._conn
+        conn = await self._engine.connect()
+        try:
+            for name, value in KEEPALIVE_SETTINGS.items():
+                await conn.execute(text(f"SET {name} = {int(value)}"))
+            while not await conn.scalar(
+                text("SELECT pg_try_advisory_lock(:ns, :id)"),
+                {"ns": OWNER_NAMESPACE, "id": self.owner},
+            ):
+                # Another live process drew the same id (1 in 2**31): draw again.
+                self.owner = _new_owner_id()
+            await conn.commit()
+        except BaseException:
+            with contextlib.suppress(Exception):
+                await conn.close()
+            raise
+        self._conn = conn
+        return conn
 
-    async def _call(self, function: str, key: ChatKey) -> bool:
+    async def _scalar(self, statement: str, params: dict[str, int]) -> object:
         async with self._mutex:
             conn = await self._connection()
             try:
-                result = await conn.scalar(
-                    text(f"SELECT {function}(:ns, :obj)"),
-                    {"ns": _NAMESPACES[key[0]], "obj": _int4(key[1])},
-                )
+                result = await conn.scalar(text(statement), params)
                 await conn.commit()
             except Exception:
                 # The connection is gone, and with it every lock it held: start afresh.
@@ -76,33 +121,41 @@ class PgChatLocks:
                 with contextlib.suppress(Exception):
                     await conn.close()
                 raise
-            return bool(result)
+            return result
+
+    async def _chat_call(self, function: str, key: ChatKey) -> bool:
+        params = {"ns": _NAMESPACES[key[0]], "obj": _int4(key[1])}
+        return bool(await self._scalar(f"SELECT {function}(:ns, :obj)", params))
 
     async def acquire(self, key: ChatKey) -> bool:
         """Take the chat if no other process has it."""
-        return await self._call("pg_try_advisory_lock", key)
+        return await self._chat_call("pg_try_advisory_lock", key)
 
     async def release(self, key: ChatKey) -> None:
         """Let other processes take the chat."""
-        if not await self._call("pg_advisory_unlock", key):
+        if not await self._chat_call("pg_advisory_unlock", key):
             log.warning("inbox: chat lock %s was not held (connection lost?)", key[1])
 
-    async def still_pending(self, ids: Sequence[int]) -> list[int]:
-        """Return which of these rows are still pending and not being marked done right now."""
-        if not ids:
-            return []
-        async with self._sessions() as session:
-            found = await session.scalars(
-                select(InboxUpdate.id)
-                .where(InboxUpdate.id.in_(list(ids)), InboxUpdate.status == InboxStatus.PENDING)
-                .with_for_update(skip_locked=True)
-            )
-            pending = list(found)
-            await session.commit()
-        return pending
+    async def live_owners(self) -> set[int]:
+        """Return the owner ids of every bot process connected to this database, ours too."""
+        async with self._mutex:
+            conn = await self._connection()
+            try:
+                found = set((await conn.scalars(_LIVE_OWNERS, {"ns": OWNER_NAMESPACE})).all())
+                await conn.commit()
+            except Exception:
+                self._conn = None
+                with contextlib.suppress(Exception):
+                    await conn.close()
+                raise
+        # Ours even while our connection was being replaced.
+        return {int(owner) for owner in found} | {self.owner}
 
     async def close(self) -> None:
         """Close the connection (PostgreSQL releases every lock it held)."""
-        if self._conn is not None:
-            await self._conn.close()
-            self._conn = None
+        async with self._mutex:
+            if self._conn is not None:
+                with contextlib.suppress(Exception):
+                    await self._conn.close()
+                self._conn = None
+            await self._engine.dispose()

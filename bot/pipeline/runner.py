@@ -25,7 +25,7 @@ from bot.pipeline.dispatcher import (
 )
 from bot.pipeline.health import Health
 from bot.pipeline.inbox import purge_done, store_batch
-from bot.pipeline.locks import PgChatLocks
+from bot.pipeline.locks import PgLocks
 from bot.pipeline.polling import Poller
 from bot.pipeline.senders import Sender
 from bot.pipeline.stats import read_counts
@@ -79,9 +79,7 @@ class Pipeline:
         self._webhook_secret = webhook_secret
         engine = sessions.kw.get("bind")
         postgres = isinstance(engine, AsyncEngine) and engine.dialect.name == "postgresql"
-        self._locks = (
-            PgChatLocks(engine, sessions) if isinstance(engine, AsyncEngine) and postgres else None
-        )
+        self._locks = PgLocks(engine) if isinstance(engine, AsyncEngine) and postgres else None
         self.dispatcher = Dispatcher(
             application=application,
             sessions=sessions,
@@ -96,7 +94,7 @@ class Pipeline:
             sessions=sessions,
             senders=senders,
             config=config.delivery,
-            shared=postgres,
+            locks=self._locks,
             on_undeliverable=on_undeliverable,
         )
         self._mode: Mode | None = None
@@ -119,18 +117,19 @@ class Pipeline:
 
     async def store_updates(self, payloads: list[dict[str, Any]]) -> int:
         """Store raw updates and commit (both receivers call this); return how many were new."""
-        added = await store_batch(self._sessions, payloads)
+        stored = await store_batch(self._sessions, payloads)
         if payloads:
             self._last_received_at = utcnow()
-        if added:
-            self.dispatcher.wake()
-        return added
+        self.dispatcher.offer(stored)
+        return len(stored)
 
     async def start(self, mode: Mode) -> None:
         """Start delivery and dispatch, then receiving ("none": tests store updates themselves)."""
         order_error_handlers(self._app)
         await self._app.initialize()
         self._mode = mode
+        if self._locks is not None:
+            await self._locks.start()
         await self.delivery.start()
         await self.dispatcher.start()
         self._maintenance = asyncio.create_task(self._maintain(), name="pipeline-maintenance")

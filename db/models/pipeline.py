@@ -68,7 +68,12 @@ class OutboxMessage(Base):
         str_enum(OutboxStatus), default=OutboxStatus.PENDING
     )
     attempts: Mapped[int] = mapped_column(default=0)
+    # When a pending row is due; while `sending`, also a lease for processes of releases that
+    # did not know claimed_by (a rolling upgrade).
     not_before: Mapped[datetime] = mapped_column(default=utcnow)
+    # While `sending`: the owner id of the process sending it (bot/pipeline/locks.py); the row
+    # goes back in line as soon as that process is gone. None on SQLite (one process).
+    claimed_by: Mapped[int | None] = mapped_column(BigInteger)
     last_error: Mapped[str | None] = mapped_column(Text)
     # The inbox row this answers, so a test (and an operator) can follow an update to its reply.
     inbox_id: Mapped[int | None] = mapped_column(BigInteger)

@@ -292,3 +292,27 @@ async def sqlite_harness(api: LocalBotApi, sqlite_url: str) -> AsyncIterator[Har
     """Return a harness on SQLite only."""
     async for h in _harness(api, sqlite_url):
         yield h
+
+
+@pytest.fixture
+async def pg_url() -> AsyncIterator[str]:
+    """Return a migrated PostgreSQL database (for what only several processes do)."""
+    async for url in _postgres_url():
+        engine = create_engine(url)
+        await migrate.upgrade(engine)
+        await engine.dispose()
+        yield url
+
+
+@pytest.fixture
+async def pg_harness(api: LocalBotApi, pg_url: str) -> AsyncIterator[Harness]:
+    """Return a harness on PostgreSQL only."""
+    async for h in _harness(api, pg_url):
+        yield h
+
+
+@pytest.fixture
+async def second_harness(api: LocalBotApi, pg_url: str) -> AsyncIterator[Harness]:
+    """Return another process's harness on the same PostgreSQL database as pg_harness."""
+    async for h in _harness(api, pg_url):
+        yield h

@@ -2,23 +2,36 @@
 
 handlers/operations.py runs them from PTB's JobQueue; tests call them with a controllable clock.
 Each job's effects are claimed in SQL (see deadlines.py, digest.py, retention.py), so running
-them in several bot processes, or twice, does each thing once.
+them in several bot processes, or twice, does each thing once. On top of that, every process
+schedules every job, but a run is claimed first (a `job_runs` row per job holds when it last
+ran): of several processes only one runs a job per interval, and when it is gone another
+takes over at its next firing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 
 from bot.config import Config
 from bot.services import Services
 from bot.usecases.operations.deadlines import run_deadlines
 from bot.usecases.operations.digest import send_digest
 from bot.usecases.operations.retention import run_retention
+from db.base import utcnow
+from db.models.operations import JobRun
 
 log = logging.getLogger(__name__)
+
+# The job_runs row that says when a job last ran: name "tick:<job>", period "last".
+TICK_PREFIX = "tick:"
+TICK_PERIOD = "last"
 
 
 @dataclass(frozen=True)
@@ -42,12 +55,75 @@ def periodic_jobs(config: Config) -> list[PeriodicJob]:
 
 
 async def run_job(job: PeriodicJob, services: Services) -> bool:
-    """Run a job once at the services' clock; a failure is logged and retried next time."""
+    """Run a job once at the services' clock; a failure is logged and retried next time.
+
+    Returns False when it failed, or when another process has run it within half an interval.
+    """
+    try:
+        claimed, previous = await _claim_run(job, services)
+    except Exception:
+        log.warning("job %s: its run cannot be claimed; next time", job.name, exc_info=True)
+        return False
+    if not claimed:
+        log.debug("job %s: another process ran it a moment ago", job.name)
+        return False
     try:
         await job.run(services, services.clock())
     except Exception:
         log.warning(
             "job %s failed; it runs again in %.0f s", job.name, job.interval_seconds, exc_info=True
         )
+        # Give the run back, so the next firing (here or in another process) does not wait.
+        with contextlib.suppress(Exception):
+            await _give_back(job, services, previous)
         return False
     return True
+
+
+def _tick(job: PeriodicJob) -> str:
+    return f"{TICK_PREFIX}{job.name}"
+
+
+async def _claim_run(job: PeriodicJob, services: Services) -> tuple[bool, datetime | None]:
+    """Claim this job's run for this process; return whether it did, and the previous run's time.
+
+    Wall-clock time, not the services' clock: this is about when processes fire, not about the
+    business time the job works with (tests move that one).
+    """
+    now = utcnow()
+    recent = now - timedelta(seconds=job.interval_seconds / 2)
+    async with services.uow() as uow:
+        session = uow.session
+        previous = await session.scalar(
+            select(JobRun.ran_at).where(JobRun.name == _tick(job), JobRun.period == TICK_PERIOD)
+        )
+        if previous is None:
+            session.add(JobRun(name=_tick(job), period=TICK_PERIOD, ran_at=now))
+        else:
+            claimed = await session.execute(
+                update(JobRun)
+                .where(
+                    JobRun.name == _tick(job),
+                    JobRun.period == TICK_PERIOD,
+                    JobRun.ran_at == previous,
+                    JobRun.ran_at < recent,
+                )
+                .values(ran_at=now)
+            )
+            if int(getattr(claimed, "rowcount", 0) or 0) != 1:
+                return False, previous
+        try:
+            await uow.commit()
+        except IntegrityError:
+            # Another process inserted the first row a moment ago: it runs this one.
+            return False, previous
+    return True, previous
+
+
+async def _give_back(job: PeriodicJob, services: Services, previous: datetime | None) -> None:
+    async with services.uow() as uow:
+        statement = delete(JobRun) if previous is None else update(JobRun).values(ran_at=previous)
+        await uow.session.execute(
+            statement.where(JobRun.name == _tick(job), JobRun.period == TICK_PERIOD)
+        )
+        await uow.commit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
 import pytest
@@ -39,3 +40,22 @@ async def test_a_failing_job_is_logged_and_runs_again_next_time(
     assert [r.getMessage() for r in caplog.records] == [
         "job deadlines failed; it runs again in 600 s"
     ] * 2
+
+
+async def test_of_several_processes_one_runs_a_job_per_interval(
+    officer_services: Services,
+) -> None:
+    runs: list[datetime] = []
+
+    async def job_run(services: Services, now: datetime) -> None:
+        runs.append(now)
+
+    # Every process fires every job; two firings within half an interval are two processes.
+    job = PeriodicJob("deadlines", 0.2, job_run)
+
+    assert await run_job(job, officer_services) is True
+    assert await run_job(job, officer_services) is False
+    await asyncio.sleep(0.15)
+    assert await run_job(job, officer_services) is True
+
+    assert len(runs) == 2
