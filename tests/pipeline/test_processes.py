@@ -127,7 +127,12 @@ async def test_messages_of_a_dead_process_go_back_at_once_and_a_live_ones_stay(
         await eventually(lambda: _processes(pipeline), 1)
     finally:
         await engine.dispose()
-    assert [row.status for row in await h.outbox()] == [OutboxStatus.SENT] * 2
+
+    async def statuses() -> list[OutboxStatus]:
+        return [row.status for row in await h.outbox()]
+
+    await eventually(statuses, [OutboxStatus.SENT] * 2)
+    assert len(api.sent(ANNA)) == len(api.sent(BOGDAN)) == 1
 
 
 async def _processes(pipeline: object) -> int:
