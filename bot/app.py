@@ -31,6 +31,7 @@ def features() -> list[Feature]:
         officers,
         operations,
         report,
+        rights,
     )
 
     return [
@@ -48,6 +49,8 @@ def features() -> list[Feature]:
         operations.FEATURE,
         # Report a threat: categories, photo downloads, edited messages (before conversation).
         report.FEATURE,
+        # Residents' rights: sends the copy of a person's data (/moje_dane).
+        rights.FEATURE,
         # Last: every private message and button press no earlier feature claimed.
         conversation.FEATURE,
     ]

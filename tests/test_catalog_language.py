@@ -56,6 +56,8 @@ UKRAINIAN_MESSAGE_KEYS = frozenset(
         "report-too-long", "update-failed", "officers-resident-note", "home-unknown-share",
         "operations-blocked", "operations-unblocked", "operations-leave-saved",
         "report-edited", "report-hint-text", "officers-phone-sent", "ops-polling-failing",
+        "privacy-notice-more", "privacy-data-first-contact", "privacy-data-last-contact",
+        "privacy-data-messages", "privacy-data-messages-count", "privacy-erase-question",
     }
 )  # fmt: skip
 # Gendered guesses such as "zarejestrował(a)", "przerwałeś(-aś)", "on(a)": say it neutrally.

@@ -23,6 +23,7 @@ MODULES = (
     "config_cmd",
     "pipeline_cmd",
     "reports_cmd",
+    "privacy_cmd",
     "officers_cmd",
     "data_cmd",
     "lookup_cmd",

@@ -33,6 +33,8 @@ RESIDENT_COMMANDS: tuple[ListedCommand, ...] = (
     ListedCommand("pomoc", "help", "command-help"),
     ListedCommand("jezyk", "language", "command-language"),
     ListedCommand("prywatnosc", "privacy", "command-privacy"),
+    ListedCommand("moje_dane", "my_data", "command-my-data"),
+    ListedCommand("usun_dane", "delete_my_data", "command-delete-my-data"),
     ListedCommand("anuluj", "cancel", "command-cancel"),
 )
 

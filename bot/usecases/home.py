@@ -160,7 +160,17 @@ class PrivacyFlow:
             "home-privacy",
             menu_options(),
             scope=MENU_SCOPE,
-            also=[("home-flow-waiting", {})] if ctx.conversation.flow else [],
+            also=[
+                # The later periods and the rights one can use in the chat (privacy.ftl).
+                (
+                    "privacy-notice-more",
+                    {
+                        "max_days": privacy.report_max_age_days,
+                        "user_days": privacy.user_retention_days,
+                    },
+                ),
+                *([("home-flow-waiting", {})] if ctx.conversation.flow else []),
+            ],
             controller=privacy.controller,
             dpo=privacy.dpo_contact,
             report_days=privacy.report_retention_days,

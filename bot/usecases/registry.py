@@ -16,6 +16,7 @@ def build_router() -> Router:
     from bot.usecases.operations.leave_flow import LeaveFlow
     from bot.usecases.operations.quiet_hours import QuietHoursFlow
     from bot.usecases.report import MineFlow, ReportFlow
+    from bot.usecases.rights import RightsFlow
 
     home = HomeFlow()
     flows: list[Flow] = [home]
@@ -29,4 +30,5 @@ def build_router() -> Router:
     flows.append(QuietHoursFlow())
     flows.append(BanningFlow())
     flows.append(LookupFlow())
+    flows.append(RightsFlow())
     return Router(flows, home)

@@ -141,6 +141,8 @@ async def test_command_menus_per_language_and_jezyk_switches_a_chat_to_english(
         "pomoc",
         "jezyk",
         "prywatnosc",
+        "moje_dane",
+        "usun_dane",
         "anuluj",
     ]
     assert {"command": "language", "description": "Змінити мову"} in local_api.commands(None, "uk")
@@ -168,7 +170,10 @@ async def test_command_menus_per_language_and_jezyk_switches_a_chat_to_english(
     # Her app still says Polish, so her chat gets its own (English) list.
     await eventually(
         chat_commands,
-        ["start", "report", "officer", "my", "help", "language", "privacy", "cancel"],
+        [
+            *("start", "report", "officer", "my", "help", "language", "privacy"),
+            *("my_data", "delete_my_data", "cancel"),
+        ],
     )
 
 

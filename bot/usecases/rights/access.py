@@ -1,0 +1,312 @@
+"""Everything the bot holds about one person, as a JSON document and as readable text.
+
+Built from the database when it is sent (or written by the CLI), so it is complete at that
+moment: the account, the conversation in progress, the reports (with the reporter's identity,
+photos, history and officers' notes to them), followed reports, stored incoming and outgoing
+messages, audit entries naming the person, and rate marks.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.i18n import Catalog
+from bot.services import Services
+from bot.usecases.report.categories import CATEGORIES, Categories
+from db.models.conversation import Conversation
+from db.models.directory import District, Officer
+from db.models.people import RateMark, Reporter, User
+from db.models.pipeline import InboxUpdate, OutboxMessage
+from db.models.reports import AuditEvent, Report, ReportFollower, ReportPhoto
+
+# Audit row of a copy handed out (in the chat or by the CLI).
+ACCESS_ACTION = "privacy_access"
+# Photos travel inside the JSON file up to this many bytes in all (Telegram takes 50 MB per
+# file); past it, a photo is listed with its checksum and the IOD sends it on request.
+PHOTO_BUDGET_BYTES = 30_000_000
+FORMAT_VERSION = 1
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+async def personal_data(services: Services, session: AsyncSession, user: User) -> dict[str, Any]:
+    """Collect everything stored about a person, as a JSON-ready document."""
+    reports = list(
+        await session.scalars(select(Report).where(Report.user_id == user.id).order_by(Report.id))
+    )
+    budget = [PHOTO_BUDGET_BYTES]
+    conversation = await session.get(Conversation, user.id)
+    officer = await session.scalar(select(Officer).where(Officer.user_id == user.id))
+    return {
+        "format": FORMAT_VERSION,
+        "generated_at": _iso(services.clock()),
+        "controller": services.config.privacy.controller,
+        "dpo_contact": services.config.privacy.dpo_contact,
+        "account": {
+            "channel": user.channel,
+            "telegram_user_id": user.external_id,
+            "chat_id": user.chat_id,
+            "language": user.language,
+            "role": user.role.value,
+            "officer_code": officer.code if officer is not None else None,
+            "blocked": user.blocked,
+            "undeliverable": user.undeliverable,
+            "failed_invite_attempts": user.invite_failures,
+            "first_contact": _iso(user.created_at),
+            "last_contact": _iso(user.last_seen_at),
+        },
+        "conversation": None
+        if conversation is None or not conversation.flow
+        else {
+            "flow": conversation.flow,
+            "step": conversation.step,
+            "draft": conversation.draft,
+            "updated_at": _iso(conversation.updated_at),
+            "expires_at": _iso(conversation.expires_at),
+        },
+        "reports": [await _report(services, session, report, budget) for report in reports],
+        "followed_reports": await _followed(session, user),
+        "messages_received": await _inbox(session, user),
+        "messages_to_send_or_sent": await _outbox(session, user),
+        "audit_entries": await _audit(session, user),
+        "rate_marks": [
+            {"kind": kind, "at": _iso(at)}
+            for kind, at in await session.execute(
+                select(RateMark.kind, RateMark.at)
+                .where(RateMark.user_id == user.id)
+                .order_by(RateMark.id)
+            )
+        ],
+    }
+
+
+async def _report(
+    services: Services, session: AsyncSession, report: Report, budget: list[int]
+) -> dict[str, Any]:
+    district = await session.get(District, report.district_id) if report.district_id else None
+    reporter = await session.get(Reporter, report.reporter_id) if report.reporter_id else None
+    photos = []
+    for photo in await session.scalars(
+        select(ReportPhoto).where(ReportPhoto.report_id == report.id).order_by(ReportPhoto.position)
+    ):
+        entry: dict[str, Any] = {
+            "position": photo.position,
+            "width": photo.width,
+            "height": photo.height,
+            "sha256": photo.sha256,
+            "mime_type": photo.mime_type,
+        }
+        if len(photo.content) <= budget[0]:
+            budget[0] -= len(photo.content)
+            entry["content_base64"] = base64.b64encode(photo.content).decode("ascii")
+        else:
+            entry["content_base64"] = None
+        photos.append(entry)
+    events = await session.scalars(
+        select(AuditEvent)
+        .where(
+            AuditEvent.report_id == report.id,
+            or_(AuditEvent.to_status.is_not(None), AuditEvent.action == "note"),
+        )
+        .order_by(AuditEvent.id)
+    )
+    return {
+        "reference": report.reference,
+        "category": report.category,
+        "category_name": _categories(services).name(report.category, "pl"),
+        "category_other": report.category_other,
+        "status": report.status.value,
+        "sent_at": _iso(report.created_at),
+        "updated_at": _iso(report.updated_at),
+        "closed_at": _iso(report.closed_at),
+        "district": district.name if district is not None else None,
+        "place": {
+            "source": report.location_source,
+            "lat": report.lat,
+            "lon": report.lon,
+            "address": report.address,
+        },
+        "when": report.occurred,
+        "description": report.description,
+        "anonymous": report.anonymous,
+        "reporter_identity": None
+        if reporter is None
+        else {
+            "name": reporter.display_name,
+            "phone": reporter.phone,
+            "phone_consent_at": _iso(reporter.phone_consent_at),
+        },
+        "photos": photos,
+        "history": [
+            {
+                "at": _iso(event.at),
+                "action": event.action,
+                "status": event.to_status,
+                # Officers' notes were written to this person; other notes are internal.
+                "note_to_you": event.note if event.action == "note" else None,
+            }
+            for event in events
+        ],
+        "anonymised_at": _iso(report.anonymised_at),
+    }
+
+
+def _categories(services: Services) -> Categories:
+    found = services.extras.get(CATEGORIES)
+    if isinstance(found, Categories):
+        return found
+    from bot.usecases.report.categories import load_categories
+
+    loaded = load_categories(services.config.bot.categories_file)
+    services.extras[CATEGORIES] = loaded
+    return loaded
+
+
+async def _followed(session: AsyncSession, user: User) -> list[dict[str, Any]]:
+    rows = await session.execute(
+        select(Report.reference, Report.category, Report.status, ReportFollower.created_at)
+        .join(ReportFollower, ReportFollower.report_id == Report.id)
+        .where(ReportFollower.user_id == user.id)
+        .order_by(ReportFollower.id)
+    )
+    return [
+        {"reference": ref, "category": cat, "status": status.value, "since": _iso(since)}
+        for ref, cat, status, since in rows
+    ]
+
+
+async def _inbox(session: AsyncSession, user: User) -> list[dict[str, Any]]:
+    if user.chat_id is None:
+        return []
+    rows = await session.scalars(
+        select(InboxUpdate).where(InboxUpdate.chat_id == user.chat_id).order_by(InboxUpdate.id)
+    )
+    return [
+        {"received_at": _iso(row.received_at), "status": row.status.value, "update": row.payload}
+        for row in rows
+    ]
+
+
+async def _outbox(session: AsyncSession, user: User) -> list[dict[str, Any]]:
+    conditions = [OutboxMessage.user_id == user.id]
+    if user.chat_id is not None:
+        conditions.append(OutboxMessage.chat_id == user.chat_id)
+    rows = await session.scalars(
+        select(OutboxMessage).where(or_(*conditions)).order_by(OutboxMessage.id)
+    )
+    return [
+        {
+            "queued_at": _iso(row.created_at),
+            "status": row.status.value,
+            "kind": row.kind,
+            "content": row.payload,
+        }
+        for row in rows
+    ]
+
+
+async def _audit(session: AsyncSession, user: User) -> list[dict[str, Any]]:
+    rows = await session.execute(
+        select(AuditEvent.at, AuditEvent.action, Report.reference)
+        .outerjoin(Report, Report.id == AuditEvent.report_id)
+        .where(or_(AuditEvent.actor_user_id == user.id, AuditEvent.subject_user_id == user.id))
+        .order_by(AuditEvent.id)
+    )
+    return [{"at": _iso(at), "action": action, "report": ref} for at, action, ref in rows]
+
+
+def as_json(data: dict[str, Any]) -> str:
+    """Return the document as the JSON file the person receives."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def as_text(data: dict[str, Any], catalog: Catalog, lang: str, timezone: str) -> str:
+    """Return the document as readable text in the person's language (no photos inside)."""
+
+    def t(key: str, **args: Any) -> str:
+        # The catalog escapes for Telegram's HTML; this is a plain text file.
+        return html.unescape(catalog.render(lang, f"privacy-data-{key}", args))
+
+    def when(value: str | None) -> str:
+        if not value:
+            return "—"
+        return (
+            datetime.fromisoformat(value).astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y %H:%M")
+        )
+
+    def yes(flag: bool) -> str:
+        return t("yes") if flag else t("no")
+
+    lines: list[str] = [
+        t("title", at=when(data["generated_at"])),
+        t("controller", controller=data["controller"], dpo=data["dpo_contact"]),
+        "",
+    ]
+    account = data["account"]
+    lines += [
+        f"== {t('account')} ==",
+        f"{t('telegram-id')}: {account['telegram_user_id']}",
+        f"{t('language')}: {account['language'] or '—'}",
+        f"{t('role')}: {account['role']}",
+        f"{t('blocked')}: {yes(account['blocked'])}",
+        f"{t('first-contact')}: {when(account['first_contact'])}",
+        f"{t('last-contact')}: {when(account['last_contact'])}",
+        "",
+        f"== {t('conversation')} ==",
+    ]
+    conversation = data["conversation"]
+    if conversation is None:
+        lines.append(t("none"))
+    else:
+        lines.append(json.dumps(conversation["draft"], ensure_ascii=False))
+    lines += ["", f"== {t('reports', count=len(data['reports']))} =="]
+    for report in data["reports"]:
+        place = report["place"]
+        point = f"{place['lat']}, {place['lon']}" if place["lat"] is not None else ""
+        lines += [
+            f"{report['reference']} — {report['category_name']} — {report['status']} — "
+            f"{when(report['sent_at'])}",
+            f"  {t('place')}: {place['address'] or point or '—'}",
+            f"  {t('description')}: {report['description'] or '—'}",
+            f"  {t('anonymous')}: {yes(report['anonymous'])}",
+            f"  {t('photos')}: {len(report['photos'])}",
+        ]
+        identity = report["reporter_identity"]
+        if identity is not None:
+            lines.append(
+                f"  {t('identity')}: {identity['name'] or '—'}, {identity['phone'] or '—'}"
+            )
+        for event in report["history"]:
+            note = f" — {event['note_to_you']}" if event["note_to_you"] else ""
+            lines.append(f"  · {when(event['at'])} {event['status'] or event['action']}{note}")
+    lines += ["", f"== {t('followed', count=len(data['followed_reports']))} =="]
+    lines += [
+        f"{f['reference']} — {f['category']} — {f['status']} — {when(f['since'])}"
+        for f in data["followed_reports"]
+    ]
+    lines += [
+        "",
+        f"== {t('messages')} ==",
+        t(
+            "messages-count",
+            received=len(data["messages_received"]),
+            sent=len(data["messages_to_send_or_sent"]),
+        ),
+        "",
+        f"== {t('audit', count=len(data['audit_entries']))} ==",
+    ]
+    lines += [
+        f"{when(e['at'])} {e['action']} {e['report'] or ''}".rstrip() for e in data["audit_entries"]
+    ]
+    lines += ["", t("footer")]
+    return "\n".join(lines) + "\n"
