@@ -85,7 +85,9 @@ class Media:
 
     refs: tuple[str, ...]
     sizes: tuple[int, ...] = ()
+    # Telegram's media_group_id: the photos of one album share it (one update each).
     group: str | None = None
+    caption: str | None = None
 
 
 @dataclass(frozen=True)

@@ -70,12 +70,15 @@ def step_from_message(message: Message) -> Step:
             and (contact.user_id == message.from_user.id)
         )
         return Contact(clean_text(contact.phone_number), own)
+    caption = (message.caption or "").strip() or None
     if message.photo:
         largest = message.photo[-1]
-        return Media((largest.file_id,), (largest.file_size or 0,), message.media_group_id)
+        return Media((largest.file_id,), (largest.file_size or 0,), message.media_group_id, caption)
     document = message.document
     if document is not None and (document.mime_type or "").startswith("image/"):
-        return Media((document.file_id,), (document.file_size or 0,), message.media_group_id)
+        return Media(
+            (document.file_id,), (document.file_size or 0,), message.media_group_id, caption
+        )
     return Unsupported(_kind(message))
 
 

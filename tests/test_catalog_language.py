@@ -53,11 +53,12 @@ UKRAINIAN_MESSAGE_KEYS = frozenset(
     {
         "gate-edited", "gate-flood", "home-privacy", "home-unknown-text", "home-unknown-media",
         "lookup-too-long", "lookup-wrong-kind", "operations-leave-use-buttons",
-        "report-too-long", "update-failed", "officers-resident-note", "home-unknown-share",
+        "report-too-long", "update-failed", "officers-resident-note",
         "operations-blocked", "operations-unblocked", "operations-leave-saved",
         "report-edited", "report-hint-text", "officers-phone-sent", "ops-polling-failing",
         "privacy-notice-more", "privacy-data-first-contact", "privacy-data-last-contact",
         "privacy-data-messages", "privacy-data-messages-count", "privacy-erase-question",
+        "offer-kept-text",
     }
 )  # fmt: skip
 # Gendered guesses such as "zarejestrował(a)", "przerwałeś(-aś)", "on(a)": say it neutrally.

@@ -98,6 +98,13 @@ class FlowContext:
         ttl = timedelta(days=self.services.config.reports.draft_ttl_days)
         self.conversation.expires_at = self.turn.now + ttl if self.conversation.flow else None
 
+    def touch_quietly(self) -> None:
+        """Note a change of the draft without a new version: the buttons on screen keep working
+        (e.g. the photos of one album, each its own update)."""
+        self.conversation.updated_at = self.turn.now
+        ttl = timedelta(days=self.services.config.reports.draft_ttl_days)
+        self.conversation.expires_at = self.turn.now + ttl if self.conversation.flow else None
+
     def reset(self) -> None:
         """Leave any flow: back to the main menu, draft discarded."""
         self.conversation.flow = None

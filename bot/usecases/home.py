@@ -17,6 +17,7 @@ from bot.conversation import (
 )
 from bot.usecases.flow import Flow, FlowContext
 from bot.usecases.language import language_choice
+from bot.usecases.offer import offer
 from bot.usecases.router import MENU_SCOPE, RESUME_SCOPE
 
 # The main menu: label key and the name of the flow a press begins (router.by_name).
@@ -90,8 +91,11 @@ class HomeFlow:
             ]
         if isinstance(step, Command):
             return [menu_answer(ctx, "home-unknown-command", also="home-menu")]
-        if isinstance(step, Location | Media):
-            return [menu_answer(ctx, "home-unknown-share", also="home-menu")]
+        if isinstance(step, Location | Media | Text):
+            # A photo, a place or a few words: kept, with the offer to report with them.
+            offered = await offer(ctx)
+            if offered is not None:
+                return offered
         if isinstance(step, Contact):
             # Nothing asked for it: the number is not stored (only the report flow keeps one).
             return [menu_answer(ctx, "home-unknown-contact", also="home-menu")]

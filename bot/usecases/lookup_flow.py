@@ -297,6 +297,14 @@ def _outside(ctx: FlowContext, found: PlaceLookup) -> Answer:
 # ---- the officer's card ---------------------------------------------------------------------
 
 
+async def show_card(ctx: FlowContext, place: Place) -> list[Answer]:
+    """Show the card for a place found elsewhere (a location sent outside any conversation)."""
+    ctx.goto(FLOW, "ask", {"lang": ctx.lang})
+    if place.source == "address":
+        return await _card(ctx, place, "lookup-found-address")
+    return await _card(ctx, place, "lookup-found-venue" if place.address else "lookup-found-point")
+
+
 async def _card(ctx: FlowContext, place: Place, header: str) -> list[Answer]:
     """Show who the district's officers are, keep the place, offer to report a threat there."""
     code = place.district_code or ""

@@ -11,6 +11,7 @@ def build_router() -> Router:
     from bot.usecases.home import HelpFlow, HomeFlow, PrivacyFlow
     from bot.usecases.language import LanguageFlow
     from bot.usecases.lookup_flow import LookupFlow
+    from bot.usecases.offer import OfferFlow
     from bot.usecases.officers.linking import OfficersFlow
     from bot.usecases.operations.banning import BanningFlow
     from bot.usecases.operations.leave_flow import LeaveFlow
@@ -31,4 +32,5 @@ def build_router() -> Router:
     flows.append(BanningFlow())
     flows.append(LookupFlow())
     flows.append(RightsFlow())
+    flows.append(OfferFlow())
     return Router(flows, home)

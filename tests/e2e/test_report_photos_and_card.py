@@ -43,9 +43,12 @@ async def test_photos_an_album_over_the_limit_an_image_file_and_a_too_big_photo(
     anna.user.send_document(png.getvalue(), "zdjecie.png", "image/png")
     [added] = await anna.expect()
     assert "(1 z 3)" in text_of(added)
+    # An album gets one answer: sent for its first photo, then edited as the others arrive.
     anna.user.send_media_group([jpeg_with_gps(), jpeg_with_gps(), jpeg_with_gps()])
-    replies = await anna.expect(4)
-    assert "najwyżej 3 zdjęcia" in text_of(replies[-2])
+    first, *edits = await anna.expect(3)
+    assert first.method == "sendMessage" and "(2 z 3)" in text_of(first)
+    assert {(e.method, e.message_id) for e in edits} == {("editMessageText", first.message_id)}
+    assert "(3 z 3)" in text_of(edits[-1]) and "najwyżej 3 zdjęcia" in text_of(edits[-1])
     await anna.tap_and_read("✅ Gotowe")
     await anna.tap_and_read("🕶 Anonimowo")
     [sent] = await anna.tap_and_read("✅ Wyślij")

@@ -267,9 +267,14 @@ async def test_unexpected_text_gets_a_hint_with_112_and_the_menu(services: Servi
     anna = Resident(services, user_id=2020)
     await chosen(anna, "pl")
 
-    [answer] = await anna.send(Text("ktoś się włamuje do auta!!!"))
+    [answer] = await anna.send(Text("hej"))
 
     assert answer.key == "home-unknown-text" and values(answer) == MENU_VALUES
+    assert "112" in anna.texts(lang="pl")[0]
+
+    # A few words are kept: the bot offers to report with them (and says 112 first).
+    [offered] = await anna.send(Text("ktoś się włamuje do auta!!!"))
+    assert offered.key == "offer-kept-text" and values(offered) == [["report"], ["drop"]]
     assert "112" in anna.texts(lang="pl")[0]
 
 
@@ -295,9 +300,11 @@ async def test_other_media_and_shared_points_and_unknown_commands_get_hints(
     [command] = await anna.send(Command("nieznane"))
 
     assert audio.args == {"kind": "other"}
-    assert point.key == "home-unknown-share"
+    # A shared point is kept, with the offer to report there or see its officer.
+    assert point.key == "offer-kept-place"
+    assert values(point) == [["report"], ["officer"], ["drop"]]
     assert command.key == "home-unknown-command"
-    assert all(values(a) == MENU_VALUES for a in (audio, point, command))
+    assert all(values(a) == MENU_VALUES for a in (audio, command))
 
 
 async def test_a_phone_shared_outside_any_flow_is_not_stored(services: Services) -> None:

@@ -78,7 +78,6 @@ home-unknown-media = { $kind ->
         [video] I do not play videos — please write instead.
        *[other] I cannot read this kind of message here.
     }
-home-unknown-share = To send a report with a location or a photo, first press “Report a threat”.
 home-unknown-contact = I do not need your phone number now, and I did not store it.
 home-cancelled = Stopped. The unfinished entries were deleted.
 home-nothing-to-cancel = There was nothing to stop.

@@ -23,7 +23,6 @@ report-hint-text = I need a plain text message here.
 report-hint-where = Send a location (the button below, or 📎 → Location to pick any point on the map) or type an address, e.g. <i>Kolejowa 12</i>.
 report-hint-date = Type a date, e.g. <i>25.11</i>, or choose a button.
 report-hint-photos = Send a photo (as a photo or an image file) or press the button below to go on.
-report-hint-photos-later = You can add photos in a moment, in a separate step. For now, please type a description or press "Skip".
 report-hint-phone = Share your number with the "Share my number" button below — that way we know it is your own. Or choose "No phone".
 
 ## 1. Emergency first

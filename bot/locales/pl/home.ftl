@@ -75,7 +75,6 @@ home-unknown-media = { $kind ->
         [video] Nie odtwarzam filmów — napisz, proszę, tekstem.
        *[other] Tego rodzaju wiadomości nie potrafię tutaj odczytać.
     }
-home-unknown-share = Żeby wysłać zgłoszenie z lokalizacją lub zdjęciem, naciśnij najpierw „Zgłoś zagrożenie”.
 home-unknown-contact = Nie potrzebuję teraz Twojego numeru telefonu i go nie zapisałem.
 home-cancelled = Przerwano. Niedokończone dane zostały usunięte.
 home-nothing-to-cancel = Nie było nic do przerwania.

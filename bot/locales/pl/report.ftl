@@ -23,7 +23,6 @@ report-hint-text = Tu potrzebuję zwykłej wiadomości tekstowej.
 report-hint-where = Wyślij lokalizację (przycisk poniżej albo 📎 → Lokalizacja, by wskazać dowolne miejsce na mapie) lub wpisz adres, np. <i>Kolejowa 12</i>.
 report-hint-date = Wpisz datę, np. <i>25.11</i>, albo wybierz przycisk.
 report-hint-photos = Wyślij zdjęcie (jako zdjęcie albo plik graficzny) lub naciśnij przycisk poniżej, aby przejść dalej.
-report-hint-photos-later = Zdjęcia dodasz za chwilę, w osobnym kroku. Teraz poproszę o opis tekstem albo „Pomiń”.
 report-hint-phone = Numer udostępnisz przyciskiem „Udostępnij mój numer” poniżej — wtedy wiemy, że to Twój numer. Możesz też wybrać „Bez telefonu”.
 
 ## 1. Emergency first

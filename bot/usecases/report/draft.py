@@ -54,6 +54,8 @@ class ReportDraft:
     phone_done: bool = False
     # Changing one field from the summary: answer it, then back to the summary.
     editing: bool = False
+    # The album being received: its group id, the outbox row of its one answer, the notices.
+    album: dict[str, Any] = field(default_factory=dict)
 
     @property
     def place_obj(self) -> Place | None:

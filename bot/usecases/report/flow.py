@@ -6,6 +6,7 @@ comes back days later, or after a restart, continues at the same question.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 from typing import Any
@@ -34,6 +35,7 @@ from bot.usecases.places import (
     place_from_text,
     place_label,
 )
+from bot.usecases.report.album import Notice, answer_once_per_album, keep_photos, with_caption
 from bot.usecases.report.categories import OTHER, categories
 from bot.usecases.report.draft import DAYS, TIMES_OF_DAY, WEEKDAYS, WEEKEND, Photo, ReportDraft
 from bot.usecases.report.duplicates import confirm_report
@@ -49,7 +51,6 @@ from bot.usecases.report.form import (
     ask_when_days,
     ask_where_pick,
     phone_options,
-    photo_limit_megabytes,
     photos_options,
     where_options,
 )
@@ -63,6 +64,8 @@ from bot.usecases.report.submit import (
 from bot.usecases.report.when import DateRefused, parse_day
 from db.models.reports import OPEN_STATUSES, Report
 
+# What a resident sent outside any conversation waits in this flow (bot/usecases/offer.py).
+OFFER_FLOW = "offer"
 # The lookup flow ("Mój dzielnicowy") keeps the place it found under "place" in its draft and
 # offers "report a threat here" as a press in our scope with this value.
 LOOKUP_FLOW = "lookup"
@@ -91,6 +94,9 @@ class ReportFlow:
             # Built after the question, which may store the draft (and so change the version).
             notice = form.answer("report-continuing", [[Option("report-start-over", "restart")]])
             return [notice, *question]
+        if ctx.conversation.flow == OFFER_FLOW:
+            # Photos, a place or words sent just before: the report starts with them.
+            return await start(ctx, None, offered_draft(ctx.conversation.draft or {}))
         return await start(ctx, None)
 
     async def on_step(self, ctx: FlowContext) -> Sequence[Answer]:
@@ -117,14 +123,17 @@ class ReportFlow:
         return await ask(form, form.step)
 
 
-async def start(ctx: FlowContext, place: dict[str, Any] | None) -> list[Answer]:
-    """Open a new draft (with a place already known, from the officer's card) and ask."""
+async def start(
+    ctx: FlowContext, place: dict[str, Any] | None, draft: ReportDraft | None = None
+) -> list[Answer]:
+    """Open a new draft and ask; it may already hold a place (from the officer's card) or what
+    the resident sent before starting (photos, a description, a place: bot.usecases.offer)."""
     until = await limit_reached_until(ctx.session, ctx.services, ctx.user.id, ctx.turn.now)
     if until is not None:
         form = Form(ctx)
         when = form.local(until).strftime("%d.%m.%Y %H:%M")
         return [ctx.answer("report-limit-reached", until=when)]
-    ctx.goto(FLOW, "danger", ReportDraft(place=place).to_json())
+    ctx.goto(FLOW, "danger", (draft or ReportDraft(place=place)).to_json())
     return await advance(Form(ctx))
 
 
@@ -456,9 +465,10 @@ async def on_description(form: Form, step: Step) -> list[Answer]:
             return await expired(form)
         draft.description_done = True
         return await advance(form)
+    if isinstance(step, Media):
+        return await _photos_first(form, step)
     if not isinstance(step, Text):
-        hint = "report-hint-photos-later" if isinstance(step, Media) else "report-hint-text"
-        return await retry(form, hint)
+        return await retry(form, "report-hint-text")
     if len(step.value) > limit:
         return await retry(form, "report-too-long", length=len(step.value), max=limit)
     draft.description = step.value
@@ -481,25 +491,65 @@ async def on_photos(form: Form, step: Step) -> list[Answer]:
         return await expired(form)
     if not isinstance(step, Media):
         return await retry(form, "report-hint-photos")
-    answers: list[Answer] = []
-    sizes = list(step.sizes) + [0] * (len(step.refs) - len(step.sizes))
-    for ref, size in zip(step.refs, sizes, strict=True):
-        if len(draft.photos) >= settings.max_photos:
-            answers.append(form.answer("report-photos-limit", max=settings.max_photos))
-            break
-        if size > settings.max_photo_bytes:
-            megabytes = photo_limit_megabytes(form)
-            answers.append(form.answer("report-photo-too-big", megabytes=megabytes))
-            continue
-        draft.photos.append(Photo(ref, size))
-    form.save_quietly()
+    before = len(draft.photos)
+    notices = keep_photos(settings, draft.photos, step)
+    notices += _keep_caption(form, step.caption)
+    if step.group is None and len(draft.photos) == before:
+        # Nothing was kept (too big, or over the limit): say why and ask again.
+        form.save_quietly()
+        return [*(form.answer(key, **args) for key, args in notices), *await ask(form, "photos")]
     added = form.answer(
         "report-photo-added",
         photos_options(form),
         count=len(draft.photos),
         max=settings.max_photos,
     )
-    return [*answers, added]
+    if step.group is None:
+        # A single photo: its notices first, each a message, as before any album existed.
+        form.save_quietly()
+        return [*(form.answer(key, **args) for key, args in notices), added]
+    added = dataclasses.replace(added, also=tuple(notices))
+    answers, draft.album = await answer_once_per_album(form.ctx, draft.album, step.group, [added])
+    form.save_quietly()
+    return answers
+
+
+def _keep_caption(form: Form, caption: str | None) -> list[Notice]:
+    """Add a photo's caption to the description; say so (or that it was too long to add)."""
+    if not caption:
+        return []
+    draft = form.draft
+    limit = form.ctx.services.config.reports.description_max_length
+    joined = with_caption(draft.description, caption, limit)
+    if joined is None:
+        return [("report-caption-too-long", {"max": limit})]
+    draft.description = joined
+    return [("report-caption-kept", {})]
+
+
+async def _photos_first(form: Form, step: Media) -> list[Answer]:
+    """Photos sent instead of a description: keep them (and a caption as the description)."""
+    draft = form.draft
+    settings = form.ctx.services.config.reports
+    notices = keep_photos(settings, draft.photos, step)
+    if step.caption:
+        notices += _keep_caption(form, step.caption)
+        draft.description_done = draft.description is not None
+    if draft.description_done:
+        answers = await advance(form, [form.answer(k, **a) for k, a in notices])
+    else:
+        form.save_quietly()
+        rows = [[Option("report-skip", "skip")]]
+        kept = form.answer(
+            "report-photos-kept-describe",
+            rows,
+            count=len(draft.photos),
+            max=settings.max_photos,
+        )
+        answers = [dataclasses.replace(kept, also=tuple(notices))]
+    answers, draft.album = await answer_once_per_album(form.ctx, draft.album, step.group, answers)
+    form.save_quietly()
+    return answers
 
 
 # ---- who ------------------------------------------------------------------------------------
@@ -639,3 +689,18 @@ HANDLERS: dict[str, Handler] = {
     "summary": on_summary,
     "edit": on_edit,
 }
+
+
+def offered_draft(kept: dict[str, Any]) -> ReportDraft:
+    """Start a report with what was sent outside a conversation (see bot.usecases.offer)."""
+    photos = [Photo(**p) for p in kept.get("photos") or [] if isinstance(p, dict)]
+    description = kept.get("description") or None
+    place = kept.get("place") if isinstance(kept.get("place"), dict) else None
+    # A description given is an answer (changeable in the summary); photos are asked about
+    # anyway, showing how many are already there.
+    return ReportDraft(
+        place=place,
+        photos=photos,
+        description=description,
+        description_done=description is not None,
+    )

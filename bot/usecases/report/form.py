@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from bot.conversation import Answer, Option
 from bot.usecases.flow import FlowContext
 from bot.usecases.places import alternative_numbers, place_label
+from bot.usecases.report.album import photo_limit_megabytes as album_limit_megabytes
 from bot.usecases.report.categories import OTHER, categories
 from bot.usecases.report.draft import DAYS, TIMES_OF_DAY, ReportDraft
 from bot.usecases.report.duplicates import (
@@ -318,8 +319,7 @@ def photos_options(form: Form) -> list[list[Option]]:
 
 def photo_limit_megabytes(form: Form) -> float:
     """Return the size limit of one photo in MB, as people read it (0.4, 20)."""
-    megabytes = form.ctx.services.config.reports.max_photo_bytes / 1_000_000
-    return round(megabytes) if megabytes >= 1 else max(round(megabytes, 1), 0.1)
+    return album_limit_megabytes(form.ctx.services.config.reports)
 
 
 async def ask_photos(form: Form) -> list[Answer]:

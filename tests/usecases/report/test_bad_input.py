@@ -41,7 +41,8 @@ async def test_wrong_kinds_of_message_get_a_hint_and_the_same_question(
     assert anna.said() == ["report-hint-buttons", "report-when-question"]
     await anna.press("when.now")
     await anna.send(Media(("f1",), (10,)))
-    assert anna.said() == ["report-hint-photos-later", "report-description-question"]
+    # A photo instead of the description is kept for the report, and the description asked.
+    assert anna.said() == ["report-photos-kept-describe"]
     await anna.say("Ciągle stoją tu auta")
 
     await anna.say("a tu jeszcze tekst")

@@ -65,7 +65,8 @@ async def test_a_draft_expires_after_seven_days(report_services: Services, clock
     await anna.send(Text("Kolejowa 12"))
     assert anna.said()[0] == "home-draft-expired"
     stored = await conversation(report_services, 5004)
-    assert stored.flow is None and stored.draft == {}
+    # The old draft is gone; the address just typed is kept, with the offer to report there.
+    assert stored.flow == "offer" and set(stored.draft) == {"place", "album"}
 
 
 async def test_at_most_three_reports_a_day(report_services: Services, clock: Clock) -> None:
