@@ -51,7 +51,13 @@ class OfferFlow:
         """Add what was sent to the offer, or act on a press."""
         step = ctx.step
         if not isinstance(step, Choice):
-            return await offer(ctx) or []
+            offered = await offer(ctx)
+            if offered is not None:
+                return offered
+            # A sticker, a phone number, "hej": answered as outside any flow; the offer stays.
+            from bot.usecases.home import HomeFlow  # the home flow offers this flow: no cycle
+
+            return await HomeFlow().unknown(ctx)
         if ctx.conversation.flow != FLOW or not ctx.is_current(step):
             return [ctx.answer("button-expired"), *await self.current_question(ctx)]
         kept = dict(ctx.conversation.draft or {})
