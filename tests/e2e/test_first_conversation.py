@@ -276,7 +276,7 @@ async def test_a_flood_is_told_to_slow_down_once_and_the_rest_dropped(
     anna = local_api.user(171, language_code="pl")
 
     for n in range(7):
-        anna.send_text(f"wiadomość numer {n}")
+        anna.send_text(f"hej{n}")
     await eventually(lambda: handled_updates(runtime), 7)
     clock.advance(seconds=61)
     anna.send_command("pomoc")
