@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run trial test lint typecheck pytest drill install clean
+.PHONY: run trial test lint typecheck pytest drill fuzz install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ test: lint typecheck pytest
 # One drill: make drill DRILL=two-webhooks. PostgreSQL drills need TEST_DATABASE_URL.
 drill: $(STAMP)
 	$(BIN)/python -m drills $(DRILL)
+
+# The long run of the hostile-input test (make test runs 20 examples; docs/security.md).
+FUZZ_EXAMPLES ?= 500
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/security/test_fuzz.py -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

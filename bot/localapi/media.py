@@ -4,7 +4,7 @@ import io
 import secrets
 from typing import Any
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from bot.localapi.errors import bad_request
 from bot.localapi.messages import (
@@ -39,7 +39,8 @@ def store_photo(state: BotApiState, data: bytes) -> list[dict[str, Any]]:
             image.load()
             size = image.size
             thumbnail = image.convert("RGB")
-    except (UnidentifiedImageError, OSError):
+    except Exception:
+        # Telegram refuses whatever it cannot process as a photo, whichever way decoding fails.
         raise bad_request("IMAGE_PROCESS_FAILED") from None
     sizes: list[dict[str, Any]] = []
     if max(size) > THUMBNAIL_SIDE:
