@@ -36,7 +36,7 @@ class RightsSenders:
             user = await uow.session.get(User, int(row.payload["user_id"]))
             if user is None or user.chat_id != row.chat_id:
                 return None
-            data = await personal_data(services, uow.session, user)
+            data = await personal_data(services, uow.session, user, lang)
         timezone = services.config.bot.timezone
         at = datetime.fromisoformat(data["generated_at"]).astimezone(ZoneInfo(timezone))
         stamp = at.strftime("%d.%m.%Y %H:%M")

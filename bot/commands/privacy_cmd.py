@@ -67,7 +67,9 @@ async def _run_access(args: argparse.Namespace, config: Config, secrets: Secrets
             if user is None:
                 print(f"no person with Telegram id {args.telegram_id} is stored", file=sys.stderr)
                 return 1
-            data = await personal_data(services, uow.session, user)
+            data = await personal_data(
+                services, uow.session, user, services.catalog.language(args.lang)
+            )
             uow.session.add(
                 AuditEvent(
                     at=services.clock(),

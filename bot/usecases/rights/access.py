@@ -39,8 +39,13 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-async def personal_data(services: Services, session: AsyncSession, user: User) -> dict[str, Any]:
-    """Collect everything stored about a person, as a JSON-ready document."""
+async def personal_data(
+    services: Services, session: AsyncSession, user: User, lang: str = "pl"
+) -> dict[str, Any]:
+    """Collect everything stored about a person, as a JSON-ready document.
+
+    Category names are given in `lang`, the language the person reads.
+    """
     reports = list(
         await session.scalars(select(Report).where(Report.user_id == user.id).order_by(Report.id))
     )
@@ -74,8 +79,8 @@ async def personal_data(services: Services, session: AsyncSession, user: User) -
             "updated_at": _iso(conversation.updated_at),
             "expires_at": _iso(conversation.expires_at),
         },
-        "reports": [await _report(services, session, report, budget) for report in reports],
-        "followed_reports": await _followed(session, user),
+        "reports": [await _report(services, session, report, budget, lang) for report in reports],
+        "followed_reports": await _followed(services, session, user, lang),
         "messages_received": await _inbox(session, user),
         "messages_to_send_or_sent": await _outbox(session, user),
         "audit_entries": await _audit(session, user),
@@ -91,7 +96,7 @@ async def personal_data(services: Services, session: AsyncSession, user: User) -
 
 
 async def _report(
-    services: Services, session: AsyncSession, report: Report, budget: list[int]
+    services: Services, session: AsyncSession, report: Report, budget: list[int], lang: str
 ) -> dict[str, Any]:
     district = await session.get(District, report.district_id) if report.district_id else None
     reporter = await session.get(Reporter, report.reporter_id) if report.reporter_id else None
@@ -123,7 +128,7 @@ async def _report(
     return {
         "reference": report.reference,
         "category": report.category,
-        "category_name": _categories(services).name(report.category, "pl"),
+        "category_name": _categories(services).name(report.category, lang),
         "category_other": report.category_other,
         "status": report.status.value,
         "sent_at": _iso(report.created_at),
@@ -172,15 +177,25 @@ def _categories(services: Services) -> Categories:
     return loaded
 
 
-async def _followed(session: AsyncSession, user: User) -> list[dict[str, Any]]:
+async def _followed(
+    services: Services, session: AsyncSession, user: User, lang: str
+) -> list[dict[str, Any]]:
+    # Another resident's report: its reference, category and status, never its content.
     rows = await session.execute(
         select(Report.reference, Report.category, Report.status, ReportFollower.created_at)
         .join(ReportFollower, ReportFollower.report_id == Report.id)
         .where(ReportFollower.user_id == user.id)
         .order_by(ReportFollower.id)
     )
+    names = _categories(services)
     return [
-        {"reference": ref, "category": cat, "status": status.value, "since": _iso(since)}
+        {
+            "reference": ref,
+            "category": cat,
+            "category_name": names.name(cat, lang),
+            "status": status.value,
+            "since": _iso(since),
+        }
         for ref, cat, status, since in rows
     ]
 
@@ -247,6 +262,11 @@ def as_text(data: dict[str, Any], catalog: Catalog, lang: str, timezone: str) ->
     def yes(flag: bool) -> str:
         return t("yes") if flag else t("no")
 
+    def status(code: str | None) -> str:
+        key = f"report-status-{code}"
+        # A status this version has no name for shows as its code.
+        return html.unescape(catalog.render(lang, key)) if catalog.has(key, lang) else code or ""
+
     lines: list[str] = [
         t("title", at=when(data["generated_at"])),
         t("controller", controller=data["controller"], dpo=data["dpo_contact"]),
@@ -274,7 +294,7 @@ def as_text(data: dict[str, Any], catalog: Catalog, lang: str, timezone: str) ->
         place = report["place"]
         point = f"{place['lat']}, {place['lon']}" if place["lat"] is not None else ""
         lines += [
-            f"{report['reference']} — {report['category_name']} — {report['status']} — "
+            f"{report['reference']} — {report['category_name']} — {status(report['status'])} — "
             f"{when(report['sent_at'])}",
             f"  {t('place')}: {place['address'] or point or '—'}",
             f"  {t('description')}: {report['description'] or '—'}",
@@ -288,10 +308,11 @@ def as_text(data: dict[str, Any], catalog: Catalog, lang: str, timezone: str) ->
             )
         for event in report["history"]:
             note = f" — {event['note_to_you']}" if event["note_to_you"] else ""
-            lines.append(f"  · {when(event['at'])} {event['status'] or event['action']}{note}")
+            what = status(event["status"]) if event["status"] else event["action"]
+            lines.append(f"  · {when(event['at'])} {what}{note}")
     lines += ["", f"== {t('followed', count=len(data['followed_reports']))} =="]
     lines += [
-        f"{f['reference']} — {f['category']} — {f['status']} — {when(f['since'])}"
+        f"{f['reference']} — {f['category_name']} — {status(f['status'])} — {when(f['since'])}"
         for f in data["followed_reports"]
     ]
     lines += [
