@@ -24,13 +24,13 @@ from telegram.ext import (
     filters,
 )
 
-from bot.conversation import Command
+from bot.conversation import Answer, Command
 from bot.feature import Feature, Sender
 from bot.outbox import queue_answer, reply, reply_priority
 from bot.services import Services
 from bot.turn import Turn
 from bot.usecases import alerts
-from bot.usecases.officers import actions, outgoing
+from bot.usecases.officers import actions, outgoing, views
 from bot.usecases.officers.alert_view import OFFICER_SCOPE
 from bot.usecases.officers.invites import GROUP_PREFIX
 from bot.usecases.officers.linking import register_duty_group
@@ -49,6 +49,8 @@ ON_UNDELIVERABLE = "on_undeliverable"
 # Telegram's error when an edit would change nothing (a repeated edit after a crash).
 NOT_MODIFIED = "message is not modified"
 NOT_FOUND = "message to edit not found"
+# Telegram shows at most 200 characters in a button's popup.
+POPUP_LIMIT = 200
 
 
 def _turn(services: Services, update: Update, user: Any) -> Turn:
@@ -77,11 +79,21 @@ async def on_press(update: Update, context: BotContext) -> None:
             uow.session, CHANNEL, str(tg_user.id), None if in_group else chat.id
         )
         turn = _turn(services, update, user)
+        pressed = None
+        if isinstance(query.message, Message):
+            pressed = (chat.id, query.message.message_id)
         if (query.data or "").startswith(actions.REOPEN_SCOPE + ":"):
             outcome = await actions.press_reopen(uow, services, turn)
         else:
-            outcome = await actions.press_officer_button(uow, services, turn, in_group=in_group)
+            outcome = await actions.press_officer_button(
+                uow, services, turn, in_group=in_group, pressed=pressed
+            )
         lang = services.catalog.language(user.language) if user.language else turn.lang
+        if outcome.menu is not None:
+            if pressed is not None:
+                views.queue_menu(uow, chat.id, pressed[1], outcome.menu, lang)
+            else:
+                outcome.answers.append(outcome.menu)
         for answer in outcome.answers:
             queue_answer(
                 uow,
@@ -98,7 +110,7 @@ async def on_press(update: Update, context: BotContext) -> None:
             # Popups are plain text: undo the escaping of arguments.
             notice = html.unescape(
                 services.catalog.render(lang, outcome.notice, outcome.notice_args)
-            )
+            )[:POPUP_LIMIT]
         await uow.commit()
     try:
         await query.answer(text=notice, show_alert=outcome.refused)
@@ -169,8 +181,9 @@ class OfficerSenders:
     def senders(self) -> dict[str, Sender]:
         """Return the sender of every kind this feature queues."""
         return {
-            alerts.KIND_ALERT: self.alert,
-            alerts.KIND_ALERT_EDIT: self.alert_edit,
+            views.KIND_ALERT: self.alert,
+            views.KIND_ALERT_EDIT: self.alert_edit,
+            views.KIND_VIEW_MENU: self.menu,
             alerts.KIND_LOCATION: self.location,
             alerts.KIND_PHOTOS: self.photos,
             actions.KIND_CONTACT: self.contact,
@@ -178,17 +191,17 @@ class OfficerSenders:
         }
 
     async def alert(self, bot: Bot, row: OutboxMessage) -> int | None:
-        """Send an alert: the report's text with the actions valid now."""
-        report_id = int(row.payload["report_id"])
-        lang = self.catalog.language(row.payload.get("lang"))
-        reason = row.payload.get("reason")
+        """Send a live view of a report (alert, card, history) with the actions valid now."""
         async with self.services.uow() as uow:
-            answer = await outgoing.alert_to_send(
-                uow, self.services, report_id, row.chat_id, lang, reason
-            )
-            # The officer's quiet hours, at the time it is sent (escalations are never silent).
-            silent = await alert_is_silent(
-                uow.session, self.services.config, row.chat_id, reason, self.services.clock()
+            view = await views.view_by_outbox(uow, row.id)
+            if view is None:
+                return None
+            view_id, lang = view.id, self.catalog.language(view.lang)
+            answer = await views.render_view(uow, self.services, view)
+            # The officer's quiet hours, at the time it is sent (escalations are never silent);
+            # a card or history asked for right now is never silent.
+            silent = view.kind == views.ALERT and await alert_is_silent(
+                uow.session, self.services.config, row.chat_id, view.reason, self.services.clock()
             )
         if answer is None:
             return None
@@ -201,13 +214,11 @@ class OfficerSenders:
         )
         try:
             async with self.services.uow() as uow:
-                await outgoing.remember_alert(
-                    uow, report_id, row.chat_id, row.id, message.message_id
-                )
+                await views.remember_message(uow, view_id, message.message_id)
                 await uow.commit()
         except Exception:
-            # Sent is sent: raising would send it again. Edits fall back to the outbox row's id.
-            log.exception("alert %s sent, but its message id was not noted", row.id)
+            # Sent is sent: raising would send it again. The next edit cannot find it, though.
+            log.exception("view %s sent, but its message id was not noted", view_id)
         return message.message_id
 
     async def _quiet(self, session: AsyncSession, chat_id: int) -> bool:
@@ -215,36 +226,55 @@ class OfficerSenders:
         return await chat_is_quiet(session, self.services.config, chat_id, self.services.clock())
 
     async def alert_edit(self, bot: Bot, row: OutboxMessage) -> int | None:
-        """Edit a sent alert to show the report as it is now (nothing when it was never sent)."""
-        report_id = int(row.payload["report_id"])
+        """Edit a sent view to show the report as it is now (nothing when it was never sent)."""
+        edited = None
         async with self.services.uow() as uow:
-            target = await outgoing.alert_to_edit(uow, report_id, row.chat_id)
-            if target is None:
-                return None
-            lang = self.catalog.language(target.lang)
-            answer = await outgoing.alert_to_send(
-                uow, self.services, report_id, row.chat_id, lang, target.reason
-            )
-        if answer is None:
-            return None
+            targets = []
+            for view in await views.views_to_edit(uow, row.payload, row.chat_id):
+                if view.message_id is None:
+                    continue
+                answer = await views.render_view(uow, self.services, view)
+                if answer is not None:
+                    targets.append((view.message_id, self.catalog.language(view.lang), answer))
+        for message_id, lang, answer in targets:
+            try:
+                await bot.edit_message_text(
+                    chat_id=row.chat_id,
+                    message_id=message_id,
+                    text=render_text(self.catalog, lang, answer),
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=_inline(render_markup(self.catalog, lang, answer)),
+                )
+            except BadRequest as exc:
+                reason = str(exc).lower()
+                if NOT_FOUND in reason:
+                    # Deleted in the chat: nothing left to edit.
+                    log.info("a view in chat %s is gone", row.chat_id)
+                    continue
+                # Sent again after a crash, or two changes in a row: the view already says this.
+                if NOT_MODIFIED not in reason:
+                    raise
+            edited = message_id
+        return edited
+
+    async def menu(self, bot: Bot, row: OutboxMessage) -> int | None:
+        """Show a menu (an institution, another district) in place of a view's buttons."""
+        answer = Answer.from_json(row.payload["answer"])
+        lang = self.catalog.language(row.payload.get("lang"))
+        message_id = int(row.payload["message_id"])
         try:
-            await bot.edit_message_text(
+            await bot.edit_message_reply_markup(
                 chat_id=row.chat_id,
-                message_id=target.message_id,
-                text=render_text(self.catalog, lang, answer),
-                parse_mode=ParseMode.HTML,
+                message_id=message_id,
                 reply_markup=_inline(render_markup(self.catalog, lang, answer)),
             )
         except BadRequest as exc:
             reason = str(exc).lower()
-            if NOT_FOUND in reason:
-                # Deleted in the chat: nothing left to edit.
-                log.info("alert of report %s in chat %s is gone", report_id, row.chat_id)
+            if NOT_FOUND in reason or NOT_MODIFIED in reason:
+                # Deleted meanwhile, or the same menu pressed twice.
                 return None
-            # Sent again after a crash, or two changes in a row: the alert already says this.
-            if NOT_MODIFIED not in reason:
-                raise
-        return target.message_id
+            raise
+        return message_id
 
     async def location(self, bot: Bot, row: OutboxMessage) -> int | None:
         """Send the map pin of a report's shared point."""
@@ -267,7 +297,9 @@ class OfficerSenders:
             return None
         lang = self.catalog.language(row.payload.get("lang"))
         caption = self.catalog.render(lang, "officers-alert-photos", {"reference": reference})
-        media = [p.file_id or p.content for p in photos]
+        # A card asks for the stored files: the file ids of the alert's album may be gone.
+        upload = bool(row.payload.get("upload"))
+        media = [p.content if upload else p.file_id or p.content for p in photos]
         sent: list[Message]
         if len(photos) == 1:
             sent = [
@@ -331,9 +363,8 @@ class OfficerSenders:
             note = await outgoing.note_to_send(uow, int(row.payload["audit_id"]))
         if note is None:
             return None
-        text = self.catalog.render(
-            lang, "officers-resident-note", {"reference": note.reference, "note": note.text}
-        )
+        key = "desk-resident-comment" if note.action == "comment" else "officers-resident-note"
+        text = self.catalog.render(lang, key, {"reference": note.reference, "note": note.text})
         message = await bot.send_message(chat_id=row.chat_id, text=text, parse_mode=ParseMode.HTML)
         return message.message_id
 
@@ -350,10 +381,14 @@ def _senders(services: Services) -> Mapping[str, Sender]:
 async def _startup(services: Services) -> None:
     async def on_undeliverable(row: OutboxMessage) -> None:
         # Only a lost alert needs someone else; lost edits, pins and photos follow the alert.
-        if row.kind != alerts.KIND_ALERT:
+        if row.kind != views.KIND_ALERT:
             return
         async with services.uow() as uow:
-            await alerts.reroute_alert(uow, services, row.chat_id, int(row.payload["report_id"]))
+            view = await views.view_by_outbox(uow, row.id)
+            if view is None or view.kind != views.ALERT:
+                # A card or history the officer asked for: nobody else needs it.
+                return
+            await alerts.reroute_alert(uow, services, row.chat_id, view.report_id)
             await uow.commit()
 
     services.extras[ON_UNDELIVERABLE] = on_undeliverable

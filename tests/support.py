@@ -90,3 +90,25 @@ class Clock:
 
 
 ClockFactory = Callable[[], datetime]
+
+
+async def view_payload(session: Any, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """Say what an alert row (or its edit) shows, from the live view it names.
+
+    Alert rows hold only a view id (bot/usecases/officers/views.py); tests assert on the report,
+    the reason and the language the view records: {"report_id", "reason", "lang"} for an alert
+    or card, {"report_id"} for an edit, plus "view" when it is not an alert.
+    """
+    from db.models.reports import AlertMessage
+
+    if kind not in ("alert", "alert_edit") or "view_id" not in payload:
+        return payload
+    view = await session.get(AlertMessage, int(payload["view_id"]))
+    assert view is not None, f"no view {payload}"
+    if kind == "alert_edit":
+        seen: dict[str, Any] = {"report_id": view.report_id}
+    else:
+        seen = {"report_id": view.report_id, "reason": view.reason, "lang": view.lang}
+    if view.kind != "alert":
+        seen["view"] = view.kind
+    return seen

@@ -61,7 +61,7 @@ def test_import_then_export_gives_the_same_files_back(
     before = rows(database, "officers")
     assert main(["data", "import", str(tmp_path / "export")]) == 0
     out = folded(capsys.readouterr().out)
-    assert "officers: 0 new, 0 updated, 11 unchanged, 0 deactivated" in out
+    assert "officers: 0 new, 0 updated, 12 unchanged, 0 deactivated" in out
     assert rows(database, "officers") == before
 
 

@@ -1,13 +1,20 @@
-"""`python -m bot officers invite|revoke|list`: link officers' Telegram accounts by invite only."""
+"""`python -m bot officers invite|revoke|list|set-role|groups`: officers' accounts and roles.
+
+Accounts are linked by invite only; roles (dzielnicowy, coordinator, duty officer) and duty
+groups are set here by staff, audited, and never self-declared in chat.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import getpass
 import sys
 
 from bot.commands import Subparsers, add_parser
 from bot.config import Config, Secrets
+from bot.lookup.directory import parse_role
+from bot.usecases.officers.duty_groups import list_groups, set_group_active
 from bot.usecases.officers.invites import (
     InviteError,
     create_invite,
@@ -15,9 +22,11 @@ from bot.usecases.officers.invites import (
     list_officers,
     revoke,
 )
+from bot.usecases.officers.roles import set_role
 from db import migrate
 from db.base import utcnow
 from db.engine import create_engine, database_url, session_factory
+from db.models.directory import OfficerRole
 from db.uow import UnitOfWorkFactory
 
 
@@ -39,9 +48,31 @@ def register(subparsers: Subparsers) -> None:
     rv = add_parser(actions, "revoke", "unlink an officer's account and drop unused invites")
     rv.add_argument("officer_code", metavar="OFFICER_CODE")
     rv.set_defaults(handler=_revoke)
-    add_parser(actions, "list", "list officers, their districts and links").set_defaults(
+    add_parser(actions, "list", "list officers, their roles, districts and links").set_defaults(
         handler=_list
     )
+    role = add_parser(
+        actions, "set-role", "make an officer a dzielnicowy, coordinator or duty officer (audited)"
+    )
+    role.add_argument("officer_code", metavar="OFFICER_CODE")
+    role.add_argument(
+        "role",
+        metavar="ROLE",
+        help="dzielnicowy (officer), koordynator (coordinator) or dyżurny (duty)",
+    )
+    role.set_defaults(handler=_set_role)
+    groups = add_parser(actions, "groups", "list duty groups; disable or enable one (audited)")
+    which = groups.add_mutually_exclusive_group()
+    which.add_argument("--disable", type=int, metavar="ID", help="no more alerts to this group")
+    which.add_argument("--enable", type=int, metavar="ID", help="alerts to this group again")
+    groups.set_defaults(handler=_groups)
+
+
+ROLE_NAMES = {
+    OfficerRole.OFFICER: "dzielnicowy",
+    OfficerRole.COORDINATOR: "coordinator",
+    OfficerRole.DUTY: "duty officer",
+}
 
 
 async def _bot_username(args: argparse.Namespace, config: Config, secrets: Secrets) -> str | None:
@@ -131,7 +162,7 @@ async def _run_list(config: Config, secrets: Secrets) -> int:
         print("no officers in the directory (python -m bot data import ...)")
         return 0
     for line in lines:
-        role = "coordinator" if line.coordinator else "officer"
+        role = ROLE_NAMES[line.role]
         if line.linked_at is None:
             link = "not linked"
         else:
@@ -149,3 +180,89 @@ async def _run_list(config: Config, secrets: Secrets) -> int:
 
 def _list(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
     return asyncio.run(_run_list(config, secrets))
+
+
+async def _run_set_role(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
+    role = parse_role(args.role)
+    if role is None or not args.role.strip():
+        print(
+            f"unknown role {args.role!r}: use dzielnicowy, koordynator or dyżurny", file=sys.stderr
+        )
+        return 2
+    engine = create_engine(database_url(secrets.database_url, config.database.sqlite_path))
+    try:
+        await migrate.upgrade(engine)
+        uow = UnitOfWorkFactory(session_factory(engine))()
+        async with uow:
+            change = await set_role(
+                uow,
+                args.officer_code,
+                OfficerRole(role.value),
+                utcnow(),
+                actor=f"cli:{getpass.getuser()}",
+                ops_chat_id=config.telegram.ops_chat_id,
+                ops_lang=config.bot.languages[0],
+            )
+            await uow.commit()
+    except InviteError as exc:
+        print(f"cannot set the role: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        await engine.dispose()
+    officer = change.officer
+    if change.previous == officer.role:
+        print(f"{officer.code}: already {ROLE_NAMES[officer.role]}")
+        return 0
+    told = "; told in chat" if change.linked else " (not linked yet: the invite gives the role)"
+    print(f"{officer.code}: {ROLE_NAMES[change.previous]} -> {ROLE_NAMES[officer.role]}{told}")
+    return 0
+
+
+def _set_role(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
+    return asyncio.run(_run_set_role(args, config, secrets))
+
+
+async def _run_groups(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
+    engine = create_engine(database_url(secrets.database_url, config.database.sqlite_path))
+    try:
+        await migrate.upgrade(engine)
+        target = args.disable if args.disable is not None else args.enable
+        if target is not None:
+            uow = UnitOfWorkFactory(session_factory(engine))()
+            async with uow:
+                line, changed = await set_group_active(
+                    uow,
+                    target,
+                    args.enable is not None,
+                    utcnow(),
+                    actor=f"cli:{getpass.getuser()}",
+                    lang=config.bot.languages[0],
+                )
+                await uow.commit()
+            state = "enabled" if line.active else "disabled"
+            print(
+                f"group {line.id} ({line.title or line.chat_id}): {state}"
+                + ("" if changed else " already")
+            )
+            return 0
+        async with session_factory(engine)() as session:
+            lines = await list_groups(session)
+    except InviteError as exc:
+        print(f"cannot change the group: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        await engine.dispose()
+    if not lines:
+        print("no duty groups (a coordinator adds one: officers invite CODE --group)")
+        return 0
+    for line in lines:
+        state = "active" if line.active else "DISABLED"
+        print(
+            f"{line.id:<5} {line.station:<12} {line.chat_id:<16} {line.title[:40]:<40} "
+            f"{state:<8} since {line.created_at:%Y-%m-%d}"
+        )
+    return 0
+
+
+def _groups(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
+    return asyncio.run(_run_groups(args, config, secrets))

@@ -174,6 +174,25 @@ class LocalBotApi:
             self.state.held_chats.discard(chat_id)
         self.state.notify()
 
+    def delete_in_chat(self, chat_id: int, message_ids: list[int]) -> list[str]:
+        """Delete bot messages as the person in the chat does, and forget their files.
+
+        Real Telegram does not promise that a file id outlives every message that carried it;
+        forgetting them here makes a bot that resends by file id fail as it could there.
+        Return the forgotten file ids.
+        """
+        forgotten: list[str] = []
+        with self.state.lock:
+            for message_id in message_ids:
+                message = self.state.messages.pop((chat_id, message_id), None)
+                self.state.current.pop((chat_id, message_id), None)
+                for size in (message or {}).get("photo") or []:
+                    file_id = str(size["file_id"])
+                    self.state.photo_sizes.pop(file_id, None)
+                    self.state.files.pop(file_id, None)
+                    forgotten.append(file_id)
+        return forgotten
+
     # Reading what the bot did
 
     def sent(self, chat_id: int | None = None, method: str | None = None) -> list[SentMessage]:

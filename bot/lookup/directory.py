@@ -46,9 +46,37 @@ class District:
     sample: bool
 
 
+class OfficerRole(StrEnum):
+    """What an officer does in the bot: officers.csv `role` (Polish or English words)."""
+
+    OFFICER = "officer"
+    COORDINATOR = "coordinator"
+    DUTY = "duty"
+
+
+# The words officers.csv accepts for each role; the first is the one written.
+ROLE_WORDS: dict[OfficerRole, tuple[str, ...]] = {
+    OfficerRole.OFFICER: ("dzielnicowy", "officer", ""),
+    OfficerRole.COORDINATOR: ("koordynator", "coordinator"),
+    OfficerRole.DUTY: ("dyżurny", "dyzurny", "duty", "duty_officer"),
+}
+
+
+def parse_role(text: str) -> OfficerRole | None:
+    """Read a role as staff write it ("koordynator", "dyżurny", "coordinator"); None if unknown."""
+    word = text.strip().lower()
+    for role, words in ROLE_WORDS.items():
+        if word in words:
+            return role
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Officer:
-    """A dzielnicowy (or their deputy) and the districts they serve."""
+    """A dzielnicowy (or their deputy), coordinator or duty officer, and the districts they serve.
+
+    `role` None: the file had no role column, so an import keeps the role the database has.
+    """
 
     code: str
     rank: str
@@ -59,6 +87,7 @@ class Officer:
     station_code: str
     district_codes: tuple[str, ...]
     active: bool
+    role: OfficerRole | None = None
 
 
 @dataclass(frozen=True, slots=True)

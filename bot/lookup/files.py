@@ -21,7 +21,18 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from bot.lookup.directory import Directory, District, Officer, Parity, Ring, Station, StreetRule
+from bot.lookup.directory import (
+    ROLE_WORDS,
+    Directory,
+    District,
+    Officer,
+    OfficerRole,
+    Parity,
+    Ring,
+    Station,
+    StreetRule,
+    parse_role,
+)
 from bot.lookup.geometry import PolygonIndex, group_rings, polygon_problem
 from bot.lookup.house_numbers import RangeSyntaxError, format_range, parse_range
 from bot.lookup.normalize import street_key, words_key
@@ -41,7 +52,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     DISTRICTS: (("code", "name", "station_code"), ("sample",)),
     OFFICERS: (
         ("code", "rank", "first_name", "last_name", "phone", "station_code", "district_codes"),
-        ("email", "active"),
+        ("email", "active", "role"),
     ),
     STREETS: (
         ("locality", "street", "numbers", "district_code"),
@@ -54,7 +65,7 @@ WRITE_ORDER: dict[str, tuple[str, ...]] = {
     DISTRICTS: ("code", "name", "station_code", "sample"),
     OFFICERS: (
         "code", "rank", "first_name", "last_name", "phone", "email", "station_code",
-        "district_codes", "active",
+        "district_codes", "active", "role",
     ),
     STREETS: (
         "locality", "prefix", "street", "numbers", "district_code", "lat", "lon", "aliases",
@@ -97,6 +108,7 @@ class FindingKind(StrEnum):
     NO_ACTIVE_OFFICER = "no_active_officer"
     POINT_OUTSIDE_DISTRICT = "point_outside_district"
     EMPTY_DISTRICT = "empty_district"
+    NO_COORDINATOR = "no_coordinator"
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,11 +277,19 @@ def _read_officers(reader: _Reader, stations: set[str], districts: set[str]) -> 
             if district not in districts:
                 reader.problem(OFFICERS, line, f"unknown district {district!r}")
         active = reader.flag(OFFICERS, line, row, "active", True)
+        role = None
+        if "role" in row:
+            role = parse_role(row["role"])
+            if role is None:
+                reader.problem(
+                    OFFICERS, line,
+                    f"unknown role {row['role']!r}: use dzielnicowy, koordynator or dyżurny",
+                )  # fmt: skip
         if code and _unique(reader, OFFICERS, line, code, seen):
             officers.append(
                 Officer(
                     code, row["rank"], row["first_name"], row["last_name"], row["phone"],
-                    row.get("email", ""), station, served, active,
+                    row.get("email", ""), station, served, active, role,
                 )
             )  # fmt: skip
     return officers
@@ -387,7 +407,7 @@ def write_directory(directory: Directory, path: str | Path) -> None:
     ])  # fmt: skip
     _write(folder / OFFICERS, OFFICERS, [
         [o.code, o.rank, o.first_name, o.last_name, o.phone, o.email, o.station_code,
-         ";".join(o.district_codes), _yes(o.active)]
+         ";".join(o.district_codes), _yes(o.active), ROLE_WORDS[o.role or OfficerRole.OFFICER][0]]
         for o in directory.officers
     ])  # fmt: skip
     _write(folder / STREETS, STREETS, [
@@ -436,7 +456,8 @@ def _feature(district: District) -> dict[str, Any]:
 
 
 def check(directory: Directory) -> list[Finding]:
-    """List overlaps, districts without officers or streets, and points in the wrong polygon."""
+    """List overlaps, districts without officers or streets, points in the wrong polygon, and
+    stations without a coordinator."""
     findings = _overlaps(directory.rules)
     active = {c for o in directory.officers if o.active for c in o.district_codes}
     with_rules = {r.district_code for r in directory.rules}
@@ -452,6 +473,16 @@ def check(directory: Directory) -> list[Finding]:
                 f"{district.code} {district.name}: no streets and no polygon",
             ))  # fmt: skip
     findings.extend(_points_outside(directory))
+    coordinated = {
+        o.station_code for o in directory.officers if o.active and o.role is OfficerRole.COORDINATOR
+    }
+    for station in directory.stations:
+        if station.code not in coordinated:
+            # Escalations, the digest, duty groups and blocks all need one (officers set-role).
+            findings.append(Finding(
+                FindingKind.NO_COORDINATOR, "",
+                f"{station.code} {station.name}: no active coordinator",
+            ))  # fmt: skip
     return findings
 
 

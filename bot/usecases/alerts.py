@@ -1,8 +1,9 @@
 """Officers' alerts about reports: queue them for the right chats, and keep them up to date.
 
-Outbox rows hold ids only (kind "alert": {"report_id", "reason", "lang"}; "location" and
-"photos": {"report_id", "lang"}; "alert_edit": {"report_id"}); handlers/officers.py renders
-them from the database when they are sent, so an edit always shows the report as it is then.
+Outbox rows hold ids only (kind "alert" and "alert_edit": {"view_id"}, see
+bot/usecases/officers/views.py; "location" and "photos": {"report_id", "lang"});
+handlers/officers.py renders them from the database when they are sent, so an edit always
+shows the report as it is then.
 """
 
 from __future__ import annotations
@@ -15,15 +16,18 @@ from sqlalchemy import delete, func, select
 from bot.outbox import PRIORITY_NOTICE, queue_kind
 from bot.services import Services
 from bot.usecases.officers.reachability import AlertTarget, Reason, plan_alert
+from bot.usecases.officers.views import (
+    ALERT,
+    add_view,
+    queue_view_edits,
+)
 from bot.usecases.operations.local_time import local_day
 from db.models.reports import OPEN_STATUSES, AlertMessage, Report, ReportPhoto
 from db.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
-# Outbox kinds sent by handlers/officers.py.
-KIND_ALERT = "alert"
-KIND_ALERT_EDIT = "alert_edit"
+# Outbox kinds sent by handlers/officers.py (alerts and their edits: bot/usecases/officers/views).
 KIND_LOCATION = "location"
 KIND_PHOTOS = "photos"
 
@@ -58,7 +62,7 @@ async def queue_alerts(
     targets: Sequence[AlertTarget],
     reason: AlertReason | None,
 ) -> list[AlertMessage]:
-    """Queue the alert (text, then pin, then photos) for each target chat, and link them."""
+    """Queue the alert (text, then pin, then photos) for each target chat, as live views."""
     session = uow.session
     await session.flush()
     photos = await session.scalar(
@@ -66,32 +70,16 @@ async def queue_alerts(
     )
     linked: list[AlertMessage] = []
     for target in targets:
-        row = queue_kind(
-            uow,
-            target.chat_id,
-            KIND_ALERT,
-            {"report_id": report.id, "reason": reason, "lang": target.lang},
-            priority=PRIORITY_NOTICE,
-        )
+        view = await add_view(
+            uow, report, target.chat_id, ALERT, target.lang, reason=reason,
+            officer_id=target.officer_id,
+        )  # fmt: skip
         media_payload = {"report_id": report.id, "lang": target.lang}
         if report.location_source == "point" and report.lat is not None and report.lon is not None:
             queue_kind(uow, target.chat_id, KIND_LOCATION, media_payload, priority=PRIORITY_NOTICE)
         if photos:
             queue_kind(uow, target.chat_id, KIND_PHOTOS, media_payload, priority=PRIORITY_NOTICE)
-        await session.flush()
-        alert = await session.scalar(
-            select(AlertMessage).where(
-                AlertMessage.report_id == report.id, AlertMessage.chat_id == target.chat_id
-            )
-        )
-        if alert is None:
-            alert = AlertMessage(report_id=report.id, chat_id=target.chat_id)
-            session.add(alert)
-        # A chat alerted again (reopened, reassigned back) edits its newest alert from now on.
-        alert.officer_id = target.officer_id
-        alert.outbox_id = row.id
-        alert.message_id = None
-        linked.append(alert)
+        linked.append(view)
     await session.flush()
     return linked
 
@@ -99,21 +87,8 @@ async def queue_alerts(
 async def queue_alert_edits(
     uow: UnitOfWork, report_id: int, *, except_chats: Sequence[int] = ()
 ) -> int:
-    """Queue an edit of every alert of a report (rendered when sent); return how many."""
-    chats = await uow.session.scalars(
-        select(AlertMessage.chat_id)
-        .where(AlertMessage.report_id == report_id)
-        .order_by(AlertMessage.id)
-    )
-    count = 0
-    for chat_id in chats.all():
-        if chat_id in except_chats:
-            continue
-        queue_kind(
-            uow, chat_id, KIND_ALERT_EDIT, {"report_id": report_id}, priority=PRIORITY_NOTICE
-        )
-        count += 1
-    return count
+    """Queue an edit of every live view of a report (alerts, cards, histories); return how many."""
+    return await queue_view_edits(uow, report_id, except_chats=except_chats)
 
 
 async def reroute_alert(uow: UnitOfWork, services: Services, chat_id: int, report_id: int) -> int:

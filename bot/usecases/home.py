@@ -135,7 +135,15 @@ class HelpFlow:
         """Show the help with the menu; mention a conversation left waiting."""
         waiting = "home-flow-waiting" if ctx.conversation.flow else None
         photos = ctx.services.config.reports.max_photos
-        return [menu_answer(ctx, "home-help", also=waiting, photos=photos)]
+        answers = [menu_answer(ctx, "home-help", also=waiting, photos=photos)]
+        # Officers also read their own commands (a message of its own: the help is long).
+        from bot.usecases.officers.help import officer_help
+
+        extra = officer_help(ctx.services, ctx.user, ctx.lang)
+        if extra is not None:
+            key, values = extra
+            answers.insert(0, ctx.answer(key, **values))
+        return answers
 
     async def on_step(self, ctx: FlowContext) -> Sequence[Answer]:
         """Show the help again (the help flow keeps no state)."""

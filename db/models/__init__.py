@@ -4,6 +4,7 @@ from db.models.conversation import Conversation
 from db.models.directory import (
     District,
     Officer,
+    OfficerRole,
     Station,
     StationChat,
     StreetRule,
@@ -35,6 +36,7 @@ __all__ = [
     "JobRun",
     "Officer",
     "OfficerAbsence",
+    "OfficerRole",
     "OutboxMessage",
     "OutboxStatus",
     "RateMark",

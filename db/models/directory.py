@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, Float, ForeignKey, Index, String, Table, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    ColumnElement,
+    Float,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    UniqueConstraint,
+)
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.base import Base, BigIntId, JsonDoc, utcnow
+from db.base import Base, BigIntId, JsonDoc, str_enum, utcnow
 
 officer_districts = Table(
     "officer_districts",
@@ -54,8 +66,23 @@ class District(Base):
     station: Mapped[Station] = relationship(lazy="raise")
 
 
+class OfficerRole(enum.StrEnum):
+    """What an officer does in the bot (officers.csv `role`, `officers set-role`)."""
+
+    # Dzielnicowy: the reports of their districts.
+    OFFICER = "officer"
+    # Koordynator: every report of the station, escalations, the digest, blocks, duty groups.
+    COORDINATOR = "coordinator"
+    # Dyżurny: every report of the station, and what no district officer can receive.
+    DUTY = "duty"
+
+
+# Roles that see and act on every report of their station.
+STATION_WIDE_ROLES = frozenset({OfficerRole.COORDINATOR, OfficerRole.DUTY})
+
+
 class Officer(Base):
-    """A dzielnicowy or coordinator, with the Telegram account linked through an invite."""
+    """A dzielnicowy, coordinator or duty officer, with the Telegram account linked by invite."""
 
     __tablename__ = "officers"
 
@@ -67,8 +94,7 @@ class Officer(Base):
     phone: Mapped[str] = mapped_column(String(32))
     email: Mapped[str | None] = mapped_column(String(200))
     station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"))
-    # Coordinators see and act on every report of their station.
-    coordinator: Mapped[bool] = mapped_column(default=False)
+    role: Mapped[OfficerRole] = mapped_column(str_enum(OfficerRole), default=OfficerRole.OFFICER)
     active: Mapped[bool] = mapped_column(default=True)
     # Set only by redeeming an invite; never self-declared.
     user_id: Mapped[int | None] = mapped_column(
@@ -81,6 +107,30 @@ class Officer(Base):
     quiet_to: Mapped[int | None]
 
     districts: Mapped[list[District]] = relationship(secondary=officer_districts, lazy="raise")
+
+    @hybrid_property
+    def coordinator(self) -> bool:
+        """Tell whether the officer coordinates the station (also usable in queries)."""
+        return self.role == OfficerRole.COORDINATOR
+
+    @coordinator.inplace.setter
+    def _coordinator_setter(self, value: bool) -> None:
+        self.role = OfficerRole.COORDINATOR if value else OfficerRole.OFFICER
+
+    @coordinator.inplace.expression
+    @classmethod
+    def _coordinator_expression(cls) -> ColumnElement[bool]:
+        return cls.role == OfficerRole.COORDINATOR
+
+    @hybrid_property
+    def station_wide(self) -> bool:
+        """Tell whether the officer sees and acts on every report of the station."""
+        return self.role in STATION_WIDE_ROLES
+
+    @station_wide.inplace.expression
+    @classmethod
+    def _station_wide_expression(cls) -> ColumnElement[bool]:
+        return cls.role.in_(list(STATION_WIDE_ROLES))
 
 
 class StreetRule(Base):

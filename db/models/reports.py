@@ -149,16 +149,30 @@ class AuditEvent(Base):
 
 
 class AlertMessage(Base):
-    """An alert sent to an officer's or group's chat, so status changes can edit it."""
+    """A live view: a message that shows a report to an officer, coordinator or duty group.
+
+    Alerts, escalations, the /zgloszenie card and its history are all recorded here, and every
+    change of the report edits each live view (bot/usecases/officers/views.py).
+    """
 
     __tablename__ = "alert_messages"
-    __table_args__ = (UniqueConstraint("report_id", "chat_id"),)
+    __table_args__ = (
+        Index("ix_alert_messages_report", "report_id", "chat_id"),
+        Index("ix_alert_messages_chat", "chat_id", "id"),
+    )
 
     id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
     chat_id: Mapped[int] = mapped_column(BigInteger)
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
-    # Filled in by the delivery worker once Telegram answered.
+    # "alert" (sent because of the report), "card" (/zgloszenie, a list entry), "history".
+    kind: Mapped[str] = mapped_column(String(16), default="alert")
+    # Why an alert went to this chat (officers-reason-*), and the language it is written in.
+    reason: Mapped[str | None] = mapped_column(String(32))
+    lang: Mapped[str | None] = mapped_column(String(8))
+    # Filled in once Telegram answered.
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     outbox_id: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A newer view of the report in the same chat replaced it: no longer edited.
+    retired_at: Mapped[datetime | None]

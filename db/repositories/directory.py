@@ -33,7 +33,14 @@ from bot.lookup.files import (
     read_directory,
 )
 from bot.lookup.geometry import group_rings
-from db.models.directory import District, Officer, Station, StreetRule, officer_districts
+from db.models.directory import (
+    District,
+    Officer,
+    OfficerRole,
+    Station,
+    StreetRule,
+    officer_districts,
+)
 
 # Codes travel in button data and command lines: letters, digits, "-", "_" and ".".
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -317,6 +324,9 @@ async def _import_officers(
             "email": record.email or None, "station_id": stations[record.station_code].id,
             "active": record.active,
         })  # fmt: skip
+        if record.role is not None:
+            # A file without the role column keeps the roles set with `officers set-role`.
+            changed = _apply(row, {"role": OfficerRole(record.role.value)}) or changed
         served = [districts[code] for code in record.district_codes]
         if {d.code for d in row.districts} != set(record.district_codes):
             row.districts = served
@@ -476,7 +486,7 @@ async def load_directory(session: AsyncSession) -> lookup.Directory:
                 o.code, o.rank, o.first_name, o.last_name, o.phone, o.email or "",
                 station_codes[o.station_id],
                 tuple(sorted(d.code for d in o.districts if d.id in district_codes)),
-                o.active,
+                o.active, lookup.OfficerRole(o.role.value),
             )
             for o in officers
         ),

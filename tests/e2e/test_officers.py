@@ -191,6 +191,27 @@ def is_edit(message: SentMessage) -> bool:
     return message.method == "editMessageText"
 
 
+async def until_reads(api: LocalBotApi, message: SentMessage, words: str) -> SentMessage:
+    """Wait until a bot message, as edited since, contains these words; return it as it is now."""
+
+    async def probe() -> bool:
+        return words in text_of(api.current(message.chat_id, message.message_id or 0))
+
+    await eventually(probe, True)
+    return api.current(message.chat_id, message.message_id or 0)
+
+
+async def until_offers(api: LocalBotApi, message: SentMessage, label: str) -> SentMessage:
+    """Wait until a bot message, as edited since, offers a button with this label."""
+
+    async def probe() -> bool:
+        now = api.current(message.chat_id, message.message_id or 0)
+        return any(label in row for row in now.buttons())
+
+    await eventually(probe, True)
+    return api.current(message.chat_id, message.message_id or 0)
+
+
 def popups(api: LocalBotApi) -> list[str]:
     """Return the texts of answered button presses that showed one."""
     return [str(a["text"]) for a in api.answered_callbacks() if a.get("text")]
@@ -280,10 +301,13 @@ async def test_invite_link_report_alert_and_every_status_change(
         return len(popups(local_api))
 
     await eventually(popup_count, 2)
-    assert (
-        popups(local_api)
-        == ["Tylko dzielnicowy tego rejonu albo koordynator jednostki może to zrobić."] * 2
-    )
+    # Each is told the truth: not an officer at all; another district of the same station.
+    assert sorted(popups(local_api)) == [
+        "Te przyciski są tylko dla dzielnicowych, koordynatorów i dyżurnych, którzy połączyli "
+        "konto przez zaproszenie.",
+        "Zgłoszenie KN-2026-000001 dotyczy rejonu: Rejon 5 – Centrum i V osiedle (PRZYKŁAD). "
+        "Działać mogą jego dzielnicowi, ich zastępcy oraz koordynatorzy i dyżurni jednostki.",
+    ]
     assert (await report_row(runtime, "KN-2026-000001")).status is ReportStatus.NEW
 
     # "Pokaż telefon": the number, to Tomasz only.
@@ -296,8 +320,9 @@ async def test_invite_link_report_alert_and_every_status_change(
     [listing] = await local_api.await_sent(TOMASZ, predicate=containing("Otwarte zgłoszenia: 1"))
     assert "KN-2026-000001 — Dzikie wysypiska śmieci — Nowe — dziś" in text_of(listing)
     tomasz.press(listing, "KN-2026-000001")
-    copy, history = await local_api.await_sent(TOMASZ, count=2)
+    copy, copy_pin, copy_album, history = await local_api.await_sent(TOMASZ, count=4)
     assert copy.buttons() == alert.buttons()
+    assert (copy_pin.method, len(copy_album.media)) == ("sendLocation", 2)
     assert "Historia zgłoszenia KN-2026-000001" in text_of(history)
     assert "wyświetlono telefon zgłaszającego (asp. sztab. Tomasz Fikcyjny)" in text_of(history)
 
@@ -311,24 +336,35 @@ async def test_invite_link_report_alert_and_every_status_change(
     }
     for button, (polish, ukrainian, status) in told.items():
         tomasz.press(alert, button)
-        [edited] = await local_api.await_sent(TOMASZ, predicate=is_edit)
-        assert f"Status: {status} — asp. sztab. Tomasz Fikcyjny" in text_of(edited)
+        # The alert and the card from the list both follow, with the same buttons.
+        for view in (alert, copy):
+            await until_reads(local_api, view, f"Status: {status} — asp. sztab. Tomasz Fikcyjny")
+        assert (
+            local_api.current(TOMASZ, copy.message_id or 0).buttons()
+            == local_api.current(TOMASZ, alert.message_id or 0).buttons()
+        )
         [to_zofia] = await local_api.await_sent(ZOFIA, predicate=containing(polish))
         if ukrainian is not None:
             [to_oleh] = await local_api.await_sent(OLEH, predicate=containing(ukrainian))
     # The closing message was Oleh's first since he confirmed.
     olehs = [text_of(m) for m in local_api.sent(OLEH)]
     assert not any("перевіряє на місці" in t or "прийняв дільничний" in t for t in olehs)
-    assert local_api.current(TOMASZ, alert.message_id or 0).buttons() == []
+    # Closed: only a closing comment is left to add.
+    assert local_api.current(TOMASZ, alert.message_id or 0).buttons() == [["📝 Dodaj komentarz"]]
     assert to_zofia.buttons() == [["🔁 Nadal występuje"]] and "112" in text_of(to_zofia)
     assert to_oleh.buttons() == [["🔁 Досі триває"]]
 
     # Zofia: "Still happening" — back to Tomasz as taken, with a fresh alert.
     zofia.press(to_zofia, "🔁 Nadal występuje")
     await local_api.await_sent(ZOFIA, predicate=lambda m: "wróciło do dzielnicowego" in text_of(m))
-    again, _pin, _album = await local_api.await_sent(TOMASZ, count=3)
+    again, _pin, _album = await local_api.await_sent(
+        TOMASZ, count=3, predicate=lambda m: not is_edit(m)
+    )
     assert "Wznowione" in text_of(again) and "Status: Przyjęte" in text_of(again)
     assert again.buttons()[0] == ["🔍 Weryfikuję"]
+    # The old alert and card follow too: every view of the report is live.
+    await until_reads(local_api, copy, "Status: Przyjęte")
+    assert local_api.current(TOMASZ, copy.message_id or 0).buttons() == again.buttons()
 
     # A note to the reporter only.
     tomasz.press(again, "✉️ Notatka dla zgłaszającego")
@@ -338,12 +374,16 @@ async def test_invite_link_report_alert_and_every_status_change(
     await local_api.await_sent(ZOFIA, predicate=lambda m: "Wywóz gruzu zlecony" in text_of(m))
 
     # Reassigned to KON-02: Anna gets the alert; Tomasz's alerts lose their buttons.
+    # The districts replace the alert's buttons; Back brings them back.
     tomasz.press(again, "🗺 Inny rejon")
-    [districts] = await local_api.await_sent(
-        TOMASZ, predicate=lambda m: any(v.startswith(f"{report.id}.to.") for v in values(m))
-    )
+    districts = await until_offers(local_api, again, "‹ Wróć")
+    assert "Rejon 2 – Starówka (PRZYKŁAD)" in [b for row in districts.buttons() for b in row]
+    tomasz.press(again, "‹ Wróć")
+    await until_offers(local_api, again, "🗺 Inny rejon")
+    tomasz.press(again, "🗺 Inny rejon")
+    districts = await until_offers(local_api, again, "‹ Wróć")
     kon2 = next(b for row in districts.buttons() for b in row if b.startswith("Rejon 2"))
-    tomasz.press(districts, kon2)
+    tomasz.press(again, kon2)
     annas_alert, _pin, _album = await local_api.await_sent(ANNA, count=3)
     assert "Przekazane z rejonu: Rejon 5" in text_of(annas_alert)
     await local_api.await_sent(ZOFIA, predicate=lambda m: "właściwego rejonu" in text_of(m))
@@ -355,8 +395,8 @@ async def test_invite_link_report_alert_and_every_status_change(
 
     # Anna hands it to the City Guard: final.
     anna.press(annas_alert, "↪️ Przekaż instytucji")
-    [bodies] = await local_api.await_sent(ANNA, predicate=offering(f"{report.id}.fwd.city_guard"))
-    anna.press(bodies, "Straż Miejska")
+    await until_offers(local_api, annas_alert, "Straż Miejska")
+    anna.press(annas_alert, "Straż Miejska")
     await local_api.await_sent(
         ZOFIA, predicate=lambda m: "Straży Miejskiej (tel. 986)" in text_of(m)
     )

@@ -248,13 +248,19 @@ async def test_duty_group_sign_up_and_presses_in_the_group(
         return popups(local_api)
 
     await eventually(
-        popup_texts, ["Tylko dzielnicowy tego rejonu albo koordynator jednostki może to zrobić."]
+        popup_texts,
+        [
+            "Te przyciski są tylko dla dzielnicowych, koordynatorów i dyżurnych, którzy połączyli "
+            "konto przez zaproszenie."
+        ],
     )
     kasia.press(alert, "✋ Przyjmuję")
     [edited] = await local_api.await_sent(
         DUTY_GROUP, predicate=lambda m: m.method == "editMessageText"
     )
     assert "Status: Przyjęte — kom. Katarzyna Koordynująca" in text_of(edited)
+    # Why it came to the group no longer matters once someone took it.
+    assert "nie połączył jeszcze konta" not in text_of(edited)
     await local_api.await_sent(
         KASIA,
         predicate=lambda m: m.method == "editMessageText" and m.message_id == private.message_id,

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.lookup.directory import Directory, District, Officer, Parity, Station, StreetRule
+from bot.lookup.directory import (
+    Directory,
+    District,
+    Officer,
+    OfficerRole,
+    Parity,
+    Station,
+    StreetRule,
+)
 from bot.lookup.files import (
     DirectoryInvalid,
     FindingKind,
@@ -32,8 +40,9 @@ def small_directory() -> Directory:
         ),
         officers=(
             Officer("O1", "asp.", "Jan", "Kowalski", "+48 47 1", "j@x.invalid", "S", ("A", "B"),
-                    True),
-            Officer("O2", "sierż.", "Ewa", "Nowak", "+48 47 2", "", "S", ("B",), False),
+                    True, OfficerRole.COORDINATOR),
+            Officer("O2", "sierż.", "Ewa", "Nowak", "+48 47 2", "", "S", ("B",), False,
+                    OfficerRole.DUTY),
         ),
         rules=(
             StreetRule("Konin", "ul.", "Kolejowa", Parity.ODD, 1, 41, "A", 52.01, 18.01),
@@ -199,6 +208,8 @@ def test_check_reports_overlaps_idle_districts_and_misplaced_points() -> None:
         ("empty_district", "C"),
         ("no_active_officer", "B"),
         ("no_active_officer", "C"),
+        # Nobody's role says "koordynator": escalations and the digest would reach nobody.
+        ("no_coordinator", ""),
         ("overlap", "A"),
         ("point_outside_district", "B"),
     ]

@@ -10,6 +10,7 @@ officers-invite-other-officer = This account is already linked to another office
 officers-linked =
     ✅ <b>Account linked.</b> { $officer }, { $role ->
         [coordinator] you are now a coordinator in this bot.
+        [duty] you are now a duty officer in this bot.
        *[officer] you are now a district officer in this bot.
     }
 
@@ -20,6 +21,7 @@ officers-linked-announce =
     🔐 <b>New account link</b>
     { $officer } ({ $code }, { $role ->
         [coordinator] coordinator
+        [duty] duty officer
        *[officer] district officer
     }, { $station }) — Telegram account <code>{ $account }</code>.{ $replaced ->
         [yes] {" "}This officer's previous account was unlinked.
@@ -89,8 +91,7 @@ officers-reassign-choose = Which district should report { $reference } go to? It
 officers-done = { $reference }: { $status }
 officers-reassigned = { $reference } handed over: { $name }
 officers-refused-invalid = This button is out of date or invalid.
-officers-refused-role = Only this district's officer or the station's coordinator can do that.
-officers-refused-status = The status has changed meanwhile (now: { $status }). The alert shows the current buttons.
+officers-refused-status = The status changed meanwhile (now: { $status }). The buttons under the report are up to date now.
 officers-phone-sent = I sent you the number in a private message.
 officers-phone-unavailable = The reporter did not agree to share the number.
 officers-phone-withdrawn = The reporter's number for { $reference } is no longer available.
@@ -145,7 +146,6 @@ officers-reopen-invalid = This button is out of date. You can check your reports
 officers-only = This command is only for district officers and coordinators who linked their account with an invite.
 officers-details-usage = Give the report's number, e.g. <code>/zgloszenie KN-2026-000123</code>.
 officers-report-unknown = I could not find report { $reference }.
-officers-report-not-yours = Report { $reference } belongs neither to your district nor to your station.
 officers-list-empty = 🎉 No open reports in your district.
 officers-list = <b>Open reports: { $total }</b> ({ $pages ->
         [1] {""}

@@ -14,6 +14,7 @@ officers-invite-other-officer = To konto jest już powiązane z innym funkcjonar
 officers-linked =
     ✅ <b>Konto powiązane.</b> { $officer }, { $role ->
         [coordinator] Twoja rola w tym bocie: koordynator.
+        [duty] Twoja rola w tym bocie: dyżurny.
        *[officer] Twoja rola w tym bocie: dzielnicowy.
     }
 
@@ -24,6 +25,7 @@ officers-linked-announce =
     🔐 <b>Nowe powiązanie konta</b>
     { $officer } ({ $code }, { $role ->
         [coordinator] koordynator
+        [duty] dyżurny
        *[officer] dzielnicowy
     }, { $station }) — konto Telegram <code>{ $account }</code>.{ $replaced ->
         [yes] {" "}Poprzednie konto tego funkcjonariusza zostało odłączone.
@@ -93,8 +95,7 @@ officers-reassign-choose = Do którego rejonu przekazać zgłoszenie { $referenc
 officers-done = { $reference }: { $status }
 officers-reassigned = { $reference } przekazane: { $name }
 officers-refused-invalid = Ten przycisk jest nieaktualny albo nieprawidłowy.
-officers-refused-role = Tylko dzielnicowy tego rejonu albo koordynator jednostki może to zrobić.
-officers-refused-status = Status zmienił się w międzyczasie (teraz: { $status }). Alert pokazuje aktualne przyciski.
+officers-refused-status = Status zmienił się w międzyczasie (teraz: { $status }). Przyciski pod zgłoszeniem są już odświeżone.
 officers-phone-sent = Numer wysłałem Ci w prywatnej wiadomości.
 officers-phone-unavailable = Zgłaszający nie zgodził się na udostępnienie numeru.
 officers-phone-withdrawn = Numer zgłaszającego w sprawie { $reference } nie jest już dostępny.
@@ -149,7 +150,6 @@ officers-reopen-invalid = Ten przycisk jest nieaktualny. Swoje zgłoszenia spraw
 officers-only = To polecenie jest dostępne tylko dla dzielnicowych i koordynatorów, którzy połączyli konto przez zaproszenie.
 officers-details-usage = Podaj numer zgłoszenia, np. <code>/zgloszenie KN-2026-000123</code>.
 officers-report-unknown = Nie znalazłem zgłoszenia { $reference }.
-officers-report-not-yours = Zgłoszenie { $reference } nie należy do Twojego rejonu ani jednostki.
 officers-list-empty = 🎉 Brak otwartych zgłoszeń w Twoim rejonie.
 officers-list = <b>Otwarte zgłoszenia: { $total }</b> ({ $pages ->
         [1] {""}

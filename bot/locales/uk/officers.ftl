@@ -10,6 +10,7 @@ officers-invite-other-officer = Цей акаунт уже пов’язаний
 officers-linked =
     ✅ <b>Акаунт пов’язано.</b> { $officer }, { $role ->
         [coordinator] тепер ви координатор у цьому боті.
+        [duty] тепер ви черговий у цьому боті.
        *[officer] тепер ви дільничний у цьому боті.
     }
 
@@ -20,6 +21,7 @@ officers-linked-announce =
     🔐 <b>Нове прив’язування акаунта</b>
     { $officer } ({ $code }, { $role ->
         [coordinator] координатор
+        [duty] черговий
        *[officer] дільничний
     }, { $station }) — акаунт Telegram <code>{ $account }</code>.{ $replaced ->
         [yes] {" "}Попередній акаунт цього поліцейського від’єднано.
@@ -89,8 +91,7 @@ officers-reassign-choose = До якої дільниці передати зв�
 officers-done = { $reference }: { $status }
 officers-reassigned = { $reference } передано: { $name }
 officers-refused-invalid = Ця кнопка застаріла або недійсна.
-officers-refused-role = Це може зробити лише дільничний цієї дільниці або координатор підрозділу.
-officers-refused-status = Статус тим часом змінився (зараз: { $status }). Сповіщення показує актуальні кнопки.
+officers-refused-status = Статус тим часом змінився (зараз: { $status }). Кнопки під зверненням уже оновлено.
 officers-phone-sent = Номер я надіслав вам в особисті повідомлення.
 officers-phone-unavailable = Заявник не погодився показувати свій номер.
 officers-phone-withdrawn = Номер заявника щодо { $reference } більше недоступний.
@@ -145,7 +146,6 @@ officers-reopen-invalid = Ця кнопка застаріла. Свої зве�
 officers-only = Ця команда доступна лише дільничним і координаторам, які пов’язали акаунт через запрошення.
 officers-details-usage = Вкажіть номер звернення, напр. <code>/zgloszenie KN-2026-000123</code>.
 officers-report-unknown = Не знайшов звернення { $reference }.
-officers-report-not-yours = Звернення { $reference } не належить до вашої дільниці чи підрозділу.
 officers-list-empty = 🎉 На вашій дільниці немає відкритих звернень.
 officers-list = <b>Відкриті звернення: { $total }</b> ({ $pages ->
         [1] {""}

@@ -28,13 +28,19 @@ from bot.usecases.officers.alert_view import (
     forward_menu,
     reassign_menu,
 )
-from bot.usecases.officers.permissions import allowed_officer, may_act, reporter_phone
+from bot.usecases.officers.permissions import (
+    allowed_officer,
+    may_act,
+    refusal,
+    reporter_phone,
+)
 from bot.usecases.officers.reachability import AlertTarget, plan_alert, reachable
+from bot.usecases.officers.views import queue_view_edit, view_at
 from bot.usecases.operations.absences import is_away
 from bot.usecases.operations.local_time import local_day
 from db.models.directory import District, Officer
 from db.models.people import User
-from db.models.reports import AuditEvent, Report, ReportFollower, ReportStatus
+from db.models.reports import OPEN_STATUSES, AuditEvent, Report, ReportFollower, ReportStatus
 from db.repositories.conversations import load_conversation
 from db.uow import UnitOfWork
 
@@ -45,11 +51,14 @@ REOPEN_SCOPE = "ro"
 # The flow and step an officer is in while typing a note for the reporter.
 FLOW_NAME = "officers"
 NOTE_STEP = "note"
+COMMENT_STEP = "comment"
 # Outbox kinds sent by handlers/officers.py.
 KIND_CONTACT = "contact"
 KIND_NOTE = "officer_note"
 
 STATUS_ACTION = "status"
+NOTE_ACTION = "note"
+COMMENT_ACTION = "comment"
 REFUSED_ACTION = "refused"
 REOPENED_ACTION = "reopened"
 
@@ -67,6 +76,8 @@ class PressOutcome:
     notice_args: dict[str, Any] = field(default_factory=dict)
     # A refusal: worth a popup the presser must dismiss, even in a busy group.
     refused: bool = False
+    # Shown in place of the pressed view's buttons (an institution, another district, Back).
+    menu: Answer | None = None
 
 
 @dataclass(frozen=True)
@@ -307,9 +318,17 @@ async def _refuse(
 
 
 async def press_officer_button(
-    uow: UnitOfWork, services: Services, turn: Turn, *, in_group: bool
+    uow: UnitOfWork,
+    services: Services,
+    turn: Turn,
+    *,
+    in_group: bool,
+    pressed: tuple[int, int] | None = None,
 ) -> PressOutcome:
-    """Handle a press of an officer button (scope "o"), in a private chat or a duty group."""
+    """Handle a press of an officer button (scope "o"), in a private chat or a duty group.
+
+    `pressed` is the (chat id, message id) of the message whose button it was: Back redraws it.
+    """
     choice = turn.step
     press = parse_press(choice.value) if isinstance(choice, Choice) else None
     if press is None:
@@ -319,22 +338,29 @@ async def press_officer_button(
     report = await session.get(Report, press.report_id, with_for_update=True)
     if report is None:
         return await _refuse(uow, turn, press, None, "no_report", "officers-refused-invalid")
-    officer = await allowed_officer(
-        session, turn.user, report, local_day(services.config, turn.now)
-    )
+    day = local_day(services.config, turn.now)
+    officer = await allowed_officer(session, turn.user, report, day)
     if officer is None:
-        return await _refuse(uow, turn, press, report, "not_allowed", "officers-refused-role")
+        key, args = await refusal(session, turn.user, report)
+        return await _refuse(uow, turn, press, report, "not_allowed", key, **args)
     lang = turn.lang
     status = services.catalog.render(lang, f"officers-status-{report.status.value}")
     action = press.action
+    if action == workflow.BACK:
+        await _redraw(uow, report, pressed)
+        return PressOutcome()
     if action == workflow.PHONE:
         return await _reveal_phone(uow, services, turn, press, report, officer, in_group=in_group)
     if action == workflow.NOTE:
-        return await _ask_note(uow, services, turn, press, report, officer, in_group=in_group)
+        if report.status not in OPEN_STATUSES:
+            return await _stale(uow, turn, press, report, status)
+        return await _ask_text(uow, services, turn, press, report, NOTE_STEP, in_group=in_group)
+    if action == workflow.COMMENT:
+        return await _ask_text(uow, services, turn, press, report, COMMENT_STEP, in_group=in_group)
     if action == workflow.FORWARD and press.arg is None:
         if workflow.target_of(workflow.FORWARD, report.status) is None:
             return await _stale(uow, turn, press, report, status)
-        return PressOutcome(answers=[forward_menu(report)])
+        return PressOutcome(menu=forward_menu(report))
     if action == workflow.FORWARD:
         if press.arg not in workflow.FORWARD_BODIES:
             return await _refuse(uow, turn, press, report, "bad_body", "officers-refused-invalid")
@@ -395,7 +421,7 @@ async def _reassign_press(
         page = int(press.arg) if press.arg and press.arg.isdigit() else 0
         if page * REASSIGN_PAGE >= max(len(districts), 1):
             return await _refuse(uow, turn, press, report, "bad_page", "officers-refused-invalid")
-        return PressOutcome(answers=[reassign_menu(report, districts, page)])
+        return PressOutcome(menu=reassign_menu(report, districts, page))
     target = next((d for d in districts if str(d.id) == press.arg), None)
     if target is None:
         return await _refuse(uow, turn, press, report, "bad_district", "officers-refused-invalid")
@@ -435,32 +461,47 @@ async def _reveal_phone(
     return PressOutcome(notice="officers-phone-sent" if in_group else None)
 
 
-async def _ask_note(
+async def _ask_text(
     uow: UnitOfWork,
     services: Services,
     turn: Turn,
     press: Press,
     report: Report,
-    officer: Officer,
+    step: str,
     *,
     in_group: bool,
 ) -> PressOutcome:
-    if report.user_id is None:
+    """Ask the officer, in their private chat, for a note (a question) or a closing comment."""
+    if step == NOTE_STEP and report.user_id is None:
         return await _refuse(uow, turn, press, report, "no_reporter", "officers-note-nobody")
     if turn.user.chat_id is None:
         return await _refuse(uow, turn, press, report, "no_private_chat", "officers-write-first")
     conversation = await load_conversation(uow.session, turn.user.id)
     ctx = FlowContext(uow, turn, conversation, services)
-    ctx.goto(FLOW_NAME, NOTE_STEP, {"report_id": report.id})
-    prompt = note_prompt(report)
+    ctx.goto(FLOW_NAME, step, {"report_id": report.id})
+    prompt = note_prompt(report) if step == NOTE_STEP else comment_prompt(report)
     if in_group:
         return PressOutcome(private=[prompt], notice="officers-note-private")
     return PressOutcome(answers=[prompt])
 
 
+async def _redraw(uow: UnitOfWork, report: Report, pressed: tuple[int, int] | None) -> None:
+    """Back from a menu: draw the pressed view again with its own buttons."""
+    view = await view_at(uow, *pressed) if pressed is not None else None
+    if view is not None and view.report_id == report.id:
+        queue_view_edit(uow, view)
+    else:
+        await queue_alert_edits(uow, report.id)
+
+
 def note_prompt(report: Report) -> Answer:
     """Ask the officer for the note to the reporter."""
     return Answer(key="officers-note-ask", args={"reference": report.reference})
+
+
+def comment_prompt(report: Report) -> Answer:
+    """Ask the officer for a comment on a closed report."""
+    return Answer(key="desk-comment-ask", args={"reference": report.reference})
 
 
 async def record_note(
@@ -473,13 +514,56 @@ async def record_note(
     officer = await allowed_officer(session, turn.user, report, today) if report else None
     if report is None or officer is None:
         log.info("officer note refused: user %s, report %s", turn.user.id, report_id)
-        return Answer(key="officers-refused-role")
-    reporter = await session.get(User, report.user_id) if report.user_id else None
-    event = _audit(report, "note", turn.now, officer=officer, from_status=report.status, note=text)
+        return await _refused_answer(session, turn, report)
+    event = _audit(
+        report, NOTE_ACTION, turn.now, officer=officer, from_status=report.status, note=text
+    )
     session.add(event)
     await session.flush()
-    if reporter is None or reporter.chat_id is None:
+    # The card's history shows the note.
+    await queue_alert_edits(uow, report.id)
+    if not await _tell_reporter(uow, services, report, event):
         return Answer(key="officers-note-nobody")
+    return Answer(key="officers-note-sent", args={"reference": report.reference})
+
+
+async def record_comment(
+    uow: UnitOfWork, services: Services, turn: Turn, report_id: int, text: str
+) -> Answer:
+    """Keep an officer's comment on a report in its history and tell the reporter."""
+    session = uow.session
+    report = await session.get(Report, report_id)
+    today = local_day(services.config, turn.now)
+    officer = await allowed_officer(session, turn.user, report, today) if report else None
+    if report is None or officer is None:
+        log.info("officer comment refused: user %s, report %s", turn.user.id, report_id)
+        return await _refused_answer(session, turn, report)
+    event = _audit(
+        report, COMMENT_ACTION, turn.now, officer=officer, from_status=report.status, note=text
+    )
+    session.add(event)
+    await session.flush()
+    await queue_alert_edits(uow, report.id)
+    told = await _tell_reporter(uow, services, report, event)
+    key = "desk-comment-sent" if told else "desk-comment-kept"
+    return Answer(key=key, args={"reference": report.reference})
+
+
+async def _refused_answer(session: AsyncSession, turn: Turn, report: Report | None) -> Answer:
+    """Say why the officer may no longer write about this report (the role may have changed)."""
+    if report is None:
+        return Answer(key="officers-refused-invalid")
+    key, args = await refusal(session, turn.user, report)
+    return Answer(key=key, args=args)
+
+
+async def _tell_reporter(
+    uow: UnitOfWork, services: Services, report: Report, event: AuditEvent
+) -> bool:
+    """Queue a note or comment for the reporter only (rendered from the audit row when sent)."""
+    reporter = await uow.session.get(User, report.user_id) if report.user_id else None
+    if reporter is None or reporter.chat_id is None or reporter.undeliverable:
+        return False
     queue_kind(
         uow,
         reporter.chat_id,
@@ -488,7 +572,7 @@ async def record_note(
         user_id=reporter.id,
         priority=PRIORITY_NOTICE,
     )
-    return Answer(key="officers-note-sent", args={"reference": report.reference})
+    return True
 
 
 # ---- residents: "Still happening" ----------------------------------------------------------
@@ -620,7 +704,8 @@ async def reopen(
         await session.flush()
         lang = officer_user.language or "pl"
         target = AlertTarget(officer_user.chat_id, "officer", officer.id, lang)
-        await queue_alert_edits(uow, report.id, except_chats=[target.chat_id])
+        # Every view already out shows it reopened; the officer also gets a fresh alert.
+        await queue_alert_edits(uow, report.id)
         await queue_alerts(uow, report, [target], "reopened")
     else:
         report.taken_by_officer_id = None

@@ -27,6 +27,11 @@ REASSIGNED = "reassigned"
 # Alert reasons whose paragraph is in operations.ftl (operations-reason-<code>): escalations
 # and districts whose officers are on leave.
 OPERATIONS_REASONS = frozenset({"overdue", "absent"})
+# Reasons an alert went to a duty group or coordinator instead of the district's officer.
+ROUTING_REASONS = frozenset(
+    {"no_district", "no_officer", "not_linked", "unreachable", "absent", "overdue"}
+)
+WAITING_STATUSES = frozenset({ReportStatus.NEW, ReportStatus.REOPENED})
 
 
 def local_time(services: Services, moment: datetime) -> str:
@@ -136,7 +141,9 @@ async def alert_answer(
     )
     if moved is not None:
         also.append(("officers-alert-reassigned", {"from": moved.data.get("from_name", "—")}))
-    if reason:
+    if reason and (reason not in ROUTING_REASONS or report.status in WAITING_STATUSES):
+        # Why it came here ("the officer has not linked", "overdue") matters while it waits:
+        # once someone took it, the line would only mislead.
         catalog = "operations" if reason in OPERATIONS_REASONS else "officers"
         also.append((f"{catalog}-reason-{reason}", {}))
     today = local_day(services.config, services.clock())
@@ -156,7 +163,8 @@ async def alert_answer(
         "confirmations": await confirmations(session, report),
     }
     options: tuple[tuple[Option, ...], ...] = ()
-    if await chat_may_act(session, report, chat_id, today):
+    ops = services.config.telegram.ops_chat_id
+    if await chat_may_act(session, report, chat_id, today, ops):
         options = await alert_options(session, report)
     return Answer(
         key="officers-alert", args=args, options=options, scope=OFFICER_SCOPE, also=tuple(also)
@@ -184,9 +192,10 @@ def _button(report: Report, action: str) -> Option:
 
 
 async def alert_options(session: AsyncSession, report: Report) -> tuple[tuple[Option, ...], ...]:
-    """Return the alert's buttons: the valid next statuses, hand-overs, note, phone."""
+    """Return the alert's buttons: the valid next statuses, hand-overs, note, phone; a closed
+    report keeps "Add a comment" (for the reporter and the history)."""
     if report.status not in OPEN_STATUSES:
-        return ()
+        return ((_button(report, workflow.COMMENT),),)
     rows: list[tuple[Option, ...]] = []
     steps = [_button(report, action) for action in workflow.status_actions(report.status)]
     steps = [b for b in steps if b.value != f"{report.id}.{workflow.FORWARD}"]
@@ -201,12 +210,17 @@ async def alert_options(session: AsyncSession, report: Report) -> tuple[tuple[Op
     return tuple(rows)
 
 
+def _back(report: Report) -> Option:
+    return Option("desk-btn-back", f"{report.id}.{workflow.BACK}")
+
+
 def forward_menu(report: Report) -> Answer:
     """Ask which body the report goes to."""
-    options = tuple(
+    bodies = [
         (Option(f"officers-body-{body}", f"{report.id}.{workflow.FORWARD}.{body}"),)
         for body in workflow.FORWARD_BODIES
-    )
+    ]
+    options = (*bodies, (_back(report),))
     return Answer(
         key="officers-forward-choose",
         args={"reference": report.reference},
@@ -230,9 +244,14 @@ def reassign_menu(report: Report, districts: list[District], page: int) -> Answe
         )
         for d in shown
     ]
+    paging = []
+    if page > 0:
+        paging.append(Option("desk-btn-less", f"{report.id}.{workflow.REASSIGN}.{page - 1}"))
     if start + REASSIGN_PAGE < len(districts):
-        more = f"{report.id}.{workflow.REASSIGN}.{page + 1}"
-        rows.append((Option("officers-btn-more", more),))
+        paging.append(Option("officers-btn-more", f"{report.id}.{workflow.REASSIGN}.{page + 1}"))
+    if paging:
+        rows.append(tuple(paging))
+    rows.append((_back(report),))
     return Answer(
         key="officers-reassign-choose",
         args={"reference": report.reference},

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.outbox import PRIORITY_NOTICE, queue_kind
 from bot.usecases.language import CHAT_COMMANDS_KIND
-from db.models.directory import District, Officer, Station, officer_districts
+from db.models.directory import District, Officer, OfficerRole, Station, officer_districts
 from db.models.officers import Invite
 from db.models.people import Role, User
 from db.models.reports import AuditEvent
@@ -173,6 +173,11 @@ async def revoke(uow: UnitOfWork, officer_code: str, now: datetime) -> Revoked:
         )
     )
     await session.flush()
+    if user is not None and user.chat_id is not None:
+        from bot.usecases.officers.views import queue_chat_view_edits
+
+        # Their old alerts and cards lose their buttons (presses were refused anyway).
+        await queue_chat_view_edits(uow, user.chat_id)
     return Revoked(officer, was_linked, int(getattr(dropped, "rowcount", 0) or 0))
 
 
@@ -183,7 +188,7 @@ class OfficerLine:
     code: str
     name: str
     station: str
-    coordinator: bool
+    role: OfficerRole
     active: bool
     districts: tuple[str, ...]
     linked_at: datetime | None
@@ -211,7 +216,7 @@ async def list_officers(session: AsyncSession) -> list[OfficerLine]:
                 code=officer.code,
                 name=f"{officer.rank} {officer.first_name} {officer.last_name}",
                 station=station.code,
-                coordinator=officer.coordinator,
+                role=officer.role,
                 active=officer.active,
                 districts=tuple(codes.all()),
                 linked_at=officer.linked_at if officer.user_id else None,

@@ -79,23 +79,25 @@ class OfficersFlow:
         report = await queries.find_report(ctx.session, reference)
         if report is None or ctx.user.chat_id is None:
             return [ctx.answer("officers-report-unknown", reference=reference[:32])]
-        return await queries.details(
-            ctx.session, ctx.services, officer, report, ctx.user.chat_id, ctx.lang
+        return await queries.show_report(
+            ctx.uow, ctx.services, ctx.user, officer, report, ctx.user.chat_id, ctx.lang
         )
 
     async def on_step(self, ctx: FlowContext) -> Sequence[Answer]:
-        """Handle the list's buttons, or the note an officer is typing."""
+        """Handle the list's buttons, or the note or comment an officer is typing."""
         step = ctx.step
         if isinstance(step, Choice) and step.scope == queries.QUERY_SCOPE:
             return await self._list_press(ctx, step)
         draft = ctx.conversation.draft
-        if ctx.conversation.step == actions.NOTE_STEP and isinstance(step, Text):
+        waiting = ctx.conversation.step
+        if waiting in (actions.NOTE_STEP, actions.COMMENT_STEP) and isinstance(step, Text):
             # A note is as long as a report's description may be (a product limit).
             limit = ctx.services.config.reports.description_max_length
             if not step.value or len(step.value) > limit:
                 return [ctx.answer("officers-note-too-long", limit=limit)]
             ctx.reset()
-            answer = await actions.record_note(
+            record = actions.record_note if waiting == actions.NOTE_STEP else actions.record_comment
+            answer = await record(
                 ctx.uow, ctx.services, ctx.turn, int(draft.get("report_id", 0)), step.value
             )
             return [answer]
@@ -113,17 +115,20 @@ class OfficersFlow:
             return [queries.list_answer(ctx.services, ctx.lang, page, ctx.turn.now)]
         report = await ctx.session.get(Report, int(value)) if value.isdigit() else None
         if kind == "d" and report is not None and ctx.user.chat_id is not None:
-            return await queries.details(
-                ctx.session, ctx.services, officer, report, ctx.user.chat_id, ctx.lang
+            return await queries.show_report(
+                ctx.uow, ctx.services, ctx.user, officer, report, ctx.user.chat_id, ctx.lang
             )
         return [ctx.answer("button-expired")]
 
     async def current_question(self, ctx: FlowContext) -> Sequence[Answer]:
-        """Ask for the note again (the only step that waits for the officer)."""
-        if ctx.conversation.step == actions.NOTE_STEP:
+        """Ask for the note or comment again (the only steps that wait for the officer)."""
+        waiting = ctx.conversation.step
+        if waiting in (actions.NOTE_STEP, actions.COMMENT_STEP):
             report = await ctx.session.get(Report, int(ctx.conversation.draft.get("report_id", 0)))
-            if report is not None:
+            if report is not None and waiting == actions.NOTE_STEP:
                 return [actions.note_prompt(report)]
+            if report is not None:
+                return [actions.comment_prompt(report)]
         ctx.reset()
         return []
 
@@ -218,7 +223,7 @@ async def redeem_officer_invite(
         {
             "officer": officer_name(officer),
             "code": officer.code,
-            "role": role.value,
+            "role": officer.role.value,
             "station": station.name if station else "—",
             "account": user.external_id,
             "replaced": "yes" if replaced is not None and replaced.id != user.id else "no",
@@ -232,12 +237,20 @@ async def redeem_officer_invite(
         .order_by(District.code)
     )
     names = ", ".join(districts.all()) or "—"
-    return [
-        Answer(
-            key="officers-linked",
-            args={"officer": officer_name(officer), "role": role.value, "districts": names},
-        )
-    ]
+    linked = Answer(
+        key="officers-linked",
+        args={"officer": officer_name(officer), "role": officer.role.value, "districts": names},
+    )
+    if user.chat_id is None:
+        return [linked]
+    # Nothing waits unseen: what went to the duty group meanwhile is offered in one message.
+    today = local_day(services.config, turn.now)
+    waiting = await queries.waiting_unseen(session, officer, user.chat_id, today)
+    if not waiting.total:
+        return [linked]
+    lang = services.catalog.language(user.language or turn.lang)
+    offer = queries.list_answer(services, lang, waiting, turn.now, key="desk-waiting")
+    return [linked, offer]
 
 
 async def announce(
@@ -250,18 +263,37 @@ async def announce(
     skip_chat: int | None = None,
 ) -> int:
     """Tell the station's coordinators and the ops chat (a leaked invite gets noticed)."""
+    return await announce_to_station(
+        uow,
+        station_id,
+        Answer(key=key, args=args),
+        ops_chat_id=services.config.telegram.ops_chat_id,
+        ops_lang=services.catalog.default,
+        skip_chat=skip_chat,
+    )
+
+
+async def announce_to_station(
+    uow: UnitOfWork,
+    station_id: int,
+    answer: Answer,
+    *,
+    ops_chat_id: int,
+    ops_lang: str,
+    skip_chat: int | None = None,
+) -> int:
+    """Queue an answer for the station's reachable coordinators and the ops chat; count them."""
     chats: dict[int, str] = {}
     for officer, user in await station_coordinators(uow.session, [station_id]):
         if user is not None and reachable(officer, user) and user.chat_id is not None:
             chats.setdefault(user.chat_id, user.language or "pl")
-    ops = services.config.telegram.ops_chat_id
-    if ops:
-        chats.setdefault(ops, services.catalog.default)
+    if ops_chat_id:
+        chats.setdefault(ops_chat_id, ops_lang)
     count = 0
     for chat_id, lang in chats.items():
         if chat_id == skip_chat:
             continue
-        queue_answer(uow, chat_id, Answer(key=key, args=args), lang, priority=PRIORITY_NOTICE)
+        queue_answer(uow, chat_id, answer, lang, priority=PRIORITY_NOTICE)
         count += 1
     return count
 

@@ -16,8 +16,7 @@ from bot.services import Services
 from bot.usecases.officers.alert_view import alert_answer
 from bot.usecases.officers.permissions import reporter_phone
 from db.models.people import Reporter
-from db.models.pipeline import OutboxMessage
-from db.models.reports import AlertMessage, AuditEvent, Report, ReportPhoto
+from db.models.reports import AuditEvent, Report, ReportPhoto
 from db.uow import UnitOfWork
 
 
@@ -34,50 +33,6 @@ async def alert_to_send(
     if report is None:
         return None
     return await alert_answer(uow.session, services, report, chat_id, lang, reason)
-
-
-async def remember_alert(
-    uow: UnitOfWork, report_id: int, chat_id: int, outbox_id: int, message_id: int
-) -> None:
-    """Note the sent alert's message id, so later changes edit it (caller commits)."""
-    await uow.session.execute(
-        update(AlertMessage)
-        .where(
-            AlertMessage.report_id == report_id,
-            AlertMessage.chat_id == chat_id,
-            # A newer alert to the same chat (reopened) is the one to edit from now on.
-            AlertMessage.outbox_id == outbox_id,
-        )
-        .values(message_id=message_id)
-    )
-
-
-@dataclass(frozen=True)
-class AlertToEdit:
-    """Which message to edit, and how the alert was sent (reason, language)."""
-
-    message_id: int
-    reason: str | None
-    lang: str
-
-
-async def alert_to_edit(uow: UnitOfWork, report_id: int, chat_id: int) -> AlertToEdit | None:
-    """Return the alert message of a report in a chat, once it was sent (None: nothing to edit)."""
-    session = uow.session
-    alert = await session.scalar(
-        select(AlertMessage).where(
-            AlertMessage.report_id == report_id, AlertMessage.chat_id == chat_id
-        )
-    )
-    if alert is None:
-        return None
-    row = await session.get(OutboxMessage, alert.outbox_id) if alert.outbox_id else None
-    # The worker stores the message id with the row; the sender may have noted it earlier.
-    message_id = alert.message_id or (row.message_id if row is not None else None)
-    if message_id is None:
-        return None
-    payload = row.payload if row is not None else {}
-    return AlertToEdit(int(message_id), payload.get("reason"), str(payload.get("lang") or "pl"))
 
 
 @dataclass(frozen=True)
@@ -151,10 +106,12 @@ async def contact_to_send(uow: UnitOfWork, report_id: int) -> ContactCard | str 
 
 @dataclass(frozen=True)
 class Note:
-    """An officer's note for the reporter."""
+    """An officer's note (a question) or comment for the reporter."""
 
     reference: str
     text: str
+    action: str
+    report_id: int
 
 
 async def note_to_send(uow: UnitOfWork, audit_id: int) -> Note | None:
@@ -163,4 +120,4 @@ async def note_to_send(uow: UnitOfWork, audit_id: int) -> Note | None:
     if event is None or event.report_id is None or not event.note:
         return None
     report = await uow.session.get(Report, event.report_id)
-    return Note(report.reference if report else "—", event.note)
+    return Note(report.reference if report else "—", event.note, event.action, event.report_id)

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.usecases.officers.reachability import OFFICER_ROLES
 from bot.usecases.operations.absences import substituted_district_ids
-from db.models.directory import District, Officer, StationChat, officer_districts
+from db.models.directory import District, Officer, Station, StationChat, officer_districts
 from db.models.people import Reporter, User
 from db.models.reports import Report
 
@@ -35,20 +35,21 @@ async def officer_district_ids(session: AsyncSession, officer_id: int) -> set[in
 async def may_act(
     session: AsyncSession, officer: Officer, report: Report, day: date | None = None
 ) -> bool:
-    """Tell whether an officer may act: the district's officer or the station's coordinator.
+    """Tell whether an officer may act: the district's officer, or the station's coordinator or
+    duty officer.
 
     With `day` (the unit's local date), also whoever substitutes a district officer on leave.
     """
     if report.district_id is None:
-        # A report outside every district: any coordinator sorts it out.
-        return officer.coordinator
+        # A report outside every district: any coordinator or duty officer sorts it out.
+        return officer.station_wide
     if report.district_id in await officer_district_ids(session, officer.id):
         return True
     if day is not None and report.district_id in await substituted_district_ids(
         session, officer.id, day
     ):
         return True
-    if officer.coordinator:
+    if officer.station_wide:
         district = await session.get(District, report.district_id)
         return district is not None and district.station_id == officer.station_id
     return False
@@ -65,23 +66,34 @@ async def allowed_officer(
 
 
 async def chat_may_act(
-    session: AsyncSession, report: Report, chat_id: int, day: date | None = None
+    session: AsyncSession,
+    report: Report,
+    chat_id: int,
+    day: date | None = None,
+    ops_chat_id: int = 0,
 ) -> bool:
-    """Tell whether an alert in this chat should offer actions (each press is checked again)."""
+    """Tell whether a view in this chat should offer actions (each press is checked again).
+
+    A linked officer's chat, while they may act; an active duty group of the report's station;
+    the ops chat (the last resort). Anyone else — a revoked officer, a disabled group — none.
+    """
     row = await session.execute(
-        select(Officer).join(User, User.id == Officer.user_id).where(User.chat_id == chat_id)
+        select(Officer, User).join(User, User.id == Officer.user_id).where(User.chat_id == chat_id)
     )
-    officer = row.scalars().first()
-    if officer is not None:
-        return officer.active and await may_act(session, officer, report, day)
+    found = row.first()
+    if found is not None:
+        officer, user = found
+        if user.role not in OFFICER_ROLES or user.blocked or not officer.active:
+            return False
+        return await may_act(session, officer, report, day)
     groups = list(await session.scalars(select(StationChat).where(StationChat.chat_id == chat_id)))
     if groups:
         if report.district_id is None:
-            return True
+            return any(g.active for g in groups)
         district = await session.get(District, report.district_id)
         return any(g.active and district and g.station_id == district.station_id for g in groups)
-    # The ops chat (last resort): offers actions; only allowed officers' presses count.
-    return True
+    # The ops chat: only allowed officers' presses count there.
+    return bool(ops_chat_id) and chat_id == ops_chat_id
 
 
 async def reporter_phone(session: AsyncSession, report: Report) -> str | None:
@@ -97,3 +109,23 @@ async def reporter_phone(session: AsyncSession, report: Report) -> str | None:
 async def phone_revealable(session: AsyncSession, report: Report) -> bool:
     """Tell whether "Show phone" may be offered for this report."""
     return await reporter_phone(session, report) is not None
+
+
+async def refusal(session: AsyncSession, user: User, report: Report) -> tuple[str, dict[str, str]]:
+    """Say truthfully why this person may not act on the report (a catalog key and arguments).
+
+    Not an officer; a report outside every district (coordinators' and duty officers'); another
+    district of their own station (its officers, substitutes, coordinators and duty officers);
+    another station.
+    """
+    officer = await linked_officer(session, user)
+    if officer is None:
+        return "desk-refused-not-officer", {}
+    args = {"reference": report.reference}
+    district = await session.get(District, report.district_id) if report.district_id else None
+    if district is None:
+        return "desk-refused-no-district", args
+    if district.station_id == officer.station_id:
+        return "desk-refused-other-district", {**args, "district": district.name}
+    station = await session.get(Station, district.station_id)
+    return "desk-refused-other-station", {**args, "station": station.name if station else "—"}

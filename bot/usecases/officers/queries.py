@@ -10,21 +10,25 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer, Option
+from bot.outbox import PRIORITY_REPLY, queue_kind
 from bot.services import Services
+from bot.usecases.alerts import KIND_LOCATION, KIND_PHOTOS
 from bot.usecases.officers.alert_view import (
-    alert_answer,
     category_name,
     local_time,
     officer_name,
     place_text,
 )
-from bot.usecases.officers.permissions import may_act, officer_district_ids
+from bot.usecases.officers.permissions import may_act, officer_district_ids, refusal
+from bot.usecases.officers.views import CARD, HISTORY, add_view
 from bot.usecases.operations.absences import substituted_district_ids
 from bot.usecases.operations.deadlines import overdue_kind
 from bot.usecases.operations.local_time import local_day
 from bot.usecases.report.duplicates import follower_numbers
 from db.models.directory import District, Officer
-from db.models.reports import OPEN_STATUSES, AuditEvent, Report
+from db.models.people import User
+from db.models.reports import OPEN_STATUSES, AlertMessage, AuditEvent, Report, ReportPhoto
+from db.uow import UnitOfWork
 
 # Presses on the list's buttons: "p.<page>" (page) and "d.<report id>" (details).
 QUERY_SCOPE = "oq"
@@ -49,14 +53,14 @@ class Page:
 async def visible_district_ids(
     session: AsyncSession, officer: Officer, day: date | None = None
 ) -> set[int]:
-    """Return the districts whose reports an officer sees: theirs, or their station's.
+    """Return the districts whose reports an officer sees: theirs, or the station's (station-wide).
 
     With `day`, also the districts of officers they substitute that day.
     """
     own = await officer_district_ids(session, officer.id)
     if day is not None:
         own |= await substituted_district_ids(session, officer.id, day)
-    if officer.coordinator:
+    if officer.station_wide:
         rows = await session.scalars(
             select(District.id).where(District.station_id == officer.station_id)
         )
@@ -70,8 +74,8 @@ async def open_reports(
     """Return a page of the officer's open reports, oldest first."""
     districts = await visible_district_ids(session, officer, day)
     in_districts: ColumnElement[bool] = Report.district_id.in_(districts)
-    if officer.coordinator:
-        # Reports outside every district are the coordinators' to sort out.
+    if officer.station_wide:
+        # Reports outside every district are the coordinators' and duty officers' to sort out.
         in_districts = or_(in_districts, Report.district_id.is_(None))
     where = [Report.status.in_(list(OPEN_STATUSES)), in_districts]
     total = int(await session.scalar(select(func.count()).select_from(Report).where(*where)) or 0)
@@ -87,11 +91,34 @@ async def open_reports(
     return Page(list(reports.all()), number, pages, total)
 
 
+async def waiting_unseen(
+    session: AsyncSession, officer: Officer, chat_id: int, day: date | None = None
+) -> Page:
+    """Return the officer's open reports that were never shown in their chat (oldest first).
+
+    They were sent to the duty group or a coordinator while the officer had not linked yet.
+    """
+    districts = await visible_district_ids(session, officer, day)
+    seen = select(AlertMessage.report_id).where(AlertMessage.chat_id == chat_id)
+    where = [
+        Report.status.in_(list(OPEN_STATUSES)),
+        Report.district_id.in_(districts),
+        Report.id.not_in(seen),
+    ]
+    total = int(await session.scalar(select(func.count()).select_from(Report).where(*where)) or 0)
+    reports = await session.scalars(
+        select(Report).where(*where).order_by(Report.created_at, Report.id).limit(PAGE_SIZE)
+    )
+    return Page(list(reports.all()), 0, 1, total)
+
+
 def _age_days(now: datetime, created: datetime) -> int:
     return max((now - created).days, 0)
 
 
-def list_answer(services: Services, lang: str, page: Page, now: datetime) -> Answer:
+def list_answer(
+    services: Services, lang: str, page: Page, now: datetime, *, key: str = "officers-list"
+) -> Answer:
     """Render a page: one line per report, a button per report, and paging."""
     if not page.total:
         return Answer(key="officers-list-empty")
@@ -122,7 +149,7 @@ def list_answer(services: Services, lang: str, page: Page, now: datetime) -> Ans
     if paging:
         rows.append(tuple(paging))
     return Answer(
-        key="officers-list",
+        key=key,
         args={"total": page.total, "page": page.number + 1, "pages": page.pages},
         options=tuple(rows),
         scope=QUERY_SCOPE,
@@ -149,20 +176,38 @@ async def find_report(session: AsyncSession, reference: str) -> Report | None:
     return await session.scalar(select(Report).where(Report.reference == cleaned))
 
 
-async def details(
-    session: AsyncSession,
+async def show_report(
+    uow: UnitOfWork,
     services: Services,
+    user: User,
     officer: Officer,
     report: Report,
     chat_id: int,
     lang: str,
 ) -> list[Answer]:
-    """Show a report as its alert (with the actions valid now), then its history."""
+    """Show the whole report: its card (a live view with the actions valid now), the map pin,
+    the photos (uploaded again from the stored files) and the history (also kept current)."""
+    session = uow.session
     today = local_day(services.config, services.clock())
     if not await may_act(session, officer, report, today):
-        return [Answer(key="officers-report-not-yours", args={"reference": report.reference})]
-    alert = await alert_answer(session, services, report, chat_id, lang)
-    return [alert, await history_answer(session, services, report, lang)]
+        key, args = await refusal(session, user, report)
+        return [Answer(key=key, args=args)]
+    now = services.clock()
+    await add_view(
+        uow, report, chat_id, CARD, lang, officer_id=officer.id, now=now, priority=PRIORITY_REPLY
+    )
+    media = {"report_id": report.id, "lang": lang}
+    if report.location_source == "point" and report.lat is not None and report.lon is not None:
+        queue_kind(uow, chat_id, KIND_LOCATION, media)
+    photos = await session.scalar(
+        select(func.count()).select_from(ReportPhoto).where(ReportPhoto.report_id == report.id)
+    )
+    if photos:
+        queue_kind(uow, chat_id, KIND_PHOTOS, {**media, "upload": True})
+    await add_view(
+        uow, report, chat_id, HISTORY, lang, officer_id=officer.id, now=now, priority=PRIORITY_REPLY
+    )
+    return []
 
 
 async def history_answer(
@@ -199,7 +244,12 @@ async def history_answer(
             else ""
         )
         action = event.action
-        if services.catalog.has(f"operations-history-{action}", lang):
+        if services.catalog.has(f"desk-history-{action}", lang):
+            # Comments and the reporter's answers: described in desk.ftl, with their text.
+            action = services.catalog.render(
+                lang, f"desk-history-{action}", {"note": _shorten(event.note or "", NOTE_CHARS)}
+            )
+        elif services.catalog.has(f"operations-history-{action}", lang):
             # Deadlines, bans, retention: described in operations.ftl (shown by *[other]).
             action = services.catalog.render(lang, f"operations-history-{action}")
         lines.append(

@@ -11,10 +11,18 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.usecases.operations.absences import absences_on, acting_officers
-from db.models.directory import District, Officer, Station, StationChat, officer_districts
+from db.models.directory import (
+    STATION_WIDE_ROLES,
+    District,
+    Officer,
+    OfficerRole,
+    Station,
+    StationChat,
+    officer_districts,
+)
 from db.models.people import Role, User
 
-TargetKind = Literal["officer", "coordinator", "duty_group", "ops"]
+TargetKind = Literal["officer", "coordinator", "duty_officer", "duty_group", "ops"]
 # Why an alert did not go to the district's own officers (catalog: officers-reason-<code>).
 # "absent" (operations-reason-absent): the district's officers are on leave without a substitute.
 Reason = Literal["no_district", "no_officer", "not_linked", "unreachable", "absent"]
@@ -81,13 +89,18 @@ async def district_officers(
 
 
 async def station_coordinators(
-    session: AsyncSession, station_ids: Sequence[int] | None
+    session: AsyncSession,
+    station_ids: Sequence[int] | None,
+    roles: Sequence[OfficerRole] = (OfficerRole.COORDINATOR,),
 ) -> list[tuple[Officer, User | None]]:
-    """Return the active coordinators of some stations (None: of every station)."""
+    """Return the active coordinators (or officers of other `roles`) of some stations.
+
+    `station_ids` None means every station.
+    """
     query = (
         select(Officer, User)
         .outerjoin(User, User.id == Officer.user_id)
-        .where(Officer.coordinator.is_(True), Officer.active.is_(True))
+        .where(Officer.role.in_(list(roles)), Officer.active.is_(True))
         .order_by(Officer.id)
     )
     if station_ids is not None:
@@ -112,12 +125,16 @@ def _officer_target(officer: Officer, user: User, kind: TargetKind) -> AlertTarg
 
 
 async def present_coordinators(
-    session: AsyncSession, station_ids: Sequence[int] | None, day: date | None = None
+    session: AsyncSession,
+    station_ids: Sequence[int] | None,
+    day: date | None = None,
+    roles: Sequence[OfficerRole] = (OfficerRole.COORDINATOR,),
 ) -> list[tuple[Officer, User]]:
-    """Return the stations' reachable coordinators; with `day`, only those not away that day."""
+    """Return the stations' reachable coordinators (or officers of other `roles`); with `day`,
+    only those not away that day."""
     found = [
         (officer, user)
-        for officer, user in await station_coordinators(session, station_ids)
+        for officer, user in await station_coordinators(session, station_ids, roles)
         if user is not None and reachable(officer, user)
     ]
     if day is None:
@@ -132,16 +149,20 @@ async def fallback_targets(
     ops_chat_id: int,
     present_on: date | None = None,
 ) -> list[AlertTarget]:
-    """Return the stations' duty groups and reachable coordinators; the ops chat when none.
+    """Return the stations' duty groups and reachable coordinators and duty officers; the ops
+    chat when none.
 
-    With `present_on` (a local date), coordinators on leave that day are left out.
+    With `present_on` (a local date), officers on leave that day are left out.
     """
     targets = [
         AlertTarget(chat.chat_id, "duty_group") for chat in await duty_groups(session, station_ids)
     ]
+    station_wide = sorted(STATION_WIDE_ROLES)
     targets += [
-        _officer_target(officer, user, "coordinator")
-        for officer, user in await present_coordinators(session, station_ids, present_on)
+        _officer_target(officer, user, "coordinator" if officer.coordinator else "duty_officer")
+        for officer, user in await present_coordinators(
+            session, station_ids, present_on, station_wide
+        )
     ]
     if not targets and ops_chat_id:
         targets.append(AlertTarget(ops_chat_id, "ops"))

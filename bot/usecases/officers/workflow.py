@@ -24,6 +24,10 @@ REASSIGN = "move"
 REASSIGN_TO = "to"
 NOTE = "note"
 PHONE = "phone"
+# A comment on a closed report (told to the reporter, kept in the history).
+COMMENT = "comment"
+# Back from a menu (an institution, another district) to the view's own buttons.
+BACK = "back"
 
 
 @dataclass(frozen=True)

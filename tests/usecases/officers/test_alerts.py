@@ -8,6 +8,7 @@ from bot.services import Services
 from bot.usecases.alerts import notify_confirmation, queue_new_report_alerts
 from db.models.pipeline import OutboxMessage
 from db.models.reports import AlertMessage, Report
+from tests.support import view_payload
 from tests.usecases.officers import world as w
 from tests.usecases.officers.conftest import NOW
 
@@ -23,7 +24,10 @@ async def _submit(services: Services, district_id: int | None, **kwargs: object)
 async def _outbox(services: Services) -> list[tuple[int, str, dict[str, object]]]:
     async with services.uow() as uow:
         rows = await uow.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id))
-        return [(r.chat_id, r.kind, r.payload) for r in rows]
+        return [
+            (r.chat_id, r.kind, await view_payload(uow.session, r.kind, r.payload))
+            for r in rows.all()
+        ]
 
 
 async def test_alert_with_pin_and_photos_goes_to_the_districts_linked_officer(

@@ -68,27 +68,38 @@ async def test_a_resident_cannot_use_the_officers_commands(
     assert [a.key for a in answers] == ["officers-only"]
 
 
-async def test_details_show_the_alert_and_the_history(
+async def test_details_show_the_card_the_pin_the_photos_and_the_history_as_live_views(
     officer_services: Services, world: w.World
 ) -> None:
     await _link_all(officer_services, world)
     async with officer_services.uow() as uow:
-        report = await w.report(uow.session, world.kon1)
+        report = await w.report(uow.session, world.kon1, photos=3)
         await uow.commit()
     await w.press(officer_services, w.JAN, f"{report.id}.take")
     jan = Resident(officer_services, w.JAN)
+    before = await w.last_outbox_id(officer_services)
 
-    answers = await jan.send(Command("zgloszenie", "kn-2026-000001"))
+    assert await jan.send(Command("zgloszenie", "kn-2026-000001")) == []
 
-    assert [a.key for a in answers] == ["officers-alert", "officers-history"]
-    assert [o.value for o in answers[0].options[0]] == [f"{report.id}.verify"]
-    history = jan.texts()[1]
-    assert "27.11.2026 13:00 — Przyjęte (st. asp. Jan Przykładowy)" in history
+    sent = await w.outbox(officer_services, before)
+    assert [(m.chat_id, m.kind, m.payload) for m in sent] == [
+        (w.JAN, "alert", {"report_id": report.id, "reason": None, "lang": "pl", "view": "card"}),
+        (w.JAN, "location", {"report_id": report.id, "lang": "pl"}),
+        # The card uploads the stored files again: the alert's file ids may be gone.
+        (w.JAN, "photos", {"report_id": report.id, "lang": "pl", "upload": True}),
+        (w.JAN, "alert", {"report_id": report.id, "reason": None, "lang": "pl", "view": "history"}),
+    ]
+    (_, _, card), (_, _, history) = await w.shown_views(officer_services, before)
+    assert card.key == "officers-alert"
+    assert [o.value for o in card.options[0]] == [f"{report.id}.verify"]
+    assert history.key == "officers-history"
+    lines = [args for key, args in history.also if key == "officers-history-line"]
+    assert lines[-1]["status"] == "Przyjęte" and lines[-1]["who"] == "st. asp. Jan Przykładowy"
 
     anna = Resident(officer_services, w.ANNA)
-    assert [a.key for a in await anna.send(Command("zgloszenie", "KN-2026-000001"))] == [
-        "officers-report-not-yours"
-    ]
+    [refused] = await anna.send(Command("zgloszenie", "KN-2026-000001"))
+    assert refused.key == "desk-refused-other-district"
+    assert "Rejon 1 – Czarków" in anna.texts()[0]
     assert [a.key for a in await jan.send(Command("zgloszenie", "KN-1999-1"))] == [
         "officers-report-unknown"
     ]
@@ -177,7 +188,7 @@ async def test_show_phone_only_for_a_consenting_named_reporter_and_audited(
         refused = await w.press(officer_services, w.JAN, f"{report.id}.phone")
         assert refused.notice == "officers-phone-unavailable"
     stranger = await w.press(officer_services, w.ANNA, f"{named.id}.phone")
-    assert stranger.notice == "officers-refused-role"
+    assert stranger.notice == "desk-refused-other-district"
     assert await w.outbox(officer_services, before + 1) == []
 
 
@@ -240,9 +251,10 @@ async def test_a_long_history_shows_the_newest_lines_within_one_message(
         await w.press(officer_services, w.JAN, f"{report.id}.note")
         await jan.send(Text(f"Notatka {number:02d} " + "ż" * 900))
 
+    before = await w.last_outbox_id(officer_services)
     await jan.send(Command("zgloszenie", "KN-2026-000001"))
 
-    history = jan.texts()[1]
+    history = await w.shown_history(officer_services, before)
     assert len(history) < 4096
     assert "Notatka 24" in history and "Notatka 04" not in history
     assert history.count("• ") == 20 and "wcześniejsze wpisy: 5" in history

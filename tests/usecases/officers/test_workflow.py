@@ -64,7 +64,8 @@ async def test_officer_walks_the_report_to_eliminated_and_residents_hear_each_st
         ("take", ReportStatus.TAKEN, ["verify", "fwd", "move", "note"], False),
         ("verify", ReportStatus.VERIFYING, ["confirm", "notconf", "fwd", "move", "note"], False),
         ("confirm", ReportStatus.CONFIRMED, ["elim", "fwd", "move", "note"], False),
-        ("elim", ReportStatus.ELIMINATED, [], True),
+        # Closed: only a comment for the reporter and the history is left.
+        ("elim", ReportStatus.ELIMINATED, ["comment"], True),
     ]
     for action, status, buttons, neighbour_told in steps:
         before = await w.last_outbox_id(officer_services)
@@ -140,7 +141,7 @@ async def test_a_resident_pressing_an_officer_button_is_refused_and_audited(
 
     outcome = await w.press(officer_services, w.STRANGER, f"{story.report_id}.take")
 
-    assert (outcome.notice, outcome.refused) == ("officers-refused-role", True)
+    assert (outcome.notice, outcome.refused) == ("desk-refused-not-officer", True)
     assert (await w.load_report(officer_services, story.report_id)).status is ReportStatus.NEW
     assert await w.outbox(officer_services, before) == []
     refused = (await w.audit(officer_services, story.report_id))[-1]
@@ -155,7 +156,9 @@ async def test_an_officer_of_another_district_is_refused(
 ) -> None:
     outcome = await w.press(officer_services, w.ANNA, f"{story.report_id}.take", in_group=True)
 
-    assert outcome.notice == "officers-refused-role"
+    # The truth: another district of her own station, and who may act on it.
+    assert outcome.notice == "desk-refused-other-district"
+    assert outcome.notice_args == {"reference": "KN-2026-000001", "district": "Rejon 1 – Czarków"}
     assert (await w.load_report(officer_services, story.report_id)).status is ReportStatus.NEW
 
 
@@ -212,17 +215,20 @@ async def test_forwarding_to_the_city_guard_is_final(
 ) -> None:
     rid = story.report_id
     menu = await w.press(officer_services, w.JAN, f"{rid}.fwd")
-    assert [o.value for row in menu.answers[0].options for o in row] == [
+    # In place of the view's buttons, with a way back.
+    assert menu.menu is not None and menu.answers == []
+    assert [o.value for row in menu.menu.options for o in row] == [
         f"{rid}.fwd.city_guard",
         f"{rid}.fwd.road_manager",
         f"{rid}.fwd.other",
+        f"{rid}.back",
     ]
 
     await w.press(officer_services, w.JAN, f"{rid}.fwd.city_guard")
 
     report = await w.load_report(officer_services, rid)
     assert (report.status, report.forwarded_to) == (ReportStatus.FORWARDED, "city_guard")
-    assert await _buttons(officer_services, rid, w.JAN) == []
+    assert await _buttons(officer_services, rid, w.JAN) == ["comment"]
     told = await w.outbox(officer_services)
     assert "Straży Miejskiej" in w.rendered(officer_services, told[-2])
     assert "Міській варті" in w.rendered(officer_services, told[-1])
@@ -236,8 +242,10 @@ async def test_reassigning_hands_the_report_to_the_other_districts_officer(
     rid = story.report_id
     await w.press(officer_services, w.JAN, f"{rid}.take")
     menu = await w.press(officer_services, w.JAN, f"{rid}.move")
-    assert [o.value for row in menu.answers[0].options for o in row] == [
-        f"{rid}.to.{story.world.kon2}"
+    assert menu.menu is not None
+    assert [o.value for row in menu.menu.options for o in row] == [
+        f"{rid}.to.{story.world.kon2}",
+        f"{rid}.back",
     ]
     before = await w.last_outbox_id(officer_services)
 
@@ -261,7 +269,8 @@ async def test_reassigning_hands_the_report_to_the_other_districts_officer(
     # Jan's alert keeps the story but no longer offers him anything; Anna's does.
     assert await _buttons(officer_services, rid, w.JAN) == []
     assert await _buttons(officer_services, rid, w.ANNA) == ["take", "fwd", "move", "note"]
-    assert (await w.press(officer_services, w.JAN, f"{rid}.take")).notice == "officers-refused-role"
+    refused = await w.press(officer_services, w.JAN, f"{rid}.take")
+    assert refused.notice == "desk-refused-other-district"
     moved = next(e for e in await w.audit(officer_services, rid) if e.action == "reassigned")
     assert (moved.action, moved.data["from_district"], moved.data["to_district"]) == (
         "reassigned",
@@ -289,8 +298,13 @@ async def test_still_happening_brings_the_report_back_to_its_officer(
     )
     sent = await w.outbox(officer_services, before)
     # The neighbour is not told: followers hear only how a report ended.
-    assert [(m.chat_id, m.kind) for m in sent] == [(w.JAN, "alert"), (w.JAN, "location")]
-    assert sent[0].payload["reason"] == "reopened"
+    # His old alert shows it taken again, and a fresh alert says it was reopened.
+    assert [(m.chat_id, m.kind) for m in sent] == [
+        (w.JAN, "alert_edit"),
+        (w.JAN, "alert"),
+        (w.JAN, "location"),
+    ]
+    assert sent[1].payload["reason"] == "reopened"
     trail = [(e.action, e.from_status, e.to_status) for e in await w.audit(officer_services, rid)]
     assert trail[-2:] == [
         ("reopened", "eliminated", "reopened"),

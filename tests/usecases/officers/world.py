@@ -27,6 +27,7 @@ from db.models.people import Reporter, Role, User
 from db.models.pipeline import OutboxMessage
 from db.models.reports import AuditEvent, Report, ReportFollower, ReportPhoto, ReportStatus
 from db.repositories.users import ensure_user
+from tests.support import view_payload
 
 # Telegram ids of the people in the stories.
 JAN = 501  # dzielnicowy of KON-01
@@ -219,6 +220,9 @@ async def outbox(services: Services, after: int = 0) -> list[OutboxMessage]:
         found = list(rows.all())
         # Detached as loaded: the unit of work's closing rollback would expire them.
         uow.session.expunge_all()
+        for row in found:
+            # Alert rows name a live view: show what it shows (not persisted).
+            row.payload = await view_payload(uow.session, row.kind, row.payload)
         return found
 
 
@@ -261,3 +265,33 @@ async def user_by_telegram_id(session: AsyncSession, telegram_id: int) -> User:
     found = await session.scalar(select(User).where(User.external_id == str(telegram_id)))
     assert found is not None
     return found
+
+
+async def shown_views(services: Services, after: int = 0) -> list[tuple[int, str, Answer]]:
+    """Render the views queued after an outbox id, as they read now: (chat, view kind, answer)."""
+    from bot.usecases.officers.views import render_view
+    from db.models.reports import AlertMessage
+
+    async with services.uow() as uow:
+        rows = await uow.session.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.id > after, OutboxMessage.kind == "alert")
+            .order_by(OutboxMessage.id)
+        )
+        found = []
+        for row in rows.all():
+            view = await uow.session.get(AlertMessage, int(row.payload["view_id"]))
+            assert view is not None
+            answer = await render_view(uow, services, view)
+            assert answer is not None
+            found.append((row.chat_id, view.kind, answer))
+        return found
+
+
+async def shown_history(services: Services, after: int = 0, lang: str = "pl") -> str:
+    """Render the newest history view queued after an outbox id, as its chat reads it now."""
+    from handlers.render import render_text
+
+    histories = [a for _, kind, a in await shown_views(services, after) if kind == "history"]
+    assert histories, "no history view was queued"
+    return render_text(services.catalog, lang, histories[-1])

@@ -111,7 +111,7 @@ async def test_after_the_leave_jan_gets_the_alerts_again_and_anna_may_no_longer_
     assert alert.chat_id == w.JAN
     assert "jako zastępca" not in await alert_text(officer_services, report_id, w.JAN, None)
     outcome = await w.press(officer_services, w.ANNA, f"{report_id}.take")
-    assert outcome.refused and outcome.notice == "officers-refused-role"
+    assert outcome.refused and outcome.notice == "desk-refused-other-district"
 
 
 async def test_away_without_a_substitute_the_alert_goes_to_the_duty_officers_saying_why(

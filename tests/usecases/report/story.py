@@ -15,7 +15,7 @@ from db.models.conversation import Conversation
 from db.models.people import User
 from db.models.pipeline import OutboxMessage
 from db.models.reports import Report, ReportPhoto
-from tests.support import Resident
+from tests.support import Resident, view_payload
 
 OPS_CHAT = -100_500
 # Kolejowa 1-41 (odd) lies in KON-05 in the sample; this point is inside KON-05's polygon.
@@ -174,7 +174,8 @@ async def outbox(services: Services, kind: str) -> list[dict[str, Any]]:
             .where(OutboxMessage.kind == kind)
             .order_by(OutboxMessage.id)
         )
-        return list(rows)
+        # Alert rows name a live view: show what it shows.
+        return [await view_payload(uow.session, kind, payload) for payload in rows.all()]
 
 
 async def stored_photos(services: Services) -> list[ReportPhoto]:
