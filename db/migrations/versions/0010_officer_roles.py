@@ -1,7 +1,7 @@
 """officers' desk: officer roles (officer, coordinator, duty); every message showing a report is a live view
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-03 03:00:00.000000
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 import db.base
 
 
-revision: str = '0009'
-down_revision: str | None = '0008'
+revision: str = '0010'
+down_revision: str | None = '0009'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
