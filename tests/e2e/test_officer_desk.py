@@ -30,6 +30,7 @@ from tests.e2e.test_officers import (
     text_of,
     until_offers,
     until_reads,
+    until_sent,
 )
 from tests.support import FAST, Clock, eventually
 
@@ -174,7 +175,8 @@ async def test_a_coordinator_made_with_set_role_gets_the_escalation_and_the_dige
     await eventually(
         ewas_commands,
         [
-            *("start", "zglos", "dzielnicowy", "moje", "pomoc", "jezyk", "prywatnosc", "anuluj"),
+            *("start", "zglos", "dzielnicowy", "moje", "pomoc", "jezyk", "prywatnosc"),
+            *("moje_dane", "usun_dane", "anuluj"),
             *("zgloszenia", "zgloszenie", "urlop", "cisza"),
             *("zastepstwa", "blokuj", "odblokuj"),
         ],
@@ -189,11 +191,11 @@ async def test_a_coordinator_made_with_set_role_gets_the_escalation_and_the_dige
     await report_threat(local_api, zofia)
     await local_api.await_sent(TOMASZ, predicate=containing("KN-2026-000001"))
     clock.now = clock.now + timedelta(hours=48)
-    [escalation] = await local_api.await_sent(EWA, predicate=containing("Eskalacja"))
+    # Two jobs, in no promised order: the escalation and Sunday's digest.
+    escalation = await until_sent(local_api, EWA, "Eskalacja")
     assert "KN-2026-000001" in text_of(escalation)
     assert ["✋ Przyjmuję"] in escalation.buttons()
-    [digest] = await local_api.await_sent(EWA, predicate=containing("Podsumowanie dnia"))
-    assert "po terminie: 1" in text_of(digest)
+    await until_sent(local_api, EWA, "Podsumowanie dnia", "(29.11.2026)", "po terminie: 1")
 
 
 async def test_an_officer_linked_after_two_reports_went_to_the_duty_officers_is_offered_both(

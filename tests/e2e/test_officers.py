@@ -212,6 +212,24 @@ async def until_offers(api: LocalBotApi, message: SentMessage, label: str) -> Se
     return api.current(message.chat_id, message.message_id or 0)
 
 
+async def until_sent(api: LocalBotApi, chat_id: int, *words: str) -> SentMessage:
+    """Wait until the bot has sent a chat a message with all these words, read or not.
+
+    For messages of independent jobs (an escalation and a digest) whose order is not promised.
+    """
+
+    def found() -> SentMessage | None:
+        return next((m for m in api.sent(chat_id) if all(w in text_of(m) for w in words)), None)
+
+    async def probe() -> bool:
+        return found() is not None
+
+    await eventually(probe, True)
+    message = found()
+    assert message is not None
+    return message
+
+
 def popups(api: LocalBotApi) -> list[str]:
     """Return the texts of answered button presses that showed one."""
     return [str(a["text"]) for a in api.answered_callbacks() if a.get("text")]

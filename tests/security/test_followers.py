@@ -115,8 +115,9 @@ async def test_the_history_names_the_follower_who_acted_and_that_one_can_be_bloc
     assert await _reopen(officer_services, w.NEIGHBOUR, rid) == "officers-reopen-done"
     kasia = Resident(officer_services, w.KASIA)
 
+    before = await w.last_outbox_id(officer_services)
     await kasia.send(Command("zgloszenie", "KN-2026-000001"))
-    history = kasia.texts()[1]
+    history = await w.shown_history(officer_services, before)
     assert "wznowione (mieszkaniec #1)" in history
 
     [answer] = await kasia.send(Command("blokuj", "KN-2026-000001 #1 nadużywa przycisku"))
@@ -147,8 +148,9 @@ async def test_block_then_unblock_through_another_report_links_nothing(
     assert same_person.key == other_person.key == "operations-unblocked"
     histories = []
     for number in (1, 2, 3):
+        before = await w.last_outbox_id(officer_services)
         await kasia.send(Command("zgloszenie", f"KN-2026-00000{number}"))
-        histories.append(kasia.texts()[1])
+        histories.append(await w.shown_history(officer_services, before))
     for history in histories:
         assert "zablokowany" not in history and "odblokowany" not in history
     async with officer_services.uow() as uow:
