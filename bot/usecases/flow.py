@@ -106,11 +106,42 @@ class FlowContext:
         self.conversation.expires_at = self.turn.now + ttl if self.conversation.flow else None
 
     def reset(self) -> None:
-        """Leave any flow: back to the main menu, draft discarded."""
+        """Leave any flow: back to the main menu, draft discarded (a parked flow stays)."""
         self.conversation.flow = None
         self.conversation.step = None
         self.conversation.draft = {}
         self.touch()
+
+    def discard_all(self) -> None:
+        """Leave the flow and drop a parked one too (/anuluj, an expired draft, "discard")."""
+        self.conversation.parked = None
+        self.reset()
+
+    def park(self) -> None:
+        """Put the current flow aside, to continue it after another one (see Router._begin)."""
+        conversation = self.conversation
+        conversation.parked = {
+            "flow": conversation.flow,
+            "step": conversation.step,
+            "draft": conversation.draft,
+        }
+
+    @property
+    def parked_flow(self) -> str | None:
+        """Return the name of the flow put aside, if any."""
+        parked = self.conversation.parked
+        return str(parked.get("flow")) if isinstance(parked, dict) and parked.get("flow") else None
+
+    def unpark(self) -> bool:
+        """Continue the flow put aside (the current one ends); False when there is none."""
+        parked = self.conversation.parked
+        if not isinstance(parked, dict) or not parked.get("flow"):
+            return False
+        self.conversation.parked = None
+        self.goto(
+            str(parked["flow"]), str(parked.get("step") or ""), dict(parked.get("draft") or {})
+        )
+        return True
 
     def is_current(self, choice: Choice) -> bool:
         """Tell whether a pressed button belongs to the conversation's current step."""
@@ -132,6 +163,11 @@ class Flow(Protocol):
     resumable: bool
     # Optional (default False): True for flows that never change the conversation state (help,
     # privacy, language, lists), which may start during a resumable flow without asking first.
+    # Optional (default False): `parks_unfinished`, True for a quick look-up that may run during
+    # a resumable flow, which is put aside (Conversation.parked) and continued afterwards.
+    # Optional: `describe(ctx, draft) -> str`, what an unfinished draft holds, in plain words,
+    # for prompts that ask whether to discard it; and `parked_notice(ctx) -> Answer`, said when
+    # the flow is put aside.
 
     async def begin(self, ctx: FlowContext, args: str) -> Sequence[Answer]:
         """Start the flow (from a command, a menu button, or a deep link with `args`)."""

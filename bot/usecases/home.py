@@ -108,13 +108,17 @@ class HomeFlow:
         key = "home-cancelled" if had_flow else "home-nothing-to-cancel"
         return [menu_answer(ctx, key, also="home-menu")]
 
-    async def resume_offer(self, ctx: FlowContext, flow: Flow) -> Sequence[Answer]:
-        """Offer Continue / Discard for an unfinished flow."""
+    async def resume_offer(
+        self, ctx: FlowContext, flow: Flow, draft: dict[str, Any]
+    ) -> Sequence[Answer]:
+        """Offer Continue / Discard for an unfinished flow, saying what would be discarded."""
         options = [
             [Option("home-resume-continue", "continue")],
             [Option("home-resume-discard", "discard")],
         ]
-        return [ctx.answer("home-resume-offer", options, scope=RESUME_SCOPE)]
+        describe = getattr(flow, "describe", None)
+        what = describe(ctx, draft) if describe is not None else ""
+        return [ctx.answer("home-resume-offer", options, scope=RESUME_SCOPE, what=what)]
 
     async def draft_expired(self, ctx: FlowContext) -> Sequence[Answer]:
         """Tell that an unfinished draft expired and was discarded."""

@@ -85,6 +85,8 @@ class LookupFlow:
     scopes = frozenset({SCOPE})
     deep_links: frozenset[str] = frozenset()
     resumable = False
+    # During an unfinished report, the report waits aside (Router._begin) instead of a prompt.
+    parks_unfinished = True
 
     async def begin(self, ctx: FlowContext, args: str) -> Sequence[Answer]:
         """Ask for an address or a location (or look up the address given with the command)."""

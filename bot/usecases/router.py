@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from bot.conversation import Answer, Choice, Command
 from bot.services import Services
@@ -38,8 +38,10 @@ class Home(Protocol):
         """Answer /anuluj."""
         ...
 
-    async def resume_offer(self, ctx: FlowContext, flow: Flow) -> Sequence[Answer]:
-        """Offer Continue / Discard (scope RESUME_SCOPE) for an unfinished flow."""
+    async def resume_offer(
+        self, ctx: FlowContext, flow: Flow, draft: dict[str, Any]
+    ) -> Sequence[Answer]:
+        """Offer Continue / Discard (scope RESUME_SCOPE) for an unfinished flow and its draft."""
         ...
 
     async def draft_expired(self, ctx: FlowContext) -> Sequence[Answer]:
@@ -70,7 +72,7 @@ class Router:
         notices: list[Answer] = []
         expires = conversation.expires_at
         if conversation.flow and expires is not None and expires <= turn.now:
-            ctx.reset()
+            ctx.discard_all()
             notices.extend(await self.home.draft_expired(ctx))
         step = turn.step
         if isinstance(step, Command):
@@ -83,20 +85,20 @@ class Router:
         return [*notices, *await self.home.unknown(ctx)]
 
     async def _command(self, ctx: FlowContext, command: Command) -> Sequence[Answer]:
-        active = self.by_name.get(ctx.conversation.flow or "")
         if command.name == "start":
             if command.args:
                 target = self.by_deep_link.get(command.args.split("_", 1)[0])
                 if target is not None:
                     return await target.begin(ctx, command.args)
-            if active is not None and active.resumable:
-                return await self.home.resume_offer(ctx, active)
+            unfinished = self._unfinished(ctx)
+            if unfinished is not None:
+                return await self.home.resume_offer(ctx, *unfinished)
             if ctx.conversation.flow is not None:
                 ctx.reset()
             return await self.home.welcome(ctx)
         if command.name in CANCEL_COMMANDS:
-            had_flow = ctx.conversation.flow is not None
-            ctx.reset()
+            had_flow = ctx.conversation.flow is not None or ctx.parked_flow is not None
+            ctx.discard_all()
             return await self.home.cancelled(ctx, had_flow)
         target = self.by_command.get(command.name)
         if target is not None:
@@ -111,12 +113,15 @@ class Router:
             return await self.home.menu(ctx)
         active = self.by_name.get(ctx.conversation.flow or "")
         if choice.scope == RESUME_SCOPE:
-            if active is None or not ctx.is_current(choice):
+            unfinished = self._unfinished(ctx)
+            if unfinished is None or not ctx.is_current(choice):
                 return await self.expired(ctx)
             if choice.value == "continue":
+                if unfinished[0] is not active:
+                    ctx.unpark()
                 ctx.touch()
-                return await active.current_question(ctx)
-            ctx.reset()
+                return await unfinished[0].current_question(ctx)
+            ctx.discard_all()
             return await self.home.menu(ctx)
         target = self.by_scope.get(choice.scope)
         if target is not None:
@@ -128,9 +133,28 @@ class Router:
         active = self.by_name.get(ctx.conversation.flow or "")
         takes_over = not getattr(target, "keeps_conversation", False)
         if active is not None and active is not target and active.resumable and takes_over:
+            if getattr(target, "parks_unfinished", False):
+                # A quick look-up: the report waits aside and is continued afterwards.
+                ctx.park()
+                notice = getattr(active, "parked_notice", None)
+                answers = list(await target.begin(ctx, args))
+                return [*answers, notice(ctx)] if notice is not None else answers
             # A report half-written must not vanish because the menu was pressed: ask first.
-            return await self.home.resume_offer(ctx, active)
+            return await self.home.resume_offer(ctx, active, dict(ctx.conversation.draft or {}))
+        if ctx.parked_flow == target.name:
+            # Back to the report put aside: it goes on where it was.
+            ctx.unpark()
         return await target.begin(ctx, args)
+
+    def _unfinished(self, ctx: FlowContext) -> tuple[Flow, dict[str, Any]] | None:
+        """Return the unfinished resumable flow and its draft: the current one, or one parked."""
+        active = self.by_name.get(ctx.conversation.flow or "")
+        if active is not None and active.resumable:
+            return active, dict(ctx.conversation.draft or {})
+        parked = self.by_name.get(ctx.parked_flow or "")
+        if parked is not None and parked.resumable and ctx.conversation.parked is not None:
+            return parked, dict(ctx.conversation.parked.get("draft") or {})
+        return None
 
     async def expired(self, ctx: FlowContext) -> Sequence[Answer]:
         """Answer a stale or forged button: say so, then ask the current step again."""

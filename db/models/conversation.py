@@ -27,3 +27,6 @@ class Conversation(Base):
     version: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime | None]
+    # An unfinished flow put aside while another runs (a report during /dzielnicowy):
+    # {"flow", "step", "draft"}; it expires with the conversation.
+    parked: Mapped[dict[str, Any] | None]

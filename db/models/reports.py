@@ -127,6 +127,8 @@ class ReportFollower(Base):
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The resident left the report in My reports: told of nothing more; the confirmation stays.
+    left_at: Mapped[datetime | None]
 
 
 class AuditEvent(Base):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import func, select
 
 from bot.localapi import LocalBotApi
 from bot.localapi.sent import SentMessage
@@ -108,3 +109,62 @@ async def test_a_press_on_a_deleted_message_is_answered_with_a_new_one(
     [nature] = await anna.expect()
     assert nature.method == "sendMessage" and nature.message_id != groups.message_id
     assert ["Dzikie wysypiska śmieci"] in nature.buttons()
+
+
+async def test_the_officer_is_looked_up_during_a_report_and_the_report_waits(
+    local_api: LocalBotApi, start_bot: StartBot
+) -> None:
+    await start_reporting_bot(start_bot)
+    anna = Chat(local_api, local_api.user(1304, language_code="pl"))
+    anna.user.send_command("zglos")
+    await anna.expect()
+    await anna.tap_and_read("Nie, to nie jest nagły wypadek")
+    await anna.tap_and_read("🌳 Przyroda i zwierzęta")
+    [where] = await anna.tap_and_read("Dzikie wysypiska śmieci")
+    assert "Gdzie?" in text_of(where)
+
+    # Who is the officer here? The look-up answers; the report is kept, and she is told how.
+    anna.user.send_command("dzielnicowy")
+    ask, parked = await anna.expect(2)
+    assert "Mój dzielnicowy" in text_of(ask)
+    assert "niedokończone zgłoszenie (Dzikie wysypiska śmieci) czeka" in text_of(parked)
+    assert "/zglos" in text_of(parked)
+    anna.user.send_text("Kolejowa 12")
+    _found, card, _here = await anna.expect(3)
+    assert "Rejon 5" in text_of(card)
+
+    # "Report here": the same report goes on, at this place.
+    resumed, when = await anna.tap_and_read("⚠️ Zgłoś zagrożenie tutaj", 2)
+    assert "Wracamy do Twojego niedokończonego zgłoszenia — z tym miejscem" in text_of(resumed)
+    assert "Kiedy to się dzieje?" in text_of(when)
+
+
+async def test_cancel_on_the_summary_asks_first(
+    local_api: LocalBotApi, start_bot: StartBot
+) -> None:
+    runtime = await start_reporting_bot(start_bot)
+    olena = Chat(local_api, local_api.user(1305, language_code="uk"))
+    olena.user.send_command("report")
+    await olena.expect()
+    await olena.tap_and_read("Ні, це не надзвичайна ситуація")
+    await olena.tap_and_read("🚨 Громадський порядок")
+    await olena.tap_and_read("Акти вандалізму")
+    olena.user.send_text("Kolejowa 12")
+    await olena.expect(2)
+    await olena.tap_and_read("Не знаю / пропустити")
+    await olena.tap_and_read("Пропустити")
+    await olena.tap_and_read("Без фото — далі")
+    [summary] = await olena.tap_and_read("🕶 Анонімно")
+
+    [question] = await olena.tap_and_read("✖️ Скасувати")
+    assert "Точно скасувати звернення?" in text_of(question)
+    assert "Акти вандалізму, ul. Kolejowa 12, Konin" in text_of(question)
+    # "No": the question turns back into the summary, nothing lost.
+    [again] = await olena.tap_and_read("⬅️ Ні, повернутися до підсумку")
+    assert edits(again, question) and "Перевірте звернення" in text_of(again)
+    await olena.tap_and_read("✖️ Скасувати")
+    [cancelled] = await olena.tap_and_read("🗑 Так, видалити звернення")
+    assert "Звернення скасовано" in text_of(cancelled)
+    async with runtime.services.uow() as uow:
+        assert await uow.session.scalar(select(func.count()).select_from(Report)) == 0
+    assert summary.buttons()[-1] == ["✖️ Скасувати"]

@@ -60,7 +60,8 @@ async def test_a_resident_continues_after_the_bot_restarts(
     runtime = await start_reporting_bot(start_bot, clock)
     anna.user.send_command("start")
     [offer] = await anna.expect()
-    assert offer.buttons() == [["▶️ Kontynuuj"], ["🗑 Zacznij od nowa"]]
+    assert offer.buttons() == [["▶️ Kontynuuj"], ["🗑 Usuń je i zacznij od nowa"]]
+    assert "Masz niedokończone zgłoszenie: Nieprawidłowe parkowanie" in text_of(offer)
     [question] = await anna.tap_and_read("▶️ Kontynuuj")
     assert "Opisz, co się dzieje" in text_of(question)
     anna.user.send_text("Blokują wyjazd z garażu.")

@@ -81,9 +81,9 @@ home-unknown-media = { $kind ->
 home-unknown-contact = I do not need your phone number now, and I did not store it.
 home-cancelled = Stopped. The unfinished entries were deleted.
 home-nothing-to-cancel = There was nothing to stop.
-home-resume-offer = You have an unfinished conversation. Continue it or start again?
+home-resume-offer = You have an unfinished report: <b>{ $what }</b>. Finish it, or delete it and start again?
 home-resume-continue = ▶️ Continue
-home-resume-discard = 🗑 Start again
+home-resume-discard = 🗑 Delete it and start again
 home-draft-expired = Your unfinished draft waited longer than { $days ->
         [one] { $days } day
        *[other] { $days } days

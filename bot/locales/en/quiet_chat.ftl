@@ -21,3 +21,21 @@ offer-report = ⚠️ Report a threat with this
 offer-officer = 👮 Show this place's district officer
 offer-drop = ✖️ No, thanks
 offer-dropped = All right, nothing was kept.
+
+## An unfinished report: what it holds, kept aside during /dzielnicowy, cancelled only when sure
+
+report-draft-point = a point on the map
+report-draft-photos = { $count ->
+        [one] 1 photo
+       *[other] { $count } photos
+    }
+report-draft-description = with a description
+report-draft-empty = no answers yet
+report-parked = 📝 Your unfinished report (<b>{ $what }</b>) is waiting — finish it later with /report.
+report-resumed = { $placed ->
+        [yes] 📝 Back to your unfinished report — with this place.
+       *[no] 📝 Back to your unfinished report. The place stays as given before; you can change it in the summary.
+    }
+report-cancel-question = Cancel the report for sure? Nothing will be sent, and your answers (<b>{ $what }</b>) will be deleted.
+report-cancel-yes = 🗑 Yes, delete the report
+report-cancel-no = ⬅️ No, back to the summary

@@ -78,9 +78,9 @@ home-unknown-media = { $kind ->
 home-unknown-contact = Nie potrzebuję teraz Twojego numeru telefonu i go nie zapisałem.
 home-cancelled = Przerwano. Niedokończone dane zostały usunięte.
 home-nothing-to-cancel = Nie było nic do przerwania.
-home-resume-offer = Masz niedokończoną rozmowę. Chcesz ją kontynuować czy zacząć od nowa?
+home-resume-offer = Masz niedokończone zgłoszenie: <b>{ $what }</b>. Chcesz je dokończyć czy usunąć i zacząć od nowa?
 home-resume-continue = ▶️ Kontynuuj
-home-resume-discard = 🗑 Zacznij od nowa
+home-resume-discard = 🗑 Usuń je i zacznij od nowa
 home-draft-expired = Twój niedokończony szkic czekał dłużej niż { $days ->
         [one] { $days } dzień
        *[other] { $days } dni

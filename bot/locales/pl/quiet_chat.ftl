@@ -22,3 +22,22 @@ offer-report = ⚠️ Zgłoś zagrożenie z tym
 offer-officer = 👮 Pokaż dzielnicowego tego miejsca
 offer-drop = ✖️ Nie, dziękuję
 offer-dropped = W porządku, nic nie zostało zapisane.
+
+## An unfinished report: what it holds, kept aside during /dzielnicowy, cancelled only when sure
+
+report-draft-point = punkt na mapie
+report-draft-photos = { $count ->
+        [one] 1 zdjęcie
+        [few] { $count } zdjęcia
+       *[other] { $count } zdjęć
+    }
+report-draft-description = z opisem
+report-draft-empty = jeszcze bez odpowiedzi
+report-parked = 📝 Twoje niedokończone zgłoszenie (<b>{ $what }</b>) czeka — dokończysz je poleceniem /zglos.
+report-resumed = { $placed ->
+        [yes] 📝 Wracamy do Twojego niedokończonego zgłoszenia — z tym miejscem.
+       *[no] 📝 Wracamy do Twojego niedokończonego zgłoszenia. Miejsce zostało takie, jak je podano wcześniej; zmienisz je w podsumowaniu.
+    }
+report-cancel-question = Na pewno anulować zgłoszenie? Nic nie zostanie wysłane, a wpisane odpowiedzi (<b>{ $what }</b>) zostaną usunięte.
+report-cancel-yes = 🗑 Tak, usuń zgłoszenie
+report-cancel-no = ⬅️ Nie, wróć do podsumowania

@@ -77,9 +77,9 @@ home-unknown-media = { $kind ->
 home-unknown-contact = Зараз ваш номер телефону мені не потрібен, і я його не зберіг.
 home-cancelled = Перервано. Незавершені дані видалено.
 home-nothing-to-cancel = Нічого переривати.
-home-resume-offer = У вас є незавершена розмова. Продовжити її чи почати спочатку?
+home-resume-offer = У вас є незавершене звернення: <b>{ $what }</b>. Завершити його чи видалити й почати спочатку?
 home-resume-continue = ▶️ Продовжити
-home-resume-discard = 🗑 Почати спочатку
+home-resume-discard = 🗑 Видалити його й почати спочатку
 home-draft-expired = Ваша незавершена чернетка чекала довше ніж { $days ->
         [one] { $days } день
         [few] { $days } дні

@@ -21,3 +21,18 @@ offer-report = ⚠️ Повідомити про загрозу з цим
 offer-officer = 👮 Показати дільничного цього місця
 offer-drop = ✖️ Ні, дякую
 offer-dropped = Гаразд, нічого не збережено.
+
+## An unfinished report: what it holds, kept aside during /dzielnicowy, cancelled only when sure
+
+report-draft-point = точка на карті
+report-draft-photos = { $count } фото
+report-draft-description = з описом
+report-draft-empty = ще без відповідей
+report-parked = 📝 Ваше незавершене звернення (<b>{ $what }</b>) чекає — завершити його можна командою /report.
+report-resumed = { $placed ->
+        [yes] 📝 Повертаємося до вашого незавершеного звернення — з цим місцем.
+       *[no] 📝 Повертаємося до вашого незавершеного звернення. Місце залишилося тим, яке ви вказали раніше; змінити його можна в підсумку.
+    }
+report-cancel-question = Точно скасувати звернення? Нічого не буде надіслано, а введені відповіді (<b>{ $what }</b>) буде видалено.
+report-cancel-yes = 🗑 Так, видалити звернення
+report-cancel-no = ⬅️ Ні, повернутися до підсумку

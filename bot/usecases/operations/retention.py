@@ -95,6 +95,7 @@ async def discard_expired_drafts(services: Services, now: datetime) -> int:
                 flow=None,
                 step=None,
                 draft={},
+                parked=None,
                 # Buttons of the old step stop working, as after any change of state.
                 version=Conversation.version + 1,
                 updated_at=now,

@@ -50,6 +50,7 @@ from bot.usecases.report.form import (
     ask_category_group,
     ask_when_days,
     ask_where_pick,
+    describe_draft,
     phone_options,
     photos_options,
     where_options,
@@ -90,10 +91,11 @@ class ReportFlow:
         """Start a report, or carry on with the unfinished one (offering to start over)."""
         if ctx.conversation.flow == FLOW:
             form = Form(ctx)
+            what = describe_draft(ctx, form.draft)
             question = await ask(form, form.step)
             # Built after the question, which may store the draft (and so change the version).
-            notice = form.answer("report-continuing", [[Option("report-start-over", "restart")]])
-            return [notice, *question]
+            restart = [[Option("report-start-over", "restart")]]
+            return [form.answer("report-continuing", restart, what=what), *question]
         if ctx.conversation.flow == OFFER_FLOW:
             # Photos, a place or words sent just before: the report starts with them.
             return await start(ctx, None, offered_draft(ctx.conversation.draft or {}))
@@ -122,6 +124,16 @@ class ReportFlow:
         form = Form(ctx)
         return await ask(form, form.step)
 
+    def describe(self, ctx: FlowContext, draft: dict[str, Any]) -> str:
+        """Say what an unfinished report holds (for prompts that would discard it)."""
+        return describe_draft(ctx, ReportDraft.from_json(draft))
+
+    def parked_notice(self, ctx: FlowContext) -> Answer:
+        """Said when /dzielnicowy puts the unfinished report aside."""
+        parked = ctx.conversation.parked or {}
+        what = describe_draft(ctx, ReportDraft.from_json(dict(parked.get("draft") or {})))
+        return ctx.answer("report-parked", what=what)
+
 
 async def start(
     ctx: FlowContext, place: dict[str, Any] | None, draft: ReportDraft | None = None
@@ -146,8 +158,23 @@ async def _press_outside(ctx: FlowContext, choice: Choice) -> list[Answer]:
         except TypeError:
             place = None
         if place is not None and place.district_code:
+            if ctx.parked_flow == FLOW:
+                return await _back_from_lookup(ctx, place)
             return await start(ctx, place.to_json())
     return [ctx.answer("button-expired"), ctx.answer("report-not-open")]
+
+
+async def _back_from_lookup(ctx: FlowContext, place: Place) -> list[Answer]:
+    """ "Report here" while a report waits aside: that report goes on, at this place if it
+    had none yet (a place already given is kept; the summary can change it)."""
+    ctx.unpark()
+    form = Form(ctx)
+    placed = form.draft.place is None
+    if placed:
+        form.draft.place = place.to_json()
+        form.draft.duplicates_checked = False
+    notice = form.answer("report-resumed", placed="yes" if placed else "no")
+    return await advance(form, [notice])
 
 
 async def expired(form: Form) -> list[Answer]:
@@ -602,8 +629,8 @@ async def on_summary(form: Form, step: Step) -> list[Answer]:
         form.save("edit")
         return await ask(form, "edit")
     if step.value == "cancel":
-        ctx.reset()
-        return [ctx.answer("report-cancelled")]
+        form.save("cancel")
+        return await ask(form, "cancel")
     if step.value != "send":
         return await expired(form)
     outcome = await submit_report(
@@ -642,6 +669,19 @@ async def on_summary(form: Form, step: Step) -> list[Answer]:
             verify_days=round(deadlines.verify_within_days),
         )
     ]
+
+
+async def on_cancel(form: Form, step: Step) -> list[Answer]:
+    """Throw the report away only when confirmed; "no" turns the question back into the summary."""
+    if not isinstance(step, Choice):
+        return await wrong_kind(form, step)
+    if step.value == "cancel.yes":
+        form.ctx.reset()
+        return [form.ctx.answer("report-cancelled")]
+    if step.value != "cancel.no":
+        return await expired(form)
+    *before, summary = await advance(form)
+    return [*before, dataclasses.replace(summary, replaces=REPLACE_PRESSED)]
 
 
 async def on_edit(form: Form, step: Step) -> list[Answer]:
@@ -687,6 +727,7 @@ HANDLERS: dict[str, Handler] = {
     "anonymous": on_anonymous,
     "phone": on_phone,
     "summary": on_summary,
+    "cancel": on_cancel,
     "edit": on_edit,
 }
 

@@ -393,6 +393,22 @@ def summary_args(form: Form) -> dict[str, Any]:
     }
 
 
+def describe_draft(ctx: FlowContext, draft: ReportDraft) -> str:
+    """Say in a few plain words what an unfinished report holds, for prompts that would
+    discard it ("Nieprawidłowe parkowanie, ul. Kolejowa 12, Konin, 2 zdjęcia")."""
+    parts = []
+    if draft.category:
+        parts.append(categories(ctx.services).name(draft.category, ctx.lang))
+    place = draft.place_obj
+    if place is not None:
+        parts.append(place.address or ctx.fragment("report-draft-point"))
+    if draft.photos:
+        parts.append(ctx.fragment("report-draft-photos", count=len(draft.photos)))
+    if draft.description:
+        parts.append(ctx.fragment("report-draft-description"))
+    return ", ".join(parts) or ctx.fragment("report-draft-empty")
+
+
 def mask_phone(phone: str) -> str:
     """Show only the last three digits: enough to recognise, useless if the chat is seen."""
     digits = [c for c in phone if c.isdigit()]
@@ -407,6 +423,16 @@ async def ask_summary(form: Form) -> list[Answer]:
         [Option("report-cancel", "cancel")],
     ]
     return [form.answer("report-summary", rows, **summary_args(form))]
+
+
+async def ask_cancel(form: Form) -> list[Answer]:
+    """Ask before "Cancel" on the summary throws the report away, saying what it holds."""
+    rows = [
+        [Option("report-cancel-yes", "cancel.yes")],
+        [Option("report-cancel-no", "cancel.no")],
+    ]
+    what = describe_draft(form.ctx, form.draft)
+    return [form.answer("report-cancel-question", rows, what=what)]
 
 
 EDITABLE = ("category", "where", "when", "description", "photos", "anonymous")
@@ -436,5 +462,6 @@ QUESTIONS = {
     "anonymous": ask_anonymous,
     "phone": ask_phone,
     "summary": ask_summary,
+    "cancel": ask_cancel,
     "edit": ask_edit,
 }

@@ -259,7 +259,15 @@ async def test_cancel_discards_the_draft(report_services: Services) -> None:
     await anna.press("when.unknown")
     await to_summary(anna)
     assert "nie podano" in anna.text()
+    # "Cancel" asks first, saying what would be thrown away; "no" is back at the summary.
     await anna.press("cancel")
+    assert anna.said() == ["report-cancel-question"]
+    assert "Nieprawidłowe parkowanie, ul. Kolejowa 12, Konin" in anna.text()
+    await anna.press("cancel.no")
+    assert anna.said() == ["report-summary"]
+    assert (await conversation(report_services, 6009)).flow == "report"
+    await anna.press("cancel")
+    await anna.press("cancel.yes")
     assert anna.said() == ["report-cancelled"]
     assert (await conversation(report_services, 6009)).flow is None
     assert await rows(report_services, select(Report.id)) == []

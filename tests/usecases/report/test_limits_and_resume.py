@@ -132,15 +132,25 @@ async def test_other_menus_do_not_silently_discard_an_unfinished_report(
     await anna.press("when.now")
     await anna.say("Auta na chodniku")
 
-    # "Mój dzielnicowy" would start a conversation of its own: she is asked first.
-    await anna.send(Command("dzielnicowy"))
-    assert anna.said() == ["home-resume-offer"]
     # Help and the language choice keep the report as it is.
     await anna.send(Command("pomoc"))
     assert "home-resume-offer" not in anna.said()
     kept = await conversation(report_services, 5011)
     assert kept.flow == "report" and kept.draft["description"] == "Auta na chodniku"
 
+    # "Mój dzielnicowy" answers the look-up; the report waits aside, and she is told so.
+    await anna.send(Command("dzielnicowy"))
+    assert anna.said() == ["lookup-ask", "report-parked"]
+    assert "Nieprawidłowe parkowanie, ul. Kolejowa 12, Konin, z opisem" in anna.texts()[1]
+    parked = await conversation(report_services, 5011)
+    assert parked.flow == "lookup" and parked.parked is not None
+    assert parked.parked["draft"]["description"] == "Auta na chodniku"
+
+    # /start offers to finish it, naming what "delete" would throw away.
     await anna.send(Command("start"))
+    assert anna.said() == ["home-resume-offer"]
+    assert "Nieprawidłowe parkowanie, ul. Kolejowa 12, Konin, z opisem" in anna.text()
     await anna.press("continue")
     assert anna.said() == ["report-photos-question"]
+    back = await conversation(report_services, 5011)
+    assert back.flow == "report" and back.parked is None
