@@ -67,6 +67,9 @@ class DeliverySection(_Section):
     global_per_second: float = Field(30, gt=0)
     private_chat_per_second: float = Field(1, gt=0)
     group_per_minute: float = Field(20, gt=0)
+    max_age_hours: float = Field(24, gt=0)
+    backoff_max_seconds: float = Field(60, gt=0)
+    late_after_minutes: float = Field(5, gt=0)
     max_attempts: int = Field(8, ge=1)
     poll_interval: float = Field(1.0, gt=0)
 

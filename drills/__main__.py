@@ -15,7 +15,7 @@ import asyncio
 import sys
 from collections.abc import Awaitable, Callable
 
-from drills import burst_kill, two_webhooks
+from drills import bad_bodies, burst_kill, database_kill, outage, two_webhooks
 from drills.figures import Figures
 
 Drill = Callable[[bool], Awaitable[Figures]]
@@ -36,10 +36,29 @@ def _burst(backend: str) -> Drill:
     return drill
 
 
+def _outage(quick: bool) -> Awaitable[Figures]:
+    if quick:
+        return outage.run(residents=4, outage_seconds=6.0, during=2)
+    return outage.run(residents=10, outage_seconds=90.0, during=3)
+
+
+def _database_kill(quick: bool) -> Awaitable[Figures]:
+    if quick:
+        return database_kill.run(residents=3, kill_every=1.5)
+    return database_kill.run(residents=8, kill_every=1.0)
+
+
+def _bad_bodies(quick: bool) -> Awaitable[Figures]:
+    return bad_bodies.run(bodies=600 if quick else 10_000)
+
+
 DRILLS: dict[str, Drill] = {
     "two-webhooks": _two_webhooks,
+    "outage": _outage,
     "burst-sqlite": _burst("sqlite"),
     "burst-postgresql": _burst("postgresql"),
+    "database-kill": _database_kill,
+    "bad-bodies": _bad_bodies,
 }
 
 

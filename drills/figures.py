@@ -23,6 +23,8 @@ class Figures:
     recover_seconds: float
     command: str
     notes: str = ""
+    # Drill-specific counts a test asserts on (e.g. errors shown to residents, 5xx answers).
+    checks: dict[str, int] = field(default_factory=dict)
 
     def line(self) -> str:
         """The figures in one line, as the drills print them."""

@@ -59,6 +59,7 @@ UKRAINIAN_MESSAGE_KEYS = frozenset(
         "privacy-notice-more", "privacy-data-first-contact", "privacy-data-last-contact",
         "privacy-data-messages", "privacy-data-messages-count", "privacy-erase-question",
         "offer-kept-text",
+        "ops-outbox-failed", "ops-outbox-late", "ops-updates-late",
     }
 )  # fmt: skip
 # Gendered guesses such as "zarejestrował(a)", "przerwałeś(-aś)", "on(a)": say it neutrally.

@@ -1,4 +1,5 @@
-"""`python -m bot health` and `python -m bot outbox status`: what waits, what failed."""
+"""`python -m bot health` and `python -m bot outbox status|retry|dismiss`: what waits, what
+failed, and what to do about it."""
 
 from __future__ import annotations
 
@@ -6,79 +7,63 @@ import argparse
 import asyncio
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import select, update
 
 from bot.commands import Subparsers, add_parser
 from bot.config import Config, Secrets
+from bot.pipeline.health import Backlog, read_backlog
 from bot.pipeline.stats import QueueCounts, read_counts
 from db.base import utcnow
 from db.engine import create_engine, database_url, session_factory
-from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
+from db.models.pipeline import InboxStatus, OutboxMessage, OutboxStatus
 
 # Rows listed by `outbox status`.
 LAST_PROBLEMS = 20
 
 
 def register(subparsers: Subparsers) -> None:
-    """Add `health` and `outbox status`."""
+    """Add `health` and `outbox status|retry|dismiss`."""
     health = add_parser(subparsers, "health", "check the database and what waits in the pipeline")
     health.add_argument(
         "--max-wait",
         type=float,
-        default=5.0,
         metavar="MINUTES",
-        help="an update or a due message waiting longer than this counts as stuck (default 5)",
+        help="a message or update waiting longer than this is late "
+        "(default: [delivery] late_after_minutes)",
     )
     health.set_defaults(handler=_health)
     outbox = add_parser(subparsers, "outbox", "the queue of messages to send")
     actions = outbox.add_subparsers(dest="outbox_action", metavar="ACTION", required=True)
     status = add_parser(actions, "status", "counts by state and the latest failed messages")
     status.set_defaults(handler=_outbox_status)
+    retry = add_parser(actions, "retry", "queue failed messages again (all, or the ids given)")
+    retry.add_argument("ids", nargs="*", type=int, metavar="ID", help="outbox ids")
+    retry.set_defaults(handler=_outbox_retry)
+    dismiss = add_parser(
+        actions, "dismiss", "let failed messages go (all, or the ids given): health turns green"
+    )
+    dismiss.add_argument("ids", nargs="*", type=int, metavar="ID", help="outbox ids")
+    dismiss.set_defaults(handler=_outbox_dismiss)
 
 
 def _when(value: datetime | None) -> str:
     return value.isoformat(timespec="seconds") if value is not None else "-"
 
 
-async def _stuck(session: AsyncSession, max_wait: timedelta) -> tuple[int, int]:
-    """Count updates and due messages waiting longer than `max_wait`."""
-    cutoff = utcnow() - max_wait
-    inbox = await session.scalar(
-        select(func.count())
-        .select_from(InboxUpdate)
-        .where(InboxUpdate.status == InboxStatus.PENDING, InboxUpdate.received_at < cutoff)
-    )
-    # A `sending` row's not_before is its lease: past the cutoff, its sender is gone.
-    outbox = await session.scalar(
-        select(func.count())
-        .select_from(OutboxMessage)
-        .where(
-            or_(
-                OutboxMessage.status == OutboxStatus.PENDING,
-                OutboxMessage.status == OutboxStatus.SENDING,
-            ),
-            OutboxMessage.not_before < cutoff,
-        )
-    )
-    return int(inbox or 0), int(outbox or 0)
-
-
-async def _read_health(url: str, max_wait: timedelta) -> tuple[QueueCounts, tuple[int, int]]:
+async def _read_health(url: str) -> tuple[QueueCounts, Backlog]:
     engine = create_engine(url)
     try:
         async with session_factory(engine)() as session:
-            return await read_counts(session), await _stuck(session, max_wait)
+            return await read_counts(session), await read_backlog(session)
     finally:
         await engine.dispose()
 
 
 def _health(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
     url = database_url(secrets.database_url, config.database.sqlite_path)
+    minutes = args.max_wait if args.max_wait is not None else config.delivery.late_after_minutes
     try:
-        counts, (stuck_inbox, stuck_outbox) = asyncio.run(
-            _read_health(url, timedelta(minutes=args.max_wait))
-        )
+        counts, backlog = asyncio.run(_read_health(url))
     except Exception as exc:
         print(f"database: NOT answering ({type(exc).__name__})")
         return 1
@@ -92,15 +77,16 @@ def _health(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
         f"outbox: pending {outbox.get(OutboxStatus.PENDING, 0)}, "
         f"sending {outbox.get(OutboxStatus.SENDING, 0)}, "
         f"failed {outbox.get(OutboxStatus.FAILED, 0)}, "
-        f"undeliverable {outbox.get(OutboxStatus.UNDELIVERABLE, 0)}"
+        f"undeliverable {outbox.get(OutboxStatus.UNDELIVERABLE, 0)}, "
+        f"dismissed {outbox.get(OutboxStatus.DISMISSED, 0)}, "
+        f"oldest unsent {_when(backlog.oldest_unsent)}"
     )
-    if stuck_inbox or stuck_outbox:
-        print(
-            f"STUCK: {stuck_inbox} update(s) and {stuck_outbox} message(s) "
-            f"waiting longer than {args.max_wait:g} min"
-        )
+    problems = backlog.problems(utcnow(), timedelta(minutes=minutes))
+    for problem in problems:
+        print(f"PROBLEM: {problem}")
+    if problems:
         return 1
-    print("nothing stuck")
+    print(f"nothing failed, nothing waiting longer than {minutes:g} min")
     return 0
 
 
@@ -127,6 +113,7 @@ def _outbox_status(args: argparse.Namespace, config: Config, secrets: Secrets) -
         OutboxStatus.SENDING,
         OutboxStatus.FAILED,
         OutboxStatus.UNDELIVERABLE,
+        OutboxStatus.DISMISSED,
     ):
         print(f"{status.value:>13}: {counts.outbox.get(status, 0)}")
     print(f"oldest pending: {_when(counts.oldest_pending_outbox)}")
@@ -138,4 +125,36 @@ def _outbox_status(args: argparse.Namespace, config: Config, secrets: Secrets) -
                 f"{row.id:>8} {row.chat_id:>15} {row.kind:<12} {row.status.value:<13} "
                 f"{row.attempts:>5}  {row.last_error or '-'}"
             )
+    return 0
+
+
+async def _requeue(url: str, ids: list[int], status: OutboxStatus) -> int:
+    engine = create_engine(url)
+    try:
+        async with session_factory(engine)() as session:
+            values: dict[str, object] = {"status": status}
+            if status is OutboxStatus.PENDING:
+                # A fresh start: tries counted from zero, due now; its age (created_at) stays.
+                values |= {"attempts": 0, "not_before": utcnow(), "claimed_by": None}
+            statement = update(OutboxMessage).where(OutboxMessage.status == OutboxStatus.FAILED)
+            if ids:
+                statement = statement.where(OutboxMessage.id.in_(ids))
+            result = await session.execute(statement.values(**values))
+            await session.commit()
+            return int(getattr(result, "rowcount", 0) or 0)
+    finally:
+        await engine.dispose()
+
+
+def _outbox_retry(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
+    url = database_url(secrets.database_url, config.database.sqlite_path)
+    count = asyncio.run(_requeue(url, args.ids, OutboxStatus.PENDING))
+    print(f"{count} failed message(s) queued again; a running bot sends them within seconds")
+    return 0
+
+
+def _outbox_dismiss(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
+    url = database_url(secrets.database_url, config.database.sqlite_path)
+    count = asyncio.run(_requeue(url, args.ids, OutboxStatus.DISMISSED))
+    print(f"{count} failed message(s) dismissed (kept until the retention period ends)")
     return 0

@@ -145,6 +145,11 @@ class LocalBotApi:
             self.state.faults.append(fault)
         return fault
 
+    def end(self, fault: Fault) -> None:
+        """Let the calls an injected fault still waited for succeed (e.g. an outage is over)."""
+        with self.state.lock:
+            fault.times = fault.fired
+
     def fault_counts(self) -> dict[str, int]:
         """Return how many times faults of each kind fired."""
         with self.state.lock:

@@ -11,15 +11,16 @@ import asyncio
 import contextlib
 import itertools
 import logging
+import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 
 from bot.config import DeliverySection
 from bot.pipeline.limits import SendLimits
@@ -42,9 +43,15 @@ MAX_REQUESTS = 8
 # Longest wait for one of those requests: a row waits while `sending`, and goes back in line
 # rather than sit on a row (and its chat) Telegram is too slow to take.
 REQUEST_WAIT_SECONDS = 30.0
-# Seconds before a row whose send failed on the network is tried again; doubled per try.
+# Seconds before a row whose send failed on the network is tried again; doubled per try up to
+# [delivery] backoff_max_seconds, each wait shortened by up to a quarter at random, so that the
+# rows of a long outage do not all knock at the same moment.
 BACKOFF_BASE_SECONDS = 0.5
-BACKOFF_MAX_SECONDS = 300.0
+BACKOFF_JITTER = 0.25
+# Seconds between getMe calls while Telegram cannot be reached: the first that succeeds brings
+# every row waiting out its back-off forward, so the backlog drains within seconds of the end
+# of an outage, not a back-off (up to a minute) later.
+PROBE_SECONDS = 5.0
 # The lease written in not_before while a row is `sending`. Processes of this release look at
 # claimed_by instead; the lease keeps a process of the previous release (during a rolling
 # upgrade) from taking our rows, and lets us take back its rows once it is gone.
@@ -75,6 +82,7 @@ class DeliveryStats:
 
     reset_at_start: int = 0
     sent: int = 0
+    outages: int = 0
     rescheduled: int = 0
     failed: int = 0
     undeliverable: int = 0
@@ -125,6 +133,10 @@ class DeliveryWorker:
         # Rows this process claimed whose outcome is not recorded yet: they are `sending` in the
         # database because of us, and no sweep may put them back in line.
         self._held: set[int] = set()
+        # Since when (UTC) Telegram could not be reached, with no success since; the probe.
+        self.unreachable_since: datetime | None = None
+        self._probe_task: asyncio.Task[None] | None = None
+        self._random = random.Random()
         self.stats = DeliveryStats()
 
     @property
@@ -176,6 +188,11 @@ class DeliveryWorker:
                 # Left `sending`: the next start sends it again.
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
+        if self._probe_task is not None:
+            self._probe_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._probe_task
+            self._probe_task = None
         if self._flush_task is not None:
             self._flush_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -254,8 +271,11 @@ class DeliveryWorker:
                         task = asyncio.create_task(self._deliver(row), name=f"send-{row.id}")
                         self._sending.add(task)
                         task.add_done_callback(self._sent_done)
-            except Exception:
-                log.exception("outbox: claiming failed; trying again shortly")
+            except Exception as exc:
+                if is_transient(exc):
+                    log.warning("outbox: database busy (%s); trying again", type(exc).__name__)
+                else:
+                    log.exception("outbox: claiming failed; trying again shortly")
             if claimed and claimed == room:
                 continue
             with contextlib.suppress(TimeoutError):
@@ -335,10 +355,14 @@ class DeliveryWorker:
             await self._reschedule(row, retry_seconds(exc), _error(exc), count=False)
         except Forbidden as exc:
             await self._undeliverable(row, _error(exc))
-        except BadRequest as exc:
+        except (BadRequest, ChatMigrated) as exc:
+            # The message or the chat is wrong: no try will ever succeed.
             await self._finish(row, OutboxStatus.FAILED, _error(exc))
-        except (NetworkError, TelegramError) as exc:
-            await self._retry_or_fail(row, exc)
+        except TelegramError as exc:
+            # Unreachable, 5xx, timed out, even a revoked token (an operator will fix it):
+            # Telegram may take it later, so it is tried until it is too old to matter.
+            self._unreachable()
+            await self._retry_until_too_old(row, exc)
         except Exception as exc:
             if is_transient(exc):
                 # The sender's own database read failed for a moment: not the row's fault.
@@ -348,6 +372,8 @@ class DeliveryWorker:
             log.exception("outbox: sender %r raised for row %s", row.kind, row.id)
             await self._retry_or_fail(row, exc)
         else:
+            if self.unreachable_since is not None:
+                await self._reachable_again()
             self._sent_buffer.append(
                 {
                     "id": row.id,
@@ -389,13 +415,79 @@ class DeliveryWorker:
         # Each sent row may have been holding back the next row of its chat.
         self._wakeup.set()
 
+    def _backoff(self, attempts: int) -> float:
+        doubled = BACKOFF_BASE_SECONDS * 2.0 ** min(attempts - 1, 30)
+        delay = min(doubled, self._config.backoff_max_seconds)
+        return float(delay * (1 - BACKOFF_JITTER * self._random.random()))
+
     async def _retry_or_fail(self, row: OutboxMessage, exc: BaseException) -> None:
+        """A sender that raised something unexpected (a bug): a few tries, then failed."""
         attempts = row.attempts + 1
         if attempts >= self._config.max_attempts:
             await self._finish(row, OutboxStatus.FAILED, _error(exc))
             return
-        delay = min(BACKOFF_BASE_SECONDS * 2 ** (attempts - 1), BACKOFF_MAX_SECONDS)
-        await self._reschedule(row, delay, _error(exc), count=True)
+        await self._reschedule(row, self._backoff(attempts), _error(exc), count=True)
+
+    async def _retry_until_too_old(self, row: OutboxMessage, exc: BaseException) -> None:
+        """Telegram could not take it now: try again later, unless it is too old to matter."""
+        age = utcnow() - row.created_at
+        if age > timedelta(hours=self._config.max_age_hours):
+            error = f"{_error(exc)} (older than {self._config.max_age_hours:g} h)"
+            await self._finish(row, OutboxStatus.FAILED, error[:MAX_ERROR_CHARS])
+            return
+        attempts = row.attempts + 1
+        await self._reschedule(row, self._backoff(attempts), _error(exc), count=True)
+
+    def _unreachable(self) -> None:
+        """Note that Telegram could not be reached; start probing for its return."""
+        if self.unreachable_since is None:
+            self.unreachable_since = utcnow()
+            self.stats.outages += 1
+            log.warning("outbox: Telegram cannot be reached; messages wait and are retried")
+        if self._probe_task is None or self._probe_task.done():
+            self._probe_task = asyncio.create_task(self._probe(), name="outbox-probe")
+
+    async def _probe(self) -> None:
+        while self.unreachable_since is not None and not self._stopping:
+            await asyncio.sleep(PROBE_SECONDS)
+            try:
+                await self._bot.get_me()
+            except TelegramError:
+                continue
+            except Exception:
+                log.warning("outbox: probing Telegram failed", exc_info=True)
+                continue
+            await self._reachable_again()
+
+    async def _reachable_again(self) -> None:
+        """Telegram answers again: every row waiting out a back-off is due now."""
+        if self.unreachable_since is None:
+            return
+        since, self.unreachable_since = self.unreachable_since, None
+        try:
+            async with self._sessions() as session:
+                result = await session.execute(
+                    update(OutboxMessage)
+                    .where(
+                        OutboxMessage.status == OutboxStatus.PENDING,
+                        OutboxMessage.not_before > utcnow(),
+                        OutboxMessage.last_error.is_not(None),
+                        # Telegram's flood control still counts: those wait as told.
+                        OutboxMessage.last_error.not_like("RetryAfter%"),
+                    )
+                    .values(not_before=utcnow())
+                )
+                await session.commit()
+        except Exception:
+            log.warning("outbox: cannot bring waiting messages forward", exc_info=True)
+            return
+        waiting = int(getattr(result, "rowcount", 0) or 0)
+        log.warning(
+            "outbox: Telegram answers again after %.0f s; %d waiting message(s) are due now",
+            (utcnow() - since).total_seconds(),
+            waiting,
+        )
+        self._wakeup.set()
 
     async def _reschedule(
         self, row: OutboxMessage, seconds: float, error: str, *, count: bool

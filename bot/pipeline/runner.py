@@ -6,9 +6,10 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
+from sqlalchemy import literal, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Update
 from telegram.ext import Application
@@ -16,6 +17,7 @@ from telegram.ext import Application
 from bot.config import Config
 from bot.conversation import Answer
 from bot.i18n import DEFAULT_LANGUAGE
+from bot.pipeline.alerts import incidents, tell_ops_once
 from bot.pipeline.delivery import DeliveryWorker
 from bot.pipeline.dispatcher import (
     PRIORITY_OPS,
@@ -23,12 +25,11 @@ from bot.pipeline.dispatcher import (
     record_failure,
     stop_failed_update,
 )
-from bot.pipeline.health import Health
+from bot.pipeline.health import Backlog, Health, read_backlog
 from bot.pipeline.inbox import purge_done, store_batch
 from bot.pipeline.locks import PgLocks
 from bot.pipeline.polling import Poller
 from bot.pipeline.senders import Sender
-from bot.pipeline.stats import read_counts
 from bot.pipeline.webhook import WebhookServer
 from db.base import utcnow
 from db.models.pipeline import OutboxMessage
@@ -37,6 +38,8 @@ log = logging.getLogger(__name__)
 
 # Seconds between purges of handled inbox rows.
 PURGE_INTERVAL_SECONDS = 600.0
+# Seconds between health checks that may tell the ops chat about an incident.
+WATCH_INTERVAL_SECONDS = 30.0
 # Seconds a stop keeps delivering what is already due.
 STOP_FLUSH_SECONDS = 2.0
 
@@ -101,9 +104,10 @@ class Pipeline:
         self._poller: Poller | None = None
         self._webhook: WebhookServer | None = None
         self._maintenance: asyncio.Task[None] | None = None
+        self._watch: asyncio.Task[None] | None = None
         self._database_ok = True
-        self._pending_inbox = 0
-        self._pending_outbox = 0
+        self._backlog: Backlog | None = None
+        self._told_problems: tuple[str, ...] = ()
         self._last_received_at: datetime | None = None
 
     @property
@@ -133,6 +137,7 @@ class Pipeline:
         await self.delivery.start()
         await self.dispatcher.start()
         self._maintenance = asyncio.create_task(self._maintain(), name="pipeline-maintenance")
+        self._watch = asyncio.create_task(self._watch_health(), name="pipeline-health")
         if mode == "polling":
             self._poller = Poller(
                 bot=self._app.bot,
@@ -157,6 +162,7 @@ class Pipeline:
             secret=self._webhook_secret,
             store=self.store_updates,
             check=self.check_health,
+            ready=self.check_ready,
         )
         await self._webhook.start()
         if settings.public_url:
@@ -176,11 +182,12 @@ class Pipeline:
             self._webhook = None
         await self.dispatcher.stop()
         await self.delivery.stop(STOP_FLUSH_SECONDS)
-        if self._maintenance is not None:
-            self._maintenance.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._maintenance
-            self._maintenance = None
+        for task in (self._maintenance, self._watch):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._maintenance = self._watch = None
         if self._locks is not None:
             await self._locks.close()
         log.info("pipeline stopped")
@@ -188,30 +195,80 @@ class Pipeline:
     def health(self) -> Health:
         """Return the latest health snapshot (refreshed by check_health and periodically)."""
         polling_ok = self._poller.ok if self._poller is not None else True
+        now = utcnow()
+        backlog = self._backlog
+        problems = backlog.problems(now, self._late_after) if backlog is not None else []
+        if not self._database_ok:
+            problems.insert(0, "the database does not answer")
+        if not polling_ok:
+            problems.insert(0, "long polling fails")
+        oldest = backlog.oldest_unsent if backlog is not None else None
         return Health(
-            ok=self._database_ok and polling_ok,
+            ok=not problems,
             database=self._database_ok,
             last_update_received_at=self._last_received_at,
             polling_ok=polling_ok,
-            pending_inbox=self._pending_inbox,
-            pending_outbox=self._pending_outbox,
+            telegram_ok=self.delivery.unreachable_since is None,
+            pending_inbox=backlog.pending_inbox if backlog is not None else 0,
+            pending_outbox=backlog.unsent if backlog is not None else 0,
+            failed_outbox=backlog.failed if backlog is not None else 0,
+            oldest_unsent_minutes=(
+                round((now - oldest).total_seconds() / 60, 1) if oldest is not None else None
+            ),
+            processes=self.delivery.processes,
+            problems=tuple(problems),
         )
+
+    @property
+    def _late_after(self) -> timedelta:
+        return timedelta(minutes=self._config.delivery.late_after_minutes)
 
     async def check_health(self) -> Health:
         """Ask the database for fresh counts, then return the snapshot."""
         try:
             async with self._sessions() as session:
-                counts = await read_counts(session)
-        except Exception:
-            log.warning("health: the database does not answer", exc_info=True)
+                self._backlog = await read_backlog(session)
+        except Exception as exc:
+            log.warning("health: the database does not answer (%s)", type(exc).__name__)
             self._database_ok = False
         else:
             self._database_ok = True
-            self._pending_inbox = counts.pending_inbox
-            self._pending_outbox = counts.pending_outbox
-            if counts.last_received_at is not None:
-                self._last_received_at = counts.last_received_at
         return self.health()
+
+    async def check_ready(self) -> bool:
+        """Tell a load balancer whether this process can take updates (the database answers)."""
+        try:
+            async with self._sessions() as session:
+                await session.execute(select(literal(1)))
+        except Exception as exc:
+            log.warning("ready: the database does not answer (%s)", type(exc).__name__)
+            return False
+        return True
+
+    async def _watch_health(self) -> None:
+        """Check health now and then; tell the ops chat once about each new incident."""
+        while True:
+            await asyncio.sleep(WATCH_INTERVAL_SECONDS)
+            health = await self.check_health()
+            ops_chat = self._config.telegram.ops_chat_id
+            if health.problems != self._told_problems:
+                # Logged when it changes, not every check.
+                self._told_problems = health.problems
+                if health.ok:
+                    log.info("health: fine again")
+                else:
+                    log.warning("health: %s", "; ".join(health.problems))
+            if health.ok or self._backlog is None:
+                continue
+            if not ops_chat:
+                continue
+            found = incidents(self._backlog, utcnow(), self._late_after, health.telegram_ok)
+            try:
+                queued = await tell_ops_once(self._sessions, ops_chat, found, utcnow())
+            except Exception as exc:
+                log.warning("health: the ops chat cannot be told (%s)", type(exc).__name__)
+                continue
+            self.wake(queued)
 
     async def _maintain(self) -> None:
         while True:

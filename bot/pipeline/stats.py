@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.pipeline.health import aware
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
 
 
@@ -55,17 +56,4 @@ async def read_counts(session: AsyncSession) -> QueueCounts:
             OutboxMessage.status == OutboxStatus.PENDING
         )
     )
-    return QueueCounts(inbox, outbox, _aware(last), _aware(oldest))
-
-
-def _aware(value: object) -> datetime | None:
-    # Aggregates bypass the UtcDateTime column type: SQLite hands back text or naive values.
-    from datetime import UTC
-
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    if not isinstance(value, datetime):
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return QueueCounts(inbox, outbox, aware(last), aware(oldest))

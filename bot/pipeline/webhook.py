@@ -23,8 +23,11 @@ from bot.pipeline.inbox import MalformedUpdate, parse_update
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-# Telegram's updates are small; anything much larger is not from Telegram.
+# Telegram's updates are small; anything much larger is not from Telegram (413).
 MAX_BODY_BYTES = 1_000_000
+# Bodies up to this size are read whole, so that the client gets its 413 rather than a connection
+# closed under it; beyond it tornado closes the connection (a proxy in front answers 413 first).
+READ_LIMIT_BYTES = 8_000_000
 
 # A refused request is logged once per reason, then counted: a flood of them must not flood
 # the log (or the disk) too.
@@ -32,6 +35,7 @@ REFUSAL_SUMMARY_SECONDS = 60.0
 
 StoreUpdates = Callable[[list[dict[str, Any]]], Awaitable[int]]
 CheckHealth = Callable[[], Awaitable[Health]]
+CheckReady = Callable[[], Awaitable[bool]]
 
 
 class Refusals:
@@ -73,6 +77,10 @@ class UpdateHandler(tornado.web.RequestHandler):
             self._refusals.note("no right secret")
             self.send_error(403)
             return
+        if len(self.request.body) > MAX_BODY_BYTES:
+            self._refusals.note("body too large")
+            self.send_error(413)
+            return
         try:
             payload = parse_update(self.request.body)
         except MalformedUpdate as exc:
@@ -97,8 +105,24 @@ class UpdateHandler(tornado.web.RequestHandler):
         """Errors are logged where they happen, without request details."""
 
 
+class ReadyHandler(tornado.web.RequestHandler):
+    """GET /readyz, for a load balancer: 200 while this process can take updates, else 503.
+
+    Not /healthz: a failed message or a Telegram outage is a reason to call a person, not to
+    stop receiving updates (a balancer that took every process out would lose them).
+    """
+
+    def initialize(self, ready: CheckReady) -> None:
+        self._ready = ready
+
+    async def get(self) -> None:
+        self.set_status(200 if await self._ready() else 503)
+        self.set_header("Content-Type", "text/plain")
+        self.finish("ready\n" if self.get_status() == 200 else "not ready\n")
+
+
 class HealthHandler(tornado.web.RequestHandler):
-    """GET /healthz: JSON health, 200 when healthy, else 503."""
+    """GET /healthz, for monitoring: JSON health, 200 when healthy, else 503."""
 
     def initialize(self, check: CheckHealth) -> None:
         self._check = check
@@ -131,6 +155,7 @@ class WebhookServer:
         secret: str,
         store: StoreUpdates,
         check: CheckHealth,
+        ready: CheckReady,
     ) -> None:
         if not secret or len(secret) < WEBHOOK_SECRET_MIN:
             # The CLI refuses it first with an explanation; this guards every other caller.
@@ -145,9 +170,9 @@ class WebhookServer:
                     {"secret": secret, "store": store, "refusals": Refusals()},
                 ),
                 (r"/healthz", HealthHandler, {"check": check}),
+                (r"/readyz", ReadyHandler, {"ready": ready}),
             ],
             log_function=_quiet,
-            max_body_size=MAX_BODY_BYTES,
         )
         self._server: HTTPServer | None = None
         self.port = port
@@ -156,7 +181,7 @@ class WebhookServer:
         """Bind and serve on the running event loop."""
         sockets = bind_sockets(self._port, self._listen, family=socket.AF_UNSPEC)
         self.port = sockets[0].getsockname()[1]
-        self._server = HTTPServer(self._app, max_body_size=MAX_BODY_BYTES)
+        self._server = HTTPServer(self._app, max_body_size=READ_LIMIT_BYTES)
         self._server.add_sockets(sockets)
         log.info("webhook: listening on %s:%s", self._listen, self.port)
 

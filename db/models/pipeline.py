@@ -47,6 +47,8 @@ class OutboxStatus(enum.StrEnum):
     SENT = "sent"
     FAILED = "failed"
     UNDELIVERABLE = "undeliverable"
+    # Failed, looked at and let go by an operator (`python -m bot outbox dismiss`).
+    DISMISSED = "dismissed"
 
 
 class OutboxMessage(Base):

@@ -47,3 +47,30 @@ async def test_a_killed_process_loses_nothing_and_keeps_each_chats_order(name: s
     assert figures.updates > 0
     assert (figures.lost, figures.out_of_order) == (0, 0)
     assert figures.duplicated <= MAX_REQUESTS
+
+
+async def test_an_outage_of_the_bot_api_loses_nothing_and_the_backlog_drains_in_order() -> None:
+    figures = await quick("outage")
+
+    assert figures.updates > 0
+    # The outage drops connections before Telegram reads a request: nothing can repeat.
+    assert (figures.lost, figures.out_of_order, figures.duplicated) == (0, 0, 0)
+
+
+@pytest.mark.postgres
+async def test_killed_database_connections_lose_nothing_and_show_residents_no_error() -> None:
+    figures = await quick("database-kill")
+
+    assert figures.checks["kills"] > 0
+    # Every report stored once, every step answered, and no "something went wrong".
+    assert (figures.lost, figures.duplicated, figures.checks["errors shown"]) == (0, 0, 0)
+
+
+async def test_malformed_webhook_bodies_get_2xx_or_4xx_and_the_process_stays_well() -> None:
+    figures = await quick("bad-bodies")
+
+    checks = figures.checks
+    assert checks["2xx"] + checks["4xx"] == figures.updates
+    assert (checks["5xx"], checks["no answer"], checks["not ready"], checks["dead"]) == (0, 0, 0, 0)
+    assert checks["2xx"] > 0 and checks["4xx"] > 0  # both kinds were really tried
+    assert figures.lost == 0  # residents are answered afterwards

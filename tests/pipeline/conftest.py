@@ -40,7 +40,7 @@ AnyApp = Application[Any, Any, Any, Any, Any, Any]
 Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
 
 
-def fast_config(**webhook: Any) -> Config:
+def fast_config(*, backoff_max_seconds: float = 60, **webhook: Any) -> Config:
     """Return settings that keep the suite fast (generous limits, short polls)."""
     return Config(
         telegram=TelegramSection(poll_timeout=1, ops_chat_id=OPS_CHAT),
@@ -52,6 +52,7 @@ def fast_config(**webhook: Any) -> Config:
             group_per_minute=60_000,
             max_attempts=3,
             poll_interval=0.2,
+            backoff_max_seconds=backoff_max_seconds,
         ),
     )
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.localapi import LocalBotApi
 from bot.pipeline import delivery
+from db.base import utcnow
 from db.models.people import User
-from db.models.pipeline import OutboxStatus
-from tests.pipeline.conftest import ANNA, BOGDAN, CAROL, DAVE, EVE, Harness, eventually
+from db.models.pipeline import OutboxMessage, OutboxStatus
+from tests.pipeline.conftest import ANNA, BOGDAN, CAROL, DAVE, EVE, Harness, eventually, fast_config
 
 
 async def test_faults_reschedule_or_retry_without_losing_messages(
@@ -58,23 +61,65 @@ async def test_faults_reschedule_or_retry_without_losing_messages(
     assert fired["retry_after"] == fired["drop"] == fired["server_error"] == fired["slow"] == 1
 
 
-async def test_a_message_that_keeps_failing_is_marked_failed(
+async def test_a_message_telegram_refuses_for_longer_than_its_max_age_is_marked_failed(
     harness: Harness, api: LocalBotApi
 ) -> None:
-    anna = api.user(ANNA)
+    anna, bogdan = api.user(ANNA), api.user(BOGDAN)
     api.inject("sendMessage", ANNA, kind="server_error", times=10)
     await harness.start("none")
     await harness.send(anna.send_text("nie dojdzie"))
+    await eventually(harness.outbox_count, 1)
+    [row] = await harness.outbox()
+    async with harness.sessions() as session:
+        # Written a day ago (as after a day-long outage): one more refusal is the last.
+        await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == row.id)
+            .values(created_at=utcnow() - timedelta(hours=25))
+        )
+        await session.commit()
+    await harness.send(bogdan.send_text("dojdzie"))
 
     async def status() -> OutboxStatus | None:
-        rows = await harness.outbox()
-        return rows[0].status if rows else None
+        return (await harness.outbox())[0].status
 
     await eventually(status, OutboxStatus.FAILED)
-    [row] = await harness.outbox()
-    assert row.attempts == harness.config.delivery.max_attempts
-    assert row.last_error is not None and row.last_error.startswith("NetworkError")
+    failed = (await harness.outbox())[0]
+    assert failed.last_error is not None and failed.last_error.startswith("NetworkError")
+    assert "(older than 24 h)" in failed.last_error
     assert api.sent(ANNA) == []
+    assert [m.text for m in await api.await_sent(BOGDAN)] == ["echo: text=dojdzie"]
+
+
+async def test_an_outage_outlasting_every_old_limit_loses_nothing_and_drains_in_order(
+    harness: Harness,
+    api: LocalBotApi,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    users = [api.user(uid) for uid in (ANNA, BOGDAN, CAROL)]
+    # Back-off grows up to 30 s; probing every 0.2 s finds Telegram back long before that.
+    harness.config = fast_config(backoff_max_seconds=30)
+    monkeypatch.setattr(delivery, "PROBE_SECONDS", 0.2)
+    await harness.start("none")
+    outage = api.inject(kind="drop", times=1_000_000)
+    for n in range(3):
+        await harness.send(*(user.send_text(f"{user.id}-{n}") for user in users))
+
+    async def tries() -> bool:
+        rows = await harness.outbox()
+        # Each chat's first answer tried more often than the old limit of 3, none sent.
+        return len(rows) == 9 and len([row for row in rows if row.attempts >= 4]) == 3
+
+    await eventually(tries, True, within=20)
+    assert api.sent() == []
+    api.end(outage)
+
+    for user in users:
+        replies = await api.await_sent(user.id, 3, timeout=15)
+        assert [r.text for r in replies] == [f"echo: text={user.id}-{n}" for n in range(3)]
+    assert "Telegram answers again" in caplog.text
+    assert harness.pipeline is not None and harness.pipeline.delivery.unreachable_since is None
 
 
 async def test_a_row_kept_waiting_for_a_request_slot_goes_back_in_line_without_a_try(

@@ -37,6 +37,7 @@ async def test_webhook_refuses_wrong_secrets_and_stores_the_right_ones(
         right = await client.post(url, json=update, headers={header: SECRET})
         again = await client.post(url, json=update, headers={header: SECRET})
         health = await client.get(f"http://127.0.0.1:{pipeline.webhook_port}/healthz")
+        ready = await client.get(f"http://127.0.0.1:{pipeline.webhook_port}/readyz")
 
     assert (missing.status_code, wrong.status_code) == (403, 403)
     assert (right.status_code, again.status_code) == (200, 200)
@@ -50,11 +51,17 @@ async def test_webhook_refuses_wrong_secrets_and_stores_the_right_ones(
         "database",
         "last_update_received_at",
         "polling_ok",
+        "telegram_ok",
         "pending_inbox",
         "pending_outbox",
+        "failed_outbox",
+        "oldest_unsent_minutes",
+        "processes",
+        "problems",
     }
-    assert body["ok"] is True and body["database"] is True
+    assert body["ok"] is True and body["database"] is True and body["problems"] == []
     assert body["last_update_received_at"] is not None
+    assert (ready.status_code, ready.text) == (200, "ready\n")
 
 
 async def test_telegram_delivers_through_the_registered_webhook(

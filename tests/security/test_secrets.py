@@ -75,4 +75,5 @@ def test_the_webhook_server_itself_refuses_a_short_secret() -> None:
             secret="short",
             store=store,  # type: ignore[arg-type]
             check=lambda: None,  # type: ignore[arg-type,return-value]
+            ready=lambda: None,  # type: ignore[arg-type,return-value]
         )

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Config
 from bot.services import Services
@@ -59,32 +60,53 @@ async def run_job(job: PeriodicJob, services: Services) -> bool:
 
     Returns False when it failed, or when another process has run it within half an interval.
     """
+    if not _shared(services):
+        # SQLite serves one process: nobody else could have run it.
+        return await _run(job, services, None)
     try:
-        claimed, previous = await _claim_run(job, services)
+        claimed, claim = await _claim_run(job, services)
     except Exception:
         log.warning("job %s: its run cannot be claimed; next time", job.name, exc_info=True)
         return False
     if not claimed:
         log.debug("job %s: another process ran it a moment ago", job.name)
         return False
+    return await _run(job, services, claim)
+
+
+async def _run(job: PeriodicJob, services: Services, claim: _Claim | None) -> bool:
     try:
         await job.run(services, services.clock())
     except Exception:
         log.warning(
             "job %s failed; it runs again in %.0f s", job.name, job.interval_seconds, exc_info=True
         )
-        # Give the run back, so the next firing (here or in another process) does not wait.
-        with contextlib.suppress(Exception):
-            await _give_back(job, services, previous)
+        if claim is not None:
+            # Give the run back, so the next firing (here or in another process) does not wait.
+            with contextlib.suppress(Exception):
+                await _give_back(job, services, claim.previous)
         return False
     return True
+
+
+def _shared(services: Services) -> bool:
+    """Tell whether other processes may run the same jobs (PostgreSQL; SQLite has one)."""
+    bind = services.uow.sessions.kw.get("bind")
+    return isinstance(bind, AsyncEngine) and bind.dialect.name != "sqlite"
 
 
 def _tick(job: PeriodicJob) -> str:
     return f"{TICK_PREFIX}{job.name}"
 
 
-async def _claim_run(job: PeriodicJob, services: Services) -> tuple[bool, datetime | None]:
+@dataclass(frozen=True)
+class _Claim:
+    """This process's claim on a job's run: when the run before it was."""
+
+    previous: datetime | None
+
+
+async def _claim_run(job: PeriodicJob, services: Services) -> tuple[bool, _Claim]:
     """Claim this job's run for this process; return whether it did, and the previous run's time.
 
     Wall-clock time, not the services' clock: this is about when processes fire, not about the
@@ -111,13 +133,13 @@ async def _claim_run(job: PeriodicJob, services: Services) -> tuple[bool, dateti
                 .values(ran_at=now)
             )
             if int(getattr(claimed, "rowcount", 0) or 0) != 1:
-                return False, previous
+                return False, _Claim(previous)
         try:
             await uow.commit()
         except IntegrityError:
             # Another process inserted the first row a moment ago: it runs this one.
-            return False, previous
-    return True, previous
+            return False, _Claim(previous)
+    return True, _Claim(previous)
 
 
 async def _give_back(job: PeriodicJob, services: Services, previous: datetime | None) -> None:

@@ -39,7 +39,12 @@ ANONYMISED = "report_anonymised"
 # Reports anonymised per run (one short transaction each); the next run takes the rest.
 BATCH = 500
 # Outgoing messages that are finished with.
-FINISHED_OUTBOX = (OutboxStatus.SENT, OutboxStatus.FAILED, OutboxStatus.UNDELIVERABLE)
+FINISHED_OUTBOX = (
+    OutboxStatus.SENT,
+    OutboxStatus.FAILED,
+    OutboxStatus.UNDELIVERABLE,
+    OutboxStatus.DISMISSED,
+)
 
 
 # Rate marks count per 24 hours; two days keep a margin for clocks and slow runs.

@@ -1,0 +1,86 @@
+"""/healthz says when a person is needed; the ops chat hears once per incident, not per message."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+import httpx
+import pytest
+from sqlalchemy import update
+
+from bot.localapi import FakeUser, LocalBotApi
+from bot.pipeline import runner
+from db.base import utcnow
+from db.models.pipeline import OutboxMessage, OutboxStatus
+from tests.pipeline.conftest import ANNA, OPS_CHAT, Harness, eventually, fast_config
+
+SECRET = "tajny-sekret_123-tajny-sekret_123"
+
+
+async def _fail(h: Harness, chat_id: int) -> None:
+    async with h.sessions() as session:
+        session.add(
+            OutboxMessage(
+                chat_id=chat_id,
+                kind="answer",
+                payload={},
+                status=OutboxStatus.FAILED,
+                last_error="BadRequest: message is too long",
+            )
+        )
+        await session.commit()
+
+
+async def test_failed_and_late_messages_turn_healthz_503_and_each_incident_is_told_once(
+    harness: Harness, api: LocalBotApi, anna: FakeUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(runner, "WATCH_INTERVAL_SECONDS", 0.05)
+    harness.config = fast_config(listen="127.0.0.1", port=0, path="/telegram")
+    pipeline = await harness.start("webhook", webhook_secret=SECRET)
+    base = f"http://127.0.0.1:{pipeline.webhook_port}"
+    catalog = harness.catalog
+
+    async def healthz() -> tuple[int, list[str]]:
+        async with httpx.AsyncClient() as client:
+            response = await client.get(f"{base}/healthz")
+            return response.status_code, response.json()["problems"]
+
+    assert await healthz() == (200, [])
+    await _fail(harness, 5001)
+    await _fail(harness, 5002)
+
+    status, problems = await healthz()
+    assert status == 503 and problems[0].startswith("2 message(s) failed for good")
+    [told] = await api.await_sent(OPS_CHAT)
+    assert told.text == catalog.render("pl", "ops-outbox-failed", {"count": "2"})
+    await asyncio.sleep(0.5)  # ten more checks: still the same incident
+    assert len(api.sent(OPS_CHAT)) == 1
+
+    async with harness.sessions() as session:  # what `outbox dismiss` does
+        await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.status == OutboxStatus.FAILED)
+            .values(status=OutboxStatus.DISMISSED)
+        )
+        await session.commit()
+    await eventually(healthz, (200, []))
+
+    # Telegram refuses Anna's chat; her answer, written 10 minutes ago, is late: a new incident.
+    api.inject("sendMessage", ANNA, kind="drop", times=1_000_000)
+    await harness.send(anna.send_text("halo"))
+    await eventually(harness.outbox_count, 4)  # two failed, the first notice, her answer
+    async with harness.sessions() as session:
+        await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.chat_id == ANNA)
+            .values(created_at=utcnow() - timedelta(minutes=10))
+        )
+        await session.commit()
+
+    [late] = await api.await_sent(OPS_CHAT)
+    expected = {"count": "1", "minutes": "10", "telegram": "unreachable"}
+    assert late.text == catalog.render("pl", "ops-outbox-late", expected)
+    await eventually(healthz, (503, ["the oldest of 1 unsent message(s) waits 10 min"]))
+    await asyncio.sleep(0.5)
+    assert len(api.sent(OPS_CHAT)) == 2
