@@ -19,6 +19,11 @@ _TRANSIENT_STATES = ("55P03",)
 _SQLITE_WORDS = ("database is locked", "database table is locked", "busy")
 
 
+class Contention(Exception):
+    """Other transactions kept winning a race for the same value (e.g. the next reference
+    number): nothing is wrong, the unit of work is simply run again (transient)."""
+
+
 def _sqlstate(exc: BaseException) -> str | None:
     for candidate in (exc, getattr(exc, "orig", None), exc.__cause__):
         state = getattr(candidate, "sqlstate", None) or getattr(candidate, "pgcode", None)
@@ -29,7 +34,7 @@ def _sqlstate(exc: BaseException) -> str | None:
 
 def is_transient(exc: BaseException) -> bool:
     """Tell whether the database itself failed for a moment (retry; do not blame the update)."""
-    if isinstance(exc, PoolTimeoutError | ConnectionError):
+    if isinstance(exc, PoolTimeoutError | ConnectionError | Contention):
         # No connection free in time, or the server refused or reset one.
         return True
     state = _sqlstate(exc)

@@ -12,7 +12,7 @@ Chats are not owned through row locks: the use case's UnitOfWork marks the inbox
 another connection, which would wait for our own lock. The advisory lock only says who may
 handle a chat now; the owner then reads the chat's pending rows afresh, and marking a row done
 checks that it is still pending (db/uow.py), so even two owners at once commit an update once.
-Why locks rather than heartbeats: docs/reliability.md.
+Why locks rather than heartbeats: docs/decisions/0010-dead-processes-by-advisory-locks.md.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from bot.usecases.report.draft import ReportDraft
 from bot.usecases.report.media import MediaTooLarge, MediaUnavailable, media_fetcher
 from bot.usecases.report.photos import CleanPhoto, NotAnImage, clean_photo, decode_slots
 from bot.usecases.report.public import coarse_point, street_only
+from db.errors import Contention
 from db.models.directory import District
 from db.models.people import Reporter, User
 from db.models.reports import AuditEvent, Report, ReportPhoto, ReportStatus
@@ -114,7 +115,8 @@ async def store_with_reference(
             return
         except IntegrityError:
             log.info("reference %s taken concurrently (attempt %d)", report.reference, attempt + 1)
-    raise RuntimeError("no free reference number after several attempts")
+    # Busy moments (many residents pressing Send at once): the whole turn runs again, unseen.
+    raise Contention("no free reference number after several attempts")
 
 
 def decoding_slots(services: Services) -> asyncio.Semaphore:
