@@ -51,6 +51,9 @@ SCAN_INTERVAL_SECONDS = 2.0
 FAIR_BATCH = 16
 # Rows held in memory at most; the rest wait in the database for the next scan.
 MAX_QUEUED = 5000
+# Ids of rows handled lately, which a scan that read them just before they were marked done must
+# not queue again.
+RECENTLY_HANDLED = 4096
 # Longest stored error text: class name and a short reason, never the update's text.
 MAX_ERROR_CHARS = 200
 PRIORITY_REPLY = 0
@@ -180,6 +183,8 @@ class Dispatcher:
         self._chats: dict[ChatKey, _Chat] = {}
         self._waiting: deque[ChatKey] = deque()
         self._known: set[int] = set()
+        self._handled: deque[int] = deque(maxlen=RECENTLY_HANDLED)
+        self._handled_set: set[int] = set()
         self._workers: set[asyncio.Task[None]] = set()
         self._wakeup = asyncio.Event()
         self._stopping = False
@@ -247,8 +252,17 @@ class Dispatcher:
             fresh = [row_id for row_id in found if row_id not in self._known][:room]
             if not fresh:
                 return
-            rows = (await session.execute(select(*columns).where(InboxUpdate.id.in_(fresh)))).all()
+            rows = (
+                await session.execute(
+                    select(*columns).where(
+                        InboxUpdate.id.in_(fresh), InboxUpdate.status == InboxStatus.PENDING
+                    )
+                )
+            ).all()
         for values in rows:
+            if values[0] in self._known or values[0] in self._handled_set:
+                # Queued, or handled, while this scan waited for the database.
+                continue
             if self._locks is None:
                 row_id, update_id, chat_id, payload, attempts = values
                 self._enqueue(_Row(row_id, update_id, chat_id, payload, attempts))
@@ -338,19 +352,28 @@ class Dispatcher:
                 return
             chat.remove(row)
             self._known.discard(row.id)
+            self._note_handled(row.id)
             self.handled += 1
             handled += 1
             if handled >= FAIR_BATCH:
                 # Give waiting chats a turn; this one goes to the back of the line.
                 return
 
+    def _note_handled(self, row_id: int) -> None:
+        if len(self._handled) == self._handled.maxlen:
+            self._handled_set.discard(self._handled[0])
+        self._handled.append(row_id)
+        self._handled_set.add(row_id)
+
     async def _reload(self, key: ChatKey, chat: _Chat) -> None:
         """Read the chat's pending rows, now that this process owns it (PostgreSQL).
 
         Another process may have handled rows this one knew of, or stored rows it did not know
-        of: the database says which are left, in update_id order. One more row than a fair
-        batch is read, so a chat with more left stays in line.
+        of: the database says which are left, in update_id order. Rows queued while the query
+        ran stay (it may not have seen them yet). One more row than a fair batch is read, so a
+        chat with more left stays in line.
         """
+        before = {id(row) for row in chat.rows}
         kind, value = key
         where = InboxUpdate.chat_id == value if kind == "chat" else InboxUpdate.id == value
         async with self._sessions() as session:
@@ -362,9 +385,13 @@ class Dispatcher:
                     .limit(FAIR_BATCH + 1)
                 )
             ).all()
+        read = [_Row(*values) for values in found]
+        ids = {row.id for row in read}
+        arrived = [row for row in chat.rows if id(row) not in before and row.id not in ids]
         for row in chat.rows:
-            self._known.discard(row.id)
-        chat.rows = [_Row(*values) for values in found]
+            if id(row) in before:
+                self._known.discard(row.id)
+        chat.rows = sorted([*read, *arrived], key=lambda row: row.order)
         self._known.update(row.id for row in chat.rows)
 
     async def _handle(self, row: _Row, chat: _Chat) -> float | None:

@@ -137,3 +137,40 @@ async def test_messages_of_a_dead_process_go_back_at_once_and_a_live_ones_stay(
 
 async def _processes(pipeline: object) -> int:
     return int(pipeline.delivery.processes)  # type: ignore[attr-defined]
+
+
+@pytest.mark.postgres
+async def test_an_update_stored_while_the_owner_reads_its_chat_keeps_its_place(
+    pg_harness: Harness, api: LocalBotApi, anna: FakeUser
+) -> None:
+    h = pg_harness
+    pipeline = await h.start("none")
+    real = pipeline.dispatcher._sessions
+    read_done, go_on = asyncio.Event(), asyncio.Event()
+
+    def sessions() -> object:
+        session = real()
+        execute = session.execute
+
+        async def paused(statement: object, *args: object, **kwargs: object) -> object:
+            result = await execute(statement, *args, **kwargs)  # type: ignore[arg-type]
+            if "ORDER BY inbox.update_id" in str(statement) and not read_done.is_set():
+                # The owner has read the chat: the next update is stored only now.
+                read_done.set()
+                await go_on.wait()
+            return result
+
+        session.execute = paused  # type: ignore[method-assign]
+        return session
+
+    pipeline.dispatcher._sessions = sessions  # type: ignore[assignment]
+    first, second, third = (anna.send_text(t) for t in ("jeden", "dwa", "trzy"))
+    await h.send(first)
+    await read_done.wait()
+    await h.send(second)  # committed after the owner's read, queued while it waits
+    go_on.set()
+    await h.send(third)
+
+    replies = await api.await_sent(ANNA, 3)
+    assert [r.text for r in replies] == [f"echo: text={t}" for t in ("jeden", "dwa", "trzy")]
+    assert [text for _, text in h.handled] == ["jeden", "dwa", "trzy"]
