@@ -6,28 +6,34 @@ Most of what residents send in a report reaches the report flow through the rout
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from telegram import Bot, Update
 from telegram.ext import Application, MessageHandler, filters
 
 from bot.conversation import Answer, Choice, Step
-from bot.feature import Feature
+from bot.feature import Feature, Sender
 from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.report.categories import CATEGORIES, load_categories
 from bot.usecases.report.draft import ReportDraft
 from bot.usecases.report.edits import answer_edited
+from bot.usecases.report.flow import EMERGENCY_KIND
 from bot.usecases.report.form import SCOPE
 from bot.usecases.report.media import MEDIA_FETCHER
 from bot.usecases.report.submit import prepare_photos
 from bot.usecases.router import Router
+from db.models.pipeline import OutboxMessage
 from db.repositories.conversations import draft_of
 from db.uow import UnitOfWork
 from handlers.context import BotContext
 from handlers.conversation import ROUTER
 from handlers.media_fetcher import TelegramMediaFetcher
 from handlers.turn import CHANNEL, PRE_TURN_HOOKS, run_turn
+
+# The European emergency number, the same for every language.
+EMERGENCY_NUMBER = "112"
 
 
 async def on_edited(update: Update, context: BotContext) -> None:
@@ -69,4 +75,30 @@ async def _post_start(services: Services, bot: Bot) -> None:
     services.extras.setdefault(PRE_TURN_HOOKS, []).append(prefetch_photos)
 
 
-FEATURE = Feature(name="report", register=_register, startup=_startup, post_start=_post_start)
+class EmergencyContactSender:
+    """Send 112 as a contact card: Telegram offers "Call" on it (buttons cannot dial)."""
+
+    def __init__(self, services: Services) -> None:
+        self.catalog = services.catalog
+
+    async def __call__(self, bot: Bot, row: OutboxMessage) -> int | None:
+        lang = self.catalog.language(row.payload.get("lang"))
+        message = await bot.send_contact(
+            chat_id=row.chat_id,
+            phone_number=EMERGENCY_NUMBER,
+            first_name=self.catalog.render(lang, "report-urgent-contact-name"),
+        )
+        return message.message_id
+
+
+def _senders(services: Services) -> Mapping[str, Sender]:
+    return {EMERGENCY_KIND: EmergencyContactSender(services)}
+
+
+FEATURE = Feature(
+    name="report",
+    register=_register,
+    startup=_startup,
+    post_start=_post_start,
+    senders=_senders,
+)

@@ -15,6 +15,9 @@ CATEGORIES = "categories"
 OTHER = "inne"
 
 _COLUMNS = ("code", "group", "pl", "uk", "en", "active")
+# Optional: "tak" marks a category that usually means danger to life or health now (a person
+# in frost, drowning, a fire, cruelty): with "Now" the resident is told to call 112 first.
+_URGENT = "urgent"
 _TRUE = frozenset({"tak", "t", "true", "1", "yes", "y"})
 _FALSE = frozenset({"nie", "n", "false", "0", "no", ""})
 
@@ -31,6 +34,7 @@ class Category:
     group: str
     names: Mapping[str, str]
     active: bool
+    urgent: bool = False
 
     def name(self, lang: str) -> str:
         """Return the name in a language, falling back to Polish."""
@@ -57,6 +61,11 @@ class Categories:
         category = self.by_code.get(code)
         return category if category is not None and category.active else None
 
+    def urgent(self, code: str | None) -> bool:
+        """Tell whether a category usually means danger to life or health (the file says)."""
+        category = self.by_code.get(code or "")
+        return category is not None and category.urgent
+
     def name(self, code: str, lang: str) -> str:
         """Return a category's name, or its code when the file no longer lists it."""
         category = self.by_code.get(code)
@@ -64,7 +73,8 @@ class Categories:
 
 
 def load_categories(path: Path) -> Categories:
-    """Read the categories file (code, group, pl, uk, en, active); raise with every problem."""
+    """Read the categories file (code, group, pl, uk, en, active[, urgent]); raise with every
+    problem."""
     problems: list[str] = []
     categories: list[Category] = []
     with path.open(encoding="utf-8", newline="") as handle:
@@ -92,8 +102,11 @@ def load_categories(path: Path) -> Categories:
                 problems.append(f"{path}:{line}: no name in {', '.join(empty)}")
             if active not in _TRUE | _FALSE:
                 problems.append(f"{path}:{line}: active must be tak or nie, not {active!r}")
+            urgent = (row.get(_URGENT) or "").strip().lower()
+            if urgent not in _TRUE | _FALSE:
+                problems.append(f"{path}:{line}: urgent must be tak or nie, not {urgent!r}")
             seen.add(code)
-            categories.append(Category(code, group, names, active in _TRUE))
+            categories.append(Category(code, group, names, active in _TRUE, urgent in _TRUE))
     if OTHER not in seen:
         problems.append(f"{path}: the category {OTHER!r} (other, free text) is missing")
     if problems:

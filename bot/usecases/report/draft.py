@@ -54,6 +54,8 @@ class ReportDraft:
     phone_done: bool = False
     # Changing one field from the summary: answer it, then back to the summary.
     editing: bool = False
+    # The 112 advice for an urgent category happening now was given (once per report).
+    urgent_told: bool = False
     # The album being received: its group id, the outbox row of its one answer, the notices.
     album: dict[str, Any] = field(default_factory=dict)
 

@@ -25,6 +25,7 @@ from bot.conversation import (
 from bot.lookup import MatchQuality
 from bot.lookup.house_numbers import parse_house_number
 from bot.lookup.normalize import street_key
+from bot.outbox import queue_kind, reply
 from bot.usecases.alerts import notify_confirmation
 from bot.usecases.flow import FlowContext
 from bot.usecases.places import (
@@ -65,6 +66,8 @@ from bot.usecases.report.submit import (
 from bot.usecases.report.when import DateRefused, parse_day
 from db.models.reports import OPEN_STATUSES, Report
 
+# The outbox kind that sends 112 as a contact card (handlers/report.py), to call with one tap.
+EMERGENCY_KIND = "emergency_contact"
 # What a resident sent outside any conversation waits in this flow (bot/usecases/offer.py).
 OFFER_FLOW = "offer"
 # The lookup flow ("Mój dzielnicowy") keeps the place it found under "place" in its draft and
@@ -239,7 +242,8 @@ async def on_category_group(form: Form, step: Step) -> list[Answer]:
     if not step.value.startswith("cat.") or category is None or category not in members:
         return await expired(form)
     _set_category(form.draft, category.code, None)
-    return await advance(form)
+    # Changed from the summary to an urgent category of something happening now: 112 first.
+    return await urgent_first(form, await advance(form))
 
 
 async def on_category_other(form: Form, step: Step) -> list[Answer]:
@@ -262,6 +266,28 @@ def _set_category(draft: ReportDraft, code: str, other: str | None) -> None:
         draft.duplicates = []
     draft.category = code
     draft.category_other = other
+
+
+async def urgent_first(form: Form, answers: list[Answer]) -> list[Answer]:
+    """An urgent category (categories.csv: urgent) happening now: repeat the 112 advice, with
+    the number as a contact card to call with one tap, before going on (once per report).
+
+    Telegram's inline buttons open only http(s) and tg:// links, never tel:, so the tap-to-call
+    is a contact card (the apps offer "Call" on it). Both are queued here, ahead of the turn's
+    other answers, so they arrive before the next question.
+    """
+    ctx = form.ctx
+    draft = form.draft
+    now = (draft.when or {}).get("kind") == "now"
+    if draft.urgent_told or not now or not categories(ctx.services).urgent(draft.category):
+        return answers
+    draft.urgent_told = True
+    form.save_quietly()
+    advice = ctx.answer("report-urgent")
+    if reply(ctx.uow, ctx.user, advice, ctx.lang) is not None and ctx.user.chat_id is not None:
+        payload = {"lang": ctx.lang}
+        queue_kind(ctx.uow, ctx.user.chat_id, EMERGENCY_KIND, payload, user_id=ctx.user.id)
+    return answers
 
 
 # ---- where ----------------------------------------------------------------------------------
@@ -412,7 +438,7 @@ async def on_when(form: Form, step: Step) -> list[Answer]:
         return await expired(form)
     if kind in ("now", "unknown"):
         draft.when = {"kind": kind}
-        return await advance(form)
+        return await urgent_first(form, await advance(form))
     following = {"today": "when_time", "other_day": "when_date", "recurring": "when_days"}
     if kind not in following:
         return await expired(form)
@@ -659,6 +685,11 @@ async def on_summary(form: Form, step: Step) -> list[Answer]:
     ctx.reset()
     deadlines = ctx.services.config.deadlines
     mine = [[Option("report-my-reports", "mine")]]
+    if categories(ctx.services).urgent(outcome.report.category):
+        # Danger to life or health is not a matter of days: no promise of when it is read.
+        return [
+            ctx.answer("report-sent-urgent", mine, scope="m", reference=outcome.report.reference)
+        ]
     return [
         ctx.answer(
             "report-sent",
