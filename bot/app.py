@@ -26,6 +26,7 @@ def features() -> list[Feature]:
         bot_commands,
         conversation,
         errors,
+        follow_up,
         gatekeeper,
         lookup,
         officers,
@@ -49,6 +50,8 @@ def features() -> list[Feature]:
         operations.FEATURE,
         # Report a threat: categories, photo downloads, edited messages (before conversation).
         report.FEATURE,
+        # The reporter's answers and additions: photos downloaded before their transaction.
+        follow_up.FEATURE,
         # Residents' rights: sends the copy of a person's data (/moje_dane).
         rights.FEATURE,
         # Last: every private message and button press no earlier feature claimed.

@@ -116,6 +116,7 @@ class ReportsSection(_Section):
     reference_prefix: str = Field("KN", pattern=r"^[A-Z]{1,6}$")
     description_max_length: int = Field(1000, ge=1, le=3500)
     max_photos: int = Field(3, ge=0, le=10)
+    reply_window_hours: float = Field(48, gt=0)
     max_photo_bytes: int = Field(20_000_000, ge=1)
     photo_max_side: int = Field(2560, ge=64)
     photo_decode_memory_mb: int = Field(1024, ge=1)

@@ -24,18 +24,20 @@ from telegram.ext import (
     filters,
 )
 
-from bot.conversation import Answer, Command
+from bot.conversation import Answer, Command, Option
 from bot.feature import Feature, Sender
 from bot.outbox import queue_answer, reply, reply_priority
 from bot.services import Services
 from bot.turn import Turn
 from bot.usecases import alerts
-from bot.usecases.officers import actions, outgoing, views
+from bot.usecases.officers import actions, outgoing, reporter_messages, views
 from bot.usecases.officers.alert_view import OFFICER_SCOPE
 from bot.usecases.officers.invites import GROUP_PREFIX
 from bot.usecases.officers.linking import register_duty_group
+from bot.usecases.officers.queries import QUERY_SCOPE
 from bot.usecases.officers.reachability import deactivate_group
 from bot.usecases.operations.quiet_hours import alert_is_silent, chat_is_quiet
+from bot.usecases.report.follow_up import SCOPE as FOLLOW_UP_SCOPE
 from db.models.pipeline import OutboxMessage
 from db.repositories.users import ensure_user
 from handlers.context import BotContext
@@ -188,6 +190,7 @@ class OfficerSenders:
             alerts.KIND_PHOTOS: self.photos,
             actions.KIND_CONTACT: self.contact,
             actions.KIND_NOTE: self.note,
+            reporter_messages.KIND_RESIDENT_MESSAGE: self.resident_message,
         }
 
     async def alert(self, bot: Bot, row: OutboxMessage) -> int | None:
@@ -291,7 +294,10 @@ class OfficerSenders:
     async def photos(self, bot: Bot, row: OutboxMessage) -> int | None:
         """Send a report's photos: one photo, or an album of 2-3."""
         async with self.services.uow() as uow:
-            reference, photos = await outgoing.photos_of(uow, int(row.payload["report_id"]))
+            only = row.payload.get("photo_ids")
+            reference, photos = await outgoing.photos_of(
+                uow, int(row.payload["report_id"]), [int(i) for i in only] if only else None
+            )
             silent = await self._quiet(uow.session, row.chat_id)
         if not photos:
             return None
@@ -363,9 +369,61 @@ class OfficerSenders:
             note = await outgoing.note_to_send(uow, int(row.payload["audit_id"]))
         if note is None:
             return None
-        key = "desk-resident-comment" if note.action == "comment" else "officers-resident-note"
-        text = self.catalog.render(lang, key, {"reference": note.reference, "note": note.text})
-        message = await bot.send_message(chat_id=row.chat_id, text=text, parse_mode=ParseMode.HTML)
+        if note.action == "comment":
+            answer = Answer(
+                key="desk-resident-comment", args={"reference": note.reference, "note": note.text}
+            )
+        else:
+            # A question: the reporter answers with the next message, or the button later.
+            window = (
+                "desk-note-reply-open" if row.payload.get("window") else "desk-note-reply-later"
+            )
+            hours = self.services.config.reports.reply_window_hours
+            answer = Answer(
+                key="officers-resident-note",
+                args={"reference": note.reference, "note": note.text},
+                options=((Option("desk-btn-reply", f"r.{note.report_id}"),),),
+                scope=FOLLOW_UP_SCOPE,
+                also=((window, {"hours": hours}),),
+            )
+        message = await bot.send_message(
+            chat_id=row.chat_id,
+            text=render_text(self.catalog, lang, answer),
+            parse_mode=ParseMode.HTML,
+            reply_markup=render_markup(self.catalog, lang, answer),
+        )
+        return message.message_id
+
+    async def resident_message(self, bot: Bot, row: OutboxMessage) -> int | None:
+        """Tell an officer what the reporter wrote (never who), with a way to the card."""
+        lang = self.catalog.language(row.payload.get("lang"))
+        async with self.services.uow() as uow:
+            said = await reporter_messages.resident_message_to_send(
+                uow, int(row.payload["audit_id"])
+            )
+        if said is None:
+            return None
+        options: tuple[tuple[Option, ...], ...] = ()
+        if row.payload.get("private"):
+            options = ((Option("desk-btn-open-report", f"d.{said.report_id}"),),)
+        answer = Answer(
+            key="desk-officer-resident-said",
+            args={
+                "reference": said.reference,
+                "kind": "reply" if said.action == "resident_reply" else "info",
+                "text": said.text,
+                "has_text": "yes" if said.text else "no",
+                "photos": said.photos,
+            },
+            options=options,
+            scope=QUERY_SCOPE,
+        )
+        message = await bot.send_message(
+            chat_id=row.chat_id,
+            text=render_text(self.catalog, lang, answer),
+            parse_mode=ParseMode.HTML,
+            reply_markup=render_markup(self.catalog, lang, answer),
+        )
         return message.message_id
 
 

@@ -54,6 +54,7 @@ UKRAINIAN_MESSAGE_KEYS = frozenset(
         "gate-edited", "gate-flood", "home-privacy", "home-unknown-text", "home-unknown-media",
         "lookup-too-long", "lookup-wrong-kind", "operations-leave-use-buttons",
         "report-too-long", "update-failed", "officers-resident-note",
+        "desk-alert-resident-said", "desk-followup-too-long", "desk-note-reply-open",
         "operations-blocked", "operations-unblocked", "operations-leave-saved",
         "report-edited", "report-hint-text", "officers-phone-sent", "ops-polling-failing",
         "privacy-notice-more", "privacy-data-first-contact", "privacy-data-last-contact",

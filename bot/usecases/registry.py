@@ -17,6 +17,7 @@ def build_router() -> Router:
     from bot.usecases.operations.leave_flow import LeaveFlow
     from bot.usecases.operations.quiet_hours import QuietHoursFlow
     from bot.usecases.report import MineFlow, ReportFlow
+    from bot.usecases.report.follow_up import FollowUpFlow
     from bot.usecases.rights import RightsFlow
 
     home = HomeFlow()
@@ -26,6 +27,7 @@ def build_router() -> Router:
     flows.append(LanguageFlow(home))
     flows.append(ReportFlow())
     flows.append(MineFlow())
+    flows.append(FollowUpFlow())
     flows.append(OfficersFlow())
     flows.append(LeaveFlow())
     flows.append(QuietHoursFlow())

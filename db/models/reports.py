@@ -32,6 +32,8 @@ class ReportStatus(enum.StrEnum):
     ELIMINATED = "eliminated"
     FORWARDED = "forwarded"
     REOPENED = "reopened"
+    # The reporter withdrew it (closed; only a comment can still be added).
+    WITHDRAWN = "withdrawn"
 
 
 OPEN_STATUSES = frozenset(

@@ -29,3 +29,13 @@ async def draft_of(session: AsyncSession, channel: str, external_id: str) -> dic
         .where(User.channel == channel, User.external_id == external_id)
     )
     return row.scalar_one_or_none()
+
+
+async def flow_of(session: AsyncSession, channel: str, external_id: str) -> str | None:
+    """Return the flow a person's conversation is in, without creating anything."""
+    row = await session.execute(
+        select(Conversation.flow)
+        .join(User, User.id == Conversation.user_id)
+        .where(User.channel == channel, User.external_id == external_id)
+    )
+    return row.scalar_one_or_none()

@@ -64,3 +64,81 @@ desk-help-coordinator =
     { $commands }
 
     Alerts come with buttons that always show what can be done now: take, verify, confirm, hand over. The card from /zgloszenie has the same buttons.
+
+## Withdrawn by the reporter (status)
+
+officers-status-withdrawn = Withdrawn by the reporter
+officers-resident-state-withdrawn = withdrawn
+report-status-withdrawn = withdrawn
+
+## The thread: the officer's question, the resident's answer and additions
+
+desk-btn-reply = ✍️ Reply
+desk-note-reply-open = ✍️ You can reply right away: your next message (text or a photo) goes to the district officer. I wait for it { $hours } h; later, reply with the “Reply” button.
+desk-note-reply-later = ✍️ To reply, press “Reply” (first finish or cancel what you are writing now).
+desk-followup-ask-reply = ✍️ Write your reply about <b>{ $reference }</b> — text or a photo (at most { $max }). Only the district officer gets it. When you are done, press “Done”.
+desk-followup-ask-info = ➕ What would you like to add to report <b>{ $reference }</b>? Write text or send a photo (at most { $max }). When you are done, press “Done”.
+desk-followup-sent = ✅ Passed on to the district officer (report { $reference }). You can add something else or press “Done”.
+desk-followup-photo-sent = ✅ The photo is attached to report { $reference } and passed on to the district officer. You can add something else or press “Done”.
+desk-followup-too-long = That message is too long (at most { $limit } characters). Please shorten it and send it again.
+desk-followup-photos-limit = { $max } photos have already been added to this report — I cannot take more. You can still add text.
+desk-followup-not-a-photo = I could not read that photo. Please send it again as a photo (JPEG, PNG or WebP).
+desk-btn-followup-done = ✅ Done
+desk-followup-done = Thank you. Everything is with report { $reference }; its history is in “My reports” (/my).
+desk-followup-closed = The time to reply has passed. To add something to a report, open it in “My reports” (/my).
+desk-followup-report-closed = Report { $reference } is already closed ({ $status }) — it cannot be added to. If the problem persists, report it again: /report.
+desk-followup-busy = You have an unfinished report. Finish or stop it (/cancel), then press “Reply” again.
+desk-followup-hint = I am waiting for text or a photo for report { $reference }. When you are done, press “Done”.
+desk-btn-add-info = ➕ Add information or a photo
+desk-btn-withdraw = 🗑 Withdraw the report
+desk-withdraw-ask = Withdraw report <b>{ $reference }</b>? The district officer will stop working on it. This cannot be undone.
+desk-btn-withdraw-yes = Yes, withdraw
+desk-btn-withdraw-no = No, keep it
+desk-withdrawn = Report <b>{ $reference }</b> has been withdrawn. If life, health or property is in danger, call 112.
+desk-withdraw-kept = All right, the report stays.
+desk-resident-withdrawn = Report <b>{ $reference }</b>, where you pressed “I see it too”, was withdrawn by the person who sent it. If the problem persists, you can report it again: /report.
+desk-mine-police = { $at } — police: “{ $note }”
+desk-mine-you = { $at } — you:{ $has_text ->
+        [yes] {" "}“{ $note }”
+       *[no] {""}
+    }{ $photos ->
+        [0] {""}
+       *[other] {" "}(photos: { $photos })
+    }
+
+## The thread on the police side
+
+desk-officer-resident-said =
+    💬 <b>{ $kind ->
+        [reply] The reporter's answer
+       *[info] New information from the reporter
+    }</b> about { $reference }:{ $has_text ->
+        [yes] {"\u000A\u000A"}{ $text }
+       *[no] {""}
+    }{ $photos ->
+        [0] {""}
+       *[other] {"\u000A"}📷 Photos: { $photos }
+    }
+desk-btn-open-report = 📋 Show the report
+desk-officer-withdrawn = ↩️ Report <b>{ $reference }</b> was withdrawn by the reporter. No need to work on it any more.
+desk-alert-resident-said = 💬 <b>From the reporter</b> (messages: { $count }, latest { $at }):{ $has_text ->
+        [yes] {" "}“{ $note }”
+       *[no] {""}
+    }{ $photos ->
+        [0] {""}
+       *[other] {" "}📷 { $photos }
+    }
+desk-history-resident_reply = the reporter's answer{ $has_text ->
+        [yes] : “{ $note }”
+       *[no] {""}
+    }{ $photos ->
+        [0] {""}
+       *[other] {" "}(photos: { $photos })
+    }
+desk-history-resident_info = information from the reporter{ $has_text ->
+        [yes] : “{ $note }”
+       *[no] {""}
+    }{ $photos ->
+        [0] {""}
+       *[other] {" "}(photos: { $photos })
+    }

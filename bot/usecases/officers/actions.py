@@ -522,7 +522,7 @@ async def record_note(
     await session.flush()
     # The card's history shows the note.
     await queue_alert_edits(uow, report.id)
-    if not await _tell_reporter(uow, services, report, event):
+    if not await _tell_reporter(uow, services, report, event, question=True):
         return Answer(key="officers-note-nobody")
     return Answer(key="officers-note-sent", args={"reference": report.reference})
 
@@ -558,17 +558,34 @@ async def _refused_answer(session: AsyncSession, turn: Turn, report: Report | No
 
 
 async def _tell_reporter(
-    uow: UnitOfWork, services: Services, report: Report, event: AuditEvent
+    uow: UnitOfWork,
+    services: Services,
+    report: Report,
+    event: AuditEvent,
+    *,
+    question: bool = False,
 ) -> bool:
-    """Queue a note or comment for the reporter only (rendered from the audit row when sent)."""
+    """Queue a note or comment for the reporter only (rendered from the audit row when sent).
+
+    A question opens the reporter's reply window when they are not busy with something else.
+    """
+    from bot.usecases.report.follow_up import open_reply_window
+
     reporter = await uow.session.get(User, report.user_id) if report.user_id else None
     if reporter is None or reporter.chat_id is None or reporter.undeliverable:
         return False
+    window = question and await open_reply_window(
+        uow.session, services, reporter.id, report.id, event.at
+    )
     queue_kind(
         uow,
         reporter.chat_id,
         KIND_NOTE,
-        {"audit_id": event.id, "lang": resident_language(services, reporter, report)},
+        {
+            "audit_id": event.id,
+            "lang": resident_language(services, reporter, report),
+            "window": window,
+        },
         user_id=reporter.id,
         priority=PRIORITY_NOTICE,
     )

@@ -125,6 +125,9 @@ async def alert_answer(
     also: list[tuple[str, dict[str, Any]]] = []
     if report.description:
         also.append(("officers-alert-description", {"description": report.description}))
+    said = await _resident_said(session, services, report)
+    if said is not None:
+        also.append(said)
     if report.anonymous or report.reporter_id is None:
         also.append(("officers-alert-anonymous", {}))
     else:
@@ -168,6 +171,40 @@ async def alert_answer(
         options = await alert_options(session, report)
     return Answer(
         key="officers-alert", args=args, options=options, scope=OFFICER_SCOPE, also=tuple(also)
+    )
+
+
+# The reporter's answers and additions (bot/usecases/report/follow_up.py).
+RESIDENT_ACTIONS = ("resident_reply", "resident_info")
+SAID_CHARS = 300
+
+
+async def _resident_said(
+    session: AsyncSession, services: Services, report: Report
+) -> tuple[str, dict[str, Any]] | None:
+    """Describe the reporter's latest message and how many there are (None: none yet)."""
+    where = (AuditEvent.report_id == report.id, AuditEvent.action.in_(RESIDENT_ACTIONS))
+    count = int(
+        await session.scalar(select(func.count()).select_from(AuditEvent).where(*where)) or 0
+    )
+    if not count:
+        return None
+    latest = await session.scalar(
+        select(AuditEvent).where(*where).order_by(AuditEvent.id.desc()).limit(1)
+    )
+    assert latest is not None
+    text = latest.note or ""
+    if len(text) > SAID_CHARS:
+        text = text[: SAID_CHARS - 1] + "…"
+    return (
+        "desk-alert-resident-said",
+        {
+            "count": count,
+            "at": local_time(services, latest.at),
+            "note": text,
+            "has_text": "yes" if text else "no",
+            "photos": len(latest.data.get("photo_ids") or []),
+        },
     )
 
 

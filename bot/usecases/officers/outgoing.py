@@ -60,14 +60,21 @@ class Photo:
     file_id: str | None
 
 
-async def photos_of(uow: UnitOfWork, report_id: int) -> tuple[str, list[Photo]]:
-    """Return the report's reference and its photos in order."""
+# Telegram's albums hold at most ten photos.
+ALBUM_LIMIT = 10
+
+
+async def photos_of(
+    uow: UnitOfWork, report_id: int, only: list[int] | None = None
+) -> tuple[str, list[Photo]]:
+    """Return the report's reference and its photos in order (`only` these ids, if given)."""
     report = await uow.session.get(Report, report_id)
     if report is None:
         return "", []
-    rows = await uow.session.scalars(
-        select(ReportPhoto).where(ReportPhoto.report_id == report_id).order_by(ReportPhoto.position)
-    )
+    query = select(ReportPhoto).where(ReportPhoto.report_id == report_id)
+    if only is not None:
+        query = query.where(ReportPhoto.id.in_(only))
+    rows = await uow.session.scalars(query.order_by(ReportPhoto.position).limit(ALBUM_LIMIT))
     return report.reference, [Photo(p.id, p.content, p.telegram_file_id) for p in rows.all()]
 
 

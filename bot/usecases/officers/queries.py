@@ -246,8 +246,15 @@ async def history_answer(
         action = event.action
         if services.catalog.has(f"desk-history-{action}", lang):
             # Comments and the reporter's answers: described in desk.ftl, with their text.
+            photos = len(event.data.get("photo_ids") or [])
             action = services.catalog.render(
-                lang, f"desk-history-{action}", {"note": _shorten(event.note or "", NOTE_CHARS)}
+                lang,
+                f"desk-history-{action}",
+                {
+                    "note": _shorten(event.note or "", NOTE_CHARS),
+                    "has_text": "yes" if event.note else "no",
+                    "photos": photos,
+                },
             )
         elif services.catalog.has(f"operations-history-{action}", lang):
             # Deadlines, bans, retention: described in operations.ftl (shown by *[other]).

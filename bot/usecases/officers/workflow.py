@@ -56,7 +56,7 @@ FORWARD_BODIES: tuple[str, ...] = ("city_guard", "road_manager", "other")
 REOPENABLE = frozenset({S.ELIMINATED, S.NOT_CONFIRMED})
 
 # Statuses after which the report is closed (closed_at is set).
-CLOSED = frozenset({S.ELIMINATED, S.NOT_CONFIRMED, S.FORWARDED})
+CLOSED = frozenset({S.ELIMINATED, S.NOT_CONFIRMED, S.FORWARDED, S.WITHDRAWN})
 
 
 def status_actions(status: ReportStatus) -> list[str]:

@@ -14,6 +14,12 @@ from bot.usecases.flow import FlowContext
 from bot.usecases.places import place_label
 from bot.usecases.report.categories import OTHER, categories
 from bot.usecases.report.duplicates import CONFIRMED_ACTION
+from bot.usecases.report.follow_up import (
+    FollowUpFlow,
+    is_mine_press,
+    report_options,
+    thread_line,
+)
 from bot.usecases.report.form import LABEL
 from bot.usecases.report.submit import CREATED_ACTION
 from db.models.reports import AuditEvent, Report, ReportFollower
@@ -49,6 +55,9 @@ class MineFlow:
         if value.startswith("p.") and value[2:].isdigit():
             # Paging (and "back to the list") redraws the message that was pressed.
             return await _list(ctx, int(value[2:]), REPLACE_PRESSED)
+        if is_mine_press(value):
+            # "Add information", "Withdraw" under an own report (checked against the owner).
+            return await FollowUpFlow().press(ctx, value)
         if value.startswith("r.") and value[2:].isdigit():
             report = await ctx.session.get(Report, int(value[2:]))
             if report is not None and report.user_id == ctx.user.id:
@@ -118,7 +127,11 @@ async def _history(ctx: FlowContext, report: Report) -> list[Answer]:
     lines = []
     for event in events:
         at = _local(ctx, event.at).strftime("%d.%m.%Y %H:%M")
-        if event.action == CREATED_ACTION:
+        said = thread_line(ctx, event, at)
+        if said is not None:
+            # The officer's questions and comments, and the resident's answers.
+            lines.append(html.unescape(said))
+        elif event.action == CREATED_ACTION:
             lines.append(_fragment(ctx, "mine-event-created", at=at))
         elif event.action != CONFIRMED_ACTION and event.to_status:
             status = _status(ctx, event.to_status)
@@ -139,7 +152,7 @@ async def _history(ctx: FlowContext, report: Report) -> list[Answer]:
         lon=report.lon,
         point=report.location_source == "point",
     )
-    back = [[Option("mine-back", "p.0")]]
+    back = [*report_options(report), [Option("mine-back", "p.0")]]
     return [
         ctx.answer(
             "mine-report",

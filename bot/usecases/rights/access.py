@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Catalog
 from bot.services import Services
 from bot.usecases.report.categories import CATEGORIES, Categories
+from bot.usecases.rights.erasure import THREAD_ACTIONS
 from db.models.conversation import Conversation
 from db.models.directory import District, Officer
 from db.models.people import RateMark, Reporter, User
@@ -121,7 +122,7 @@ async def _report(
         select(AuditEvent)
         .where(
             AuditEvent.report_id == report.id,
-            or_(AuditEvent.to_status.is_not(None), AuditEvent.action == "note"),
+            or_(AuditEvent.to_status.is_not(None), AuditEvent.action.in_(THREAD_ACTIONS)),
         )
         .order_by(AuditEvent.id)
     )
@@ -157,8 +158,9 @@ async def _report(
                 "at": _iso(event.at),
                 "action": event.action,
                 "status": event.to_status,
-                # Officers' notes were written to this person; other notes are internal.
-                "note_to_you": event.note if event.action == "note" else None,
+                # Officers' notes and comments were written to this person, and their own
+                # answers are theirs; other notes are internal.
+                "note_to_you": event.note if event.action in THREAD_ACTIONS else None,
             }
             for event in events
         ],

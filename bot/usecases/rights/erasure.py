@@ -23,6 +23,9 @@ from db.models.people import Reporter, User
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
 from db.models.reports import AuditEvent, Report, ReportFollower
 
+# The thread between officers and the reporter: its text goes with the person.
+THREAD_ACTIONS = ("note", "comment", "resident_reply", "resident_info")
+
 ERASED_ACTION = "privacy_erased"
 
 
@@ -59,12 +62,13 @@ async def erase_person(
         )
         or 0
     )
-    # Officers' notes to this person and coordinators' reasons about them can name them.
+    # Officers' notes and comments to this person, their own answers (bot/usecases/report/
+    # follow_up.py) and coordinators' reasons about them can name them.
     await session.execute(
         update(AuditEvent)
         .where(
             or_(
-                (AuditEvent.report_id.in_(reports)) & (AuditEvent.action == "note"),
+                (AuditEvent.report_id.in_(reports)) & AuditEvent.action.in_(THREAD_ACTIONS),
                 (AuditEvent.subject_user_id == user.id)
                 & AuditEvent.action.in_([BLOCKED_ACTION, UNBLOCKED_ACTION]),
             )
