@@ -16,7 +16,13 @@ officers-linked =
 
     Districts: { $districts }
 
-    New reports from your district will arrive here as alerts with buttons. Open reports: /zgloszenia, details of one: /zgloszenie KN-2026-000123.
+    { $role ->
+        [officer] New reports from your district will arrive here as alerts with buttons.
+       *[other] Escalations and the reports a district officer cannot receive will arrive here{ $role ->
+            [coordinator] , and every morning the day's digest.
+           *[other] .
+        }
+    } Open reports: /zgloszenia, details of one: /zgloszenie KN-2026-000123. Commands: /help.
 officers-linked-announce =
     🔐 <b>New account link</b>
     { $officer } ({ $code }, { $role ->

@@ -20,7 +20,13 @@ officers-linked =
 
     Rejony: { $districts }
 
-    Nowe zgłoszenia z Twojego rejonu przyjdą tutaj jako alerty z przyciskami. Otwarte zgłoszenia: /zgloszenia, szczegóły jednego: /zgloszenie KN-2026-000123.
+    { $role ->
+        [officer] Nowe zgłoszenia z Twojego rejonu przyjdą tutaj jako alerty z przyciskami.
+       *[other] Tutaj przyjdą eskalacje i zgłoszenia, których nie może odebrać dzielnicowy rejonu{ $role ->
+            [coordinator] , a co rano podsumowanie dnia.
+           *[other] .
+        }
+    } Otwarte zgłoszenia: /zgloszenia, szczegóły jednego: /zgloszenie KN-2026-000123. Polecenia: /pomoc.
 officers-linked-announce =
     🔐 <b>Nowe powiązanie konta</b>
     { $officer } ({ $code }, { $role ->

@@ -120,7 +120,7 @@ desk-officer-resident-said =
        *[other] {"\u000A"}📷 Фото: { $photos }
     }
 desk-btn-open-report = 📋 Показати звернення
-desk-officer-withdrawn = ↩️ Звернення <b>{ $reference }</b> відкликав заявник. Займатися ним більше не потрібно.
+desk-officer-withdrawn = ↩️ Особа, яка надіслала звернення <b>{ $reference }</b>, відкликала його. Займатися ним більше не потрібно.
 desk-alert-resident-said = 💬 <b>Від заявника</b> (повідомлень: { $count }, останнє { $at }):{ $has_text ->
         [yes] {" "}«{ $note }»
        *[no] {""}
