@@ -108,7 +108,8 @@ async def residents_of(
     if followers:
         rows = await session.scalars(
             select(ReportFollower.user_id)
-            .where(ReportFollower.report_id == report.id)
+            # Followers who left the report in My reports are told nothing more.
+            .where(ReportFollower.report_id == report.id, ReportFollower.left_at.is_(None))
             .order_by(ReportFollower.id)
         )
         ids += [uid for uid in rows.all() if uid not in ids]

@@ -153,6 +153,8 @@ async def confirm_report(
         )
     )
     if existing is not None:
+        # Left from My reports earlier, seen again: followed again, not counted twice.
+        existing.left_at = None
         return False
     session.add(ReportFollower(report_id=report.id, user_id=user_id, created_at=now))
     session.add(

@@ -11,6 +11,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import select
+
 from bot.conversation import (
     REPLACE_PRESSED,
     Answer,
@@ -64,7 +66,7 @@ from bot.usecases.report.submit import (
     submit_report,
 )
 from bot.usecases.report.when import DateRefused, parse_day
-from db.models.reports import OPEN_STATUSES, Report
+from db.models.reports import OPEN_STATUSES, Report, ReportFollower
 
 # The outbox kind that sends 112 as a contact card (handlers/report.py), to call with one tap.
 EMERGENCY_KIND = "emergency_contact"
@@ -164,7 +166,46 @@ async def _press_outside(ctx: FlowContext, choice: Choice) -> list[Answer]:
             if ctx.parked_flow == FLOW:
                 return await _back_from_lookup(ctx, place)
             return await start(ctx, place.to_json())
-    return [ctx.answer("button-expired"), ctx.answer("report-not-open")]
+    return await _finished_form(ctx, choice)
+
+
+async def _finished_form(ctx: FlowContext, choice: Choice) -> list[Answer]:
+    """A button of a report form that is over: say where that report stands now.
+
+    "I see it too" on a report the resident follows tells its status; any other button tells
+    the status of the resident's latest report. Only reports of this resident are named.
+    """
+    mine = [[Option("report-my-reports", "mine")]]
+    raw = choice.value.removeprefix("same.")
+    report = None
+    if choice.value.startswith("same.") and raw.isdigit():
+        followed = await ctx.session.scalar(
+            select(ReportFollower.report_id).where(
+                ReportFollower.report_id == int(raw),
+                ReportFollower.user_id == ctx.user.id,
+                ReportFollower.left_at.is_(None),
+            )
+        )
+        report = await ctx.session.get(Report, followed) if followed is not None else None
+        if report is not None:
+            status = ctx.fragment(f"report-status-{report.status.value}")
+            answer = ctx.answer(
+                "report-followed-status", mine, scope="m",
+                reference=report.reference, status=status,
+            )  # fmt: skip
+            return [answer]
+    latest = await ctx.session.scalar(
+        select(Report)
+        .where(Report.user_id == ctx.user.id)
+        .order_by(Report.created_at.desc(), Report.id.desc())
+        .limit(1)
+    )
+    if latest is None:
+        return [ctx.answer("button-expired"), ctx.answer("report-not-open")]
+    status = ctx.fragment(f"report-status-{latest.status.value}")
+    return [
+        ctx.answer("report-form-closed", mine, scope="m", reference=latest.reference, status=status)
+    ]
 
 
 async def _back_from_lookup(ctx: FlowContext, place: Place) -> list[Answer]:

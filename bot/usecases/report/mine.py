@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from bot.conversation import REPLACE_PRESSED, Answer, Choice, Option
 from bot.usecases.flow import FlowContext
@@ -62,6 +62,20 @@ class MineFlow:
             report = await ctx.session.get(Report, int(value[2:]))
             if report is not None and report.user_id == ctx.user.id:
                 return await _history(ctx, report)
+            follow = await following(ctx, int(value[2:]))
+            if report is not None and follow is not None:
+                return await _history(ctx, report, followed=True)
+        if value.startswith("l.") and value[2:].isdigit():
+            follow = await following(ctx, int(value[2:]))
+            report = await ctx.session.get(Report, int(value[2:]))
+            if follow is not None and report is not None:
+                follow.left_at = ctx.turn.now
+                back = [[Option("mine-back", "p.0")]]
+                left = ctx.answer(
+                    "mine-left", back, scope=SCOPE, replaces=REPLACE_PRESSED,
+                    reference=report.reference,
+                )  # fmt: skip
+                return [left]
         return [ctx.answer("button-expired"), *await _list(ctx, 0)]
 
     async def current_question(self, ctx: FlowContext) -> Sequence[Answer]:
@@ -84,9 +98,25 @@ def _status(ctx: FlowContext, status: str) -> str:
     return _fragment(ctx, key) if ctx.services.catalog.has(key, ctx.lang) else status
 
 
+async def following(ctx: FlowContext, report_id: int) -> ReportFollower | None:
+    """Return the resident's "I see it too" on a report, unless they left it."""
+    found: ReportFollower | None = await ctx.session.scalar(
+        select(ReportFollower).where(
+            ReportFollower.report_id == report_id,
+            ReportFollower.user_id == ctx.user.id,
+            ReportFollower.left_at.is_(None),
+        )
+    )
+    return found
+
+
 async def _list(ctx: FlowContext, page: int, replaces: str | None = None) -> list[Answer]:
     session = ctx.session
-    mine = Report.user_id == ctx.user.id
+    followed = select(ReportFollower.report_id).where(
+        ReportFollower.user_id == ctx.user.id, ReportFollower.left_at.is_(None)
+    )
+    # The resident's own reports, and those they joined with "I see it too" (marked 👀).
+    mine = or_(Report.user_id == ctx.user.id, Report.id.in_(followed))
     total = await session.scalar(select(func.count()).select_from(Report).where(mine)) or 0
     if total == 0:
         start = [[Option("mine-start-report", "report")]]
@@ -101,9 +131,10 @@ async def _list(ctx: FlowContext, page: int, replaces: str | None = None) -> lis
     )
     rows = []
     for report in reports:
+        own = report.user_id == ctx.user.id
         label = _fragment(
             ctx,
-            "mine-report-button",
+            "mine-report-button" if own else "mine-followed-button",
             reference=report.reference,
             date=_local(ctx, report.created_at).strftime("%d.%m"),
             status=_status(ctx, report.status.value),
@@ -119,7 +150,9 @@ async def _list(ctx: FlowContext, page: int, replaces: str | None = None) -> lis
     return [ctx.answer("mine-list", rows, scope=SCOPE, replaces=replaces, count=total)]
 
 
-async def _history(ctx: FlowContext, report: Report) -> list[Answer]:
+async def _history(ctx: FlowContext, report: Report, *, followed: bool = False) -> list[Answer]:
+    """A report's history: the resident's own in full; a followed one only as the public sees
+    it (category, the coarsened public place, statuses), with the button to leave it."""
     session = ctx.session
     events = await session.scalars(
         select(AuditEvent).where(AuditEvent.report_id == report.id).order_by(AuditEvent.id)
@@ -127,7 +160,8 @@ async def _history(ctx: FlowContext, report: Report) -> list[Answer]:
     lines = []
     for event in events:
         at = _local(ctx, event.at).strftime("%d.%m.%Y %H:%M")
-        said = thread_line(ctx, event, at)
+        # The thread with the officer is the reporter's alone: a follower sees statuses only.
+        said = None if followed else thread_line(ctx, event, at)
         if said is not None:
             # The officer's questions and comments, and the resident's answers.
             lines.append(html.unescape(said))
@@ -142,20 +176,34 @@ async def _history(ctx: FlowContext, report: Report) -> list[Answer]:
         .where(ReportFollower.report_id == report.id)
     )
     category = categories(ctx.services).name(report.category, ctx.lang)
-    if report.category == OTHER and report.category_other:
+    if report.category == OTHER and report.category_other and not followed:
         category = f"{category}: {report.category_other}"
-    place = place_label(
-        ctx.services,
-        ctx.lang,
-        address=report.address,
-        lat=report.lat,
-        lon=report.lon,
-        point=report.location_source == "point",
-    )
-    back = [*report_options(report), [Option("mine-back", "p.0")]]
+    if followed:
+        place = place_label(
+            ctx.services,
+            ctx.lang,
+            address=report.public_address,
+            lat=report.public_lat,
+            lon=report.public_lon,
+            point=report.public_address is None,
+        )
+    else:
+        place = place_label(
+            ctx.services,
+            ctx.lang,
+            address=report.address,
+            lat=report.lat,
+            lon=report.lon,
+            point=report.location_source == "point",
+        )
+    # A followed report is the reporter's, not theirs: only leaving it is theirs to do.
+    own = [] if followed else report_options(report)
+    back = [*own, [Option("mine-back", "p.0")]]
+    if followed:
+        back.insert(0, [Option("mine-leave", f"l.{report.id}")])
     return [
         ctx.answer(
-            "mine-report",
+            "mine-followed-report" if followed else "mine-report",
             back,
             scope=SCOPE,
             reference=report.reference,
