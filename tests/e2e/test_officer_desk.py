@@ -202,17 +202,25 @@ async def test_an_officer_linked_after_two_reports_went_to_the_duty_officers_is_
     local_api: LocalBotApi, start_bot: StartBot
 ) -> None:
     ops = local_api.group(OPS_CHAT, "Ops")
+    group = local_api.group(DUTY_GROUP, "Dyżurni KMP")
     runtime = await start_bot(delivery=FAST, telegram={"ops_chat_id": ops.id})
+    barbara = local_api.user(BARBARA, "Barbara")
     tomasz = local_api.user(TOMASZ, "Tomasz")
     zofia = local_api.user(ZOFIA, "Zofia")
     oleh = local_api.user(OLEH, "Oleh", language_code="uk")
+    # The coordinator registers the station's duty group, then leaves the unit.
+    await link(local_api, runtime, barbara, "KP-01")
+    barbara.send_command("start", await invite(runtime, "KP-01", group=True), chat=group)
+    await local_api.await_sent(DUTY_GROUP, predicate=containing("grupą dyżurną"))
+    assert await officers_cli(runtime, "revoke", "KP-01") == 0
     await choose_language(local_api, zofia, "pl")
     await choose_language(local_api, oleh, "uk")
     await report_threat(local_api, zofia)
-    first, _pin = await local_api.await_sent(OPS_CHAT, count=2)
+    first, _pin = await local_api.await_sent(DUTY_GROUP, count=2)
     assert "nie połączył jeszcze konta" in text_of(first)
     await report_threat(local_api, oleh, description="Сміття біля вокзалу", where=BY_THE_STATION)
-    await local_api.await_sent(OPS_CHAT, count=2)
+    await local_api.await_sent(DUTY_GROUP, count=2)
+    assert not [m for m in local_api.sent(OPS_CHAT) if "KN-2026-" in text_of(m)]
 
     linked = await link(local_api, runtime, tomasz, "DZ-05")
     assert "Twoja rola w tym bocie: dzielnicowy" in text_of(linked)
@@ -220,7 +228,7 @@ async def test_an_officer_linked_after_two_reports_went_to_the_duty_officers_is_
     assert "KN-2026-000001" in text_of(offer) and "KN-2026-000002" in text_of(offer)
     assert offer.buttons()[0] == ["KN-2026-000001", "KN-2026-000002"]
 
-    # He opens the first and takes it: the ops chat's alert drops the "not linked" note.
+    # He opens the first and takes it: the group's alert drops the "not linked" note.
     tomasz.press(offer, "KN-2026-000001")
     card, _pin, _history = await local_api.await_sent(TOMASZ, count=3)
     tomasz.press(card, "✋ Przyjmuję")
