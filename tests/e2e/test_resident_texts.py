@@ -72,3 +72,34 @@ async def test_polish_card_says_whole_square_and_distances_are_rounded(
     [outside] = await local_api.await_sent(1202)
     assert "najbliższy rejon jest ok. 260 km dalej" in text_of(outside)
     assert not re.search(r"\d,\d", text_of(outside))
+
+
+async def test_a_day_without_a_year_is_the_last_one_and_the_bot_says_which(
+    local_api: LocalBotApi, start_bot: StartBot
+) -> None:
+    from datetime import UTC, datetime
+
+    from tests.e2e.test_report_story import Chat, start_reporting_bot
+    from tests.support import Clock
+
+    await start_reporting_bot(start_bot, Clock(datetime(2026, 12, 2, 10, 0, tzinfo=UTC)))
+    anna = Chat(local_api, local_api.user(1203, language_code="pl"))
+    anna.user.send_command("zglos")
+    await anna.expect()
+    await anna.tap_and_read("Nie, to nie jest nagły wypadek")
+    await anna.tap_and_read("🚗 Drogi i ruch")
+    await anna.tap_and_read("Nieprawidłowe parkowanie")
+    anna.user.send_text("Kolejowa 12")
+    await anna.expect(2)
+    await anna.tap_and_read("Innego dnia")
+
+    # Typed with its year, Christmas to come is refused with an example of a day that fits.
+    anna.user.send_text("25.12.2026")
+    [refused] = await anna.expect()
+    assert "Ta data (25.12.2026) jest w przyszłości" in text_of(refused)
+    assert "wczoraj to 01.12" in text_of(refused)
+    # Without a year it is last Christmas, and the bot says so.
+    anna.user.send_text("25.12")
+    taken, time = await anna.expect(2)
+    assert "Przyjmuję datę: 25.12.2025" in text_of(taken)
+    assert "O jakiej porze dnia?" in text_of(time)

@@ -499,7 +499,16 @@ async def on_when_date(form: Form, step: Step) -> list[Answer]:
         try:
             day = parse_day(step.value, today)
         except DateRefused as refused:
+            if refused.reason == "future" and refused.day is not None:
+                yesterday = (today - timedelta(days=1)).strftime("%d.%m")
+                typed = refused.day.strftime("%d.%m.%Y")
+                return await retry(form, "report-date-future", day=typed, example=yesterday)
             return await retry(form, f"report-date-{refused.reason.replace('_', '-')}")
+        # "25.12" typed on 2 December is last Christmas: say which day was taken.
+        taken = form.answer("report-date-taken", day=day.strftime("%d.%m.%Y"))
+        form.draft.when_partial = {**form.draft.when_partial, "date": day.isoformat()}
+        form.save("when_time")
+        return [taken, *await ask(form, "when_time")]
     else:
         return await retry(form, "report-hint-date")
     form.draft.when_partial = {**form.draft.when_partial, "date": day.isoformat()}

@@ -17,9 +17,11 @@ _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 class DateRefused(ValueError):
     """The text is not a usable date; `reason` is "format", "future" or "too_old"."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, day: date | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
+        # The date as understood, when it was readable (a "future" one is shown back).
+        self.day = day
 
 
 def parse_day(text: str, today: date) -> date:
@@ -45,9 +47,9 @@ def parse_day(text: str, today: date) -> date:
     except ValueError:
         raise DateRefused("format") from None
     if found > today:
-        raise DateRefused("future")
+        raise DateRefused("future", found)
     if found < today - timedelta(days=MAX_DAYS_AGO):
-        raise DateRefused("too_old")
+        raise DateRefused("too_old", found)
     return found
 
 
