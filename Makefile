@@ -6,10 +6,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run trial test lint typecheck pytest drill fuzz install clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml devtools/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev]' -e ./devtools
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -29,7 +29,7 @@ trial: $(STAMP)
 	@mkdir -p var
 	@env $(TRIAL_ENV) $(BIN)/python -m bot run > var/trial-bot.log 2>&1 & bot=$$!; \
 	trap 'kill $$bot 2>/dev/null' EXIT INT TERM; \
-	env $(TRIAL_ENV) sh -c '$(BIN)/python -m bot.localapi --port 8089 --token "$$TELEGRAM_BOT_TOKEN" --user-id 7'
+	env $(TRIAL_ENV) sh -c '$(BIN)/python -m devtools.localapi --port 8089 --token "$$TELEGRAM_BOT_TOKEN" --user-id 7'
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -142,7 +142,7 @@ def answered(api: Any) -> Counter[tuple[int, int]]:
 
 def trial(args: argparse.Namespace) -> dict[str, int]:
     """Run one burst, kill, restart; return the counts."""
-    from bot.localapi import LocalBotApi
+    from devtools.localapi import LocalBotApi
 
     with LocalBotApi() as api, tempfile.TemporaryDirectory() as folder:
         api.register_bot(TOKEN)

@@ -45,7 +45,7 @@ FIRST_CHAT = 5_000_000
 
 def serve_api(chats: int, conn: Connection) -> None:
     """Run the local Bot API server in this child process until told to stop."""
-    from bot.localapi import LocalBotApi
+    from devtools.localapi import LocalBotApi
 
     with LocalBotApi() as api:
         api.register_bot(TOKEN)

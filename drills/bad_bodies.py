@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 
-from bot.localapi import LocalBotApi
+from devtools.localapi import LocalBotApi
 from drills.databases import sqlite_database
 from drills.figures import Conversation, Figures
 from drills.processes import TOKEN, BotProcess

@@ -14,7 +14,7 @@ import time
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
-from bot.localapi import LocalBotApi
+from devtools.localapi import LocalBotApi
 from drills.databases import postgres_database, sqlite_database
 from drills.figures import Conversation, Figures
 from drills.processes import RESTART_DELAY_SECONDS, TOKEN, BotProcess

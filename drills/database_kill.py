@@ -18,10 +18,10 @@ from sqlalchemy.engine import make_url
 
 from bot.config import Config, Secrets
 from bot.i18n import Catalog
-from bot.localapi import LocalBotApi
 from bot.runtime import BotRuntime
 from db.engine import create_engine
 from db.models.reports import Report
+from devtools.localapi import LocalBotApi
 from drills.databases import postgres_database
 from drills.figures import Figures
 from drills.processes import TOKEN

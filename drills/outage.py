@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.localapi import LocalBotApi
+from devtools.localapi import LocalBotApi
 from drills.databases import sqlite_database
 from drills.figures import Conversation, Figures
 from drills.processes import TOKEN, BotProcess

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.localapi import LocalBotApi
+from devtools.localapi import LocalBotApi
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "730650:drill-token"

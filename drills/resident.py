@@ -6,8 +6,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.localapi import FakeUser, LocalBotApi
-from bot.localapi.sent import SentMessage
+from devtools.localapi import FakeUser, LocalBotApi
+from devtools.localapi.sent import SentMessage
 
 # Where the resident stands: Konin's centre (inside the sample's districts).
 CITY_CENTRE = (52.2275, 18.2614)

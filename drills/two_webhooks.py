@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.localapi import LocalBotApi
+from devtools.localapi import LocalBotApi
 from drills.balancer import Balancer
 from drills.databases import postgres_database
 from drills.figures import Conversation, Figures

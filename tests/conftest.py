@@ -117,7 +117,7 @@ async def sqlite_engine(sqlite_url: str) -> AsyncIterator[AsyncEngine]:
 @pytest.fixture
 def local_api() -> Iterator[Any]:
     """The project's local Bot API server on loopback, with the test bot registered."""
-    from bot.localapi import LocalBotApi
+    from devtools.localapi import LocalBotApi
 
     api = LocalBotApi()
     api.start()

@@ -25,8 +25,6 @@ KEY_REFERENCES = (
     re.compile(rf'\b(?:key|label)\s*=\s*"({_KEY})"'),
     re.compile(rf'\(\s*"({_KEY})"\s*,\s*\{{'),
 )
-# Code that speaks Telegram's protocol, not ours (the local Bot API server for tests).
-NOT_CATALOG_USERS = (ROOT / "bot" / "localapi",)
 
 
 def _files(lang: str) -> set[str]:
@@ -38,8 +36,6 @@ def _referenced_keys() -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for folder in (ROOT / "bot", ROOT / "handlers"):
         for path in folder.rglob("*.py"):
-            if any(path.is_relative_to(skip) for skip in NOT_CATALOG_USERS):
-                continue
             source = path.read_text(encoding="utf-8")
             for pattern in KEY_REFERENCES:
                 for key in pattern.findall(source):

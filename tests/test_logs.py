@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from bot.localapi import LocalBotApi
 from bot.logs import RedactingFormatter, setup_logging
 from db.models.pipeline import InboxStatus, InboxUpdate
+from devtools.localapi import LocalBotApi
 from tests.conftest import TOKEN
 
 pytestmark = pytest.mark.e2e
@@ -36,7 +36,7 @@ SECRETS = (
     *TEXTS,
 )
 # The local Bot API server plays Telegram in this test; its own log lines are not the bot's.
-NOT_THE_BOT = ("bot.localapi",)
+NOT_THE_BOT = ("devtools.localapi",)
 FAST = {"private_chat_per_second": 100}
 
 

@@ -16,11 +16,11 @@ from sqlalchemy import func, select
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
-from bot.localapi import FakeUser, LocalBotApi
-from bot.localapi.sent import SentMessage
 from db.models.pipeline import InboxStatus, InboxUpdate
 from db.models.reports import AuditEvent
 from db.repositories.users import get_user
+from devtools.localapi import FakeUser, LocalBotApi
+from devtools.localapi.sent import SentMessage
 from handlers.gatekeeper import gate_of
 from tests.support import FAST, Clock, eventually
 

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.localapi import LocalBotApi
 from bot.usecases.officers.actions import residents_of
 from db.models.reports import Report
+from devtools.localapi import LocalBotApi
 from tests.e2e.test_report_resume_and_limits import NEAR, finish_anonymously, report_parking_at
 from tests.e2e.test_report_story import Chat, StartBot, start_reporting_bot, text_of
 from tests.usecases.report.story import CITY_CENTRE

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from bot.localapi import FakeUser, LocalBotApi
-from bot.localapi.sent import SentMessage
 from db.models.conversation import Conversation
 from db.repositories.users import get_user
+from devtools.localapi import FakeUser, LocalBotApi
+from devtools.localapi.sent import SentMessage
 
 pytestmark = pytest.mark.e2e
 

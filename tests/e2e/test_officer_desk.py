@@ -17,8 +17,8 @@ import pytest
 from bot.cli import build_parser
 from bot.commands import registered_commands
 from bot.config import Secrets
-from bot.localapi import LocalBotApi
 from db.models.reports import ReportStatus
+from devtools.localapi import LocalBotApi
 from tests.e2e.test_officers import (
     StartBot,
     choose_language,

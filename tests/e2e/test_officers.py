@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.localapi import FakeUser, LocalBotApi
-from bot.localapi.sent import SentMessage
-from bot.localapi.users import sample_jpeg
 from bot.usecases.officers.invites import create_invite
 from db.models.directory import Officer, Station
 from db.models.reports import AuditEvent, Report, ReportStatus
+from devtools.localapi import FakeUser, LocalBotApi
+from devtools.localapi.sent import SentMessage
+from devtools.localapi.users import sample_jpeg
 from tests.support import FAST, eventually
 
 pytestmark = pytest.mark.e2e

@@ -15,13 +15,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.localapi import LocalBotApi
-from bot.localapi.sent import SentMessage
 from bot.usecases.alerts import queue_new_report_alerts
 from db.models.directory import District, StationChat
 from db.models.people import User
 from db.models.pipeline import OutboxMessage, OutboxStatus
 from db.models.reports import Report, ReportPhoto, ReportStatus
+from devtools.localapi import LocalBotApi
+from devtools.localapi.sent import SentMessage
 from tests.e2e.test_officers import (
     FAST,
     StartBot,
@@ -94,7 +94,7 @@ async def _submit(runtime: Any, number: int, district_code: str, resident: int) 
 
 
 def _jpeg(number: int, position: int) -> bytes:
-    from bot.localapi.users import sample_jpeg
+    from devtools.localapi.users import sample_jpeg
 
     return sample_jpeg(64, 48, color=("red", "green", "blue", "white", "black")[number % 5])
 

@@ -14,9 +14,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.localapi import LocalBotApi
 from db.models.people import User
 from db.models.reports import AuditEvent, Report
+from devtools.localapi import LocalBotApi
 from tests.e2e.test_officers import (
     StartBot,
     add_coordinator,

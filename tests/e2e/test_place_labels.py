@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from bot.localapi import LocalBotApi
 from bot.usecases.export import export_reports
 from bot.usecases.places import GAZETTEER, report_place_namer
 from bot.usecases.report.categories import CATEGORIES
+from devtools.localapi import LocalBotApi
 from tests.e2e.test_officers import (
     choose_language,
     containing,

@@ -8,10 +8,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.localapi import LocalBotApi
-from bot.localapi.sent import SentMessage
 from db.models.reports import Report
 from db.repositories.users import get_user
+from devtools.localapi import LocalBotApi
+from devtools.localapi.sent import SentMessage
 from tests.e2e.test_report_story import NOW, Chat, StartBot, start_reporting_bot, text_of
 
 pytestmark = pytest.mark.e2e

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.localapi import LocalBotApi
+from devtools.localapi import LocalBotApi
 from tests.e2e.test_report_story import (
     Chat,
     StartBot,

@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from bot.localapi import LocalBotApi
+from devtools.localapi import LocalBotApi
 from tests.e2e.test_report_resume_and_limits import finish_anonymously, report_parking_at
 from tests.e2e.test_report_story import (
     Chat,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.localapi import LocalBotApi
 from db.models.reports import ReportFollower
+from devtools.localapi import LocalBotApi
 from tests.e2e.test_report_story import (
     NOW,
     Chat,

@@ -6,8 +6,8 @@ import asyncio
 
 import pytest
 
-from bot.localapi import LocalBotApi
-from bot.localapi.users import sample_jpeg
+from devtools.localapi import LocalBotApi
+from devtools.localapi.users import sample_jpeg
 from tests.e2e.test_report_resume_and_limits import report_parking_at
 from tests.e2e.test_report_story import Chat, StartBot, start_reporting_bot, stored_photos
 from tests.usecases.report.story import CITY_CENTRE

@@ -14,10 +14,10 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from bot.localapi import FakeUser, LocalBotApi
-from bot.localapi.sent import SentMessage
 from db.models.people import Reporter
 from db.models.reports import Report, ReportPhoto, ReportStatus
+from devtools.localapi import FakeUser, LocalBotApi
+from devtools.localapi.sent import SentMessage
 from tests.support import Clock
 from tests.usecases.report.story import CITY_CENTRE, jpeg_with_gps
 

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from bot.localapi import LocalBotApi
-from bot.localapi.users import sample_jpeg
 from db.models.reports import ReportStatus
+from devtools.localapi import LocalBotApi
+from devtools.localapi.users import sample_jpeg
 from tests.e2e.test_officers import (
     StartBot,
     choose_language,

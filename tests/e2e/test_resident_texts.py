@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from bot.localapi import LocalBotApi
-from bot.localapi.sent import SentMessage
+from devtools.localapi import LocalBotApi
+from devtools.localapi.sent import SentMessage
 
 pytestmark = pytest.mark.e2e
 

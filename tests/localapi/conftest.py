@@ -6,7 +6,7 @@ import pytest
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
-from bot.localapi import FakeUser, LocalBotApi
+from devtools.localapi import FakeUser, LocalBotApi
 
 TOKEN = "123456:TEST-token_for-localapi"
 BOT_ID = 123456

@@ -6,7 +6,7 @@ import pytest
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.localapi import FakeUser, LocalBotApi
+from devtools.localapi import FakeUser, LocalBotApi
 from tests.localapi.conftest import ANNA_ID, BOGDAN_ID, local_bot
 
 

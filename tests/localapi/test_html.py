@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.localapi.telegram_html import HtmlEntitiesError, parse_html
+from devtools.localapi.telegram_html import HtmlEntitiesError, parse_html
 
 
 @pytest.mark.parametrize(

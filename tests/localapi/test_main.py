@@ -1,4 +1,4 @@
-"""Run the server standalone, as `python -m bot.localapi` does for a local trial."""
+"""Run the server standalone, as `python -m devtools.localapi` does for a local trial."""
 
 import subprocess
 import sys
@@ -8,7 +8,7 @@ import httpx
 
 def test_standalone_server_prints_its_urls_and_answers() -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.localapi", "--port", "0", "--token", "42:trial"],
+        [sys.executable, "-m", "devtools.localapi", "--port", "0", "--token", "42:trial"],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -7,8 +7,8 @@ from PIL import Image
 from telegram import Bot, InputMediaDocument, InputMediaPhoto
 from telegram.error import BadRequest
 
-from bot.localapi import FakeUser, LocalBotApi
-from bot.localapi.users import sample_jpeg
+from devtools.localapi import FakeUser, LocalBotApi
+from devtools.localapi.users import sample_jpeg
 from tests.localapi.conftest import ANNA_ID
 
 

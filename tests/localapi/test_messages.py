@@ -11,7 +11,7 @@ from telegram import (
 )
 from telegram.error import BadRequest, InvalidToken
 
-from bot.localapi import FakeUser, LocalBotApi
+from devtools.localapi import FakeUser, LocalBotApi
 from tests.localapi.conftest import ANNA_ID, BOT_ID, local_bot
 
 KEYBOARD = InlineKeyboardMarkup(

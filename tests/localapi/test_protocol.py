@@ -8,7 +8,7 @@ import pytest
 from telegram import Bot, BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
 from telegram.error import BadRequest
 
-from bot.localapi import FakeUser, LocalBotApi
+from devtools.localapi import FakeUser, LocalBotApi
 from tests.localapi.conftest import ANNA_ID, TOKEN
 
 

@@ -14,8 +14,8 @@ from telegram.error import BadRequest, Conflict, Forbidden
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
-from bot.localapi import FakeUser, LocalBotApi
-from bot.localapi.users import sample_jpeg
+from devtools.localapi import FakeUser, LocalBotApi
+from devtools.localapi.users import sample_jpeg
 from tests.localapi.conftest import ANNA_ID, BOGDAN_ID, local_bot
 
 

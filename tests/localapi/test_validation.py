@@ -6,8 +6,8 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest
 
-from bot.localapi import FakeUser, LocalBotApi
-from bot.localapi.users import sample_jpeg
+from devtools.localapi import FakeUser, LocalBotApi
+from devtools.localapi.users import sample_jpeg
 from tests.localapi.conftest import ANNA_ID
 
 

@@ -7,7 +7,7 @@ import pytest
 from telegram import Bot
 from telegram.error import NetworkError
 
-from bot.localapi import FakeUser, LocalBotApi
+from devtools.localapi import FakeUser, LocalBotApi
 from tests.localapi.conftest import ANNA_ID, BOGDAN_ID, local_bot
 
 

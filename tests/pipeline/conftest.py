@@ -21,12 +21,12 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageH
 from bot.config import Config, DeliverySection, PipelineSection, TelegramSection, WebhookSection
 from bot.conversation import Answer
 from bot.i18n import Catalog
-from bot.localapi import FakeUser, LocalBotApi
 from bot.pipeline import Pipeline, record_failure
 from db import migrate
 from db.engine import create_engine, session_factory
 from db.models.pipeline import InboxUpdate, OutboxMessage
 from db.uow import UnitOfWorkFactory
+from devtools.localapi import FakeUser, LocalBotApi
 
 TOKEN = "424242:pipeline-test-token"
 OPS_CHAT = -100_777

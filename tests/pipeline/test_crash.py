@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.localapi import FakeUser, LocalBotApi
 from db.engine import create_engine, session_factory
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
+from devtools.localapi import FakeUser, LocalBotApi
 from tests.pipeline.conftest import ANNA, TOKEN, eventually
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,11 +7,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
-from bot.localapi import LocalBotApi
 from bot.pipeline import delivery
 from db.base import utcnow
 from db.models.people import User
 from db.models.pipeline import OutboxMessage, OutboxStatus
+from devtools.localapi import LocalBotApi
 from tests.pipeline.conftest import ANNA, BOGDAN, CAROL, DAVE, EVE, Harness, eventually, fast_config
 
 

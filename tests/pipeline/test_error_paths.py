@@ -18,11 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 import handlers.gatekeeper
 import handlers.turn
 from bot.i18n import Catalog
-from bot.localapi import LocalBotApi
 from bot.runtime import BotRuntime
 from db.models.people import User
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxStatus
 from db.uow import AlreadyHandled, InboxClaim, UnitOfWork, current_inbox, mark_inbox_done
+from devtools.localapi import LocalBotApi
 from tests.conftest import StartBot
 from tests.pipeline.conftest import ANNA, Harness, eventually
 from tests.support import FAST

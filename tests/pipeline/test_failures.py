@@ -7,11 +7,11 @@ from datetime import timedelta
 from sqlalchemy import select
 from telegram import Update
 
-from bot.localapi import FakeUser, LocalBotApi
 from bot.pipeline.inbox import purge_done
 from db.base import utcnow
 from db.models.people import User
 from db.models.pipeline import InboxStatus, InboxUpdate
+from devtools.localapi import FakeUser, LocalBotApi
 from tests.pipeline.conftest import ANNA, OPS_CHAT, Harness
 
 

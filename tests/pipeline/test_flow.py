@@ -7,10 +7,10 @@ import asyncio
 from sqlalchemy import select
 from telegram import Update
 
-from bot.localapi import FakeUser, LocalBotApi
 from bot.pipeline.inbox import chat_of
 from bot.pipeline.polling import Poller
 from db.models.pipeline import InboxStatus, OutboxMessage, OutboxStatus
+from devtools.localapi import FakeUser, LocalBotApi
 from tests.pipeline.conftest import ANNA, BOGDAN, Harness, eventually
 
 

@@ -9,10 +9,10 @@ import httpx
 import pytest
 from sqlalchemy import update
 
-from bot.localapi import FakeUser, LocalBotApi
 from bot.pipeline import runner
 from db.base import utcnow
 from db.models.pipeline import OutboxMessage, OutboxStatus
+from devtools.localapi import FakeUser, LocalBotApi
 from tests.pipeline.conftest import ANNA, OPS_CHAT, Harness, eventually, fast_config
 
 SECRET = "tajny-sekret_123-tajny-sekret_123"

@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 from telegram import Update
 
-from bot.localapi import FakeUser, LocalBotApi
 from bot.pipeline.locks import OWNER_NAMESPACE
 from db.models.pipeline import OutboxMessage, OutboxStatus
+from devtools.localapi import FakeUser, LocalBotApi
 from tests.pipeline.conftest import ANNA, BOGDAN, Harness, eventually
 
 

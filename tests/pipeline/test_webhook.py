@@ -7,8 +7,8 @@ import socket
 
 import httpx
 
-from bot.localapi import FakeUser, LocalBotApi
 from db.models.pipeline import InboxStatus
+from devtools.localapi import FakeUser, LocalBotApi
 from tests.pipeline.conftest import ANNA, Harness, fast_config
 
 SECRET = "tajny-sekret_123-dlugi-na-32-znaki-co-najmniej"

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Config, Secrets
-from bot.localapi import LocalBotApi
 from bot.runtime import BotRuntime
+from devtools.localapi import LocalBotApi
 from handlers.gatekeeper import gate_of
 
 # Updates must be handled within this many seconds (under load: generous, never a timing claim).

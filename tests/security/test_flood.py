@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from bot.localapi import LocalBotApi
 from bot.outbox import PRIORITY_NOTICE
 from db.models.pipeline import OutboxMessage
 from db.models.reports import AuditEvent
+from devtools.localapi import LocalBotApi
 from handlers.gatekeeper import gate_of
 from tests.e2e.test_first_conversation import handled_updates
 from tests.e2e.test_officers import StartBot, choose_language, report_threat, text_of

@@ -33,10 +33,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from bot.localapi import FakeUser, LocalBotApi
-from bot.localapi.errors import ApiError
-from bot.localapi.sent import SentMessage
-from bot.localapi.users import FakeChat
+from devtools.localapi import FakeUser, LocalBotApi
+from devtools.localapi.errors import ApiError
+from devtools.localapi.sent import SentMessage
+from devtools.localapi.users import FakeChat
 from tests.conftest import TOKEN, make_config
 from tests.security.fuzz import STATS, BotThread, Database, ErrorLog, start_fuzz_bot
 from tests.security.test_images import png_header_only

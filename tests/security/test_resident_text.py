@@ -15,7 +15,7 @@ import pytest
 from telegram import Update
 
 from bot.conversation import Contact, Location, Text, clean_text
-from bot.localapi import LocalBotApi
+from devtools.localapi import LocalBotApi
 from handlers.turn import step_from_update
 from tests.e2e.test_officers import (
     TOMASZ,

@@ -20,12 +20,12 @@ from typing import Any
 import pytest
 from sqlalchemy import func, or_, select
 
-from bot.localapi import LocalBotApi
-from bot.localapi.sent import SentMessage
 from bot.services import Services
 from db.models.people import Reporter, User
 from db.models.pipeline import InboxUpdate, OutboxMessage
 from db.models.reports import AuditEvent, Report, ReportFollower
+from devtools.localapi import LocalBotApi
+from devtools.localapi.sent import SentMessage
 from tests.e2e.test_officers import (
     StartBot,
     choose_language,

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 import pytest
 
-from bot.localapi.telegram_html import parse_html
 from bot.services import Services
 from bot.usecases.alerts import queue_new_report_alerts
 from bot.usecases.officers.alert_view import alert_answer
 from db.models.reports import Report, ReportStatus
+from devtools.localapi.telegram_html import parse_html
 from tests.usecases.officers import world as w
 from tests.usecases.officers.conftest import NOW
 

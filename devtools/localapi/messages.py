@@ -5,11 +5,11 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from bot.localapi.errors import bad_request, forbidden_blocked
-from bot.localapi.params import Params
-from bot.localapi.sent import SentMessage
-from bot.localapi.state import BotAccount, BotApiState
-from bot.localapi.telegram_html import HtmlEntitiesError, parse_html
+from devtools.localapi.errors import bad_request, forbidden_blocked
+from devtools.localapi.params import Params
+from devtools.localapi.sent import SentMessage
+from devtools.localapi.state import BotAccount, BotApiState
+from devtools.localapi.telegram_html import HtmlEntitiesError, parse_html
 
 logger = logging.getLogger(__name__)
 

@@ -3,9 +3,9 @@
 import re
 from typing import Any
 
-from bot.localapi.errors import bad_request
-from bot.localapi.messages import Call
-from bot.localapi.state import scope_key
+from devtools.localapi.errors import bad_request
+from devtools.localapi.messages import Call
+from devtools.localapi.state import scope_key
 
 COMMAND_NAME = re.compile(r"^[a-z0-9_]{1,32}$")
 SECRET_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")

@@ -9,9 +9,9 @@ from typing import Any
 
 from PIL import Image
 
-from bot.localapi.media import store_photo
-from bot.localapi.sent import SentMessage
-from bot.localapi.state import BotAccount, BotApiState
+from devtools.localapi.media import store_photo
+from devtools.localapi.sent import SentMessage
+from devtools.localapi.state import BotAccount, BotApiState
 
 # Tiny stand-ins for media the bot only has to recognise, not to read.
 STICKER_BYTES = b"RIFF\x1a\x00\x00\x00WEBPVP8 placeholder sticker"

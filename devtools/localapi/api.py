@@ -7,11 +7,11 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
-from bot.localapi.faults import FAULT_KINDS, Fault, FaultKind
-from bot.localapi.sent import SentMessage
-from bot.localapi.server import BotApiServer
-from bot.localapi.state import BotAccount, BotApiState, RecordedCall, scope_key
-from bot.localapi.users import FakeChat, FakeUser
+from devtools.localapi.faults import FAULT_KINDS, Fault, FaultKind
+from devtools.localapi.sent import SentMessage
+from devtools.localapi.server import BotApiServer
+from devtools.localapi.state import BotAccount, BotApiState, RecordedCall, scope_key
+from devtools.localapi.users import FakeChat, FakeUser
 
 SentPredicate = Callable[[SentMessage], bool]
 

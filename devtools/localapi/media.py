@@ -6,8 +6,8 @@ from typing import Any
 
 from PIL import Image
 
-from bot.localapi.errors import bad_request
-from bot.localapi.messages import (
+from devtools.localapi.errors import bad_request
+from devtools.localapi.messages import (
     Call,
     checked_markup,
     common_content,
@@ -15,8 +15,8 @@ from bot.localapi.messages import (
     record,
     rendered,
 )
-from bot.localapi.params import Upload
-from bot.localapi.state import BotApiState, StoredFile
+from devtools.localapi.params import Upload
+from devtools.localapi.state import BotApiState, StoredFile
 
 THUMBNAIL_SIDE = 90
 

@@ -1,4 +1,4 @@
-"""Run the local Bot API server in the foreground: python -m bot.localapi --token TOKEN."""
+"""Run the local Bot API server in the foreground: python -m devtools.localapi --token TOKEN."""
 
 import argparse
 import logging
@@ -6,15 +6,15 @@ import re
 import sys
 import threading
 
-from bot.localapi.api import LocalBotApi
-from bot.localapi.users import FakeUser
+from devtools.localapi.api import LocalBotApi
+from devtools.localapi.users import FakeUser
 
 LOCATION = re.compile(r"^@-?\d+(\.\d+)?,\s*-?\d+(\.\d+)?$")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Read the command line."""
-    parser = argparse.ArgumentParser(prog="python -m bot.localapi", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m devtools.localapi", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8081)
     parser.add_argument("--token", required=True, help="bot token the server accepts")

@@ -6,7 +6,7 @@ from typing import Any
 
 from tornado.httputil import HTTPServerRequest
 
-from bot.localapi.errors import bad_request
+from devtools.localapi.errors import bad_request
 
 # Parameters that are plain strings on the wire: PTB sends them as they are, every other
 # non-string value JSON-encoded, so "123" as a text must not become the number 123.

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
-from bot.localapi.bot_settings import (
+from devtools.localapi.bot_settings import (
     accept,
     delete_my_commands,
     delete_webhook,
@@ -14,9 +14,9 @@ from bot.localapi.bot_settings import (
     set_my_commands,
     set_webhook,
 )
-from bot.localapi.errors import ApiError
-from bot.localapi.media import get_file, send_document, send_media_group, send_photo
-from bot.localapi.messages import (
+from devtools.localapi.errors import ApiError
+from devtools.localapi.media import get_file, send_document, send_media_group, send_photo
+from devtools.localapi.messages import (
     Call,
     answer_callback_query,
     delete_message,

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.localapi.errors import bad_request
-from bot.localapi.faults import Fault
-from bot.localapi.sent import SentMessage
+from devtools.localapi.errors import bad_request
+from devtools.localapi.faults import Fault
+from devtools.localapi.sent import SentMessage
 
 
 @dataclass

@@ -14,12 +14,12 @@ import tornado.web
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
-from bot.localapi.errors import ApiError
-from bot.localapi.faults import Fault
-from bot.localapi.messages import Call
-from bot.localapi.methods import METHODS, lookup
-from bot.localapi.params import Params
-from bot.localapi.state import BotAccount, BotApiState
+from devtools.localapi.errors import ApiError
+from devtools.localapi.faults import Fault
+from devtools.localapi.messages import Call
+from devtools.localapi.methods import METHODS, lookup
+from devtools.localapi.params import Params
+from devtools.localapi.state import BotAccount, BotApiState
 
 logger = logging.getLogger(__name__)
 
