@@ -30,6 +30,7 @@ RESIDENT_COMMANDS: tuple[ListedCommand, ...] = (
     ListedCommand("zglos", "report", "command-report"),
     ListedCommand("dzielnicowy", "officer", "command-lookup"),
     ListedCommand("moje", "my", "command-mine"),
+    ListedCommand("powiadomienia", "notifications", "command-notifications"),
     ListedCommand("pomoc", "help", "command-help"),
     ListedCommand("jezyk", "language", "command-language"),
     ListedCommand("prywatnosc", "privacy", "command-privacy"),

@@ -185,6 +185,8 @@ class PrivacyFlow:
                         "user_days": privacy.user_retention_days,
                     },
                 ),
+                # District news: what a subscription keeps (community.ftl).
+                ("community-privacy-notice", {}),
                 *([("home-flow-waiting", {})] if ctx.conversation.flow else []),
             ],
             controller=privacy.controller,

@@ -37,6 +37,7 @@ from bot.lookup.normalize import street_key, words_key
 from bot.outbox import queue_kind, reply
 from bot.services import Services
 from bot.turn import Turn
+from bot.usecases.community import subscriptions
 from bot.usecases.flow import FlowContext
 from bot.usecases.geocoding import GEOCODING, GeocodedPoint, Geocoding
 from bot.usecases.places import (
@@ -320,10 +321,11 @@ async def _card(ctx: FlowContext, place: Place, header: str) -> list[Answer]:
     report = ctx.answer(
         "lookup-report-here", [[Option("lookup-report-button", HERE)]], scope=REPORT_SCOPE
     )
-    return [found, _card_answer(ctx, card), report]
+    subscribed = await subscriptions.is_subscribed(ctx.session, ctx.user.id, card.code)
+    return [found, _card_answer(ctx, card, subscribed), report]
 
 
-def _card_answer(ctx: FlowContext, card: DistrictCard) -> Answer:
+def _card_answer(ctx: FlowContext, card: DistrictCard, subscribed: bool) -> Answer:
     also: list[tuple[str, dict[str, Any]]] = []
     buttons: list[list[Option]] = []
     for officer in card.officers:
@@ -337,6 +339,10 @@ def _card_answer(ctx: FlowContext, card: DistrictCard) -> Answer:
             buttons.append(
                 [Option("lookup-contact-button", f"ct:{officer.code}", args={"name": name})]
             )
+    # The district's news (announcements, warnings, meetings): subscribe, or end it.
+    news = subscriptions.card_button(card.code, subscribed)
+    if news is not None:
+        buttons.append(news)
     if not card.officers:
         also.append(("lookup-card-no-officer", {}))
     station = card.station
@@ -447,6 +453,9 @@ async def _press(ctx: FlowContext, choice: Choice) -> list[Answer]:
         return await _contact(ctx, choice)
     if value.startswith(("st:", "sp:")):
         return await _streets(ctx, choice)
+    if value.startswith((subscriptions.SUBSCRIBE, subscriptions.UNSUBSCRIBE)):
+        # The card's news button: the person's own subscription, from older cards too.
+        return await subscriptions.press(ctx, choice) or []
     if value.startswith("pk:") and ctx.conversation.flow == FLOW and ctx.is_current(choice):
         return await _picked(ctx, choice)
     return await _expired(ctx)

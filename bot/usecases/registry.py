@@ -8,6 +8,7 @@ from bot.usecases.router import Router
 
 def build_router() -> Router:
     """Build the router with every flow; the home flow also answers outside any flow."""
+    from bot.usecases.community.notifications import NotificationsFlow
     from bot.usecases.home import HelpFlow, HomeFlow, PrivacyFlow
     from bot.usecases.language import LanguageFlow
     from bot.usecases.lookup_flow import LookupFlow
@@ -35,4 +36,5 @@ def build_router() -> Router:
     flows.append(LookupFlow())
     flows.append(RightsFlow())
     flows.append(OfferFlow())
+    flows.append(NotificationsFlow())
     return Router(flows, home)

@@ -1,5 +1,12 @@
 """Every table, imported so that Base.metadata is complete for Alembic."""
 
+from db.models.community import (
+    Announcement,
+    AnnouncementKind,
+    Audience,
+    DistrictSubscription,
+    MeetingAttendee,
+)
 from db.models.conversation import Conversation
 from db.models.directory import (
     District,
@@ -27,13 +34,18 @@ from db.models.reports import (
 __all__ = [
     "OPEN_STATUSES",
     "AlertMessage",
+    "Announcement",
+    "AnnouncementKind",
+    "Audience",
     "AuditEvent",
     "Conversation",
     "District",
+    "DistrictSubscription",
     "InboxStatus",
     "InboxUpdate",
     "Invite",
     "JobRun",
+    "MeetingAttendee",
     "Officer",
     "OfficerAbsence",
     "OfficerRole",

@@ -105,6 +105,9 @@ class Officer(Base):
     # span crosses midnight); alerts then arrive without sound. None = no quiet hours.
     quiet_from: Mapped[int | None]
     quiet_to: Mapped[int | None]
+    # Office hours / duty times from the directory (officers.csv `office_hours`), e.g.
+    # "wt 16:00-17:00 Posterunek Gosławice; czw 9:00-10:00": the card shows the next ones.
+    office_hours: Mapped[str | None] = mapped_column(String(200))
 
     districts: Mapped[list[District]] = relationship(secondary=officer_districts, lazy="raise")
 

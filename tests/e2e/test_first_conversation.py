@@ -138,6 +138,7 @@ async def test_command_menus_per_language_and_jezyk_switches_a_chat_to_english(
         "zglos",
         "dzielnicowy",
         "moje",
+        "powiadomienia",
         "pomoc",
         "jezyk",
         "prywatnosc",
@@ -171,7 +172,8 @@ async def test_command_menus_per_language_and_jezyk_switches_a_chat_to_english(
     await eventually(
         chat_commands,
         [
-            *("start", "report", "officer", "my", "help", "language", "privacy"),
+            *("start", "report", "officer", "my", "notifications", "help", "language"),
+            *("privacy",),
             *("my_data", "delete_my_data", "cancel"),
         ],
     )

@@ -74,7 +74,10 @@ async def test_polish_resident_types_an_address_and_saves_the_officers_contact(
     assert "Komenda Miejska Policji w Koninie" in text and "całodobowo" in text
     assert "PRZYKŁAD: to fikcyjne dane testowe" in text and "112" in text
     assert "ul. Harcerska" in text
-    assert card.buttons() == [["📇 Zapisz kontakt: Maria Wzorcowa"]]
+    assert card.buttons() == [
+        ["📇 Zapisz kontakt: Maria Wzorcowa"],
+        ["🔔 Wiadomości z tego rejonu"],
+    ]
     assert report.buttons() == [["⚠️ Zgłoś zagrożenie tutaj"]]
 
     anna.press(card, "📇 Zapisz kontakt: Maria Wzorcowa")

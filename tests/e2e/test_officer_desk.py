@@ -175,7 +175,8 @@ async def test_a_coordinator_made_with_set_role_gets_the_escalation_and_the_dige
     await eventually(
         ewas_commands,
         [
-            *("start", "zglos", "dzielnicowy", "moje", "pomoc", "jezyk", "prywatnosc"),
+            *("start", "zglos", "dzielnicowy", "moje", "powiadomienia", "pomoc", "jezyk"),
+            *("prywatnosc",),
             *("moje_dane", "usun_dane", "anuluj"),
             *("zgloszenia", "zgloszenie", "urlop", "cisza"),
             *("zastepstwa", "blokuj", "odblokuj"),

@@ -270,7 +270,8 @@ async def test_invite_link_report_alert_and_every_status_change(
         tomasz_commands,
         # ... then the operations' own: leave (/urlop) and quiet hours (/cisza).
         [
-            *("start", "zglos", "dzielnicowy", "moje", "pomoc", "jezyk", "prywatnosc"),
+            *("start", "zglos", "dzielnicowy", "moje", "powiadomienia", "pomoc", "jezyk"),
+            *("prywatnosc",),
             *("moje_dane", "usun_dane", "anuluj"),
             *("zgloszenia", "zgloszenie"),
             *("urlop", "cisza"),

@@ -131,7 +131,7 @@ async def test_resident_types_an_address_and_gets_the_officers_card(services: Se
     assert "Komenda Miejska Policji w Koninie" in text and "całodobowo" in text
     assert "<b>PRZYKŁAD</b>" in text and "112" in text
     assert "ul. Kolejowa 1–41 (nieparzyste)" in text and "ul. Dworcowa (cała ulica)" in text
-    assert values(card) == [["ct:DZ-05"], ["ct:DZ-06"]]
+    assert values(card) == [["ct:DZ-05"], ["ct:DZ-06"], ["sb:KON-05"]]
     assert card.scope == "lk"
     assert len(text) < 4096
     assert "zagrożenie" in prompt

@@ -37,6 +37,7 @@ home-help =
     /report — report a threat
     /officer — find your district officer
     /my — your reports and their status
+    /notifications — news and meetings from your district (subscription)
     /help — this help
     /language — change the language (polski, українська, English)
     /privacy — how we protect your data

@@ -37,6 +37,7 @@ home-help =
     /zglos — zgłoś zagrożenie
     /dzielnicowy — znajdź swojego dzielnicowego
     /moje — Twoje zgłoszenia i ich status
+    /powiadomienia — wiadomości i spotkania z Twojego rejonu (subskrypcja)
     /pomoc — ta pomoc
     /jezyk — zmiana języka (polski, українська, English)
     /prywatnosc — jak chronimy Twoje dane

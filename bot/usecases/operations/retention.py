@@ -11,7 +11,8 @@
   identity (name, phone), the link to the resident, followers, the description and residents'
   traces in the audit trail go; the place is cut down to its public form (the centre of its grid
   cell, the street without the house number); category, status and dates stay for statistics;
-- residents who have no report, follow none and have no role are forgotten (their `users` row,
+- residents who have no report, follow none, subscribe to no district's news and have no role
+  are forgotten (their `users` row,
   and with it their conversation and rate marks) [privacy] user_retention_days after they last
   wrote;
 - rate marks (what limits count per day) are deleted after RATE_MARK_DAYS.
@@ -27,6 +28,7 @@ from sqlalchemy import and_, delete, exists, func, or_, select, update
 
 from bot.services import Services
 from bot.usecases.officers.workflow import CLOSED
+from db.models.community import DistrictSubscription
 from db.models.conversation import Conversation
 from db.models.directory import Officer
 from db.models.people import RateMark, Reporter, Role, User
@@ -243,7 +245,7 @@ async def anonymise_closed_reports(services: Services, now: datetime) -> int:
 
 
 async def forget_idle_residents(services: Services, now: datetime) -> int:
-    """Delete residents with no report, no followed report and no role, silent long enough.
+    """Delete residents with no report, followed report, subscription or role, silent long enough.
 
     Deleting the `users` row takes their conversation and rate marks with it (CASCADE) and
     unlinks outbox and audit rows (SET NULL); someone who writes again later is a new person.
@@ -257,6 +259,8 @@ async def forget_idle_residents(services: Services, now: datetime) -> int:
                 User.last_seen_at < cutoff,
                 ~exists().where(Report.user_id == User.id),
                 ~exists().where(ReportFollower.user_id == User.id),
+                # A subscriber waits for their district's news without writing: kept.
+                ~exists().where(DistrictSubscription.user_id == User.id),
                 ~exists().where(Reporter.user_id == User.id),
                 ~exists().where(Officer.user_id == User.id),
             )

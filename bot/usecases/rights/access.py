@@ -22,6 +22,7 @@ from bot.i18n import Catalog
 from bot.services import Services
 from bot.usecases.report.categories import CATEGORIES, Categories
 from bot.usecases.rights.erasure import THREAD_ACTIONS
+from db.models.community import Announcement, DistrictSubscription, MeetingAttendee
 from db.models.conversation import Conversation
 from db.models.directory import District, Officer
 from db.models.people import RateMark, Reporter, User
@@ -82,6 +83,29 @@ async def personal_data(
         },
         "reports": [await _report(services, session, report, budget, lang) for report in reports],
         "followed_reports": await _followed(services, session, user, lang),
+        "district_subscriptions": [
+            {"district": code, "district_name": name, "since": _iso(since)}
+            for code, name, since in await session.execute(
+                select(District.code, District.name, DistrictSubscription.created_at)
+                .join(DistrictSubscription, DistrictSubscription.district_id == District.id)
+                .where(DistrictSubscription.user_id == user.id)
+                .order_by(DistrictSubscription.id)
+            )
+        ],
+        "meetings_attending": [
+            {"meeting": number, "starts_at": _iso(starts), "place": place, "since": _iso(since)}
+            for number, starts, place, since in await session.execute(
+                select(
+                    Announcement.id,
+                    Announcement.starts_at,
+                    Announcement.place,
+                    MeetingAttendee.created_at,
+                )
+                .join(MeetingAttendee, MeetingAttendee.announcement_id == Announcement.id)
+                .where(MeetingAttendee.user_id == user.id)
+                .order_by(MeetingAttendee.id)
+            )
+        ],
         "messages_received": await _inbox(session, user),
         "messages_to_send_or_sent": await _outbox(session, user),
         "audit_entries": await _audit(session, user),
@@ -317,6 +341,12 @@ def as_text(data: dict[str, Any], catalog: Catalog, lang: str, timezone: str) ->
         f"{f['reference']} — {f['category_name']} — {status(f['status'])} — {when(f['since'])}"
         for f in data["followed_reports"]
     ]
+    subscribed = data.get("district_subscriptions", [])
+    lines += ["", f"== {t('subscriptions', count=len(subscribed))} =="]
+    lines += [f"{s['district_name']} ({s['district']}) — {when(s['since'])}" for s in subscribed]
+    meetings = data.get("meetings_attending", [])
+    lines += ["", f"== {t('meetings', count=len(meetings))} =="]
+    lines += [f"{when(m['starts_at'])} — {m['place'] or '—'}" for m in meetings]
     lines += [
         "",
         f"== {t('messages')} ==",

@@ -1,9 +1,10 @@
 """Erase a person: their reports stay for the police, with no link to them; the rest goes.
 
 What goes: the `users` row (and with it, by the database's cascades, the conversation and its
-draft, "I see it too" subscriptions and rate marks), the reporter's identity (name, phone,
-consent) behind their reports, officers' notes written to them and coordinators' reasons for
-blocking them, the outgoing messages to their chat and the incoming ones already handled.
+draft, "I see it too" subscriptions, district news subscriptions, "I'll come" to meetings and
+rate marks), the reporter's identity (name, phone, consent) behind their reports, officers'
+notes written to them and coordinators' reasons for blocking them, the outgoing messages to
+their chat and the incoming ones already handled.
 What stays: the reports themselves (category, place, description, photos, status, history),
 because they are the police's records; `reports.user_id` becomes empty, and audit entries keep
 what happened without who. An audit row `privacy_erased` records the erasure, without the id.
