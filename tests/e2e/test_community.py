@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from bot.localapi import FakeUser, LocalBotApi
-from bot.localapi.sent import SentMessage
 from db.models.community import DistrictSubscription
+from devtools.localapi import FakeUser, LocalBotApi
+from devtools.localapi.sent import SentMessage
 from tests.e2e.test_officers import (
     CITY_CENTRE,
     StartBot,
