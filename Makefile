@@ -14,10 +14,14 @@ $(STAMP): pyproject.toml devtools/pyproject.toml
 
 install: $(STAMP)
 
-# Applies migrations and starts the bot with long polling (TELEGRAM_BOT_TOKEN must be set).
+# With TELEGRAM_BOT_TOKEN: applies migrations and starts the bot with long polling.
+# Without it: the local web chat (devtools/webchat) on 127.0.0.1, [webchat] port of config.toml.
 run: $(STAMP)
-	$(BIN)/python -m bot db upgrade
-	$(BIN)/python -m bot run
+	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then \
+		$(BIN)/python -m bot db upgrade && exec $(BIN)/python -m bot run; \
+	else \
+		exec $(BIN)/python -m devtools.webchat; \
+	fi
 
 # A local trial without Telegram: the bot talks to the project's local Bot API server and you type
 # as a resident (">label" presses a button, "@52.2275,18.2614" shares a location). Own database.

@@ -145,6 +145,11 @@ class DeadlinesSection(_Section):
     digest_hour: int = Field(8, ge=0, le=23)
 
 
+class WebchatSection(_Section):
+    port: int = Field(8090, ge=0, le=65535)
+    sqlite_path: Path = Path("var/webchat.sqlite3")
+
+
 class Config(BaseSettings):
     """Every non-secret setting; config.toml values, overridden by RDB_SECTION__KEY variables."""
 
@@ -166,6 +171,7 @@ class Config(BaseSettings):
     reports: ReportsSection = ReportsSection()
     officers: OfficersSection = OfficersSection()
     deadlines: DeadlinesSection = DeadlinesSection()
+    webchat: WebchatSection = WebchatSection()
 
     @classmethod
     def settings_customise_sources(
@@ -250,7 +256,7 @@ def check_secrets(secrets: Secrets, mode: str) -> list[str]:
         problems.append(
             "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram "
             "(/newbot), then `export TELEGRAM_BOT_TOKEN=...` and start again. "
-            "To try the bot without Telegram: `make trial`."
+            "To try the bot without Telegram: `make run` without a token opens a local web chat."
         )
     if mode == "webhook" and not secrets.webhook_secret:
         problems.append(

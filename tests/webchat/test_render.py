@@ -1,0 +1,58 @@
+"""What the page is given to show: Telegram's HTML subset only, everything else as text."""
+
+from __future__ import annotations
+
+import pytest
+
+from devtools.webchat.__main__ import main
+from devtools.webchat.render import reply_keyboard, safe_html
+
+
+def test_telegram_tags_stay_and_anything_else_is_text() -> None:
+    sent = (
+        '<b>Zgłoszenie</b> <i>nowe</i> <a href="https://www.openstreetmap.org/?mlat=52">mapa</a> '
+        "<code>KN-1</code> <tg-spoiler>tajne</tg-spoiler> &lt;script&gt;alert(1)&lt;/script&gt;"
+    )
+    assert safe_html(sent, "HTML") == (
+        '<b>Zgłoszenie</b> <i>nowe</i> <a href="https://www.openstreetmap.org/?mlat=52" '
+        'target="_blank" rel="noopener noreferrer">mapa</a> <code>KN-1</code> '
+        '<span class="spoiler">tajne</span> &lt;script&gt;alert(1)&lt;/script&gt;'
+    )
+
+
+def test_unknown_tags_links_and_attributes_are_dropped_and_tags_always_close() -> None:
+    shown = safe_html(
+        '<img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a><b onclick="y">z',
+        "HTML",
+    )
+    assert shown == "<a>x</a><b>z</b>"
+
+
+def test_plain_text_is_escaped() -> None:
+    assert safe_html("<b>nie pogrubione</b> & tak", None) == (
+        "&lt;b&gt;nie pogrubione&lt;/b&gt; &amp; tak"
+    )
+
+
+def test_reply_keyboards_tell_which_buttons_share_a_contact_or_a_place() -> None:
+    markup = {
+        "keyboard": [[{"text": "📞 Udostępnij mój numer", "request_contact": True}], ["Bez"]],
+        "one_time_keyboard": True,
+    }
+    assert reply_keyboard(markup) == {
+        "rows": [
+            [{"text": "📞 Udostępnij mój numer", "contact": True, "location": False}],
+            [{"text": "Bez", "contact": False, "location": False}],
+        ],
+        "one_time": True,
+        "placeholder": "",
+    }
+    assert reply_keyboard({"remove_keyboard": True}) == {"remove": True}
+
+
+def test_never_started_with_a_token(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123:abc")
+    assert main([]) == 2
+    assert "runs only without it" in capsys.readouterr().err
