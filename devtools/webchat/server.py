@@ -52,7 +52,8 @@ class IndexHandler(_Handler):
 class SetupHandler(_Handler):
     def get(self) -> None:
         self.set_header("Content-Type", "application/json")
-        self.finish(json.dumps(self.page.setup, ensure_ascii=False))
+        setup = {**self.page.setup, **self.page.world.describe()}
+        self.finish(json.dumps(setup, ensure_ascii=False))
 
 
 class EventsHandler(_Handler):

@@ -172,6 +172,8 @@ class World:
                     "id": p.user_id,
                     "name": " ".join(part for part in (p.first_name, p.last_name) if part),
                     "phone": p.phone,
+                    # The app's language, as the pane's switch last set it (kept over reloads).
+                    "lang": self.users[p.key].language_code if p.key in self.users else "pl",
                 }
                 for p in PERSONAS
             ],

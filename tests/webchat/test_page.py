@@ -9,12 +9,16 @@ is saved (docs/webchat.png is one of them).
 
 from __future__ import annotations
 
+import json
 import os
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from devtools.webchat.world import RESIDENT
 from tests.webchat.conftest import _missing
 
 MISSING = _missing()
@@ -72,5 +76,24 @@ def test_a_report_with_photo_and_pin_goes_to_the_officer_and_back(
     zofia.type("Od tygodnia, ktoś dowozi je nocą.")
     tomasz.wait_for("Od tygodnia, ktoś dowozi je nocą.")
 
+    # Whatever else the page could be made to post gets a polite refusal, and the page goes on.
+    refused = post(webchat, {"chat": 1, "kind": "text", "text": "?"})
+    assert refused == (400, {"ok": False, "error": "unknown chat"})
+    assert post(webchat, {"chat": RESIDENT.user_id, "kind": "fly"})[0] == 400
+
     shot = Path(os.environ.get(SCREENSHOT) or tmp_path / "webchat.png")
     assert browser.save_screenshot(str(shot)), "the screenshot could not be saved"
+
+
+def post(url: str, body: dict[str, Any]) -> tuple[int, Any]:
+    """POST an action to the page's server as the page would; return the status and answer."""
+    request = urllib.request.Request(
+        url + "api/act",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status, json.loads(answer.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())

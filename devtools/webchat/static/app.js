@@ -376,10 +376,11 @@ function relabel(pane) {
 }
 
 function buildPane(persona) {
-  const pane = { persona, lang: setup.languages[0], views: new Map(), keyboards: new Map() };
+  const lang0 = setup.languages.includes(persona.lang) ? persona.lang : setup.languages[0];
+  const pane = { persona, lang: lang0, views: new Map(), keyboards: new Map() };
   const chats = setup.chats.filter((c) => c.persona === persona.key);
   const lang = el("select", { class: "lang" }, ...setup.languages.map((code) =>
-    el("option", { value: code }, texts[code].language_name)));
+    el("option", { value: code, selected: code === lang0 }, texts[code].language_name)));
   lang.addEventListener("change", () => {
     pane.lang = lang.value;
     relabel(pane);
