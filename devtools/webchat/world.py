@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Config, Secrets
-from devtools.localapi import FakeChat, FakeUser, LocalBotApi
 from bot.runtime import BotRuntime
 from bot.usecases.officers.invites import create_invite
+from devtools.localapi import FakeChat, FakeUser, LocalBotApi
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -78,21 +78,24 @@ class Pane:
         """Wait until the visible chat shows these words at least this many times."""
         self._until(lambda _: self.count(words) >= at_least, f"{at_least}× {words!r}")
 
+    def _click(self, label: str, selector: str) -> bool:
+        button = self.driver.execute_script(FIND_BUTTON, self.persona, label, selector)
+        if button is None:
+            return False
+        try:
+            button.click()
+        except StaleElementReferenceException:
+            # The bot edited that message meanwhile (a live view): look for the button again.
+            return False
+        return True
+
     def press(self, label: str) -> None:
         """Press the newest inline button whose label contains `label`."""
-        button = self._until(
-            lambda d: d.execute_script(FIND_BUTTON, self.persona, label, ".inline-btn"),
-            f"a button {label!r}",
-        )
-        button.click()
+        self._until(lambda _: self._click(label, ".inline-btn"), f"a button {label!r}")
 
     def press_reply(self, label: str) -> None:
         """Press a button of the bot's reply keyboard."""
-        button = self._until(
-            lambda d: d.execute_script(FIND_BUTTON, self.persona, label, ".reply-btn"),
-            f"a keyboard button {label!r}",
-        )
-        button.click()
+        self._until(lambda _: self._click(label, ".reply-btn"), f"a keyboard button {label!r}")
 
     def type(self, text: str) -> None:
         """Type a message and press Enter."""
