@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
 LOOPBACK = "127.0.0.1"
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost"})
 HEARTBEAT_SECONDS = 15.0
 MAX_BODY = 64 * 1024
 
@@ -30,6 +31,13 @@ MAX_BODY = 64 * 1024
 class _Handler(tornado.web.RequestHandler):
     def initialize(self, page: Page) -> None:
         self.page = page
+
+    def prepare(self) -> None:
+        # Loopback only, by name too: a page elsewhere that rebinds its own host name to
+        # 127.0.0.1 must not read the chats (cross-site posts are already stopped by the JSON
+        # content type, which browsers do not send across sites without asking).
+        if self.request.host_name not in LOOPBACK_NAMES:
+            raise tornado.web.HTTPError(403)
 
     def set_default_headers(self) -> None:
         # Everything comes from this server; nothing else may run in the page.
@@ -61,16 +69,18 @@ class EventsHandler(_Handler):
 
     async def get(self) -> None:
         self.set_header("Content-Type", "text/event-stream")
-        try:
-            seq = int(self.request.headers.get("Last-Event-ID", "0"))
-        except ValueError:
-            seq = 0
+        run, _, last = self.request.headers.get("Last-Event-ID", "").partition("-")
         timeline = self.page.timeline
+        seq = int(last) if last.isdigit() and run == timeline.run else 0
         try:
+            if run and run != timeline.run:
+                # The browser followed an earlier run of the web chat: its chats are gone.
+                self.write(f"data: {json.dumps({'kind': 'reset'})}\n\n")
             while True:
                 for entry in timeline.since(seq):
                     seq = entry["seq"]
-                    self.write(f"id: {seq}\ndata: {json.dumps(entry, ensure_ascii=False)}\n\n")
+                    data = json.dumps(entry, ensure_ascii=False)
+                    self.write(f"id: {timeline.run}-{seq}\ndata: {data}\n\n")
                 self.write(": keep-alive\n\n")
                 await self.flush()
                 await timeline.wait(seq, HEARTBEAT_SECONDS)
@@ -117,6 +127,11 @@ class StaticHandler(tornado.web.StaticFileHandler):
         """No request log."""
 
 
+def quiet_log(handler: tornado.web.RequestHandler) -> None:
+    """Log requests at DEBUG only: the page polls and streams, and a person's words stay out."""
+    log.debug("%s %s %s", handler.request.method, handler.request.path, handler.get_status())
+
+
 class Page:
     """The web chat's HTTP side: bound to loopback, serving one world."""
 
@@ -146,6 +161,7 @@ class Page:
                 (r"/media/(.+)", MediaHandler, args),
                 (r"/static/(.+)", StaticHandler, {"path": str(STATIC)}),
             ],
+            log_function=quiet_log,
         )
         self._server = HTTPServer(app, max_body_size=MAX_BODY)
         self._server.add_sockets(sockets)

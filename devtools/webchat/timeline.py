@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import secrets
 import threading
 from typing import Any
 
@@ -23,6 +24,8 @@ class Timeline:
 
     def __init__(self, api: LocalBotApi, chat_ids: set[int]) -> None:
         self.api = api
+        # Tells a reconnecting browser whether it followed this run of the web chat.
+        self.run = secrets.token_hex(4)
         self.chat_ids = chat_ids
         self.entries: list[dict[str, Any]] = []
         self._sent_cursor = 0

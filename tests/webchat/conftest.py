@@ -94,7 +94,7 @@ def browser() -> Iterator[Any]:
         "--no-sandbox",
         "--disable-gpu",
         "--disable-dev-shm-usage",
-        "--window-size=1250,860",
+        "--window-size=1250,960",
         "--lang=pl",
     ):
         options.add_argument(argument)

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import (
+    ElementClickInterceptedException,
+    StaleElementReferenceException,
+    TimeoutException,
+)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -24,6 +28,10 @@ const chat = [...pane.querySelectorAll(".chat")].find((c) => !c.hidden);
 const scope = selector === ".reply-btn" ? pane : chat;
 const buttons = [...scope.querySelectorAll(selector)].reverse();
 return buttons.find((b) => b.textContent.includes(words) && !b.disabled) || null;
+"""
+VISIBLE_CHAT = """
+const pane = document.querySelector(`section.pane[data-persona="${arguments[0]}"]`);
+const chat = pane && [...pane.querySelectorAll(".chat")].find((c) => !c.hidden);
 """
 VISIBLE_TEXT = """
 const pane = document.querySelector(`section.pane[data-persona="${arguments[0]}"]`);
@@ -70,6 +78,11 @@ class Pane:
         """Wait until the visible chat shows these words."""
         self._until(lambda _: words in self.text(), f"{words!r}")
 
+    def shown(self, selector: str) -> int:
+        """Return how many elements of the visible chat match a CSS selector."""
+        script = VISIBLE_CHAT + "return chat ? chat.querySelectorAll(arguments[1]).length : 0;"
+        return int(self.driver.execute_script(script, self.persona, selector))
+
     def count(self, words: str) -> int:
         """Return how many times the visible chat shows these words."""
         return self.text().count(words)
@@ -87,6 +100,9 @@ class Pane:
         except StaleElementReferenceException:
             # The bot edited that message meanwhile (a live view): look for the button again.
             return False
+        except ElementClickInterceptedException:
+            # Something still lies over it (the page scrolling a new message in): try again.
+            return False
         return True
 
     def press(self, label: str) -> None:
@@ -103,9 +119,10 @@ class Pane:
         field.send_keys(text)
         field.send_keys(Keys.ENTER)
 
-    def tool(self, name: str) -> None:
-        """Press a tool of the input bar: attach, locate, share."""
-        self.node.find_element(By.CSS_SELECTOR, f".bar .{name}").click()
+    def attach(self, item: str) -> None:
+        """Open 📎 and choose photo, location or contact."""
+        self.node.find_element(By.CSS_SELECTOR, ".bar .attach").click()
+        self.node.find_element(By.CSS_SELECTOR, f".attach-menu .menu-{item}").click()
 
     def pick_street(self, street: str) -> None:
         """In the open map, click a street point of the directory, then send the place."""

@@ -53,7 +53,7 @@ def test_a_report_with_photo_and_pin_goes_to_the_officer_and_back(
     zofia.wait_for("Opisz, co się dzieje")
     zofia.type("Gruz i opony za garażami przy Dworcowej")
     zofia.wait_for("Zdjęcia")
-    zofia.tool("attach")
+    zofia.attach("photo")
     zofia.wait_for("Zdjęcie zapisane")
     zofia.press("Gotowe")
     zofia.press("Anonimowo")
@@ -61,7 +61,11 @@ def test_a_report_with_photo_and_pin_goes_to_the_officer_and_back(
     zofia.wait_for("KN-")
 
     # Tomasz's pane: the alert with its pin and the photo; he takes it, verifies, confirms.
+    tomasz.wait_for("Zdjęcia do zgłoszenia")
+    assert tomasz.shown("img.photo") == 1 and tomasz.shown(".place svg") == 1
     tomasz.press("Przyjmuję")
+    # The alert is a live view: edited in place, with the buttons valid now.
+    tomasz.wait_for("edytowano")
     zofia.wait_for("zostało przyjęte przez dzielnicowego")
     tomasz.press("Weryfikuję")
     zofia.wait_for("sprawdza na miejscu")

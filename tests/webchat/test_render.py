@@ -1,11 +1,16 @@
-"""What the page is given to show: Telegram's HTML subset only, everything else as text."""
+"""What the page is given: Telegram's HTML subset only (the rest as text), keyboards, the sketch."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from devtools.webchat.__main__ import main
 from devtools.webchat.render import reply_keyboard, safe_html
+from devtools.webchat.sketch import sketch
+
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "konin"
 
 
 def test_telegram_tags_stay_and_anything_else_is_text() -> None:
@@ -56,3 +61,15 @@ def test_never_started_with_a_token(
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123:abc")
     assert main([]) == 2
     assert "runs only without it" in capsys.readouterr().err
+
+
+def test_the_sketch_draws_every_sample_district_and_street_point() -> None:
+    drawn = sketch(SAMPLE)
+    assert [d["code"] for d in drawn["districts"]] == [f"KON-0{n}" for n in range(1, 10)]
+    assert all(len(d["rings"]) == 1 and len(d["rings"][0]) >= 4 for d in drawn["districts"])
+    dworcowa = next(s for s in drawn["streets"] if s["name"] == "ul. Dworcowa")
+    assert (dworcowa["lat"], dworcowa["lon"], dworcowa["district"]) == (
+        52.22981,
+        18.26794,
+        "KON-05",
+    )

@@ -128,10 +128,12 @@ function drawing(withStreets) {
   return root;
 }
 
-function pin(root, lat, lon) {
+function pin(root, lat, lon, scale = 1) {
   root.querySelector(".pin")?.remove();
   const [x, y] = project(lat, lon);
-  const group = svg("g", { class: "pin", transform: `translate(${x.toFixed(1)},${y.toFixed(1)})` });
+  const group = svg("g", {
+    class: "pin", transform: `translate(${x.toFixed(1)},${y.toFixed(1)}) scale(${scale})`,
+  });
   group.append(svg("path", { d: "M0,0 C-3,-6 -7,-9 -7,-14 A7,7 0 1 1 7,-14 C7,-9 3,-6 0,0 Z" }));
   group.append(svg("circle", { cx: 0, cy: -14, r: 2.6, class: "pin-dot" }));
   root.append(group);
@@ -150,8 +152,11 @@ function nearestStreet(lat, lon) {
 function placeView(location, venue) {
   const box = el("div", { class: "place" });
   if (inside(location.lat, location.lon)) {
-    const root = drawing(false);
-    pin(root, location.lat, location.lon);
+    // A close-up around the pin, as a map preview would be, with the streets around it.
+    const root = drawing(true);
+    const [x, y] = project(location.lat, location.lon);
+    root.setAttribute("viewBox", `${(x - 60).toFixed(1)} ${(y - 45).toFixed(1)} 120 80`);
+    pin(root, location.lat, location.lon, 0.6);
     box.append(root);
   }
   if (venue) box.append(el("div", { class: "venue" }, el("b", {}, venue.title || ""), " ", venue.address || ""));
@@ -328,7 +333,7 @@ function showKeyboard(pane) {
         if (button.contact) act(pane, { chat: pane.chat, kind: "contact" });
         else act(pane, { chat: pane.chat, kind: "text", text: button.text });
       },
-    }, (button.contact ? "👤 " : button.location ? "📍 " : "") + button.text))));
+    }, button.text))));
   }
 }
 
@@ -349,6 +354,7 @@ function choose(pane, chat) {
   }
   const privateChat = info.kind === "private";
   for (const tool of pane.node.querySelectorAll(".private-only")) tool.hidden = !privateChat;
+  pane.menu.hidden = true;
   closePicker(pane);
   showKeyboard(pane);
   scrollDown(pane.views.get(chat).list);
@@ -359,7 +365,8 @@ function relabel(pane) {
   pane.node.querySelector(".role").textContent = t(pane, `role_${persona.key}`);
   for (const tab of pane.node.querySelectorAll(".tab")) {
     const info = setup.chats.find((c) => c.id === Number(tab.dataset.chat));
-    tab.textContent = info.kind === "group" ? `${t(pane, "chat_group")}: ${info.title}` : t(pane, "chat_private");
+    tab.textContent = info.kind === "group" ? `👥 ${info.title}` : `👤 ${t(pane, "chat_private")}`;
+    tab.title = info.kind === "group" ? t(pane, "chat_group") : t(pane, "chat_private");
   }
   for (const view of pane.views.values()) {
     view.empty.querySelector("p").textContent = t(pane, "empty");
@@ -367,9 +374,10 @@ function relabel(pane) {
   }
   pane.input.placeholder = t(pane, "placeholder");
   pane.sendButton.title = t(pane, "send");
-  pane.node.querySelector(".attach").title = t(pane, "attach_photo");
-  pane.node.querySelector(".locate").title = t(pane, "share_location");
-  pane.node.querySelector(".share").title = t(pane, "share_contact");
+  pane.node.querySelector(".attach").title = t(pane, "attach");
+  for (const item of ["photo", "location", "contact"]) {
+    pane.node.querySelector(`.menu-${item}`).textContent = t(pane, `menu_${item}`);
+  }
   pane.kbToggle.title = t(pane, "keyboard_toggle");
   pane.node.querySelector(".lang").title = t(pane, "language");
   showKeyboard(pane);
@@ -384,6 +392,7 @@ function buildPane(persona) {
   lang.addEventListener("change", () => {
     pane.lang = lang.value;
     relabel(pane);
+    heading(pane);
     act(pane, { chat: persona.id, kind: "language", text: lang.value });
   });
   const header = el("div", { class: "pane-head" },
@@ -421,16 +430,29 @@ function buildPane(persona) {
       if (keyboard) { keyboard.open = !keyboard.open; showKeyboard(pane); }
     },
   }, "⌨");
+  // 📎 opens the attachments, as in the app (the bot's hints say "📎 → Location").
+  const closeMenu = () => { pane.menu.hidden = true; };
+  pane.menu = el("div", { class: "attach-menu", hidden: true },
+    el("button", { class: "menu-photo", onclick: () => { closeMenu(); act(pane, { chat: pane.chat, kind: "photo" }); } }),
+    el("button", { class: "menu-location", onclick: () => { closeMenu(); openPicker(pane); } }),
+    el("button", { class: "menu-contact", onclick: () => { closeMenu(); act(pane, { chat: pane.chat, kind: "contact" }); } }));
   const bar = el("div", { class: "bar" },
-    el("button", { class: "attach private-only", onclick: () => act(pane, { chat: pane.chat, kind: "photo" }) }, "📎"),
-    el("button", { class: "locate private-only", onclick: () => openPicker(pane) }, "📍"),
-    el("button", { class: "share private-only", onclick: () => act(pane, { chat: pane.chat, kind: "contact" }) }, "👤"),
+    el("button", { class: "attach private-only", onclick: () => { pane.menu.hidden = !pane.menu.hidden; } }, "📎"),
     pane.input, pane.kbToggle, pane.sendButton);
-  pane.node = el("section", { class: "pane", "data-persona": persona.key }, header, tabs, body, pane.kb, bar);
+  pane.node = el("section", { class: "pane", "data-persona": persona.key }, header, tabs, body, pane.kb, pane.menu, bar);
   panes.push(pane);
   relabel(pane);
   choose(pane, chats[0].id);
   return pane.node;
+}
+
+// The page's own heading speaks the language last chosen in a pane (the resident's at first).
+function heading(pane) {
+  document.documentElement.lang = pane.lang;
+  document.title = t(pane, "page_title");
+  document.getElementById("title").textContent = t(pane, "page_title");
+  document.getElementById("note").textContent = t(pane, "page_note");
+  document.getElementById("offline").textContent = t(pane, "offline");
 }
 
 async function main() {
@@ -439,17 +461,19 @@ async function main() {
     texts[code] = await (await fetch(`/static/texts/${code}.json`)).json();
   }));
   prepareProjection(setup.map);
-  document.title = t(null, "page_title");
-  document.getElementById("title").textContent = t(null, "page_title");
-  document.getElementById("note").textContent = t(null, "page_note");
   const main = document.getElementById("panes");
   for (const persona of setup.personas) main.append(buildPane(persona));
+  heading(panes[0]);
   const offline = document.getElementById("offline");
-  offline.textContent = t(null, "offline");
   const events = new EventSource("/api/events");
   events.onopen = () => { offline.hidden = true; };
   events.onerror = () => { offline.hidden = false; };
-  events.onmessage = (event) => handle(JSON.parse(event.data));
+  events.onmessage = (event) => {
+    const entry = JSON.parse(event.data);
+    // The web chat was started again: its chats begin anew, and so does the page.
+    if (entry.kind === "reset") { window.location.reload(); return; }
+    handle(entry);
+  };
   document.body.dataset.ready = "1";
 }
 
