@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.callback_data import InvalidCallbackData, decode
+from bot.usecases.language import LANGUAGE_SCOPE
 from devtools.localapi import FakeChat, FakeUser, SentMessage
 from devtools.webchat.timeline import Timeline
 from devtools.webchat.world import DUTY_GROUP, LINK_TIMEOUT, PERSONAS, World
@@ -50,6 +52,15 @@ class Act:
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ActionError(f"bad request: {exc}") from None
+
+
+def chosen_language(data: str) -> str | None:
+    """Return the language a pressed button of the bot's language choice picks, if it is one."""
+    try:
+        pressed = decode(data)
+    except InvalidCallbackData:
+        return None
+    return pressed.value if pressed.scope == LANGUAGE_SCOPE else None
 
 
 class People:
@@ -99,6 +110,12 @@ class People:
             # The message is gone (deleted); Telegram would not let anyone press it either.
             raise ActionError("message not found") from None
         self.timeline.expect_answer(str(update["callback_query"]["id"]), chat_id)
+        chosen = chosen_language(act.data)
+        if chosen is not None and group is None:
+            # The person picked a language from the bot's buttons: the pane follows it, as the
+            # app of someone who reads that language would.
+            user.language_code = chosen
+            self.timeline.add(chat_id, "lang", lang=chosen)
 
     def _do_location(self, user: FakeUser, group: FakeChat | None, act: Act) -> None:
         if not (-90 <= act.lat <= 90 and -180 <= act.lon <= 180):

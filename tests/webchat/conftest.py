@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import select
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -59,7 +60,8 @@ def webchat(tmp_path: Path) -> Iterator[str]:
     try:
         assert process.stdout is not None
         # The first line is the address, printed once the officers are linked.
-        line = process.stdout.readline()
+        ready, _, _ = select.select([process.stdout], [], [], START_TIMEOUT)
+        line = process.stdout.readline() if ready else ""
         found = ADDRESS.search(line)
         if found is None:
             process.kill()

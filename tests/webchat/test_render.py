@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from devtools.webchat.__main__ import main
+from devtools.webchat.actions import chosen_language
 from devtools.webchat.render import reply_keyboard, safe_html
 from devtools.webchat.sketch import sketch
 
@@ -73,3 +74,9 @@ def test_the_sketch_draws_every_sample_district_and_street_point() -> None:
         18.26794,
         "KON-05",
     )
+
+
+def test_a_press_of_the_bots_language_choice_is_recognised_for_the_pane() -> None:
+    assert chosen_language("l:1:uk") == "uk"
+    assert chosen_language("r:3:cat.illegal_dumping") is None
+    assert chosen_language("not callback data") is None

@@ -287,6 +287,14 @@ function handle(entry) {
     if (old) old.replaceWith(bubbleContent(pane, entry.chat, entry.message));
   } else if (entry.kind === "delete") {
     view.list.querySelector(`.msg.bot[data-id="${entry.id}"]`)?.remove();
+  } else if (entry.kind === "lang") {
+    if (setup.languages.includes(entry.lang) && pane.lang !== entry.lang) {
+      pane.lang = entry.lang;
+      pane.node.querySelector(".lang").value = entry.lang;
+      relabel(pane);
+      heading(pane);
+    }
+    return;
   } else if (entry.kind === "popup") {
     if (entry.alert) alertBox(pane, entry.text);
     else toast(pane, entry.text, true);
