@@ -24,6 +24,7 @@ def features() -> list[Feature]:
     from handlers import (
         answers,
         bot_commands,
+        community,
         conversation,
         errors,
         follow_up,
@@ -54,6 +55,8 @@ def features() -> list[Feature]:
         follow_up.FEATURE,
         # Residents' rights: sends the copy of a person's data (/moje_dane).
         rights.FEATURE,
+        # Community: draws and sends coordinators' statistics charts (/statystyki).
+        community.FEATURE,
         # Last: every private message and button press no earlier feature claimed.
         conversation.FEATURE,
     ]

@@ -88,6 +88,8 @@ class Officer:
     district_codes: tuple[str, ...]
     active: bool
     role: OfficerRole | None = None
+    # Office hours / duty times (office_hours.csv; bot/lookup/office_hours.py), "" for none.
+    office_hours: str = ""
 
 
 @dataclass(frozen=True, slots=True)

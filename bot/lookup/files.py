@@ -8,6 +8,7 @@ Run `python -m bot.lookup.files DIR` to validate a folder and list data findings
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import logging
 import math
@@ -36,6 +37,7 @@ from bot.lookup.directory import (
 from bot.lookup.geometry import PolygonIndex, group_rings, polygon_problem
 from bot.lookup.house_numbers import RangeSyntaxError, format_range, parse_range
 from bot.lookup.normalize import street_key, words_key
+from bot.lookup.office_hours import OfficeHoursInvalid, parse_office_hours
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,8 @@ STATIONS, DISTRICTS, OFFICERS, STREETS, POLYGONS = (
     "streets.csv",
     "districts.geojson",
 )
+# Optional: officers' office hours / duty times, one row per officer (bot/lookup/office_hours.py).
+OFFICE_HOURS = "office_hours.csv"
 # (required columns, optional columns) per file; "notes" is always allowed and ignored.
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     STATIONS: (("code", "name", "address", "phone"), ("email", "opening_hours", "lat", "lon")),
@@ -58,6 +62,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("locality", "street", "numbers", "district_code"),
         ("prefix", "lat", "lon", "aliases"),
     ),
+    OFFICE_HOURS: (("officer_code", "office_hours"), ()),
 }
 # Column order when writing: the order staff read a row in.
 WRITE_ORDER: dict[str, tuple[str, ...]] = {
@@ -70,6 +75,7 @@ WRITE_ORDER: dict[str, tuple[str, ...]] = {
     STREETS: (
         "locality", "prefix", "street", "numbers", "district_code", "lat", "lon", "aliases",
     ),
+    OFFICE_HOURS: ("officer_code", "office_hours"),
 }  # fmt: skip
 _LIST_RE = re.compile(r"[;,|\s]+")
 _TRUE = {"tak", "t", "true", "1", "yes", "y", "x"}
@@ -211,7 +217,7 @@ def read_directory(path: str | Path) -> Directory:
     for code, (line, _) in polygons.items():
         if code not in district_codes:
             reader.problem(POLYGONS, line, f"polygon for unknown district {code!r}")
-    officers = _read_officers(reader, station_codes, district_codes)
+    officers = _read_office_hours(reader, _read_officers(reader, station_codes, district_codes))
     rules = _read_rules(reader, district_codes)
     if reader.problems:
         raise DirectoryInvalid(reader.problems)
@@ -293,6 +299,29 @@ def _read_officers(reader: _Reader, stations: set[str], districts: set[str]) -> 
                 )
             )  # fmt: skip
     return officers
+
+
+def _read_office_hours(reader: _Reader, officers: list[Officer]) -> list[Officer]:
+    """Add the optional office_hours.csv to the officers (a folder without it has none)."""
+    if not (reader.folder / OFFICE_HOURS).is_file():
+        return officers
+    known = {officer.code for officer in officers}
+    hours: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for line, row in reader.rows(OFFICE_HOURS):
+        code = reader.required(OFFICE_HOURS, line, row, "officer_code")
+        text = reader.required(OFFICE_HOURS, line, row, "office_hours")
+        if code and code not in known:
+            reader.problem(OFFICE_HOURS, line, f"unknown officer {code!r}")
+            continue
+        try:
+            parse_office_hours(text)
+        except OfficeHoursInvalid as invalid:
+            reader.problem(OFFICE_HOURS, line, f"office_hours {invalid}")
+            continue
+        if code and text and _unique(reader, OFFICE_HOURS, line, code, seen):
+            hours[code] = text
+    return [dataclasses.replace(o, office_hours=hours.get(o.code, "")) for o in officers]
 
 
 def _read_rules(reader: _Reader, districts: set[str]) -> list[StreetRule]:
@@ -410,6 +439,10 @@ def write_directory(directory: Directory, path: str | Path) -> None:
          ";".join(o.district_codes), _yes(o.active), ROLE_WORDS[o.role or OfficerRole.OFFICER][0]]
         for o in directory.officers
     ])  # fmt: skip
+    if any(o.office_hours for o in directory.officers):
+        _write(folder / OFFICE_HOURS, OFFICE_HOURS, [
+            [o.code, o.office_hours] for o in directory.officers if o.office_hours
+        ])  # fmt: skip
     _write(folder / STREETS, STREETS, [
         [r.locality, r.prefix, r.street, format_range(r.parity, r.number_from, r.number_to),
          r.district_code, _num(r.lat), _num(r.lon), "; ".join(r.aliases)]

@@ -47,11 +47,14 @@ OFFICER_COMMANDS: tuple[ListedCommand, ...] = (
     ListedCommand("zgloszenie", "zgloszenie", "command-officer-details"),
     ListedCommand("urlop", "urlop", "command-leave"),
     ListedCommand("cisza", "cisza", "command-quiet"),
+    ListedCommand("ogloszenie", "ogloszenie", "command-announce"),
+    ListedCommand("ogloszenia", "ogloszenia", "command-announcements"),
 )
 COORDINATOR_COMMANDS: tuple[ListedCommand, ...] = (
     ListedCommand("zastepstwa", "zastepstwa", "command-station-leave"),
     ListedCommand("blokuj", "blokuj", "command-block"),
     ListedCommand("odblokuj", "odblokuj", "command-unblock"),
+    ListedCommand("statystyki", "statystyki", "command-stats"),
 )
 
 

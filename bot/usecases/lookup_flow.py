@@ -38,6 +38,7 @@ from bot.outbox import queue_kind, reply
 from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.community import subscriptions
+from bot.usecases.community.office_hours import office_hours_paragraph
 from bot.usecases.flow import FlowContext
 from bot.usecases.geocoding import GEOCODING, GeocodedPoint, Geocoding
 from bot.usecases.places import (
@@ -335,6 +336,9 @@ def _card_answer(ctx: FlowContext, card: DistrictCard, subscribed: bool) -> Answ
             also.append(("lookup-card-officer", {**args, "email": officer.email}))
         else:
             also.append(("lookup-card-officer-no-email", args))
+        hours = office_hours_paragraph(ctx, officer.office_hours)
+        if hours is not None:
+            also.append(hours)
         if _CODE_RE.match(officer.code):
             buttons.append(
                 [Option("lookup-contact-button", f"ct:{officer.code}", args={"name": name})]

@@ -8,7 +8,10 @@ from bot.usecases.router import Router
 
 def build_router() -> Router:
     """Build the router with every flow; the home flow also answers outside any flow."""
+    from bot.usecases.community.announcements import AnnounceFlow
+    from bot.usecases.community.meetings import AnnouncementsFlow
     from bot.usecases.community.notifications import NotificationsFlow
+    from bot.usecases.community.stats_flow import StatsFlow
     from bot.usecases.home import HelpFlow, HomeFlow, PrivacyFlow
     from bot.usecases.language import LanguageFlow
     from bot.usecases.lookup_flow import LookupFlow
@@ -37,4 +40,7 @@ def build_router() -> Router:
     flows.append(RightsFlow())
     flows.append(OfferFlow())
     flows.append(NotificationsFlow())
+    flows.append(AnnounceFlow())
+    flows.append(AnnouncementsFlow())
+    flows.append(StatsFlow())
     return Router(flows, home)

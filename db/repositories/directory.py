@@ -25,6 +25,7 @@ from sqlalchemy.orm import selectinload
 from bot.lookup import directory as lookup
 from bot.lookup.files import (
     DISTRICTS,
+    OFFICE_HOURS,
     OFFICERS,
     STATIONS,
     STREETS,
@@ -103,6 +104,8 @@ class OfficerContact:
     station_name: str
     # Serves a district of the synthetic sample: shown as SAMPLE wherever it appears.
     sample: bool
+    # Office hours / duty times as the directory writes them (bot/lookup/office_hours.py).
+    office_hours: str | None = None
 
 
 @dataclass(frozen=True)
@@ -139,8 +142,9 @@ _STORED: dict[str, tuple[Any, tuple[str, ...]]] = {
     DISTRICTS: (District, ("code", "name")),
     OFFICERS: (Officer, ("code", "rank", "first_name", "last_name", "phone", "email")),
     STREETS: (StreetRule, ("locality", "prefix", "street")),
+    OFFICE_HOURS: (Officer, ("office_hours",)),
 }
-_FILE_ORDER = (STATIONS, DISTRICTS, OFFICERS, STREETS)
+_FILE_ORDER = (STATIONS, DISTRICTS, OFFICERS, STREETS, OFFICE_HOURS)
 
 
 def storage_problems(folder: Path) -> list[Problem]:
@@ -322,7 +326,7 @@ async def _import_officers(
             "rank": record.rank, "first_name": record.first_name,
             "last_name": record.last_name, "phone": record.phone,
             "email": record.email or None, "station_id": stations[record.station_code].id,
-            "active": record.active,
+            "active": record.active, "office_hours": record.office_hours or None,
         })  # fmt: skip
         if record.role is not None:
             # A file without the role column keeps the roles set with `officers set-role`.
@@ -486,7 +490,7 @@ async def load_directory(session: AsyncSession) -> lookup.Directory:
                 o.code, o.rank, o.first_name, o.last_name, o.phone, o.email or "",
                 station_codes[o.station_id],
                 tuple(sorted(d.code for d in o.districts if d.id in district_codes)),
-                o.active, lookup.OfficerRole(o.role.value),
+                o.active, lookup.OfficerRole(o.role.value), o.office_hours or "",
             )
             for o in officers
         ),
@@ -603,7 +607,7 @@ async def district_card(session: AsyncSession, code: str) -> DistrictCard | None
         tuple(
             OfficerContact(
                 o.code, o.rank, o.first_name, o.last_name, o.phone, o.email, station.name,
-                district.sample,
+                district.sample, o.office_hours,
             )
             for o in officers
         ),

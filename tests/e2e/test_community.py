@@ -70,6 +70,9 @@ async def test_residents_subscribe_from_the_card_see_it_and_unsubscribe_or_erase
     [empty] = await local_api.await_sent(ZOFIA)
     assert "Nie dostajesz wiadomości z żadnego rejonu" in text_of(empty)
 
+    # The card shows the district officers' next office hours (office_hours.csv of the sample).
+    card = await officer_card(local_api, zofia, "dzielnicowy")
+    assert "🕒 Najbliższe dyżury:" in text_of(card) and "Szkoła Podstawowa nr 1" in text_of(card)
     confirmed = await subscribe(local_api, zofia, "dzielnicowy")
     assert f"dostaniesz tu wiadomości od dzielnicowych z rejonu {KON_05}" in text_of(confirmed)
     assert "/usun_dane" in text_of(confirmed)

@@ -178,8 +178,8 @@ async def test_a_coordinator_made_with_set_role_gets_the_escalation_and_the_dige
             *("start", "zglos", "dzielnicowy", "moje", "powiadomienia", "pomoc", "jezyk"),
             *("prywatnosc",),
             *("moje_dane", "usun_dane", "anuluj"),
-            *("zgloszenia", "zgloszenie", "urlop", "cisza"),
-            *("zastepstwa", "blokuj", "odblokuj"),
+            *("zgloszenia", "zgloszenie", "urlop", "cisza", "ogloszenie", "ogloszenia"),
+            *("zastepstwa", "blokuj", "odblokuj", "statystyki"),
         ],
     )
     # Her /pomoc lists her service commands, one line each.

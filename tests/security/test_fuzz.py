@@ -118,7 +118,8 @@ COMMANDS = [
     "start", "zglos", "report", "dzielnicowy", "officer", "moje", "my", "pomoc", "help", "jezyk",
     "language", "prywatnosc", "privacy", "anuluj", "cancel", "moje_dane", "my_data",
     "usun_dane", "delete_my_data", "zgloszenia", "zgloszenie", "urlop", "cisza", "zastepstwa",
-    "blokuj", "odblokuj", "nieznane",
+    "blokuj", "odblokuj", "powiadomienia", "notifications", "ogloszenie", "ogloszenia",
+    "statystyki", "nieznane",
 ]  # fmt: skip
 command_args = st.one_of(
     st.just(""),

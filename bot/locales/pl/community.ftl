@@ -16,3 +16,158 @@ community-subscriptions = 🔔 Dostajesz wiadomości od dzielnicowych z: <b>{ $d
 community-privacy-notice = <b>Wiadomości z rejonu:</b> jeśli je subskrybujesz, przechowujemy, który to rejon (i na które spotkania się wybierasz) — do wypisania się (/powiadomienia) albo /usun_dane.
 privacy-data-subscriptions = Wiadomości z rejonów (subskrypcje): { $count }
 privacy-data-meetings = Spotkania, na które się wybierasz: { $count }
+
+## Ogłoszenia i spotkania (/ogloszenie, /ogloszenia)
+
+command-announce = Ogłoszenie lub spotkanie dla mieszkańców
+command-announcements = Moje ogłoszenia i kto przyjdzie
+community-officers-only = To polecenie jest dla dzielnicowych i koordynatorów z połączonym kontem.
+community-announce-no-district = Nie masz przypisanego rejonu, więc nie ma do kogo wysłać ogłoszenia. Koordynator może pisać do całej jednostki.
+community-announce-kind = 📢 Co chcesz przekazać mieszkańcom, którzy subskrybują wiadomości z rejonu?
+community-kind-news = 📰 Wiadomość
+community-kind-warning = ⚠️ Ostrzeżenie
+community-kind-meeting = 📅 Spotkanie
+community-announce-meeting-kind = Jakie to spotkanie?
+community-meeting-kind = { $meeting ->
+        [council] 🏛 Sesja rady
+        [office_hours] 🕒 Dyżur dzielnicowego
+       *[debate] 🗣 Debata społeczna
+    }
+community-announce-audience = Do kogo?
+community-audience-option = { $whole ->
+        [all] 🌐 Wszystkie jednostki (powiat)
+        [s] 🏢 Cała jednostka: { $name }
+       *[d] 📍 { $name }
+    }
+community-announce-text = Napisz treść po polsku (najwyżej { $max } znaków). Tak zobaczą ją mieszkańcy.
+community-announce-translation = { $lang ->
+        [uk] Tłumaczenie na ukraiński? Wpisz je albo pomiń — osoby piszące po ukraińsku dostaną wtedy tekst polski.
+       *[en] Tłumaczenie na angielski? Wpisz je albo pomiń — osoby piszące po angielsku dostaną wtedy tekst polski.
+    }
+community-announce-skip = ⏭ Pomiń
+community-announce-when = Kiedy? Wpisz datę i godzinę, np. <code>{ $example }</code>.
+community-announce-bad-when = Nie rozpoznaję tej daty albo już minęła. Wpisz datę i godzinę spotkania w ciągu najbliższego roku, np. <code>{ $example }</code>.
+community-announce-place = Gdzie? Wpisz miejsce, np. „Dom Kultury Oskard, ul. Energetyka 3, sala 12”.
+community-announce-pin = Dodaj pinezkę na mapie: wyślij lokalizację (📎 → Lokalizacja) albo pomiń.
+community-announce-use-buttons = Odpowiedz, proszę, na pytanie powyżej (tekstem albo przyciskiem).
+community-announce-too-long = Za długie: { $length } znaków, najwyżej { $max }. Skróć, proszę, i wyślij jeszcze raz.
+community-announce-preview = 👀 Podgląd — tak zobaczą to mieszkańcy:
+community-announce-confirm = Wysłać do { $count ->
+        [one] { $count } osoby
+       *[other] { $count } osób
+    }, które subskrybują te wiadomości? Tłumaczenia: { $translations }. Wiadomości wychodzą stopniowo, w tempie, na które pozwala Telegram.
+community-announce-send = ✅ Wyślij
+community-announce-cancel = ✖️ Anuluj
+community-announce-cancelled = Anulowano — nic nie zostało wysłane.
+community-announce-sent = ✅ Ogłoszenie nr { $number } wysłane do kolejki: { $count ->
+        [one] { $count } osoba
+        [few] { $count } osoby
+       *[other] { $count } osób
+    }. Ile osób je dostało i kto przyjdzie: /ogloszenia.
+community-news = 📰 <b>Wiadomość od dzielnicowego</b> — { $whole ->
+        [all] wszystkie jednostki
+       *[other] { $area }
+    }
+
+    { $text }
+community-warning = ⚠️ <b>Ostrzeżenie od Policji</b> — { $whole ->
+        [all] wszystkie jednostki
+       *[other] { $area }
+    }
+
+    { $text }
+community-meeting = 📅 <b>{ $meeting ->
+        [council] Sesja rady z udziałem dzielnicowego
+        [office_hours] Dyżur dzielnicowego
+       *[debate] Debata społeczna
+    }</b> — { $whole ->
+        [all] wszystkie jednostki
+       *[other] { $area }
+    }
+
+    { $text }
+
+    🗓 <b>Kiedy:</b> { $when }
+    📍 <b>Gdzie:</b> { $place }
+community-meeting-map = 🗺 <a href="{ $url }">Miejsce na mapie</a>
+community-signature = — { $author }
+community-attend-button = ✋ Przyjdę
+community-withdraw-button = Jednak nie przyjdę
+community-attending = ✋ Zapisano: spotkanie { $when }, { $place }. Dzień wcześniej przypomnę.
+community-not-attending = Dobrze, nie liczymy Cię na spotkaniu { $when }.
+community-meeting-over = To spotkanie już się odbyło ({ $when }).
+community-reminder = ⏰ <b>Przypomnienie: jutro { $meeting ->
+        [council] sesja rady
+        [office_hours] dyżur dzielnicowego
+       *[debate] debata społeczna
+    }</b> — { $area }
+    🗓 { $when }
+    📍 { $place }
+
+    { $text }
+community-reminder-officer = ⏰ Jutro { $when }: { $meeting ->
+        [council] sesja rady
+        [office_hours] dyżur
+       *[debate] debata
+    }, { $place }. Zapowiedziało się: { $count }.
+community-list-empty = Nie ma jeszcze ogłoszeń. Nowe: /ogloszenie.
+community-list = 📢 <b>Ostatnie ogłoszenia</b>
+    { $lines }
+community-list-line = • nr { $number } · { $when } · { $kind ->
+        [meeting] spotkanie
+        [warning] ostrzeżenie
+       *[news] wiadomość
+    } · { $whole ->
+        [all] wszystkie jednostki
+       *[other] { $area }
+    } · wysłane do: { $recipients }{ $kind ->
+        [meeting] {" "}· przyjdzie: { $coming }
+       *[other] {""}
+    }
+community-office-hours = 🕒 <b>Najbliższe dyżury:</b>
+    { $slots }
+community-office-hours-slot = • { $weekday ->
+        [0] pon.
+        [1] wt.
+        [2] śr.
+        [3] czw.
+        [4] pt.
+        [5] sob.
+       *[6] niedz.
+    } { $date }, { $start }–{ $end }
+community-office-hours-slot-place = • { $weekday ->
+        [0] pon.
+        [1] wt.
+        [2] śr.
+        [3] czw.
+        [4] pt.
+        [5] sob.
+       *[6] niedz.
+    } { $date }, { $start }–{ $end }, { $place }
+
+## Statystyki na debaty (/statystyki, python -m bot reports stats)
+
+command-stats = Statystyki zgłoszeń jednostki (wykresy)
+community-stats-coordinators-only = Statystyki są dla koordynatorów z połączonym kontem.
+community-stats-bad-days = Podaj liczbę dni od 1 do { $max }, np. <code>/statystyki 30</code>.
+community-stats-coming = 📊 Przygotowuję wykresy zgłoszeń Twojej jednostki z ostatnich { $days } dni: według kategorii i według rejonów. Przyjdą za chwilę.
+community-stats-all-units = wszystkie jednostki
+community-stats-outside = poza rejonami
+community-stats-title = Zgłoszenia { $since }–{ $until } · { $unit } · { $by ->
+        [district] według rejonów
+        [gmina] według gmin (jednostek)
+       *[category] według kategorii
+    } ({ $total })
+community-stats-per-month = Zgłoszenia w kolejnych miesiącach
+community-stats-per-group = Zgłoszenia i potwierdzone (odsetek potwierdzonych) — { $by ->
+        [district] rejony
+        [gmina] gminy (jednostki)
+       *[category] kategorie
+    }
+community-stats-reports = zgłoszenia
+community-stats-confirmed = potwierdzone
+community-stats-medians = Mediana czasu od wysłania: do przyjęcia i do zamknięcia
+community-stats-take = do przyjęcia
+community-stats-close = do zamknięcia
+community-stats-hours = godziny
+community-stats-empty = Brak zgłoszeń w tym okresie

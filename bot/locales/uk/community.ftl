@@ -16,3 +16,158 @@ community-subscriptions = 🔔 Ви отримуєте новини від ді�
 community-privacy-notice = <b>Новини дільниці:</b> якщо ви підписані, ми зберігаємо, яка це дільниця (і на які зустрічі ви збираєтеся), — доки ви не відпишетеся (/notifications) або не скористаєтеся /delete_my_data.
 privacy-data-subscriptions = Новини дільниць (підписки): { $count }
 privacy-data-meetings = Зустрічі, на які ви збираєтеся: { $count }
+
+## Оголошення та зустрічі (/ogloszenie, /ogloszenia)
+
+command-announce = Оголошення або зустріч для мешканців
+command-announcements = Мої оголошення і хто прийде
+community-officers-only = Ця команда — для дільничних і координаторів із прив’язаним обліковим записом.
+community-announce-no-district = За вами не закріплено дільниці, тож оголошення нема кому надіслати. Координатор може писати всьому підрозділу.
+community-announce-kind = 📢 Що ви хочете передати мешканцям, підписаним на новини дільниці?
+community-kind-news = 📰 Новина
+community-kind-warning = ⚠️ Попередження
+community-kind-meeting = 📅 Зустріч
+community-announce-meeting-kind = Яка це зустріч?
+community-meeting-kind = { $meeting ->
+        [council] 🏛 Сесія ради
+        [office_hours] 🕒 Прийом дільничного
+       *[debate] 🗣 Громадські дебати
+    }
+community-announce-audience = Кому?
+community-audience-option = { $whole ->
+        [all] 🌐 Усі підрозділи (повіт)
+        [s] 🏢 Увесь підрозділ: { $name }
+       *[d] 📍 { $name }
+    }
+community-announce-text = Напишіть текст польською (до { $max } символів). Так його побачать мешканці.
+community-announce-translation = { $lang ->
+        [uk] Переклад українською? Введіть його або пропустіть — тоді україномовні мешканці отримають польський текст.
+       *[en] Переклад англійською? Введіть його або пропустіть — тоді англомовні мешканці отримають польський текст.
+    }
+community-announce-skip = ⏭ Пропустити
+community-announce-when = Коли? Введіть дату й час, наприклад <code>{ $example }</code>.
+community-announce-bad-when = Не розпізнаю цю дату, або вона вже минула. Введіть дату й час зустрічі протягом найближчого року, наприклад <code>{ $example }</code>.
+community-announce-place = Де? Введіть місце, наприклад «Будинок культури Oskard, вул. Energetyka 3, зала 12».
+community-announce-pin = Додайте мітку на мапі: надішліть геолокацію (📎 → Геопозиція) або пропустіть.
+community-announce-use-buttons = Будь ласка, дайте відповідь на запитання вище (текстом або кнопкою).
+community-announce-too-long = Задовго: { $length } символів, максимум { $max }. Скоротіть, будь ласка, і надішліть ще раз.
+community-announce-preview = 👀 Попередній перегляд — так це побачать мешканці:
+community-announce-confirm = Надіслати { $count ->
+        [one] { $count } особі
+       *[other] { $count } особам
+    }, підписаним на ці новини? Переклади: { $translations }. Новини надсилаються поступово, у темпі, який дозволяє Telegram.
+community-announce-send = ✅ Надіслати
+community-announce-cancel = ✖️ Скасувати
+community-announce-cancelled = Скасовано — нічого не надіслано.
+community-announce-sent = ✅ Оголошення № { $number } поставлено в чергу: { $count ->
+        [one] { $count } особа
+        [few] { $count } особи
+       *[other] { $count } осіб
+    }. Скільки людей його отримали і хто прийде: /ogloszenia.
+community-news = 📰 <b>Новина від дільничного</b> — { $whole ->
+        [all] усі підрозділи
+       *[other] { $area }
+    }
+
+    { $text }
+community-warning = ⚠️ <b>Попередження від поліції</b> — { $whole ->
+        [all] усі підрозділи
+       *[other] { $area }
+    }
+
+    { $text }
+community-meeting = 📅 <b>{ $meeting ->
+        [council] Сесія ради за участю дільничного
+        [office_hours] Прийом дільничного
+       *[debate] Громадські дебати
+    }</b> — { $whole ->
+        [all] усі підрозділи
+       *[other] { $area }
+    }
+
+    { $text }
+
+    🗓 <b>Коли:</b> { $when }
+    📍 <b>Де:</b> { $place }
+community-meeting-map = 🗺 <a href="{ $url }">Місце на мапі</a>
+community-signature = — { $author }
+community-attend-button = ✋ Прийду
+community-withdraw-button = Все ж не прийду
+community-attending = ✋ Записано: зустріч { $when }, { $place }. За день до неї я нагадаю.
+community-not-attending = Добре, ми не рахуємо вас на зустрічі { $when }.
+community-meeting-over = Ця зустріч уже відбулася ({ $when }).
+community-reminder = ⏰ <b>Нагадування: завтра { $meeting ->
+        [council] сесія ради
+        [office_hours] прийом дільничного
+       *[debate] громадські дебати
+    }</b> — { $area }
+    🗓 { $when }
+    📍 { $place }
+
+    { $text }
+community-reminder-officer = ⏰ Завтра { $when }: { $meeting ->
+        [council] сесія ради
+        [office_hours] прийом
+       *[debate] дебати
+    }, { $place }. Записалися: { $count }.
+community-list-empty = Оголошень ще немає. Нове: /ogloszenie.
+community-list = 📢 <b>Останні оголошення</b>
+    { $lines }
+community-list-line = • № { $number } · { $when } · { $kind ->
+        [meeting] зустріч
+        [warning] попередження
+       *[news] новина
+    } · { $whole ->
+        [all] усі підрозділи
+       *[other] { $area }
+    } · надіслано: { $recipients }{ $kind ->
+        [meeting] {" "}· прийде: { $coming }
+       *[other] {""}
+    }
+community-office-hours = 🕒 <b>Найближчі години прийому:</b>
+    { $slots }
+community-office-hours-slot = • { $weekday ->
+        [0] пн
+        [1] вт
+        [2] ср
+        [3] чт
+        [4] пт
+        [5] сб
+       *[6] нд
+    } { $date }, { $start }–{ $end }
+community-office-hours-slot-place = • { $weekday ->
+        [0] пн
+        [1] вт
+        [2] ср
+        [3] чт
+        [4] пт
+        [5] сб
+       *[6] нд
+    } { $date }, { $start }–{ $end }, { $place }
+
+## Статистика для дебатів (/statystyki, python -m bot reports stats)
+
+command-stats = Статистика звернень підрозділу (графіки)
+community-stats-coordinators-only = Статистика — для координаторів із прив’язаним обліковим записом.
+community-stats-bad-days = Вкажіть кількість днів від 1 до { $max }, наприклад <code>/statystyki 30</code>.
+community-stats-coming = 📊 Готую графіки звернень вашого підрозділу за останні { $days } днів: за категоріями і за дільницями. Надійдуть за мить.
+community-stats-all-units = усі підрозділи
+community-stats-outside = поза дільницями
+community-stats-title = Звернення { $since }–{ $until } · { $unit } · { $by ->
+        [district] за дільницями
+        [gmina] за гмінами (підрозділами)
+       *[category] за категоріями
+    } ({ $total })
+community-stats-per-month = Звернення за місяцями
+community-stats-per-group = Звернення і підтверджені (частка підтверджених) — { $by ->
+        [district] дільниці
+        [gmina] гміни (підрозділи)
+       *[category] категорії
+    }
+community-stats-reports = звернення
+community-stats-confirmed = підтверджені
+community-stats-medians = Медіана часу від надсилання: до прийняття і до закриття
+community-stats-take = до прийняття
+community-stats-close = до закриття
+community-stats-hours = години
+community-stats-empty = У цей період звернень немає

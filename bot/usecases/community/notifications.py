@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.conversation import Answer, Choice
-from bot.usecases.community import subscriptions
+from bot.usecases.community import announcements, subscriptions
 from bot.usecases.flow import FlowContext
 
 
@@ -41,4 +41,6 @@ class NotificationsFlow:
 
 async def press(ctx: FlowContext, choice: Choice) -> list[Answer] | None:
     """Route a community press by its value; None for a value nobody knows."""
+    if choice.value.startswith((announcements.ATTEND, announcements.WITHDRAW)):
+        return await announcements.attend(ctx, choice.value)
     return await subscriptions.press(ctx, choice)

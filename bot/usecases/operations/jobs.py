@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Config
 from bot.services import Services
+from bot.usecases.community.meetings import send_meeting_reminders
 from bot.usecases.operations.deadlines import run_deadlines
 from bot.usecases.operations.digest import send_digest
 from bot.usecases.operations.retention import run_retention
@@ -52,6 +53,8 @@ def periodic_jobs(config: Config) -> list[PeriodicJob]:
         # Checked as often as deadlines: it sends only once a day, at the first run after the hour.
         PeriodicJob("digest", scan, send_digest),
         PeriodicJob("retention", config.privacy.retention_interval_minutes * 60, run_retention),
+        # Meetings: the reminder the day before, to those who will come (claimed per meeting).
+        PeriodicJob("meeting_reminders", scan, send_meeting_reminders),
     ]
 
 

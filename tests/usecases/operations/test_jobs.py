@@ -24,7 +24,7 @@ def test_jobs_and_their_intervals_come_from_the_configuration() -> None:
 
     jobs = {job.name: job.interval_seconds for job in periodic_jobs(config)}
 
-    assert jobs == {"deadlines": 300, "digest": 300, "retention": 1800}
+    assert jobs == {"deadlines": 300, "digest": 300, "retention": 1800, "meeting_reminders": 300}
 
 
 async def test_a_failing_job_is_logged_and_runs_again_next_time(
