@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from bot.conversation import Answer, Choice, Location, Option, Text
-from bot.outbox import PRIORITY_BACKGROUND, queue_answer
+from bot.outbox import PRIORITY_BACKGROUND, queue_answer, reply
 from bot.services import Services
 from bot.usecases.community.audience import (
     audience_district_ids,
@@ -285,13 +285,18 @@ async def _question(ctx: FlowContext, officer: Officer) -> list[Answer]:
     if step in TRANSLATIONS:
         return [ctx.answer("community-announce-translation", skip, scope=SCOPE, lang=step)]
     if step == "when":
-        example = when_text(ctx.services, ctx.turn.now + timedelta(days=7))
-        return [ctx.answer("community-announce-when", example=example.replace(",", ""))]
+        return [ctx.answer("community-announce-when", example=_example(ctx))]
     if step == "place":
         return [ctx.answer("community-announce-place")]
     if step == "pin":
         return [ctx.answer("community-announce-pin", skip, scope=SCOPE)]
     return await _preview(ctx, officer)
+
+
+def _example(ctx: FlowContext) -> str:
+    """Return a date a week from now at 18:00, as an officer would type it."""
+    day = local(ctx.services.config, ctx.turn.now + timedelta(days=7))
+    return day.strftime("%d.%m.%Y 18:00")
 
 
 async def _pressed(
@@ -328,8 +333,7 @@ async def _typed(
     elif current == "when":
         moment = parse_when(text, ctx.turn.now, ctx.services.config.bot.timezone)
         if moment is None or moment <= ctx.turn.now or moment > ctx.turn.now + MAX_AHEAD:
-            example = when_text(ctx.services, ctx.turn.now + timedelta(days=7))
-            return [ctx.answer("community-announce-bad-when", example=example.replace(",", ""))]
+            return [ctx.answer("community-announce-bad-when", example=_example(ctx))]
         draft["starts_at"] = moment.isoformat()
     elif current == "place":
         if len(text) > PLACE_MAX:
@@ -371,10 +375,11 @@ async def _preview(ctx: FlowContext, officer: Officer) -> list[Answer]:
         ctx.reset()
         return [ctx.answer("button-expired")]
     area = await area_of(ctx.services, ctx.session, announcement)
+    # In the officer's language, as residents who read it will see it (its text if translated).
     shown = announcement_answer(
         ctx.services,
         announcement,
-        "pl",
+        ctx.lang,
         area=area,
         author=officer_name(officer),
         district_code=None,
@@ -404,7 +409,7 @@ async def _send(ctx: FlowContext, officer: Officer, draft: dict[str, Any]) -> li
         draft.pop("starts_at", None)
         ctx.conversation.draft = draft
         return [
-            ctx.answer("community-announce-bad-when", example=""),
+            ctx.answer("community-announce-bad-when", example=_example(ctx)),
             *await _advance(ctx, officer),
         ]
     session = ctx.session
@@ -416,6 +421,9 @@ async def _send(ctx: FlowContext, officer: Officer, draft: dict[str, Any]) -> li
         session, announcement.audience, announcement.district_id, announcement.station_id
     )
     people = await recipients(session, ids)
+    # Queued first: the officer may be a subscriber too, and their chat's messages keep order.
+    confirmation = ctx.answer("community-announce-sent", count=len(people), number=announcement.id)
+    reply(ctx.uow, ctx.user, confirmation, ctx.lang)
     catalog = ctx.services.catalog
     for person in people:
         lang = catalog.language(person.language)
@@ -439,7 +447,7 @@ async def _send(ctx: FlowContext, officer: Officer, draft: dict[str, Any]) -> li
         )
     announcement.recipients = len(people)
     ctx.reset()
-    return [ctx.answer("community-announce-sent", count=len(people), number=announcement.id)]
+    return []
 
 
 # ---- "I'll come" --------------------------------------------------------------------------
