@@ -130,7 +130,7 @@ def local_api() -> Iterator[Any]:
 
 def make_config(local_api: Any, tmp_path: Path, **sections: dict[str, Any]) -> Config:
     """Config for a test bot: the local server, a SQLite file under tmp_path, fast polling."""
-    data: dict[str, dict[str, Any]] = {
+    data: dict[str, Any] = {
         "telegram": {
             "api_base_url": local_api.base_url,
             "file_base_url": local_api.file_base_url,

@@ -108,6 +108,8 @@ class Pipeline:
         self._database_ok = True
         self._backlog: Backlog | None = None
         self._told_problems: tuple[str, ...] = ()
+        # How many times the health watcher has looked (tests wait for checks, not for time).
+        self.health_checks = 0
         self._last_received_at: datetime | None = None
 
     @property
@@ -249,6 +251,7 @@ class Pipeline:
         """Check health now and then; tell the ops chat once about each new incident."""
         while True:
             await asyncio.sleep(WATCH_INTERVAL_SECONDS)
+            self.health_checks += 1
             health = await self.check_health()
             ops_chat = self._config.telegram.ops_chat_id
             if health.problems != self._told_problems:

@@ -18,7 +18,7 @@ from bot.cli import build_parser
 from bot.commands import registered_commands
 from bot.config import Secrets
 from db.models.reports import ReportStatus
-from devtools.localapi import LocalBotApi
+from devtools.localapi import LocalBotApi, SentMessage
 from tests.e2e.test_officers import (
     StartBot,
     choose_language,
@@ -57,7 +57,7 @@ async def officers_cli(runtime: Any, *argv: str) -> int:
     return result
 
 
-def visible(api: LocalBotApi, message: Any) -> Any:
+def visible(api: LocalBotApi, message: Any) -> SentMessage:
     """Return a bot message as it reads now, after its edits."""
     return api.current(message.chat_id, message.message_id or 0)
 

@@ -23,14 +23,13 @@ from db.models.reports import Report, ReportPhoto, ReportStatus
 from devtools.localapi import LocalBotApi
 from devtools.localapi.sent import SentMessage
 from tests.e2e.test_officers import (
-    FAST,
     StartBot,
     add_coordinator,
-    eventually,
     link,
     popups,
     text_of,
 )
+from tests.support import FAST, eventually
 
 pytestmark = pytest.mark.e2e
 

@@ -103,6 +103,7 @@ async def test_a_press_on_a_deleted_message_is_answered_with_a_new_one(
     # The resident deletes the message while the press is on its way: the edit is refused.
     local_api.hold(1303)
     anna.tap("🌳 Przyroda i zwierzęta")
+    assert groups.message_id is not None
     with local_api.state.lock:
         local_api.state.messages.pop((1303, groups.message_id))
     local_api.release(1303)

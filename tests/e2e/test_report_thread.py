@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from db.models.reports import ReportStatus
-from devtools.localapi import LocalBotApi
+from devtools.localapi import LocalBotApi, SentMessage
 from devtools.localapi.users import sample_jpeg
 from tests.e2e.test_officers import (
     StartBot,
@@ -42,7 +42,7 @@ def new_with(words: str) -> Any:
     return lambda m: m.method == "sendMessage" and words in text_of(m)
 
 
-def visible(api: LocalBotApi, message: Any) -> Any:
+def visible(api: LocalBotApi, message: Any) -> SentMessage:
     """Return a bot message as it reads now, after its edits."""
     return api.current(message.chat_id, message.message_id or 0)
 

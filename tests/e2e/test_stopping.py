@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+import bot.app
 import bot.runtime
 from bot.feature import Feature
 from bot.services import Services
@@ -22,7 +23,7 @@ async def test_stopping_runs_each_features_shutdown_once_before_the_database_clo
         events.append("shutdown")
 
     recorder = Feature(name="recorder", shutdown=shutdown)
-    real = bot.runtime.features
+    real = bot.app.features
     monkeypatch.setattr(bot.runtime, "features", lambda: [*real(), recorder])
     runtime = await start_bot()
     engine = runtime.engine

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import html
 import os
 import uuid
@@ -24,9 +23,10 @@ from bot.i18n import Catalog
 from bot.pipeline import Pipeline, record_failure
 from db import migrate
 from db.engine import create_engine, session_factory
-from db.models.pipeline import InboxUpdate, OutboxMessage
+from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
 from db.uow import UnitOfWorkFactory
 from devtools.localapi import FakeUser, LocalBotApi
+from tests.support import eventually
 
 TOKEN = "424242:pipeline-test-token"
 OPS_CHAT = -100_777
@@ -192,17 +192,33 @@ class Harness:
         """Count outbox rows."""
         return int(await self.scalar(select(func.count()).select_from(OutboxMessage)) or 0)
 
+    async def unfinished(self, ignoring: int | None = None) -> int:
+        """Count the work left: updates not yet handled and messages not yet in a final state.
 
-async def eventually(
-    probe: Callable[[], Awaitable[Any]], expected: Any, within: float = 10.0
-) -> None:
-    """Wait until `await probe()` equals `expected` (a state to reach, not a timing to meet)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while (value := await probe()) != expected:
-        if loop.time() > deadline:
-            raise AssertionError(f"still {value!r}, expected {expected!r}")
-        await asyncio.sleep(0.02)
+        `ignoring` leaves out the messages to one chat (one whose sends the test keeps failing).
+        """
+        waiting = await self.scalar(
+            select(func.count())
+            .select_from(InboxUpdate)
+            .where(InboxUpdate.status == InboxStatus.PENDING)
+        )
+        unsent = await self.scalar(
+            select(func.count())
+            .select_from(OutboxMessage)
+            .where(
+                OutboxMessage.status.in_([OutboxStatus.PENDING, OutboxStatus.SENDING]),
+                OutboxMessage.chat_id != (ignoring if ignoring is not None else 0),
+            )
+        )
+        return int(waiting or 0) + int(unsent or 0)
+
+    async def settled(self, ignoring: int | None = None) -> None:
+        """Wait until every update is handled and every message sent or given up.
+
+        Every answer is an outbox row, so after this nothing more can reach the server: counting
+        what it received is conclusive, with no pause "for a wrong answer to arrive".
+        """
+        await eventually(lambda: self.unfinished(ignoring), 0)
 
 
 @pytest.fixture

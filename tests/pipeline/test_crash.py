@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from db.engine import create_engine, session_factory
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
 from devtools.localapi import FakeUser, LocalBotApi
-from tests.pipeline.conftest import ANNA, TOKEN, eventually
+from tests.pipeline.conftest import ANNA, TOKEN
+from tests.support import eventually
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,7 +12,8 @@ from db.base import utcnow
 from db.models.people import User
 from db.models.pipeline import OutboxMessage, OutboxStatus
 from devtools.localapi import LocalBotApi
-from tests.pipeline.conftest import ANNA, BOGDAN, CAROL, DAVE, EVE, Harness, eventually, fast_config
+from tests.pipeline.conftest import ANNA, BOGDAN, CAROL, DAVE, EVE, Harness, fast_config
+from tests.support import eventually
 
 
 async def test_faults_reschedule_or_retry_without_losing_messages(
@@ -48,7 +49,8 @@ async def test_faults_reschedule_or_retry_without_losing_messages(
     )
     rows = {row.chat_id: row for row in await harness.outbox()}
     assert rows[BOGDAN].attempts == 3
-    assert rows[ANNA].last_error is not None and "RetryAfter" in rows[ANNA].last_error
+    error = rows[ANNA].last_error
+    assert error is not None and "RetryAfter" in error
     assert [row.chat_id for row in harness.undeliverable] == [DAVE]
     async with harness.sessions() as session:
         assert await session.scalar(select(User.undeliverable).where(User.chat_id == DAVE))

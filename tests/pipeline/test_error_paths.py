@@ -19,13 +19,15 @@ import handlers.gatekeeper
 import handlers.turn
 from bot.i18n import Catalog
 from bot.runtime import BotRuntime
+from bot.usecases.gatekeeper import read_person
 from db.models.people import User
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxStatus
+from db.repositories.users import ensure_user
 from db.uow import AlreadyHandled, InboxClaim, UnitOfWork, current_inbox, mark_inbox_done
 from devtools.localapi import LocalBotApi
 from tests.conftest import StartBot
-from tests.pipeline.conftest import ANNA, Harness, eventually
-from tests.support import FAST
+from tests.pipeline.conftest import ANNA, Harness
+from tests.support import FAST, eventually
 
 pytestmark = pytest.mark.e2e
 
@@ -93,7 +95,7 @@ async def test_a_failed_gatekeeper_check_stops_the_update_which_is_retried_with_
     await block(runtime, ZOFIA)
     local_api.clear()
     # The blocked flag cannot be read once: without its checks the update must go no further.
-    check = failing_once(handlers.gatekeeper.read_person, error)
+    check = failing_once(read_person, error)
     monkeypatch.setattr(handlers.gatekeeper, "read_person", check)
 
     zofia.send_text("halo, odpowiedz")
@@ -114,9 +116,7 @@ async def test_a_transient_database_error_in_a_turn_is_retried_without_telling_t
     zofia = local_api.user(ZOFIA, "Zofia")
     zofia.send_command("start")
     [welcome] = await local_api.await_sent(ZOFIA)
-    monkeypatch.setattr(
-        handlers.turn, "ensure_user", failing_once(handlers.turn.ensure_user, locked())
-    )
+    monkeypatch.setattr(handlers.turn, "ensure_user", failing_once(ensure_user, locked()))
 
     zofia.send_command("start")
 

@@ -11,7 +11,8 @@ from bot.pipeline.inbox import chat_of
 from bot.pipeline.polling import Poller
 from db.models.pipeline import InboxStatus, OutboxMessage, OutboxStatus
 from devtools.localapi import FakeUser, LocalBotApi
-from tests.pipeline.conftest import ANNA, BOGDAN, Harness, eventually
+from tests.pipeline.conftest import ANNA, BOGDAN, Harness
+from tests.support import eventually
 
 
 async def test_resident_message_is_stored_handled_and_answered(
@@ -43,7 +44,7 @@ async def test_batch_is_acknowledged_only_after_commit(
     seen_at_commit: list[int] = []
 
     async def store(payloads: list[dict[str, object]]) -> int:
-        added = await pipeline.store_updates(payloads)  # type: ignore[arg-type]
+        added = await pipeline.store_updates(payloads)
         # Committed now, but Telegram still holds the batch: nothing is acknowledged yet.
         seen_at_commit.append(api.pending_updates())
         return added
@@ -81,7 +82,7 @@ async def test_repeated_update_id_has_no_second_effect(
     assert await harness.send(update) == 0
     assert await harness.send(update, update) == 0
 
-    await asyncio.sleep(0.3)  # give a wrongly accepted duplicate the chance to be answered
+    await harness.settled()  # a wrongly accepted duplicate would have been answered by now
     assert len(api.sent(ANNA)) == 1
     assert await harness.outbox_count() == 1
     assert len(await harness.inbox()) == 1

@@ -2,34 +2,47 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 
 import httpx
 import pytest
 from sqlalchemy import update
 
-from bot.pipeline import runner
+from bot.pipeline import Pipeline, runner
 from db.base import utcnow
 from db.models.pipeline import OutboxMessage, OutboxStatus
 from devtools.localapi import FakeUser, LocalBotApi
-from tests.pipeline.conftest import ANNA, OPS_CHAT, Harness, eventually, fast_config
+from tests.pipeline.conftest import ANNA, OPS_CHAT, Harness, fast_config
+from tests.support import eventually
 
 SECRET = "tajny-sekret_123-tajny-sekret_123"
 
 
-async def _fail(h: Harness, chat_id: int) -> None:
+async def _fail(h: Harness, *chat_ids: int) -> None:
+    """Store messages that failed for good, in one transaction: the watcher sees them together."""
     async with h.sessions() as session:
-        session.add(
-            OutboxMessage(
-                chat_id=chat_id,
-                kind="answer",
-                payload={},
-                status=OutboxStatus.FAILED,
-                last_error="BadRequest: message is too long",
+        for chat_id in chat_ids:
+            session.add(
+                OutboxMessage(
+                    chat_id=chat_id,
+                    kind="answer",
+                    payload={},
+                    status=OutboxStatus.FAILED,
+                    last_error="BadRequest: message is too long",
+                )
             )
-        )
         await session.commit()
+
+
+async def _ten_more_checks(pipeline: Pipeline, harness: Harness) -> None:
+    """Let the health watcher look ten more times, then let what it queued reach the server."""
+    target = pipeline.health_checks + 10
+
+    async def checked() -> bool:
+        return pipeline.health_checks >= target
+
+    await eventually(checked, True)
+    await harness.settled(ignoring=ANNA)
 
 
 async def test_failed_and_late_messages_turn_healthz_503_and_each_incident_is_told_once(
@@ -47,14 +60,13 @@ async def test_failed_and_late_messages_turn_healthz_503_and_each_incident_is_to
             return response.status_code, response.json()["problems"]
 
     assert await healthz() == (200, [])
-    await _fail(harness, 5001)
-    await _fail(harness, 5002)
+    await _fail(harness, 5001, 5002)
 
     status, problems = await healthz()
     assert status == 503 and problems[0].startswith("2 message(s) failed for good")
     [told] = await api.await_sent(OPS_CHAT)
     assert told.text == catalog.render("pl", "ops-outbox-failed", {"count": "2"})
-    await asyncio.sleep(0.5)  # ten more checks: still the same incident
+    await _ten_more_checks(pipeline, harness)  # still the same incident
     assert len(api.sent(OPS_CHAT)) == 1
 
     async with harness.sessions() as session:  # what `outbox dismiss` does
@@ -70,6 +82,12 @@ async def test_failed_and_late_messages_turn_healthz_503_and_each_incident_is_to
     api.inject("sendMessage", ANNA, kind="drop", times=1_000_000)
     await harness.send(anna.send_text("halo"))
     await eventually(harness.outbox_count, 4)  # two failed, the first notice, her answer
+
+    async def telegram_unreachable() -> bool:
+        return pipeline.delivery.unreachable_since is not None
+
+    # Her answer is late only once its first try has failed: then the notice names the outage.
+    await eventually(telegram_unreachable, True)
     async with harness.sessions() as session:
         await session.execute(
             update(OutboxMessage)
@@ -82,5 +100,5 @@ async def test_failed_and_late_messages_turn_healthz_503_and_each_incident_is_to
     expected = {"count": "1", "minutes": "10", "telegram": "unreachable"}
     assert late.text == catalog.render("pl", "ops-outbox-late", expected)
     await eventually(healthz, (503, ["the oldest of 1 unsent message(s) waits 10 min"]))
-    await asyncio.sleep(0.5)
+    await _ten_more_checks(pipeline, harness)
     assert len(api.sent(OPS_CHAT)) == 2

@@ -4,17 +4,19 @@ own Application, connections and locks, stand for two processes); and one chat's
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 from telegram import Update
 
 from bot.pipeline.locks import OWNER_NAMESPACE
 from db.models.pipeline import OutboxMessage, OutboxStatus
 from devtools.localapi import FakeUser, LocalBotApi
-from tests.pipeline.conftest import ANNA, BOGDAN, Harness, eventually
+from tests.pipeline.conftest import ANNA, BOGDAN, Harness
+from tests.support import eventually
 
 
 def texts(api: LocalBotApi, chat_id: int) -> list[str]:
@@ -38,7 +40,8 @@ async def test_two_processes_given_the_same_updates_answer_each_once_in_order(
 
     for user in (anna, bogdan):
         await api.await_sent(user.id, 8)
-    await asyncio.sleep(0.3)  # a wrongly repeated answer would come now
+    # Both share the database: once it holds no unfinished work, no repeated answer can follow.
+    await first.settled()
     for user in (anna, bogdan):
         assert texts(api, user.id) == [f"echo: text={user.id}-{n}" for n in range(8)]
     handled = first.handled + second.handled
@@ -75,7 +78,7 @@ async def test_a_chat_is_handled_in_update_id_order_and_nothing_is_lost_or_repea
     go_on.set()
 
     replies = await api.await_sent(ANNA, 4)
-    await asyncio.sleep(0.2)
+    await harness.settled()
     assert [r.text for r in replies] == [
         f"echo: text={t}" for t in ("trzecia", "pierwsza", "druga", "czwarta")
     ]
@@ -83,7 +86,7 @@ async def test_a_chat_is_handled_in_update_id_order_and_nothing_is_lost_or_repea
     assert [text for _, text in harness.handled] == ["trzecia", "pierwsza", "druga", "czwarta"]
 
 
-async def _hold_owner(url: str, owner: int) -> tuple[object, object]:
+async def _hold_owner(url: str, owner: int) -> tuple[AsyncEngine, AsyncConnection]:
     """Play another live process: hold its owner lock on a connection of its own."""
     engine = create_async_engine(url, poolclass=NullPool)
     conn = await engine.connect()
@@ -148,12 +151,12 @@ async def test_an_update_stored_while_the_owner_reads_its_chat_keeps_its_place(
     real = pipeline.dispatcher._sessions
     read_done, go_on = asyncio.Event(), asyncio.Event()
 
-    def sessions() -> object:
+    def sessions() -> Any:
         session = real()
         execute = session.execute
 
-        async def paused(statement: object, *args: object, **kwargs: object) -> object:
-            result = await execute(statement, *args, **kwargs)  # type: ignore[arg-type]
+        async def paused(statement: Any, *args: Any, **kwargs: Any) -> Any:
+            result = await execute(statement, *args, **kwargs)
             if "ORDER BY inbox.update_id" in str(statement) and not read_done.is_set():
                 # The owner has read the chat: the next update is stored only now.
                 read_done.set()

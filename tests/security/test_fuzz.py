@@ -352,7 +352,7 @@ def perform(person: Person, action: Action) -> list[tuple[int, bool]]:
             # Neither a user nor a chat (every field Bot API 10 requires).
             option = {"text": "a", "voter_count": 0, "persistent_id": "p1"}
             poll = {
-                "id": str(world.api.pending_updates()) + post["text"],
+                "id": f"{world.api.pending_updates()}{post['text']}",
                 "question": "?",
                 "options": [option],
                 "total_voter_count": 0,

@@ -229,7 +229,7 @@ async def test_requests_by_letter_are_served_by_the_cli_and_audited(
             )
         ).all()
     operator = trail[0][1]
-    assert operator.startswith("cli:")
+    assert operator is not None and operator.startswith("cli:")
     assert [tuple(row) for row in trail] == [
         ("privacy_access", operator),
         ("privacy_erased", operator),
