@@ -13,7 +13,8 @@ from bot.usecases.community.announcements import parse_when
 from bot.usecases.community.meetings import send_meeting_reminders
 from db.models.community import Announcement, AnnouncementKind, Audience, MeetingAttendee
 from tests.usecases.officers import world as w
-from tests.usecases.operations.conftest import NOW, two_processes
+from tests.usecases.officers.conftest import NOW
+from tests.usecases.operations.conftest import two_processes
 
 MEETING_AT = NOW + timedelta(days=3)
 KONIN = "Europe/Warsaw"
