@@ -32,6 +32,7 @@ def features() -> list[Feature]:
         lookup,
         officers,
         operations,
+        partners,
         report,
         rights,
     )
@@ -47,6 +48,8 @@ def features() -> list[Feature]:
         lookup.FEATURE,
         # Officer buttons (also in duty groups), "Still happening", duty-group sign-up, alerts.
         officers.FEATURE,
+        # Partner institutions: their chat's invite, their answers, the reports sent to them.
+        partners.FEATURE,
         # Deadlines, the coordinators' digest and data retention, on the JobQueue.
         operations.FEATURE,
         # Report a threat: categories, photo downloads, edited messages (before conversation).

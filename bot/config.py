@@ -143,6 +143,7 @@ class DeadlinesSection(_Section):
     verify_within_days: float = Field(5, gt=0)
     scan_interval_minutes: float = Field(10, gt=0)
     digest_hour: int = Field(8, ge=0, le=23)
+    partner_answer_hours: float = Field(24, gt=0)
 
 
 class WebchatSection(_Section):

@@ -40,8 +40,9 @@ GATEKEEPER = "gatekeeper"
 # Handler group: before every feature's handlers (group 0).
 GROUP = -1
 # What officers' features need from groups and supergroups; everything else there is refused.
-GROUP_DEEP_LINKS = frozenset({"grp"})
-GROUP_SCOPES = frozenset({"o"})
+# Duty groups ("grp", "o") and partner institutions' chats ("prt", "pa").
+GROUP_DEEP_LINKS = frozenset({"grp", "prt"})
+GROUP_SCOPES = frozenset({"o", "pa"})
 
 
 class Gate:
@@ -123,7 +124,8 @@ def _count(update: Update, services: Services, gate: Gate) -> Flood:
 
 
 def _for_officers(update: Update) -> bool:
-    """Tell whether a group update is a duty-group registration or an officers' alert button."""
+    """Tell whether a group update is a duty-group or partner link, or an officers' or
+    partners' button."""
     if update.message is None and update.callback_query is None:
         return False
     step = step_from_update(update)

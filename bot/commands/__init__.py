@@ -25,6 +25,7 @@ MODULES = (
     "reports_cmd",
     "privacy_cmd",
     "officers_cmd",
+    "partners_cmd",
     "data_cmd",
     "lookup_cmd",
 )

@@ -144,6 +144,7 @@ def _print_summary(summary: ImportSummary) -> None:
     print(line("districts:", summary.districts))
     print(line("officers:", summary.officers))
     print(line("street rules:", summary.rules, "removed"))
+    print(line("partners:", summary.partners))
 
 
 # ---- export -----------------------------------------------------------------------------------
@@ -154,8 +155,8 @@ def _export(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
     write_directory(directory, args.folder)
     print(
         f"Exported {len(directory.stations)} stations, {len(directory.districts)} districts, "
-        f"{len(directory.officers)} officers and {len(directory.rules)} street rules "
-        f"to {args.folder}."
+        f"{len(directory.officers)} officers, {len(directory.rules)} street rules and "
+        f"{len(directory.partners)} partners to {args.folder}."
     )
     return EXIT_OK
 
@@ -186,7 +187,8 @@ def _check(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
         print(f"{kind}: {message}")
     print(
         f"{where}: {len(directory.districts)} districts, {len(directory.rules)} street rules, "
-        f"{len(directory.officers)} officers: {len(findings)} finding(s)"
+        f"{len(directory.officers)} officers, {len(directory.partners)} partners: "
+        f"{len(findings)} finding(s)"
     )
     return EXIT_PROBLEMS if findings else EXIT_OK
 

@@ -44,6 +44,8 @@ class District:
     station_code: str
     polygon: tuple[Ring, ...] | None
     sample: bool
+    # The gmina it lies in (districts.csv `gmina`, optional): its reports may go to its partners.
+    gmina: str = ""
 
 
 class OfficerRole(StrEnum):
@@ -133,6 +135,31 @@ class StreetRule:
         return self.parity is Parity.ALL and self.number_from is None and self.number_to is None
 
 
+# partners.csv `gmina` value of a partner serving every gmina (e.g. the powiat road authority).
+EVERY_GMINA = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    """An institution officers may forward reports to (partners.csv), in one gmina or all."""
+
+    code: str
+    name: str
+    kind: str
+    gmina: str
+    contact: str = ""
+
+    def serves(self, gmina: str | None) -> bool:
+        """Tell whether the partner acts in a gmina (case and spacing do not matter)."""
+        if self.gmina == EVERY_GMINA:
+            return True
+        return bool(gmina) and _fold(self.gmina) == _fold(gmina or "")
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
 @dataclass(frozen=True, slots=True)
 class Directory:
     """Everything the police publish about districts, as read from the exchange files."""
@@ -141,3 +168,4 @@ class Directory:
     districts: tuple[District, ...] = ()
     officers: tuple[Officer, ...] = ()
     rules: tuple[StreetRule, ...] = field(default=())
+    partners: tuple[Partner, ...] = ()

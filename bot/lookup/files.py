@@ -1,7 +1,8 @@
 """Read, write and check the directory exchange files police staff maintain.
 
 The format is documented in data/konin/README.md: stations.csv, districts.csv, officers.csv,
-streets.csv (UTF-8, comma or semicolon separated, one header row) and districts.geojson.
+streets.csv (UTF-8, comma or semicolon separated, one header row), districts.geojson and the
+optional partners.csv (partner institutions per gmina).
 Run `python -m bot.lookup.files DIR` to validate a folder and list data findings.
 """
 
@@ -23,12 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from bot.lookup.directory import (
+    EVERY_GMINA,
     ROLE_WORDS,
     Directory,
     District,
     Officer,
     OfficerRole,
     Parity,
+    Partner,
     Ring,
     Station,
     StreetRule,
@@ -41,19 +44,20 @@ from bot.lookup.office_hours import OfficeHoursInvalid, parse_office_hours
 
 log = logging.getLogger(__name__)
 
-STATIONS, DISTRICTS, OFFICERS, STREETS, POLYGONS = (
+STATIONS, DISTRICTS, OFFICERS, STREETS, POLYGONS, PARTNERS = (
     "stations.csv",
     "districts.csv",
     "officers.csv",
     "streets.csv",
     "districts.geojson",
+    "partners.csv",
 )
 # Optional: officers' office hours / duty times, one row per officer (bot/lookup/office_hours.py).
 OFFICE_HOURS = "office_hours.csv"
 # (required columns, optional columns) per file; "notes" is always allowed and ignored.
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     STATIONS: (("code", "name", "address", "phone"), ("email", "opening_hours", "lat", "lon")),
-    DISTRICTS: (("code", "name", "station_code"), ("sample",)),
+    DISTRICTS: (("code", "name", "station_code"), ("sample", "gmina")),
     OFFICERS: (
         ("code", "rank", "first_name", "last_name", "phone", "station_code", "district_codes"),
         ("email", "active", "role"),
@@ -63,11 +67,13 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("prefix", "lat", "lon", "aliases"),
     ),
     OFFICE_HOURS: (("officer_code", "office_hours"), ()),
+    PARTNERS: (("code", "name", "kind", "gmina"), ("contact",)),
 }
 # Column order when writing: the order staff read a row in.
 WRITE_ORDER: dict[str, tuple[str, ...]] = {
     STATIONS: ("code", "name", "address", "phone", "email", "opening_hours", "lat", "lon"),
-    DISTRICTS: ("code", "name", "station_code", "sample"),
+    DISTRICTS: ("code", "name", "station_code", "sample", "gmina"),
+    PARTNERS: ("code", "name", "kind", "gmina", "contact"),
     OFFICERS: (
         "code", "rank", "first_name", "last_name", "phone", "email", "station_code",
         "district_codes", "active", "role",
@@ -219,9 +225,12 @@ def read_directory(path: str | Path) -> Directory:
             reader.problem(POLYGONS, line, f"polygon for unknown district {code!r}")
     officers = _read_office_hours(reader, _read_officers(reader, station_codes, district_codes))
     rules = _read_rules(reader, district_codes)
+    partners = _read_partners(reader, {d.gmina for d in districts if d.gmina})
     if reader.problems:
         raise DirectoryInvalid(reader.problems)
-    return Directory(tuple(stations), tuple(districts), tuple(officers), tuple(rules))
+    return Directory(
+        tuple(stations), tuple(districts), tuple(officers), tuple(rules), tuple(partners)
+    )
 
 
 def _unique(reader: _Reader, name: str, line: int, code: str, seen: dict[str, int]) -> bool:
@@ -264,8 +273,31 @@ def _read_districts(
         sample = reader.flag(DISTRICTS, line, row, "sample", False)
         if code and _unique(reader, DISTRICTS, line, code, seen):
             polygon = polygons[code][1] if code in polygons else None
-            districts.append(District(code, name, station, polygon, sample))
+            gmina = row.get("gmina", "")
+            districts.append(District(code, name, station, polygon, sample, gmina))
     return districts
+
+
+def _read_partners(reader: _Reader, gminas: set[str]) -> list[Partner]:
+    """Read partners.csv (optional): each partner serves a gmina of districts.csv, or "*"."""
+    if not (reader.folder / PARTNERS).is_file():
+        return []
+    known = {" ".join(g.lower().split()) for g in gminas}
+    partners: list[Partner] = []
+    seen: dict[str, int] = {}
+    for line, row in reader.rows(PARTNERS):
+        code = reader.required(PARTNERS, line, row, "code")
+        name = reader.required(PARTNERS, line, row, "name")
+        kind = reader.required(PARTNERS, line, row, "kind")
+        gmina = reader.required(PARTNERS, line, row, "gmina")
+        if gmina and gmina != EVERY_GMINA and " ".join(gmina.lower().split()) not in known:
+            reader.problem(
+                PARTNERS, line,
+                f"unknown gmina {gmina!r}: use a gmina of districts.csv or {EVERY_GMINA!r}",
+            )  # fmt: skip
+        if code and _unique(reader, PARTNERS, line, code, seen):
+            partners.append(Partner(code, name, kind, gmina, row.get("contact", "")))
+    return partners
 
 
 def _read_officers(reader: _Reader, stations: set[str], districts: set[str]) -> list[Officer]:
@@ -432,8 +464,12 @@ def write_directory(directory: Directory, path: str | Path) -> None:
         for s in directory.stations
     ])  # fmt: skip
     _write(folder / DISTRICTS, DISTRICTS, [
-        [d.code, d.name, d.station_code, _yes(d.sample)] for d in directory.districts
+        [d.code, d.name, d.station_code, _yes(d.sample), d.gmina] for d in directory.districts
     ])  # fmt: skip
+    if directory.partners:
+        _write(folder / PARTNERS, PARTNERS, [
+            [p.code, p.name, p.kind, p.gmina, p.contact] for p in directory.partners
+        ])  # fmt: skip
     _write(folder / OFFICERS, OFFICERS, [
         [o.code, o.rank, o.first_name, o.last_name, o.phone, o.email, o.station_code,
          ";".join(o.district_codes), _yes(o.active), ROLE_WORDS[o.role or OfficerRole.OFFICER][0]]

@@ -19,6 +19,7 @@ from db.models.directory import (
 )
 from db.models.officers import Invite
 from db.models.operations import JobRun, OfficerAbsence
+from db.models.partners import Handover, HandoverState, Partner
 from db.models.people import RateMark, Reporter, Role, User
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
 from db.models.reports import (
@@ -41,6 +42,8 @@ __all__ = [
     "Conversation",
     "District",
     "DistrictSubscription",
+    "Handover",
+    "HandoverState",
     "InboxStatus",
     "InboxUpdate",
     "Invite",
@@ -51,6 +54,7 @@ __all__ = [
     "OfficerRole",
     "OutboxMessage",
     "OutboxStatus",
+    "Partner",
     "RateMark",
     "Report",
     "ReportFollower",

@@ -62,6 +62,8 @@ class District(Base):
     # Synthetic sample data is labelled wherever it shows.
     sample: Mapped[bool] = mapped_column(default=False)
     active: Mapped[bool] = mapped_column(default=True)
+    # The gmina the district lies in (districts.csv `gmina`): which partners its reports may go to.
+    gmina: Mapped[str | None] = mapped_column(String(100))
 
     station: Mapped[Station] = relationship(lazy="raise")
 

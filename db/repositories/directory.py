@@ -27,6 +27,7 @@ from bot.lookup.files import (
     DISTRICTS,
     OFFICE_HOURS,
     OFFICERS,
+    PARTNERS,
     STATIONS,
     STREETS,
     DirectoryInvalid,
@@ -42,6 +43,7 @@ from db.models.directory import (
     StreetRule,
     officer_districts,
 )
+from db.models.partners import Partner
 
 # Codes travel in button data and command lines: letters, digits, "-", "_" and ".".
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -71,6 +73,7 @@ class ImportSummary:
     districts: Counts = field(default_factory=Counts)
     officers: Counts = field(default_factory=Counts)
     rules: Counts = field(default_factory=Counts)
+    partners: Counts = field(default_factory=Counts)
 
     @property
     def created(self) -> int:
@@ -88,7 +91,7 @@ class ImportSummary:
         return sum(c.deactivated for c in self._all())
 
     def _all(self) -> tuple[Counts, ...]:
-        return (self.stations, self.districts, self.officers, self.rules)
+        return (self.stations, self.districts, self.officers, self.rules, self.partners)
 
 
 @dataclass(frozen=True)
@@ -139,12 +142,13 @@ def read_for_import(folder: str | Path) -> lookup.Directory:
 # The columns the database limits, per file, and the model that holds them.
 _STORED: dict[str, tuple[Any, tuple[str, ...]]] = {
     STATIONS: (Station, ("code", "name", "address", "phone", "email", "opening_hours")),
-    DISTRICTS: (District, ("code", "name")),
+    DISTRICTS: (District, ("code", "name", "gmina")),
     OFFICERS: (Officer, ("code", "rank", "first_name", "last_name", "phone", "email")),
     STREETS: (StreetRule, ("locality", "prefix", "street")),
     OFFICE_HOURS: (Officer, ("office_hours",)),
+    PARTNERS: (Partner, ("code", "name", "kind", "gmina", "contact")),
 }
-_FILE_ORDER = (STATIONS, DISTRICTS, OFFICERS, STREETS, OFFICE_HOURS)
+_FILE_ORDER = (STATIONS, DISTRICTS, OFFICERS, STREETS, OFFICE_HOURS, PARTNERS)
 
 
 def storage_problems(folder: Path) -> list[Problem]:
@@ -221,6 +225,7 @@ async def import_directory(
     )
     await _import_officers(session, directory.officers, stations, districts, summary.officers, tick)
     await _import_rules(session, directory, districts, summary.rules, tick)
+    await _import_partners(session, directory.partners, summary.partners, tick)
     await session.flush()
     return summary
 
@@ -292,7 +297,7 @@ async def _import_districts(
             session.add(row)
         changed = _apply(row, {
             "name": record.name, "station_id": stations[record.station_code].id,
-            "sample": record.sample, "active": True,
+            "sample": record.sample, "active": True, "gmina": record.gmina or None,
         })  # fmt: skip
         boundary = geometry_of(record.polygon)
         if rings_of(row.boundary) != record.polygon:
@@ -335,6 +340,27 @@ async def _import_officers(
         if {d.code for d in row.districts} != set(record.district_codes):
             row.districts = served
             changed = True
+        _count(counts, created, changed)
+        tick(1)
+    _deactivate(existing.values(), {r.code for r in records}, counts)
+    await session.flush()
+
+
+async def _import_partners(
+    session: AsyncSession, records: Sequence[lookup.Partner], counts: Counts, tick: Progress
+) -> None:
+    existing = {p.code: p for p in await session.scalars(select(Partner))}
+    for record in records:
+        row = existing.get(record.code)
+        created = row is None
+        if row is None:
+            # chat_id is only ever set by redeeming an invite in the partner's chat, never here.
+            row = existing[record.code] = Partner(code=record.code)
+            session.add(row)
+        changed = _apply(row, {
+            "name": record.name, "kind": record.kind, "gmina": record.gmina,
+            "contact": record.contact or None, "active": True,
+        })  # fmt: skip
         _count(counts, created, changed)
         tick(1)
     _deactivate(existing.values(), {r.code for r in records}, counts)
@@ -481,7 +507,8 @@ async def load_directory(session: AsyncSession) -> lookup.Directory:
         ),
         districts=tuple(
             lookup.District(
-                d.code, d.name, station_codes[d.station_id], rings_of(d.boundary), d.sample
+                d.code, d.name, station_codes[d.station_id], rings_of(d.boundary), d.sample,
+                d.gmina or "",
             )
             for d in districts
         ),
@@ -500,6 +527,12 @@ async def load_directory(session: AsyncSession) -> lookup.Directory:
                 r.number_to, district_codes[r.district_id], r.lat, r.lon, tuple(r.aliases or ()),
             )
             for r in rules
+        ),
+        partners=tuple(
+            lookup.Partner(p.code, p.name, p.kind, p.gmina, p.contact or "")
+            for p in await session.scalars(
+                select(Partner).where(Partner.active).order_by(Partner.id)
+            )
         ),
     )  # fmt: skip
 

@@ -25,7 +25,6 @@ from bot.usecases.officers import workflow
 from bot.usecases.officers.alert_view import (
     REASSIGN_PAGE,
     REASSIGNED,
-    forward_menu,
     reassign_menu,
 )
 from bot.usecases.officers.permissions import (
@@ -38,6 +37,7 @@ from bot.usecases.officers.reachability import AlertTarget, plan_alert, reachabl
 from bot.usecases.officers.views import queue_view_edit, view_at
 from bot.usecases.operations.absences import is_away
 from bot.usecases.operations.local_time import local_day
+from bot.usecases.partners import handover as partners
 from db.models.directory import District, Officer
 from db.models.people import User
 from db.models.reports import OPEN_STATUSES, AuditEvent, Report, ReportFollower, ReportStatus
@@ -361,7 +361,12 @@ async def press_officer_button(
     if action == workflow.FORWARD and press.arg is None:
         if workflow.target_of(workflow.FORWARD, report.status) is None:
             return await _stale(uow, turn, press, report, status)
-        return PressOutcome(menu=forward_menu(report))
+        # The gmina's linked partner institutions first (bot/usecases/partners).
+        return PressOutcome(
+            menu=partners.forward_menu(report, await partners.partners_for(session, report))
+        )
+    if action == workflow.FORWARD and partners.partner_id_of(press.arg) is not None:
+        return await _forward_to_partner(uow, services, turn, press, report, officer, status)
     if action == workflow.FORWARD:
         if press.arg not in workflow.FORWARD_BODIES:
             return await _refuse(uow, turn, press, report, "bad_body", "officers-refused-invalid")
@@ -380,6 +385,28 @@ async def press_officer_button(
         return await _refuse(uow, turn, press, report, "unknown_action", "officers-refused-invalid")
     await change_status(uow, services, report, target, officer, turn.now)
     return _done(services, report, lang)
+
+
+async def _forward_to_partner(
+    uow: UnitOfWork,
+    services: Services,
+    turn: Turn,
+    press: Press,
+    report: Report,
+    officer: Officer,
+    status: str,
+) -> PressOutcome:
+    """Hand the report to a partner institution of its gmina (checked again at press time)."""
+    if workflow.target_of(workflow.FORWARD, report.status) is None:
+        return await _stale(uow, turn, press, report, status)
+    wanted = partners.partner_id_of(press.arg)
+    offered = await partners.partners_for(uow.session, report)
+    partner = next((p for p in offered if p.id == wanted), None)
+    if partner is None:
+        # Forged, or the partner was unlinked or serves another gmina.
+        return await _refuse(uow, turn, press, report, "bad_partner", "officers-refused-invalid")
+    await partners.forward_to_partner(uow, services, report, partner, officer, turn.now)
+    return _done(services, report, turn.lang)
 
 
 def _done(services: Services, report: Report, lang: str) -> PressOutcome:

@@ -27,6 +27,8 @@ REASSIGNED = "reassigned"
 # Alert reasons whose paragraph is in operations.ftl (operations-reason-<code>): escalations
 # and districts whose officers are on leave.
 OPERATIONS_REASONS = frozenset({"overdue", "absent"})
+# Reasons whose paragraph is in partners.ftl: a partner institution's silence or "Not ours".
+PARTNER_REASONS = frozenset({"partner_silent", "partner_declined"})
 # Reasons an alert went to a duty group or coordinator instead of the district's officer.
 ROUTING_REASONS = frozenset(
     {"no_district", "no_officer", "not_linked", "unreachable", "absent", "overdue"}
@@ -59,6 +61,9 @@ def status_label(services: Services, report: Report, lang: str) -> str:
     """Return the status as officers read it (with the body for a forwarded report)."""
     label = services.catalog.render(lang, f"officers-status-{report.status.value}")
     if report.status is ReportStatus.FORWARDED and report.forwarded_to:
+        if report.forwarded_to not in workflow.FORWARD_BODIES:
+            # A partner institution (partners.csv): its own name, in every language.
+            return f"{label}: {report.forwarded_to}"
         body = services.catalog.render(lang, f"officers-body-{report.forwarded_to}")
         return f"{label}: {body}"
     return label
@@ -148,6 +153,8 @@ async def alert_answer(
         # Why it came here ("the officer has not linked", "overdue") matters while it waits:
         # once someone took it, the line would only mislead.
         catalog = "operations" if reason in OPERATIONS_REASONS else "officers"
+        if reason in PARTNER_REASONS:
+            catalog = "partners"
         also.append((f"{catalog}-reason-{reason}", {}))
     today = local_day(services.config, services.clock())
     if report.district_id is not None:
@@ -249,21 +256,6 @@ async def alert_options(session: AsyncSession, report: Report) -> tuple[tuple[Op
 
 def _back(report: Report) -> Option:
     return Option("desk-btn-back", f"{report.id}.{workflow.BACK}")
-
-
-def forward_menu(report: Report) -> Answer:
-    """Ask which body the report goes to."""
-    bodies = [
-        (Option(f"officers-body-{body}", f"{report.id}.{workflow.FORWARD}.{body}"),)
-        for body in workflow.FORWARD_BODIES
-    ]
-    options = (*bodies, (_back(report),))
-    return Answer(
-        key="officers-forward-choose",
-        args={"reference": report.reference},
-        options=options,
-        scope=OFFICER_SCOPE,
-    )
 
 
 REASSIGN_PAGE = 10

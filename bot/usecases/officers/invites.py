@@ -46,9 +46,13 @@ def new_code(prefix: str) -> str:
     return f"{prefix}_{secrets.token_urlsafe(RANDOM_BYTES)}"
 
 
+# Codes opened in a group: a station's duty group, a partner institution's chat ("prt").
+GROUP_LINK_PREFIXES = (GROUP_PREFIX + "_", "prt_")
+
+
 def deep_link(bot_username: str, code: str) -> str:
     """Return the t.me link: ?start= for officers, ?startgroup= to add the bot to a group."""
-    parameter = "startgroup" if code.startswith(GROUP_PREFIX + "_") else "start"
+    parameter = "startgroup" if code.startswith(GROUP_LINK_PREFIXES) else "start"
     return f"https://t.me/{bot_username.lstrip('@')}?{parameter}={code}"
 
 

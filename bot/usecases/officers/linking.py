@@ -136,7 +136,7 @@ class OfficersFlow:
 # ---- invites ---------------------------------------------------------------------------------
 
 
-async def _failed(uow: UnitOfWork, services: Services, turn: Turn, why: str) -> list[Answer]:
+async def invite_failed(uow: UnitOfWork, services: Services, turn: Turn, why: str) -> list[Answer]:
     turn.user.invite_failures += 1
     log.info("invite refused for user %s: %s (%d)", turn.user.id, why, turn.user.invite_failures)
     uow.session.add(
@@ -150,11 +150,11 @@ async def _failed(uow: UnitOfWork, services: Services, turn: Turn, why: str) -> 
     return [Answer(key="officers-invite-invalid")]
 
 
-def _locked_out(services: Services, user: User) -> bool:
+def locked_out(services: Services, user: User) -> bool:
     return user.invite_failures >= services.config.officers.max_invite_failures
 
 
-def _locked_answer(services: Services, user: User) -> list[Answer]:
+def locked_answer(services: Services, user: User) -> list[Answer]:
     """Say "locked" to the first attempt after the lockout only; later ones get no answer.
 
     Answering every attempt would let a script use the bot as an echo (and the group a
@@ -171,16 +171,16 @@ async def redeem_officer_invite(
 ) -> list[Answer]:
     """Link the user to the invite's officer: role, commands, audit, announcement."""
     user = turn.user
-    if _locked_out(services, user):
+    if locked_out(services, user):
         log.info("invite refused for user %s: too many failed attempts", user.id)
-        return _locked_answer(services, user)
+        return locked_answer(services, user)
     session = uow.session
     invite = await find_invite(session, code, PURPOSE_OFFICER, turn.now)
     officer = (
         await session.get(Officer, invite.officer_id) if invite and invite.officer_id else None
     )
     if invite is None or officer is None or not officer.active:
-        return await _failed(uow, services, turn, "unknown, used or expired")
+        return await invite_failed(uow, services, turn, "unknown, used or expired")
     other = await session.scalar(
         select(Officer).where(Officer.user_id == user.id, Officer.id != officer.id)
     )
@@ -303,17 +303,17 @@ async def register_duty_group(
 ) -> list[Answer]:
     """Register the group as its station's duty group (answers go to the group)."""
     user = turn.user
-    if _locked_out(services, user):
+    if locked_out(services, user):
         log.info("group invite refused for user %s: too many failed attempts", user.id)
-        return _locked_answer(services, user)
+        return locked_answer(services, user)
     session = uow.session
     invite = await find_invite(session, code, PURPOSE_GROUP, turn.now)
     if invite is None or invite.station_id is None:
-        return await _failed(uow, services, turn, "unknown, used or expired group code")
+        return await invite_failed(uow, services, turn, "unknown, used or expired group code")
     officer = await linked_officer(session, user)
     if officer is None or not officer.coordinator or officer.station_id != invite.station_id:
         # The link alone is not enough: the station's linked coordinator must add the bot.
-        return await _failed(uow, services, turn, "group code used by someone else")
+        return await invite_failed(uow, services, turn, "group code used by someone else")
     station = await session.get(Station, invite.station_id)
     existing = await session.scalar(
         select(StationChat).where(

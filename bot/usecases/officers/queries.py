@@ -256,6 +256,10 @@ async def history_answer(
                     "photos": photos,
                 },
             )
+        elif services.catalog.has(f"partners-history-{action}", lang):
+            # A partner institution's answers (partners.ftl), with its name.
+            name = str(event.data.get("name", "—"))
+            action = services.catalog.render(lang, f"partners-history-{action}", {"name": name})
         elif services.catalog.has(f"operations-history-{action}", lang):
             # Deadlines, bans, retention: described in operations.ftl (shown by *[other]).
             action = services.catalog.render(lang, f"operations-history-{action}")

@@ -84,11 +84,18 @@ class DeadlineRun:
 
     escalated: int
     reminded: int
+    # Hand-overs a partner institution did not answer in time ([deadlines] partner_answer_hours).
+    partners_escalated: int = 0
 
 
 async def run_deadlines(services: Services, now: datetime) -> DeadlineRun:
-    """Escalate what waits too long to be taken, remind about what waits to be verified."""
-    return DeadlineRun(await escalate_overdue(services, now), await remind_overdue(services, now))
+    """Escalate what waits too long to be taken, remind about what waits to be verified, and
+    escalate reports partner institutions left unanswered."""
+    return DeadlineRun(
+        await escalate_overdue(services, now),
+        await remind_overdue(services, now),
+        await escalate_silent_partners(services, now),
+    )
 
 
 async def _due_ids(services: Services, where: Sequence[ColumnElement[bool]]) -> list[int]:
@@ -174,6 +181,63 @@ async def escalate_overdue(services: Services, now: datetime) -> int:
     done = await _for_each_due(services, now, where, {"escalated_at": now}, ESCALATED, escalate)
     if done:
         log.info("deadlines: escalated %d report(s)", done)
+    return done
+
+
+async def escalate_silent_partners(services: Services, now: datetime) -> int:
+    """Send reports a partner did not answer in time to the station's coordinators, once.
+
+    Like an untaken report: the duty groups, coordinators and duty officers of the report's
+    station get its live view with the reason; the claim on the hand-over row makes it once.
+    """
+    from bot.usecases.partners.handover import PARTNER_SILENT, silent_handovers
+    from db.models.partners import Handover, HandoverState, Partner
+
+    hours = services.config.deadlines.partner_answer_hours
+    cutoff = now - timedelta(hours=hours)
+    async with services.uow() as uow:
+        due = await silent_handovers(uow.session, cutoff, BATCH)
+    done = 0
+    for handover_id in due:
+        async with services.uow() as uow:
+            claimed = await uow.session.execute(
+                update(Handover)
+                .where(
+                    Handover.id == handover_id,
+                    Handover.state == HandoverState.SENT,
+                    Handover.escalated_at.is_(None),
+                )
+                .values(escalated_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            if int(getattr(claimed, "rowcount", 0) or 0) != 1:
+                continue
+            handover = await uow.session.get(Handover, handover_id)
+            assert handover is not None
+            report = await uow.session.get(Report, handover.report_id)
+            partner = await uow.session.get(Partner, handover.partner_id)
+            assert report is not None and partner is not None
+            stations = await _stations_of(uow.session, report.district_id)
+            ops = services.config.telegram.ops_chat_id
+            day = local_day(services.config, now)
+            targets = await fallback_targets(uow.session, stations, ops, present_on=day)
+            if targets:
+                await queue_alerts(uow, report, targets, PARTNER_SILENT)
+            else:
+                log.warning("report %s: partner silent, but nobody can be told", report.id)
+            uow.session.add(
+                AuditEvent(
+                    at=now,
+                    action="partner_escalated",
+                    report_id=report.id,
+                    from_status=report.status.value,
+                    data={"partner": partner.code, "name": partner.name, "hours": hours},
+                )
+            )
+            await uow.commit()
+            done += 1
+    if done:
+        log.info("deadlines: escalated %d unanswered hand-over(s)", done)
     return done
 
 

@@ -1,0 +1,1 @@
+"""Partner institutions: linking their chats, forwarding reports to them, their answers."""
