@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from bot.localapi import LocalBotApi
-from bot.localapi.sent import SentMessage
 from bot.usecases.partners.linking import create_partner_invite
 from db.models.reports import ReportStatus
+from devtools.localapi import LocalBotApi
+from devtools.localapi.sent import SentMessage
 from tests.e2e.test_officers import (
     StartBot,
     choose_language,
@@ -165,7 +165,7 @@ async def test_a_partner_that_never_answers_is_escalated_to_the_coordinator(
     tomasz = local_api.user(TOMASZ, "Tomasz")
     barbara = local_api.user(BARBARA, "Barbara")
     olena = local_api.user(OLENA, "Olena", language_code="uk")
-    await link_guard(local_api, runtime)
+    _group, marek = await link_guard(local_api, runtime)
     await link(local_api, runtime, barbara, "KP-01")
     await link(local_api, runtime, tomasz, "DZ-05")
     await choose_language(local_api, olena, "uk")
@@ -173,7 +173,7 @@ async def test_a_partner_that_never_answers_is_escalated_to_the_coordinator(
     alert, _pin = await local_api.await_sent(TOMASZ, count=2)
     tomasz.press(alert, "✋ Przyjmuję")
     await until_offers(local_api, alert, "↪️ Przekaż instytucji")
-    await forward_to_guard(local_api, tomasz, alert)
+    copy = await forward_to_guard(local_api, tomasz, alert)
     # Olena is told in Ukrainian.
     await local_api.await_sent(OLENA, predicate=containing("передано установі"))
 
@@ -186,3 +186,11 @@ async def test_a_partner_that_never_answers_is_escalated_to_the_coordinator(
     report = await report_row(runtime, "KN-2026-000001")
     actions = [action for action, _from, _to in await trail(runtime, report.id)]
     assert actions.count("partner_escalated") == 1
+
+    # Late, the guard says it is not theirs: back to Tomasz as taken, with a fresh alert saying
+    # why; Olena hears it in Ukrainian.
+    marek.press(copy, "↩️ Nie nasze")
+    [back] = await local_api.await_sent(TOMASZ, predicate=containing("Wróciło od instytucji"))
+    assert "Status: Przyjęte" in text_of(back)
+    await local_api.await_sent(OLENA, predicate=containing("повернуто дільничному"))
+    assert (await report_row(runtime, "KN-2026-000001")).status is ReportStatus.TAKEN
