@@ -1,9 +1,12 @@
 """Benchmark the gazetteer at national scale on synthetic data.
 
     .venv/bin/python bench/lookup_bench.py --rules 300000 --districts 8100 --seed 1
+    .venv/bin/python bench/lookup_bench.py --directory data/konin
 
 Generates Polish-like localities and streets in memory (nothing is written), builds the
-gazetteer and prints build time, memory and lookup latency percentiles.
+gazetteer and prints build time, memory and lookup latency percentiles. With --directory it
+measures a real directory folder instead (e.g. the powiat sample): every locality typed with a
+house number, with a street it does not list, and its point shared.
 """
 
 from __future__ import annotations
@@ -203,6 +206,41 @@ def correct(picks: list[StreetRule], results: list[AddressResult]) -> int:
     )
 
 
+def measure_directory(folder: str, repeat: int) -> None:
+    """Time a directory folder's build and lookups of each of its localities and points."""
+    from bot.lookup.files import read_directory
+
+    directory = read_directory(folder)
+    started = time.perf_counter()
+    gazetteer = Gazetteer.from_directory(directory)
+    print(
+        f"{folder}: {len(directory.districts)} districts, {len(directory.rules)} rules; "
+        f"build: {(time.perf_counter() - started) * 1000:.1f} ms"
+    )
+    villages = [r for r in directory.rules if not r.street]
+    streets = [r for r in directory.rules if r.street]
+    rng = random.Random(1)
+    picks = villages + streets
+    texts = [f"{r.locality} {rng.randint(1, 40)}" for r in villages] + [
+        f"{r.prefix} {r.street} {number_in(r, rng)}, {r.locality}" for r in streets
+    ]
+    unlisted = [f"{r.locality}, ul. Nieznana {rng.randint(1, 40)}" for r in villages]
+    points = [(r.lat, r.lon) for r in picks if r.lat is not None and r.lon is not None]
+    for text in texts:  # warm caches
+        gazetteer.lookup_address(text)
+    latencies, found = timed(repeat, [partial(gazetteer.lookup_address, t) for t in texts])
+    report("address (any)", latencies, correct(picks, found))
+    latencies, found = timed(repeat, [partial(gazetteer.lookup_address, t) for t in unlisted])
+    report("unlisted street", latencies, correct(villages, found))
+    latencies, spots = timed(repeat, [partial(gazetteer.lookup_point, *p) for p in points])
+    inside = [r for r in picks if r.lat is not None]
+    report(
+        "point", latencies,
+        sum(1 for r, s in zip(inside, spots, strict=True)
+            if s.district is not None and s.district.code == r.district_code),
+    )  # fmt: skip
+
+
 def main() -> None:
     """Generate, build, measure, print."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -211,7 +249,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--samples", type=int, default=2_000)
     parser.add_argument("--repeat", type=int, default=1, help="runs per query; best is kept")
+    parser.add_argument("--directory", help="measure this directory folder instead")
     args = parser.parse_args()
+    if args.directory:
+        measure_directory(args.directory, args.repeat)
+        return
 
     started = time.perf_counter()
     data = generate(args.rules, args.districts, args.seed)

@@ -49,19 +49,20 @@ def test_import_then_export_gives_the_same_files_back(
 ) -> None:
     assert main(["data", "import", str(SAMPLE)]) == 0
     out = folded(capsys.readouterr().out)
-    assert "districts: 9 new, 0 updated" in out
-    assert "street rules: 67 new" in out
+    assert "districts: 23 new, 0 updated" in out
+    assert "street rules: 111 new" in out
+    assert "partners: 19 new" in out
     assert "after a restart" in out
 
     assert main(["data", "export", str(tmp_path / "export")]) == 0
-    assert "9 districts" in capsys.readouterr().out
+    assert "23 districts" in capsys.readouterr().out
     assert read_directory(tmp_path / "export") == read_directory(SAMPLE)
 
     # Importing the export again changes nothing.
     before = rows(database, "officers")
     assert main(["data", "import", str(tmp_path / "export")]) == 0
     out = folded(capsys.readouterr().out)
-    assert "officers: 0 new, 0 updated, 12 unchanged, 0 deactivated" in out
+    assert "officers: 0 new, 0 updated, 31 unchanged, 0 deactivated" in out
     assert rows(database, "officers") == before
 
 
@@ -130,7 +131,7 @@ def test_check_lists_streets_left_without_a_district_and_unreachable_districts(
     assert "ul. Kleczewska: was in" not in out
     # No sample officer has linked a Telegram account: nobody of their own gets alerts.
     assert "unreachable: KON-01 Rejon 1" in out and "not linked" in out
-    assert "8 districts" in out
+    assert "22 districts" in out
 
 
 def test_check_of_a_folder_finds_overlaps_and_streets_of_a_register(

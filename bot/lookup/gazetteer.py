@@ -6,7 +6,7 @@ import gc
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 import shapely
@@ -92,6 +92,9 @@ class AddressResult:
     alternatives: tuple[Alternative, ...] = ()
     house_number: HouseNumber | None = None
     score: float = 0.0
+    # The locality is covered as a whole and the typed street is not listed ("Kramsk, ul.
+    # Kolejowa 3"): the street is the resident's, not the police's.
+    unlisted_street: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,7 +322,10 @@ class Gazetteer:
         for variant, loc in attempts:
             hits = self._exact(variant.street, loc, default)
             if hits:
-                return self._answer(hits, variant.number)
+                result = self._answer(hits, variant.number)
+                if hits[0].street == "" and variant.street and variant.street != hits[0].locality:
+                    result = replace(result, unlisted_street=True)
+                return result
         for variant, loc in attempts[:2]:
             hits = self._fuzzy(variant.street, loc or default)
             if hits:

@@ -15,7 +15,7 @@ from bot.i18n import Catalog, Raw
 from bot.lookup import AddressResult, Alternative, Gazetteer, MatchQuality, Parity, PointResult
 from bot.lookup.house_numbers import NumberRange
 from bot.lookup.nearby import NearestStreet
-from bot.lookup.normalize import street_key
+from bot.lookup.normalize import street_key, words_key
 from bot.services import Services
 from db.models.reports import Report
 
@@ -84,17 +84,47 @@ def place_from_text(services: Services, text: str) -> PlaceLookup:
     number = result.house_number
     street = " ".join(part for part in (rule.prefix, rule.street) if part)
     label = f"{street} {number.raw}" if number is not None else street
+    if street:
+        address = f"{label}, {rule.locality}"
+    elif result.unlisted_street:
+        address = _unlisted_address(text, result, locality=rule.locality)
+    else:
+        # A village without streets: "Licheń Stary 12".
+        address = f"{rule.locality} {number.raw}" if number is not None else rule.locality
     place = Place(
         source="address",
         lat=result.lat,
         lon=result.lon,
-        address=f"{label}, {rule.locality}" if street else rule.locality,
+        address=address,
         district_code=result.district.code,
         district_name=result.district.name,
         street_key=street_key(rule.street) if rule.street else None,
         house_number=number.number if number is not None else None,
     )
     return PlaceLookup(result.quality, place, result.alternatives, result)
+
+
+def _unlisted_address(text: str, result: AddressResult, locality: str) -> str:
+    """Name a street the police do not list, in a locality they cover as a whole, as typed.
+
+    "Kramsk, ul. Kolejowa 3" and "Kolejowa 3 Kramsk" become "Kolejowa 3, Kramsk" with the
+    resident's spelling of the street: the street first, so that the public form (without the
+    house number) cuts the number, and the locality as the police write it.
+    """
+    town = words_key(locality)
+    parts = [" ".join(part.split()) for part in text.split(",") if part.strip()]
+    if len(parts) == 1:
+        words = parts[0].split()
+        for k in range(1, min(3, len(words) - 1) + 1):
+            if words_key(" ".join(words[:k])) == town:
+                parts = [" ".join(words[:k]), " ".join(words[k:])]
+            elif words_key(" ".join(words[-k:])) == town:
+                parts = [" ".join(words[:-k]), " ".join(words[-k:])]
+    streets = [part for part in parts if words_key(part) != town]
+    if len(parts) == 2 and len(streets) == 1:
+        return f"{streets[0]}, {locality}"
+    number = result.house_number
+    return f"{locality} {number.raw}" if number is not None else locality
 
 
 def place_from_point(

@@ -1,6 +1,8 @@
 """The drawing of the sample districts: polygons and street points of the directory, no tiles.
 
-The page projects them itself (longitude scaled by the cosine of the latitude), so that a click
+Only the city's districts are drawn (districts.csv `gmina` "Konin", or every district when the
+column is missing): the powiat's rural gminas would shrink the city to a dot. The page projects
+them itself (longitude scaled by the cosine of the latitude), so that a click
 turns back into coordinates; this module only reads the directory's files.
 """
 
@@ -50,6 +52,23 @@ def streets(directory: Path) -> list[dict[str, Any]]:
     return points
 
 
+# The town the web chat's residents and officers live in (the sample's DZ-05 and KP-01).
+TOWN = "Konin"
+
+
+def town_districts(directory: Path) -> set[str] | None:
+    """Return the codes of the town's districts; None when districts.csv names no gminas."""
+    with (directory / "districts.csv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if "gmina" not in (reader.fieldnames or ()):
+            return None
+        return {row["code"] for row in reader if (row.get("gmina") or "").strip() == TOWN}
+
+
 def sketch(directory: Path) -> dict[str, Any]:
-    """Return what the page draws."""
-    return {"districts": districts(directory), "streets": streets(directory)}
+    """Return what the page draws: the town's districts and their street points."""
+    codes = town_districts(directory)
+    return {
+        "districts": [d for d in districts(directory) if codes is None or d["code"] in codes],
+        "streets": [s for s in streets(directory) if codes is None or s["district"] in codes],
+    }

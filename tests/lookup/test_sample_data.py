@@ -85,7 +85,10 @@ def test_every_street_point_lies_in_its_district(gazetteer: Gazetteer, sample: D
         ("22 Lipca 4", "KON-05"),
         ("Лешинська 9", "KON-04"),
         ("Chopna 16a", "KON-08"),
-        ("Stare Miasto 12", "KON-01"),
+        ("Stare Miasto 12", "STM-01"),
+        ("Licheń Stary 12", "SLE-01"),
+        ("Kramsk, ul. Kolejowa 3", "KRA-01"),
+        ("kolejowa 3 kramsk", "KRA-01"),
     ],
 )
 def test_residents_typing_habits_on_the_sample(
