@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
 
-from bot.lookup.directory import District, Officer, Parity, Station, StreetRule
-from bot.lookup.gazetteer import AddressResult, Gazetteer, MatchQuality
-from bot.lookup.normalize import street_key, words_key
+from lookup.directory import District, Officer, Parity, Station, StreetRule
+from lookup.gazetteer import AddressResult, Gazetteer, MatchQuality
+from lookup.normalize import street_key, words_key
 
 T = TypeVar("T")
 
@@ -208,7 +208,7 @@ def correct(picks: list[StreetRule], results: list[AddressResult]) -> int:
 
 def measure_directory(folder: str, repeat: int) -> None:
     """Time a directory folder's build and lookups of each of its localities and points."""
-    from bot.lookup.files import read_directory
+    from lookup.files import read_directory
 
     directory = read_directory(folder)
     started = time.perf_counter()

@@ -28,9 +28,13 @@ def build_parser(commands: Sequence[Command]) -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Parse arguments, load and check the config, run the chosen subcommand."""
-    commands = registered_commands()
+def main(argv: Sequence[str] | None = None, commands: Sequence[Command] | None = None) -> int:
+    """Parse arguments, load and check the config, run the chosen subcommand.
+
+    `commands` defaults to bot/commands; `python -m bot` adds `run` and `webhook` (app/run_cmd.py).
+    """
+    if commands is None:
+        commands = registered_commands()
     parser = build_parser(commands)
     args = parser.parse_args(argv)
     setup_logging(verbose=args.verbose)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,30 @@ log = logging.getLogger(__name__)
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 DEFAULT_LANGUAGE = "pl"
+
+
+def format_day(day: date) -> str:
+    """Write a day as offices in Poland do, in every language of the bot: 01.12.2026."""
+    return day.strftime("%d.%m.%Y")
+
+
+def format_day_month(day: date) -> str:
+    """Write a day without its year (short lists, examples): 01.12."""
+    return day.strftime("%d.%m")
+
+
+def format_time(moment: datetime) -> str:
+    """Write a wall-clock time: 14:05."""
+    return moment.strftime("%H:%M")
+
+
+def format_moment(moment: datetime) -> str:
+    """Write a wall-clock moment (already in the unit's time zone): 01.12.2026 14:05."""
+    return moment.strftime("%d.%m.%Y %H:%M")
+
+
+# Renders a catalog fragment as plain text in the resident's language (Form.text, ctx.fragment).
+Render = Callable[..., str]
 # Arguments longer than this are inserted after formatting (Fluent caps a placeable at 2,500).
 _LONG_ARG = 1000
 
@@ -60,6 +85,14 @@ class Catalog:
     def text(self, lang: str | None, key: str, **args: Any) -> str:
         """Render a message; a missing key falls back to the default language, then the key."""
         return self.render(lang, key, args)
+
+    def plain(self, lang: str | None, key: str, args: Mapping[str, Any] | None = None) -> str:
+        """Render a message as plain text: button labels, popups, files, and fragments that go
+        into another answer's arguments (escaped once more when that answer is rendered).
+
+        The one way back from the escaping of `render`; catalogs keep such texts free of tags.
+        """
+        return html.unescape(self.render(lang, key, args))
 
     def render(self, lang: str | None, key: str, args: Mapping[str, Any] | None = None) -> str:
         """Render a message with an argument mapping (as stored in outbox rows)."""

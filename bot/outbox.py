@@ -1,4 +1,8 @@
-"""Queue answers as outbox rows in the current transaction (sent after commit)."""
+"""Outbox rows: every row the bot sends is built here and queued in the current transaction.
+
+Use cases and handlers queue through a unit of work (`queue_answer`, `reply`, `queue_kind`); the
+pipeline, which writes its notices in its own sessions, builds them with `answer_row`.
+"""
 
 from __future__ import annotations
 
@@ -31,14 +35,26 @@ def queue_answer(
     priority: int = PRIORITY_REPLY,
 ) -> OutboxMessage:
     """Queue one catalog message with its options for a chat."""
-    return uow.add_outbox(
-        OutboxMessage(
-            chat_id=chat_id,
-            user_id=user_id,
-            kind="answer",
-            payload={"answer": answer.to_json(), "lang": lang},
-            priority=priority,
-        )
+    return uow.add_outbox(answer_row(chat_id, answer, lang, user_id=user_id, priority=priority))
+
+
+def answer_row(
+    chat_id: int,
+    answer: Answer,
+    lang: str,
+    *,
+    user_id: int | None = None,
+    priority: int = PRIORITY_REPLY,
+    inbox_id: int | None = None,
+) -> OutboxMessage:
+    """Build the row of one catalog message (kind "answer"), not yet added to any session."""
+    return OutboxMessage(
+        chat_id=chat_id,
+        user_id=user_id,
+        kind="answer",
+        payload={"answer": answer.to_json(), "lang": lang},
+        priority=priority,
+        inbox_id=inbox_id,
     )
 
 

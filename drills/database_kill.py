@@ -16,9 +16,9 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
+from app.runtime import BotRuntime
 from bot.config import Config, Secrets
 from bot.i18n import Catalog
-from bot.runtime import BotRuntime
 from db.engine import create_engine
 from db.models.reports import Report
 from devtools.localapi import LocalBotApi

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.feature import Feature, Sender
+from bot.pipeline.senders import Sender
 from bot.services import Services
 from handlers.render import AnswerSender
 
 
-def _senders(services: Services) -> Mapping[str, Sender]:
+def senders(services: Services) -> Mapping[str, Sender]:
     return {"answer": AnswerSender(services.catalog, services.uow)}
-
-
-FEATURE = Feature(name="answers", senders=_senders)

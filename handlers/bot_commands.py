@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from telegram import Bot, BotCommand, BotCommandScopeChat
 from telegram.error import TelegramError
 
-from bot.feature import Feature, Sender
 from bot.i18n import Catalog
+from bot.pipeline.senders import Sender
 from bot.services import Services
-from bot.usecases.commands import command_list
+from bot.usecases.command_menus import command_list
 from bot.usecases.language import CHAT_COMMANDS_KIND
 from db.models.people import Role
 from db.models.pipeline import OutboxMessage
@@ -54,8 +54,5 @@ class ChatCommandsSender:
         return None
 
 
-def _senders(services: Services) -> Mapping[str, Sender]:
+def senders(services: Services) -> Mapping[str, Sender]:
     return {CHAT_COMMANDS_KIND: ChatCommandsSender(services.catalog)}
-
-
-FEATURE = Feature(name="bot_commands", senders=_senders, post_start=register_command_lists)

@@ -13,12 +13,12 @@ from datetime import date, timedelta
 
 from telegram import Bot, InputFile
 
-from bot.feature import Feature, Sender
+from bot.pipeline.senders import Sender
 from bot.services import Services
 from bot.usecases.community.charts import chart_texts, unit_stats
 from bot.usecases.community.stats import to_png
 from bot.usecases.community.stats_flow import KIND_STATS_CHART
-from bot.usecases.report.categories import CATEGORIES, Categories, load_categories
+from bot.usecases.report.categories import Categories, load_categories
 from db.models.directory import Station
 from db.models.pipeline import OutboxMessage
 
@@ -30,12 +30,10 @@ class CommunitySenders:
         self.services = services
 
     def _categories(self) -> Categories:
-        found = self.services.extras.get(CATEGORIES)
-        if isinstance(found, Categories):
-            return found
-        loaded = load_categories(self.services.config.bot.categories_file)
-        self.services.extras[CATEGORIES] = loaded
-        return loaded
+        services = self.services
+        if services.categories is None:
+            services.categories = load_categories(services.config.bot.categories_file)
+        return services.categories
 
     async def stats_chart(self, bot: Bot, row: OutboxMessage) -> int | None:
         """Draw one chart of the coordinator's station and send it as a photo."""
@@ -69,8 +67,5 @@ class CommunitySenders:
         return message.message_id
 
 
-def _senders(services: Services) -> Mapping[str, Sender]:
+def senders(services: Services) -> Mapping[str, Sender]:
     return {KIND_STATS_CHART: CommunitySenders(services).stats_chart}
-
-
-FEATURE = Feature(name="community", senders=_senders)

@@ -1,6 +1,6 @@
 """The one error handler: log without personal data, tell the person once, tell the ops chat.
 
-The pipeline's `record_failure` runs first (bot/app.py) and makes the dispatcher retry the
+The pipeline's `record_failure` runs first (app/assembly.py) and makes the dispatcher retry the
 update; its `stop_failed_update` runs last, so no later handler group sees a failed update.
 This handler only speaks, once per update, on its first failure, and not at all when the
 database failed for a moment (the update is retried and answered as if nothing happened).
@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import logging
 import traceback
-from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import Application
 
 from bot.conversation import Answer
-from bot.feature import Feature
 from bot.outbox import PRIORITY_NOTICE, queue_answer
+from bot.pipeline import AnyApplication
 from bot.services import Services
 from db.errors import is_transient
 from db.models.pipeline import InboxUpdate, OutboxMessage
@@ -114,8 +112,5 @@ def _tell_ops(
     return [queue_answer(uow, ops_chat, answer, services.catalog.default, priority=PRIORITY_NOTICE)]
 
 
-def _register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(application: AnyApplication) -> None:
     application.add_error_handler(on_error)
-
-
-FEATURE = Feature(name="errors", register=_register)

@@ -7,24 +7,20 @@ a private message or press, and a write only when it answers or a chat's state c
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
-from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
+from telegram.ext import ApplicationHandlerStop, TypeHandler
 
 from bot.conversation import Answer, Choice, Command, Option
-from bot.feature import Feature
 from bot.outbox import PRIORITY_BACKGROUND, PRIORITY_REPLY, queue_answer, reply_priority
+from bot.pipeline import AnyApplication
 from bot.services import Services
 from bot.usecases.gatekeeper import (
     MESSAGE,
     PRESS,
     Flood,
-    FloodControl,
-    GateCounters,
-    GroupHints,
+    Gate,
     Person,
     blocked_notice_due,
     note_blocked_notice,
@@ -36,7 +32,6 @@ from handlers.turn import CHANNEL, step_from_update
 
 log = logging.getLogger(__name__)
 
-GATEKEEPER = "gatekeeper"
 # Handler group: before every feature's handlers (group 0).
 GROUP = -1
 # What officers' features need from groups and supergroups; everything else there is refused.
@@ -45,23 +40,11 @@ GROUP_DEEP_LINKS = frozenset({"grp", "prt"})
 GROUP_SCOPES = frozenset({"o", "pa"})
 
 
-class Gate:
-    """The gatekeeper's memory in this process: flood windows, group hints, counters."""
-
-    def __init__(self, services: Services) -> None:
-        reports = services.config.reports
-        self.flood = FloodControl(
-            reports.flood_messages,
-            timedelta(seconds=reports.flood_window_seconds),
-            press_limit=reports.flood_presses,
-        )
-        self.group_hints = GroupHints()
-        self.counters = GateCounters()
-
-
 def gate_of(services: Services) -> Gate:
-    """Return the process's gate (set up by the feature's start-up)."""
-    gate: Gate = services.extras[GATEKEEPER]
+    """Return the process's gate (set up by app.assembly.prepare)."""
+    gate = services.gate
+    if gate is None:
+        raise RuntimeError("no gate (app.assembly.prepare did not run)")
     return gate
 
 
@@ -241,12 +224,5 @@ async def _check_person(update: Update, context: BotContext, verdict: Flood) -> 
             raise ApplicationHandlerStop
 
 
-def _register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(application: AnyApplication) -> None:
     application.add_handler(TypeHandler(Update, gatekeeper), group=GROUP)
-
-
-async def _startup(services: Services) -> None:
-    services.extras[GATEKEEPER] = Gate(services)
-
-
-FEATURE = Feature(name="gatekeeper", register=_register, startup=_startup)

@@ -15,15 +15,14 @@ from sqlalchemy.exc import IntegrityError
 from telegram import Bot
 from telegram.constants import ParseMode
 
-from bot.feature import Feature, Sender
-from bot.lookup import Gazetteer
-from bot.lookup.files import DirectoryInvalid
+from bot.pipeline.senders import Sender
 from bot.services import Services
-from bot.usecases.geocoding import GEOCODING, Geocoding
+from bot.usecases.geocoding import Geocoding
 from bot.usecases.lookup_flow import CONTACT_KIND, dialable_phone
-from bot.usecases.places import GAZETTEER
 from db.models.pipeline import OutboxMessage
 from db.repositories.directory import has_districts, import_folder, load_directory, officer_contact
+from lookup import Gazetteer
+from lookup.files import DirectoryInvalid
 
 log = logging.getLogger(__name__)
 
@@ -49,22 +48,24 @@ async def load_gazetteer(services: Services) -> Gazetteer:
     return Gazetteer.from_directory(directory, tolerance_m=tolerance)
 
 
-async def _startup(services: Services) -> None:
+async def prepare(services: Services) -> None:
+    """Load the directory's gazetteer; start online geocoding when it is enabled."""
     try:
-        services.extras[GAZETTEER] = await load_gazetteer(services)
+        services.gazetteer = await load_gazetteer(services)
     except DirectoryInvalid as invalid:
         # The bot must not start with half a directory; the message names every problem.
         log.error("%s", invalid)
         raise
     settings = services.config.lookup
     if settings.geocoding_enabled:
-        services.extras[GEOCODING] = Geocoding.nominatim(settings)
+        services.geocoding = Geocoding.nominatim(settings)
         log.info("online geocoding enabled (%s)", settings.nominatim_domain)
 
 
-async def _shutdown(services: Services) -> None:
-    geocoding = services.extras.get(GEOCODING)
-    if isinstance(geocoding, Geocoding):
+async def shutdown(services: Services) -> None:
+    """Before the database closes: let online look-ups in flight finish."""
+    geocoding = services.geocoding
+    if geocoding is not None:
         # Let addresses being looked up online get their answer (an outbox row) before the
         # database closes; geopy's own timeout bounds the wait.
         await geocoding.drain()
@@ -123,8 +124,5 @@ def _v(value: str) -> str:
     return escaped.replace("\n", "\\n")
 
 
-def _senders(services: Services) -> Mapping[str, Sender]:
+def senders(services: Services) -> Mapping[str, Sender]:
     return {CONTACT_KIND: ContactSender(services)}
-
-
-FEATURE = Feature(name="lookup", startup=_startup, senders=_senders, shutdown=_shutdown)

@@ -7,17 +7,14 @@ the button; the use cases in bot/usecases/officers decide everything from the da
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Mapping
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup, InputMediaPhoto, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
-    Application,
     CallbackQueryHandler,
     ChatMemberHandler,
     MessageHandler,
@@ -25,8 +22,9 @@ from telegram.ext import (
 )
 
 from bot.conversation import Answer, Command, Option
-from bot.feature import Feature, Sender
 from bot.outbox import queue_answer, reply, reply_priority
+from bot.pipeline import AnyApplication
+from bot.pipeline.senders import Sender
 from bot.services import Services
 from bot.turn import Turn
 from bot.usecases import alerts
@@ -38,16 +36,15 @@ from bot.usecases.officers.queries import QUERY_SCOPE
 from bot.usecases.officers.reachability import deactivate_group
 from bot.usecases.operations.quiet_hours import alert_is_silent, chat_is_quiet
 from bot.usecases.report.follow_up import SCOPE as FOLLOW_UP_SCOPE
+from db.models.people import User
 from db.models.pipeline import OutboxMessage
 from db.repositories.users import ensure_user
 from handlers.context import BotContext
 from handlers.render import render_markup, render_text
-from handlers.turn import CHANNEL, step_from_message, step_from_update
+from handlers.turn import CHANNEL, step_from_message, step_from_update, turn_for
 
 log = logging.getLogger(__name__)
 
-# services.extras key the runtime hands to the delivery worker.
-ON_UNDELIVERABLE = "on_undeliverable"
 # Telegram's error when an edit would change nothing (a repeated edit after a crash).
 NOT_MODIFIED = "message is not modified"
 NOT_FOUND = "message to edit not found"
@@ -55,18 +52,10 @@ NOT_FOUND = "message to edit not found"
 POPUP_LIMIT = 200
 
 
-def _turn(services: Services, update: Update, user: Any) -> Turn:
+def _turn(services: Services, update: Update, user: User) -> Turn:
     step = step_from_update(update)
     assert step is not None
-    tg_user = update.effective_user
-    hint = ((tg_user.language_code if tg_user else None) or "").split("-", 1)[0] or None
-    return Turn(
-        user=user,
-        step=step,
-        lang=services.catalog.language(user.language or hint),
-        language_hint=hint,
-        now=services.clock(),
-    )
+    return turn_for(services, update, user, step)
 
 
 async def on_press(update: Update, context: BotContext) -> None:
@@ -109,10 +98,8 @@ async def on_press(update: Update, context: BotContext) -> None:
             reply(uow, user, answer, lang)
         notice = None
         if outcome.notice is not None:
-            # Popups are plain text: undo the escaping of arguments.
-            notice = html.unescape(
-                services.catalog.render(lang, outcome.notice, outcome.notice_args)
-            )[:POPUP_LIMIT]
+            # Popups are plain text.
+            notice = services.catalog.plain(lang, outcome.notice, outcome.notice_args)[:POPUP_LIMIT]
         await uow.commit()
     try:
         await query.answer(text=notice, show_alert=outcome.refused)
@@ -154,7 +141,7 @@ async def on_group_membership(update: Update, context: BotContext) -> None:
             await uow.commit()
 
 
-def _register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(application: AnyApplication) -> None:
     # Group 0, before the conversation feature (which would take any press).
     application.add_handler(
         CallbackQueryHandler(on_press, pattern=rf"^({OFFICER_SCOPE}|{actions.REOPEN_SCOPE}):")
@@ -432,11 +419,13 @@ def _inline(markup: object) -> InlineKeyboardMarkup | None:
     return markup if isinstance(markup, InlineKeyboardMarkup) else None
 
 
-def _senders(services: Services) -> Mapping[str, Sender]:
+def senders(services: Services) -> Mapping[str, Sender]:
     return OfficerSenders(services).senders()
 
 
-async def _startup(services: Services) -> None:
+def prepare(services: Services) -> None:
+    """Tell the delivery worker what to do with an alert no officer can receive."""
+
     async def on_undeliverable(row: OutboxMessage) -> None:
         # Only a lost alert needs someone else; lost edits, pins and photos follow the alert.
         if row.kind != views.KIND_ALERT:
@@ -449,7 +438,4 @@ async def _startup(services: Services) -> None:
             await alerts.reroute_alert(uow, services, row.chat_id, view.report_id)
             await uow.commit()
 
-    services.extras[ON_UNDELIVERABLE] = on_undeliverable
-
-
-FEATURE = Feature(name="officers", register=_register, senders=_senders, startup=_startup)
+    services.on_undeliverable = on_undeliverable

@@ -7,11 +7,8 @@ The commands (/urlop, /zastepstwa, /cisza, /blokuj, /odblokuj) are router flows
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from telegram.ext import Application
-
-from bot.feature import Feature
+from bot.pipeline import AnyApplication
 from bot.services import Services
 from bot.usecases.operations.jobs import PeriodicJob, periodic_jobs, run_job
 from handlers.context import BotContext
@@ -26,7 +23,7 @@ async def on_job(context: BotContext) -> None:
         await run_job(job.data, context.services)
 
 
-def _register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(application: AnyApplication) -> None:
     job_queue = application.job_queue
     if job_queue is None:
         # Without the job-queue extra no deadline would ever be checked: say so loudly.
@@ -42,6 +39,3 @@ def _register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             name=f"operations:{job.name}",
             data=job,
         )
-
-
-FEATURE = Feature(name="operations", register=_register)

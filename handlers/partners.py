@@ -8,19 +8,18 @@ when it is sent, never from anything a resident's identity is part of.
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Mapping
-from typing import Any
 
 from telegram import Bot, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
-from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.conversation import Command
-from bot.feature import Feature, Sender
 from bot.outbox import queue_answer, reply_priority
+from bot.pipeline import AnyApplication
+from bot.pipeline.senders import Sender
 from bot.services import Services
 from bot.usecases.officers import views
 from bot.usecases.partners.handover import (
@@ -86,9 +85,10 @@ async def on_partner_press(update: Update, context: BotContext) -> None:
         if outcome.menu is not None and isinstance(query.message, Message):
             # The pressed message keeps only the answers still possible.
             views.queue_menu(uow, chat.id, query.message.message_id, outcome.menu, PARTNER_LANGUAGE)
-        notice = html.unescape(
-            services.catalog.render(PARTNER_LANGUAGE, outcome.notice, outcome.notice_args)
-        )[:POPUP_LIMIT]
+        # Popups are plain text.
+        notice = services.catalog.plain(PARTNER_LANGUAGE, outcome.notice, outcome.notice_args)[
+            :POPUP_LIMIT
+        ]
         await uow.commit()
     try:
         await query.answer(text=notice, show_alert=outcome.refused)
@@ -97,7 +97,7 @@ async def on_partner_press(update: Update, context: BotContext) -> None:
         log.info("answerCallbackQuery failed for update %s: %s", update.update_id, exc)
 
 
-def _register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(application: AnyApplication) -> None:
     # Group 0, before the conversation feature (which would take any press or /start).
     application.add_handler(CallbackQueryHandler(on_partner_press, pattern=rf"^{PARTNER_SCOPE}:"))
     application.add_handler(
@@ -127,8 +127,5 @@ class PartnerSenders:
         return message.message_id
 
 
-def _senders(services: Services) -> Mapping[str, Sender]:
+def senders(services: Services) -> Mapping[str, Sender]:
     return {KIND_PARTNER_REPORT: PartnerSenders(services).report}
-
-
-FEATURE = Feature(name="partners", register=_register, senders=_senders)

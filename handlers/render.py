@@ -55,7 +55,7 @@ def render_markup(catalog: Catalog, lang: str, answer: Answer) -> Markup:
 
 def _label(catalog: Catalog, lang: str, option: Option) -> str:
     # Button labels are plain text for Telegram, so undo the HTML escaping of arguments.
-    return _unescape(catalog.render(lang, option.label, option.args))
+    return catalog.plain(lang, option.label, option.args)
 
 
 def _reply_button(catalog: Catalog, lang: str, option: Option) -> KeyboardButton:
@@ -73,10 +73,6 @@ def _inline_button(
         return InlineKeyboardButton(_label(catalog, lang, option), url=option.url)
     data = CallbackData(answer.scope, answer.version, option.value).encode()
     return InlineKeyboardButton(_label(catalog, lang, option), callback_data=data)
-
-
-def _unescape(text: str) -> str:
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 class AnswerSender:

@@ -1,4 +1,4 @@
-"""The report feature: categories at start-up, the photo downloader once connected, edits.
+"""Reports on Telegram: categories at start-up, the photo downloader once connected, edits.
 
 Most of what residents send in a report reaches the report flow through the router
 (handlers/conversation.py); only edited messages get a handler of their own here.
@@ -7,30 +7,28 @@ Most of what residents send in a report reaches the report flow through the rout
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from telegram import Bot, Update
-from telegram.ext import Application, MessageHandler, filters
+from telegram.ext import MessageHandler, filters
 
 from bot.conversation import Answer, Choice, Step
-from bot.feature import Feature, Sender
+from bot.pipeline import AnyApplication
+from bot.pipeline.senders import Sender
 from bot.services import Services
 from bot.turn import Turn
-from bot.usecases.report.categories import CATEGORIES, load_categories
+from bot.usecases.report.categories import load_categories
 from bot.usecases.report.draft import ReportDraft
 from bot.usecases.report.edits import answer_edited
 from bot.usecases.report.flow import EMERGENCY_KIND
 from bot.usecases.report.form import SCOPE
-from bot.usecases.report.media import MEDIA_FETCHER
 from bot.usecases.report.submit import prepare_photos
-from bot.usecases.router import Router
+from bot.usecases.router import router_of
 from db.models.pipeline import OutboxMessage
 from db.repositories.conversations import draft_of
 from db.uow import UnitOfWork
 from handlers.context import BotContext
-from handlers.conversation import ROUTER
 from handlers.media_fetcher import TelegramMediaFetcher
-from handlers.turn import CHANNEL, PRE_TURN_HOOKS, run_turn
+from handlers.turn import CHANNEL, run_turn
 
 # The European emergency number, the same for every language.
 EMERGENCY_NUMBER = "112"
@@ -39,7 +37,7 @@ EMERGENCY_NUMBER = "112"
 async def on_edited(update: Update, context: BotContext) -> None:
     """Answer an edited private message (in a report: "edits change nothing", then the question)."""
     services = context.services
-    router: Router = services.extras[ROUTER]
+    router = router_of(services)
 
     async def use_case(uow: UnitOfWork, turn: Turn) -> list[Answer]:
         return list(await answer_edited(uow, turn, services, router))
@@ -47,32 +45,34 @@ async def on_edited(update: Update, context: BotContext) -> None:
     await run_turn(update, context, use_case)
 
 
-def _register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(application: AnyApplication) -> None:
     # Group 0, before the conversation feature, which would take an edit for a new answer.
     application.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE, on_edited)
     )
 
 
-async def _startup(services: Services) -> None:
-    services.extras[CATEGORIES] = load_categories(services.config.bot.categories_file)
+def prepare(services: Services) -> None:
+    """Load the threat categories (before the bot starts)."""
+    services.categories = load_categories(services.config.bot.categories_file)
 
 
-async def _post_start(services: Services, bot: Bot) -> None:
-    fetcher = TelegramMediaFetcher(bot, services.config.reports.max_photo_bytes)
-    services.extras[MEDIA_FETCHER] = fetcher
+def connected(services: Services, bot: Bot) -> None:
+    """Download residents' photos through this bot (once it is connected)."""
+    services.media_fetcher = TelegramMediaFetcher(bot, services.config.reports.max_photo_bytes)
 
-    async def prefetch_photos(services: Services, external_id: str, step: Step) -> None:
-        # "Send" stores the photos: download and re-encode them before the turn's transaction
-        # opens, so slow work never holds the database (on SQLite, every other chat would wait).
-        if not (isinstance(step, Choice) and step.scope == SCOPE and step.value == "send"):
-            return
-        async with services.uow() as uow:
-            draft = await draft_of(uow.session, CHANNEL, external_id)
-        if draft:
-            await prepare_photos(services, [p.ref for p in ReportDraft.from_json(draft).photos])
 
-    services.extras.setdefault(PRE_TURN_HOOKS, []).append(prefetch_photos)
+async def prefetch_report_photos(services: Services, external_id: str, step: Step) -> None:
+    """Before "Send": download and re-encode the draft's photos outside the turn's transaction.
+
+    Slow work then never holds the database (on SQLite, every other chat would wait).
+    """
+    if not (isinstance(step, Choice) and step.scope == SCOPE and step.value == "send"):
+        return
+    async with services.uow() as uow:
+        draft = await draft_of(uow.session, CHANNEL, external_id)
+    if draft:
+        await prepare_photos(services, [p.ref for p in ReportDraft.from_json(draft).photos])
 
 
 class EmergencyContactSender:
@@ -91,14 +91,5 @@ class EmergencyContactSender:
         return message.message_id
 
 
-def _senders(services: Services) -> Mapping[str, Sender]:
+def senders(services: Services) -> Mapping[str, Sender]:
     return {EMERGENCY_KIND: EmergencyContactSender(services)}
-
-
-FEATURE = Feature(
-    name="report",
-    register=_register,
-    startup=_startup,
-    post_start=_post_start,
-    senders=_senders,
-)

@@ -6,14 +6,14 @@ if the person was erased meanwhile, nothing is sent.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from telegram import Bot, InputFile
 
-from bot.feature import Feature, Sender
+from bot.i18n import format_moment
+from bot.pipeline.senders import Sender
 from bot.services import Services
 from bot.usecases.rights.access import as_json, as_text, personal_data
 from bot.usecases.rights.flow import KIND_PERSONAL_DATA
@@ -39,8 +39,8 @@ class RightsSenders:
             data = await personal_data(services, uow.session, user, lang)
         timezone = services.config.bot.timezone
         at = datetime.fromisoformat(data["generated_at"]).astimezone(ZoneInfo(timezone))
-        stamp = at.strftime("%d.%m.%Y %H:%M")
-        stem = html.unescape(catalog.render(lang, "privacy-data-filename"))
+        stamp = format_moment(at)
+        stem = catalog.plain(lang, "privacy-data-filename")
         if row.payload.get("format") == "json":
             content, name, caption = as_json(data), f"{stem}.json", "privacy-data-caption-json"
         else:
@@ -54,8 +54,5 @@ class RightsSenders:
         return message.message_id
 
 
-def _senders(services: Services) -> Mapping[str, Sender]:
+def senders(services: Services) -> Mapping[str, Sender]:
     return {KIND_PERSONAL_DATA: RightsSenders(services).personal_data}
-
-
-FEATURE = Feature(name="rights", senders=_senders)

@@ -26,6 +26,7 @@ from bot.conversation import (
 from bot.outbox import reply
 from bot.services import Services
 from bot.turn import Turn
+from db.models.people import User
 from db.repositories.users import ensure_user
 from db.uow import UnitOfWork
 from handlers.context import BotContext
@@ -36,11 +37,6 @@ CHANNEL = "telegram"
 
 # A use case gets the open unit of work and the turn; it returns what to answer.
 UseCase = Callable[[UnitOfWork, Turn], Awaitable[Sequence[Answer]]]
-
-# services.extras key: slow preparations (e.g. downloading photos) a feature runs BEFORE the turn's
-# transaction opens, so that no database lock is held while the network is slow.
-PRE_TURN_HOOKS = "pre_turn_hooks"
-PreTurnHook = Callable[[Services, str, Step], Awaitable[None]]
 
 
 def step_from_message(message: Message) -> Step:
@@ -111,6 +107,21 @@ def _pressed_message_id(update: Update) -> int | None:
     return message.message_id if message is not None else None
 
 
+def turn_for(services: Services, update: Update, user: User, step: Step) -> Turn:
+    """Build the Turn of an update: the one place that picks the language, clock and name."""
+    tg_user = update.effective_user
+    # The app's language is only a suggestion until the resident picks one (/jezyk).
+    hint = ((tg_user.language_code if tg_user else None) or "").split("-", 1)[0] or None
+    return Turn(
+        user=user,
+        step=step,
+        lang=services.catalog.language(user.language or hint),
+        language_hint=hint,
+        now=services.clock(),
+        display_name=(clean_text(tg_user.full_name) or None) if tg_user else None,
+    )
+
+
 async def run_turn(update: Update, context: BotContext, use_case: UseCase) -> None:
     """Run a use case for this update in one unit of work and queue its answers."""
     services = context.services
@@ -120,21 +131,12 @@ async def run_turn(update: Update, context: BotContext, use_case: UseCase) -> No
     if tg_user is None or step is None:
         return
     chat_id = chat.id if chat is not None and chat.type == "private" else None
-    # The app's language is only a suggestion until the resident picks one (/jezyk).
-    hint = (tg_user.language_code or "").split("-", 1)[0] or None
-    hooks: Sequence[PreTurnHook] = services.extras.get(PRE_TURN_HOOKS, ())
-    for hook in hooks:
+    # Slow preparations (photo downloads) before the transaction opens: no lock held meanwhile.
+    for hook in services.pre_turn_hooks:
         await hook(services, str(tg_user.id), step)
     async with services.uow() as uow:
         user = await ensure_user(uow.session, CHANNEL, str(tg_user.id), chat_id)
-        turn = Turn(
-            user=user,
-            step=step,
-            lang=services.catalog.language(user.language or hint),
-            language_hint=hint,
-            now=services.clock(),
-            display_name=clean_text(tg_user.full_name) or None,
-        )
+        turn = turn_for(services, update, user, step)
         answers = await use_case(uow, turn)
         # A use case may have changed the language (e.g. /jezyk): answer in the new one.
         lang = services.catalog.language(user.language) if user.language else turn.lang

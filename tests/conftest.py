@@ -156,8 +156,8 @@ async def start_bot(local_api: Any, tmp_path: Path) -> AsyncIterator[StartBot]:
     the BotRuntime; call it again after `await runtime.stop()` to simulate a restart on the
     same database.
     """
+    from app.runtime import BotRuntime
     from bot.config import Secrets
-    from bot.runtime import BotRuntime
 
     started: list[BotRuntime] = []
 
@@ -184,8 +184,8 @@ async def start_bot(local_api: Any, tmp_path: Path) -> AsyncIterator[StartBot]:
 
 @pytest.fixture
 async def services(sqlite_engine: AsyncEngine) -> AsyncIterator[Any]:
-    """Services as the runtime builds them (every feature's start-up run) on a SQLite file."""
-    from bot.app import features
+    """Services as the runtime builds them (app.assembly.prepare run) on a SQLite file."""
+    from app.assembly import prepare
     from bot.i18n import Catalog
     from bot.services import Services
     from db.engine import session_factory
@@ -199,7 +199,5 @@ async def services(sqlite_engine: AsyncEngine) -> AsyncIterator[Any]:
         uow=UnitOfWorkFactory(session_factory(sqlite_engine)),
         clock=Clock(datetime(2026, 11, 27, 12, 0, tzinfo=UTC)),
     )
-    for feature in features():
-        if feature.startup is not None:
-            await feature.startup(built)
+    await prepare(built)
     yield built

@@ -11,8 +11,8 @@ from typing import Any
 from bot.conversation import Answer, Step
 from bot.services import Services
 from bot.turn import Turn
+from bot.usecases.router import router_of
 from db.repositories.users import ensure_user
-from handlers.conversation import ROUTER
 
 # Telegram's per-chat sending limits are not what most end-to-end tests are about.
 FAST = {"private_chat_per_second": 100, "group_per_minute": 6000}
@@ -58,7 +58,7 @@ class Resident:
                 now=services.clock(),
                 display_name=self.display_name,
             )
-            answers = list(await services.extras[ROUTER].handle(uow, turn, services))
+            answers = list(await router_of(services).handle(uow, turn, services))
             await uow.commit()
         self.last = answers
         return answers

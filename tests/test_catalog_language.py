@@ -15,7 +15,7 @@ from fluent.syntax import FluentParser, Visitor, ast
 
 from bot.config import Config
 from bot.i18n import LOCALES_DIR
-from bot.usecases.commands import (
+from bot.usecases.command_menus import (
     COORDINATOR_COMMANDS,
     OFFICER_COMMANDS,
     RESIDENT_COMMANDS,

@@ -63,7 +63,7 @@ def test_masked_secrets_do_not_reveal_values() -> None:
 def test_the_privacy_notice_and_the_sample_station_give_the_same_postal_code() -> None:
     import re
 
-    from bot.lookup.files import read_directory
+    from lookup.files import read_directory
 
     config = load_config(Path("config.toml"))
     station = read_directory(config.bot.directory_dir).stations[0]

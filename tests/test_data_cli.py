@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.lookup.files import read_directory
+from lookup.files import read_directory
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "konin"

@@ -1,4 +1,8 @@
-"""Subcommands of `python -m bot`; each module registers its own parsers."""
+"""Subcommands of `python -m bot`; each module registers its own parsers.
+
+`run` and `webhook`, which start the whole bot, are app/run_cmd.py: only the composition root
+(app/) may assemble the handlers.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +20,8 @@ class Command(Protocol):
     def register(self, subparsers: Subparsers) -> None: ...
 
 
-# Command modules of bot/commands, in the order `--help` lists them (one per line).
+# Command modules of bot/commands, in the order `--help` lists them (one per line), after `run`.
 MODULES = (
-    "run_cmd",
     "db_cmd",
     "config_cmd",
     "pipeline_cmd",

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,9 +23,6 @@ from tqdm import tqdm
 
 from bot.commands import Subparsers, add_parser
 from bot.config import Config, Secrets
-from bot.lookup.directory import Directory
-from bot.lookup.files import DirectoryInvalid, check, write_directory
-from bot.lookup.normalize import street_key, words_key
 from db import migrate
 from db.engine import create_engine, database_url, session_factory
 from db.repositories.directory import (
@@ -38,6 +34,9 @@ from db.repositories.directory import (
     load_directory,
     read_for_import,
 )
+from lookup.directory import Directory
+from lookup.files import DirectoryInvalid, check, csv_records, write_directory
+from lookup.normalize import street_key, words_key
 
 # Records from which an import shows a progress bar (on a terminal).
 PROGRESS_FROM = 2000
@@ -283,17 +282,5 @@ def _register_findings(directory: Directory, path: Path, default_locality: str) 
 
 
 def _register_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        first = handle.readline()
-        handle.seek(0)
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        reader = csv.DictReader(handle, delimiter=delimiter)
-        rows: list[tuple[int, dict[str, str]]] = []
-        for row in reader:
-            clean: dict[str, str] = {
-                (k or "").strip().lower(): (v or "").strip()
-                for k, v in row.items()
-                if isinstance(v, str)
-            }
-            rows.append((reader.line_num, clean))
-        return rows
+    # The directory's own CSV reader: the same separators, header and comment rows.
+    return csv_records(path)

@@ -16,10 +16,10 @@ from typing import Any
 from bot.commands import Subparsers, add_parser
 from bot.commands.data_cmd import directory_session, print_problems
 from bot.config import Config, Secrets
-from bot.lookup import AddressResult, Gazetteer, MatchQuality, PointResult
-from bot.lookup.directory import Directory
-from bot.lookup.files import DirectoryInvalid, read_directory
 from db.repositories.directory import has_districts, load_directory
+from lookup import AddressResult, Gazetteer, MatchQuality, PointResult
+from lookup.directory import Directory
+from lookup.files import DirectoryInvalid, read_directory
 
 FOUND = (MatchQuality.EXACT, MatchQuality.FUZZY)
 

@@ -13,7 +13,6 @@ import sys
 
 from bot.commands import Subparsers, add_parser
 from bot.config import Config, Secrets
-from bot.lookup.directory import parse_role
 from bot.usecases.officers.duty_groups import list_groups, set_group_active
 from bot.usecases.officers.invites import (
     InviteError,
@@ -28,6 +27,7 @@ from db.base import utcnow
 from db.engine import create_engine, database_url, session_factory
 from db.models.directory import OfficerRole
 from db.uow import UnitOfWorkFactory
+from lookup.directory import parse_role
 
 
 def register(subparsers: Subparsers) -> None:

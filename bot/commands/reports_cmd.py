@@ -17,7 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.commands import Subparsers, add_parser
 from bot.config import Config, Secrets
 from bot.i18n import Catalog
-from bot.lookup import Gazetteer
 from bot.usecases.community.charts import chart_texts, unit_stats
 from bot.usecases.community.stats import GROUPINGS, to_csv, to_png
 from bot.usecases.export import PlaceNamer, export_reports
@@ -27,6 +26,7 @@ from db.engine import create_engine, database_url, session_factory
 from db.models.directory import Station
 from db.private_files import write_private
 from db.repositories.directory import load_directory
+from lookup import Gazetteer
 
 
 def register(subparsers: Subparsers) -> None:

@@ -16,10 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.conversation import Answer
 from bot.i18n import DEFAULT_LANGUAGE
-from bot.pipeline.dispatcher import PRIORITY_OPS
+from bot.outbox import PRIORITY_NOTICE, answer_row
 from bot.pipeline.health import Backlog
 from db.models.operations import JobRun
-from db.models.pipeline import OutboxMessage
 
 ALERT_JOB = "ops-alert"
 
@@ -66,12 +65,7 @@ async def tell_ops_once(
     for incident, answer in found:
         async with sessions() as session:
             session.add(JobRun(name=ALERT_JOB, period=incident[:32], ran_at=now))
-            row = OutboxMessage(
-                chat_id=ops_chat_id,
-                kind="answer",
-                payload={"answer": answer.to_json(), "lang": DEFAULT_LANGUAGE},
-                priority=PRIORITY_OPS,
-            )
+            row = answer_row(ops_chat_id, answer, DEFAULT_LANGUAGE, priority=PRIORITY_NOTICE)
             session.add(row)
             try:
                 await session.flush()

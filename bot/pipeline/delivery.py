@@ -12,7 +12,6 @@ import contextlib
 import itertools
 import logging
 import random
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -26,6 +25,7 @@ from bot.config import DeliverySection
 from bot.pipeline.limits import SendLimits
 from bot.pipeline.locks import PgLocks
 from bot.pipeline.senders import Senders, retry_seconds
+from bot.services import OnUndeliverable
 from db.base import utcnow
 from db.errors import is_transient
 from db.models.people import User
@@ -72,8 +72,6 @@ DATABASE_RETRY_SECONDS = 1.0
 # Seconds between looks for `sending` rows of this process that it does not hold (a claim whose
 # commit reported an error yet happened leaves one; nothing else would ever send it).
 SWEEP_INTERVAL_SECONDS = 30.0
-
-OnUndeliverable = Callable[[OutboxMessage], Awaitable[None]]
 
 
 @dataclass

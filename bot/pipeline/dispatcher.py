@@ -27,6 +27,7 @@ from telegram.ext import Application, ApplicationHandlerStop, CallbackContext
 
 from bot.conversation import Answer
 from bot.i18n import DEFAULT_LANGUAGE
+from bot.outbox import PRIORITY_NOTICE, PRIORITY_REPLY, answer_row
 from bot.pipeline.inbox import StoredUpdate
 from bot.pipeline.locks import ChatKey, ChatLocks
 from db.base import utcnow
@@ -56,9 +57,8 @@ MAX_QUEUED = 5000
 RECENTLY_HANDLED = 4096
 # Longest stored error text: class name and a short reason, never the update's text.
 MAX_ERROR_CHARS = 200
-PRIORITY_REPLY = 0
-PRIORITY_OPS = 5
 
+# PTB's Application with every type parameter left open: the one alias the code uses.
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
@@ -491,14 +491,11 @@ class Dispatcher:
                 )
             ).first()
             notices.append(
-                OutboxMessage(
-                    chat_id=row.chat_id,
+                answer_row(
+                    row.chat_id,
+                    Answer("update-failed"),
+                    (user[1] if user else None) or DEFAULT_LANGUAGE,
                     user_id=user[0] if user else None,
-                    kind="answer",
-                    payload={
-                        "answer": Answer("update-failed").to_json(),
-                        "lang": (user[1] if user else None) or DEFAULT_LANGUAGE,
-                    },
                     priority=PRIORITY_REPLY,
                     inbox_id=row.id,
                 )
@@ -511,11 +508,11 @@ class Dispatcher:
                 "ops-update-failed", {"update_id": str(row.update_id), "error": error_class}
             )
             notices.append(
-                OutboxMessage(
-                    chat_id=self._ops_chat_id,
-                    kind="answer",
-                    payload={"answer": answer.to_json(), "lang": DEFAULT_LANGUAGE},
-                    priority=PRIORITY_OPS,
+                answer_row(
+                    self._ops_chat_id,
+                    answer,
+                    DEFAULT_LANGUAGE,
+                    priority=PRIORITY_NOTICE,
                     inbox_id=row.id,
                 )
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -16,6 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.base import utcnow
 from db.models.pipeline import InboxStatus, InboxUpdate
+
+# Stores a batch of raw updates in the inbox; returns how many were new (poller and webhook).
+StoreUpdates = Callable[[list[dict[str, Any]]], Awaitable[int]]
 
 log = logging.getLogger(__name__)
 

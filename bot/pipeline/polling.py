@@ -15,6 +15,7 @@ from telegram import Bot, Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.warnings import PTBUserWarning
 
+from bot.pipeline.inbox import StoreUpdates
 from bot.pipeline.senders import retry_seconds
 from db.base import utcnow
 
@@ -26,7 +27,6 @@ BACKOFF_MAX_SECONDS = 30.0
 READ_MARGIN = 10.0
 ALL_TYPES = list(Update.ALL_TYPES)
 
-StoreUpdates = Callable[[list[dict[str, Any]]], Awaitable[int]]
 # Called once when polling has failed for the configured time: (minutes, error class name).
 OnOutage = Callable[[float, str], Awaitable[None]]
 

@@ -12,15 +12,15 @@ from typing import Any, Literal
 from sqlalchemy import literal, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Update
-from telegram.ext import Application
 
 from bot.config import Config
 from bot.conversation import Answer
 from bot.i18n import DEFAULT_LANGUAGE
+from bot.outbox import PRIORITY_NOTICE, answer_row
 from bot.pipeline.alerts import incidents, tell_ops_once
 from bot.pipeline.delivery import DeliveryWorker
 from bot.pipeline.dispatcher import (
-    PRIORITY_OPS,
+    AnyApplication,
     Dispatcher,
     record_failure,
     stop_failed_update,
@@ -44,7 +44,6 @@ WATCH_INTERVAL_SECONDS = 30.0
 STOP_FLUSH_SECONDS = 2.0
 
 Mode = Literal["polling", "webhook", "none"]
-AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
 def order_error_handlers(application: AnyApplication) -> None:
@@ -287,12 +286,7 @@ class Pipeline:
             return
         answer = Answer("ops-polling-failing", {"minutes": str(round(minutes)), "error": error})
         async with self._sessions() as session:
-            row = OutboxMessage(
-                chat_id=ops_chat,
-                kind="answer",
-                payload={"answer": answer.to_json(), "lang": DEFAULT_LANGUAGE},
-                priority=PRIORITY_OPS,
-            )
+            row = answer_row(ops_chat, answer, DEFAULT_LANGUAGE, priority=PRIORITY_NOTICE)
             session.add(row)
             await session.commit()
         self.wake([row.id])

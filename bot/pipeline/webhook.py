@@ -18,7 +18,7 @@ from tornado.netutil import bind_sockets
 
 from bot.config import WEBHOOK_SECRET_MIN
 from bot.pipeline.health import Health
-from bot.pipeline.inbox import MalformedUpdate, parse_update
+from bot.pipeline.inbox import MalformedUpdate, StoreUpdates, parse_update
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,6 @@ READ_LIMIT_BYTES = 8_000_000
 # the log (or the disk) too.
 REFUSAL_SUMMARY_SECONDS = 60.0
 
-StoreUpdates = Callable[[list[dict[str, Any]]], Awaitable[int]]
 CheckHealth = Callable[[], Awaitable[Health]]
 CheckReady = Callable[[], Awaitable[bool]]
 

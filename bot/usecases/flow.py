@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -54,11 +53,10 @@ class FlowContext:
     def fragment(self, key: str, **args: Any) -> str:
         """Render a catalog fragment as plain text, to go into another answer's arguments.
 
-        Arguments travel through the outbox as JSON and are escaped when that answer is
-        rendered, so the fragment is unescaped here to be escaped exactly once (catalogs keep
-        fragments free of tags).
+        That answer's rendering escapes it, so it is escaped exactly once (`Catalog.plain`); an
+        argument that is already HTML is passed as `bot.i18n.Raw` instead.
         """
-        return html.unescape(self.text(key, **args))
+        return self.services.catalog.plain(self.lang, key, args)
 
     def answer(
         self,

@@ -6,6 +6,7 @@ import enum
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,6 +15,9 @@ from bot.usecases.operations.banning import BLOCKED_ACTION
 from db.models.conversation import Conversation
 from db.models.people import User
 from db.models.reports import AuditEvent
+
+if TYPE_CHECKING:
+    from bot.services import Services
 
 # Audit action that remembers a blocked user was told once (no column needed for it).
 BLOCKED_NOTICE = "blocked_notice_sent"
@@ -214,3 +218,17 @@ async def set_deliverable(
         .values(undeliverable=not deliverable)
     )
     return bool(getattr(result, "rowcount", 0))
+
+
+class Gate:
+    """The gatekeeper's memory in this process: flood windows, group hints, counters."""
+
+    def __init__(self, services: Services) -> None:
+        reports = services.config.reports
+        self.flood = FloodControl(
+            reports.flood_messages,
+            timedelta(seconds=reports.flood_window_seconds),
+            press_limit=reports.flood_presses,
+        )
+        self.group_hints = GroupHints()
+        self.counters = GateCounters()

@@ -23,8 +23,6 @@ from bot.config import LookupSection
 
 log = logging.getLogger(__name__)
 
-# services.extras key of the process's Geocoding, present only when geocoding is enabled.
-GEOCODING = "geocoding"
 # Beyond this many residents waiting for the rate limiter, answer "not found" at once.
 MAX_WAITING = 30
 

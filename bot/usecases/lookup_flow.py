@@ -31,16 +31,13 @@ from bot.conversation import (
     Text,
     Unsupported,
 )
-from bot.lookup import AddressResult, Alternative, MatchQuality
-from bot.lookup.house_numbers import parse_house_number
-from bot.lookup.normalize import street_key, words_key
 from bot.outbox import queue_kind, reply
 from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.community import subscriptions
 from bot.usecases.community.office_hours import office_hours_paragraph
 from bot.usecases.flow import FlowContext
-from bot.usecases.geocoding import GEOCODING, GeocodedPoint, Geocoding
+from bot.usecases.geocoding import GeocodedPoint
 from bot.usecases.places import (
     Place,
     PlaceLookup,
@@ -55,6 +52,9 @@ from bot.usecases.places import (
 from db.models.conversation import Conversation
 from db.models.people import User
 from db.repositories.directory import DistrictCard, district_card, is_active_officer
+from lookup import AddressResult, Alternative, MatchQuality
+from lookup.house_numbers import parse_house_number
+from lookup.normalize import street_key, words_key
 
 log = logging.getLogger(__name__)
 
@@ -137,8 +137,8 @@ def _question(ctx: FlowContext) -> list[Answer]:
 
 def _geocoding_for(ctx: FlowContext) -> bool:
     """Tell whether this process still looks the resident's address up (none after a restart)."""
-    geocoding = ctx.services.extras.get(GEOCODING)
-    return isinstance(geocoding, Geocoding) and geocoding.working_for(ctx.user.id)
+    geocoding = ctx.services.geocoding
+    return geocoding is not None and geocoding.working_for(ctx.user.id)
 
 
 def _hinted(ctx: FlowContext, key: str, **args: Any) -> Answer:
@@ -181,8 +181,8 @@ async def _typed(ctx: FlowContext, text: str) -> list[Answer]:
         result = found.result
         number = result.house_number if isinstance(result, AddressResult) else None
         return [_offer(ctx, query, alternatives, found.quality, number.raw if number else None)]
-    geocoding = ctx.services.extras.get(GEOCODING)
-    if isinstance(geocoding, Geocoding) and not geocoding.busy:
+    geocoding = ctx.services.geocoding
+    if geocoding is not None and not geocoding.busy:
         ctx.goto(FLOW, "geocoding", {**_base_draft(ctx), "query": query})
         geocoding.spawn(
             finish_geocoding(ctx.services, ctx.user.id, ctx.conversation.version, query),
@@ -498,8 +498,8 @@ def dialable_phone(raw: str) -> str:
 
 async def finish_geocoding(services: Services, user_id: int, version: int, text: str) -> None:
     """Geocode an address the directory did not know, then answer the resident in a new turn."""
-    geocoding = services.extras.get(GEOCODING)
-    if not isinstance(geocoding, Geocoding):
+    geocoding = services.geocoding
+    if geocoding is None:
         return
     locality = services.config.lookup.default_locality
     query = text

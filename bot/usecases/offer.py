@@ -17,7 +17,6 @@ from bot.conversation import Answer, Choice, Location, Media, Option, Text
 from bot.usecases.flow import FlowContext
 from bot.usecases.lookup_flow import show_card
 from bot.usecases.places import (
-    GAZETTEER,
     Place,
     about_distance,
     place_from_point,
@@ -105,7 +104,7 @@ async def offer(ctx: FlowContext) -> list[Answer] | None:
         kept["place"] = found.place.to_json()
     elif isinstance(step, Text):
         # Without a directory (a bot for officers only) words are words, never an address.
-        typed = place_from_text(services, step.value) if GAZETTEER in services.extras else None
+        typed = place_from_text(services, step.value) if services.gazetteer is not None else None
         if typed is not None and typed.found and typed.place is not None:
             kept["place"] = typed.place.to_json()
         elif len(step.value.split()) >= MIN_WORDS and (

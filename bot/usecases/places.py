@@ -11,16 +11,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from bot.i18n import Catalog, Raw
-from bot.lookup import AddressResult, Alternative, Gazetteer, MatchQuality, Parity, PointResult
-from bot.lookup.house_numbers import NumberRange
-from bot.lookup.nearby import NearestStreet
-from bot.lookup.normalize import street_key, words_key
+from bot.i18n import Catalog, Raw, Render
 from bot.services import Services
 from db.models.reports import Report
-
-# services.extras key of the Gazetteer built from the database at start-up.
-GAZETTEER = "gazetteer"
+from lookup import AddressResult, Alternative, Gazetteer, MatchQuality, Parity, PointResult
+from lookup.house_numbers import NumberRange
+from lookup.nearby import NearestStreet
+from lookup.normalize import street_key, words_key
 
 FOUND = frozenset({MatchQuality.EXACT, MatchQuality.FUZZY})
 
@@ -68,10 +65,10 @@ class PlaceLookup:
 
 
 def gazetteer(services: Services) -> Gazetteer:
-    """Return the process's gazetteer (built at start-up by the lookup feature)."""
-    found = services.extras.get(GAZETTEER)
-    if not isinstance(found, Gazetteer):
-        raise RuntimeError("the directory is not loaded (lookup feature start-up did not run)")
+    """Return the process's gazetteer (built by app.assembly.prepare)."""
+    found = services.gazetteer
+    if found is None:
+        raise RuntimeError("the directory is not loaded (app.assembly.prepare did not run)")
     return found
 
 
@@ -152,8 +149,6 @@ def place_from_point(
 
 # ---- describing places in the resident's language ------------------------------------------
 
-# Renders a catalog fragment as plain text in the resident's language (Form.text, ctx.fragment).
-Render = Callable[..., str]
 # What a street's prefix makes of it, for "(cały plac)" rather than "(cała ulica)".
 STREET_KINDS = {
     "pl.": "square",
@@ -250,12 +245,11 @@ def place_label(
     ("w pobliżu: ul. Kolejowa 1–41 (nieparzyste), ok. 120 m · 52.23439, 18.26041"); a venue
     keeps its name before that. Residents' summaries, alerts, lists and exports all use it.
     """
-    found = services.extras.get(GAZETTEER)
     return Raw(
         describe_place(
             services.catalog,
             lang,
-            found if isinstance(found, Gazetteer) else None,
+            services.gazetteer,
             services.config.lookup.map_link,
             address=address,
             lat=lat,

@@ -168,3 +168,10 @@ def _claim(table: dict[str, Flow], keys: set[str], flow: Flow, reserved: set[str
         if key in reserved or key in table:
             raise ValueError(f"flow {flow.name!r}: {key!r} is already taken")
         table[key] = flow
+
+
+def router_of(services: Services) -> Router:
+    """Return the process's router (built by app.assembly.prepare)."""
+    if services.router is None:
+        raise RuntimeError("no router (app.assembly.prepare did not run)")
+    return services.router

@@ -10,7 +10,6 @@ active district covers any more.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -22,19 +21,6 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.lookup import directory as lookup
-from bot.lookup.files import (
-    DISTRICTS,
-    OFFICE_HOURS,
-    OFFICERS,
-    PARTNERS,
-    STATIONS,
-    STREETS,
-    DirectoryInvalid,
-    Problem,
-    read_directory,
-)
-from bot.lookup.geometry import group_rings
 from db.models.directory import (
     District,
     Officer,
@@ -44,6 +30,20 @@ from db.models.directory import (
     officer_districts,
 )
 from db.models.partners import Partner
+from lookup import directory as lookup
+from lookup.files import (
+    DISTRICTS,
+    OFFICE_HOURS,
+    OFFICERS,
+    PARTNERS,
+    STATIONS,
+    STREETS,
+    DirectoryInvalid,
+    Problem,
+    csv_records,
+    read_directory,
+)
+from lookup.geometry import group_rings
 
 # Codes travel in button data and command lines: letters, digits, "-", "_" and ".".
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -107,7 +107,7 @@ class OfficerContact:
     station_name: str
     # Serves a district of the synthetic sample: shown as SAMPLE wherever it appears.
     sample: bool
-    # Office hours / duty times as the directory writes them (bot/lookup/office_hours.py).
+    # Office hours / duty times as the directory writes them (lookup/office_hours.py).
     office_hours: str | None = None
 
 
@@ -173,20 +173,7 @@ def storage_problems(folder: Path) -> list[Problem]:
 
 def _csv_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     """Return (line, row) of a CSV file the way the exchange reader sees it (no checks)."""
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        first = handle.readline()
-        handle.seek(0)
-        # Excel with Polish settings saves CSV separated by semicolons.
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        reader = csv.reader(handle, delimiter=delimiter)
-        header = [h.strip().lower() for h in next(reader, [])]
-        return [
-            (reader.line_num, {h: c.strip() for h, c in zip(header, cells, strict=False)})
-            for cells in reader
-            if any(c.strip() for c in cells) and not cells[0].lstrip().startswith("#")
-        ]
+    return csv_records(path) if path.is_file() else []
 
 
 def _in_file_order(problems: Iterable[Problem]) -> list[Problem]:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.runtime import BotRuntime
 from bot.config import Config, Secrets
-from bot.runtime import BotRuntime
 from bot.usecases.officers.invites import create_invite
 from devtools.localapi import FakeChat, FakeUser, LocalBotApi
 

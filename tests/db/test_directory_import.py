@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from bot.lookup.files import DirectoryInvalid, read_directory, write_directory
 from db.engine import session_factory
 from db.models.directory import District, Officer, Station, StreetRule
 from db.models.people import User
@@ -24,6 +23,7 @@ from db.repositories.directory import (
     load_directory,
     officer_contact,
 )
+from lookup.files import DirectoryInvalid, read_directory, write_directory
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "konin"
 

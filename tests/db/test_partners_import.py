@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.lookup.files import DirectoryInvalid, read_directory
 from db.engine import session_factory
 from db.models.partners import Partner
 from db.repositories.directory import import_folder, read_for_import
+from lookup.files import DirectoryInvalid, read_directory
 from tests.db.test_directory_import import SAMPLE, copy_sample, drop_lines
 
 

@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 
 from bot.usecases.export import export_reports
-from bot.usecases.places import GAZETTEER, report_place_namer
-from bot.usecases.report.categories import CATEGORIES
+from bot.usecases.places import report_place_namer
 from devtools.localapi import LocalBotApi
 from tests.e2e.test_officers import (
     choose_language,
@@ -85,12 +84,12 @@ async def test_a_pin_near_kolejowa_is_named_by_the_street_everywhere(
 
     services = runtime.services
     namer = report_place_namer(
-        services.catalog, "pl", services.extras[GAZETTEER], services.config.lookup.map_link
+        services.catalog, "pl", services.gazetteer, services.config.lookup.map_link
     )
     async with services.uow() as uow:
         exported = await export_reports(
             uow.session,
-            services.extras[CATEGORIES],
+            services.categories,
             since=services.clock() - timedelta(days=1),
             fmt="csv",
             with_personal_data=False,

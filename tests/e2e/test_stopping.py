@@ -1,4 +1,4 @@
-"""Stopping the bot: every feature finishes its own work before the database closes."""
+"""Stopping the bot: the handlers finish their own work before the database closes."""
 
 from __future__ import annotations
 
@@ -7,24 +7,23 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-import bot.app
-import bot.runtime
-from bot.feature import Feature
+import app.assembly
 from bot.services import Services
 from tests.conftest import StartBot
 
 
-async def test_stopping_runs_each_features_shutdown_once_before_the_database_closes(
+async def test_stopping_runs_the_shutdown_once_before_the_database_closes(
     local_api: Any, start_bot: StartBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     events: list[str] = []
 
+    real = app.assembly.shutdown
+
     async def shutdown(services: Services) -> None:
+        await real(services)
         events.append("shutdown")
 
-    recorder = Feature(name="recorder", shutdown=shutdown)
-    real = bot.app.features
-    monkeypatch.setattr(bot.runtime, "features", lambda: [*real(), recorder])
+    monkeypatch.setattr(app.assembly, "shutdown", shutdown)
     runtime = await start_bot()
     engine = runtime.engine
     dispose = AsyncEngine.dispose

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.lookup.directory import (
+from lookup.directory import (
     Directory,
     District,
     Officer,
@@ -16,7 +16,7 @@ from bot.lookup.directory import (
     Station,
     StreetRule,
 )
-from bot.lookup.files import (
+from lookup.files import (
     DirectoryInvalid,
     FindingKind,
     check,

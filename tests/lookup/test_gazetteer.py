@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.lookup.directory import District, Officer, Parity, Ring, Station, StreetRule
-from bot.lookup.gazetteer import Gazetteer, MatchQuality
-from bot.lookup.house_numbers import parse_range
+from lookup.directory import District, Officer, Parity, Ring, Station, StreetRule
+from lookup.gazetteer import Gazetteer, MatchQuality
+from lookup.house_numbers import parse_range
 
 
 def square(lon0: float, lat0: float, lon1: float, lat1: float) -> Ring:

@@ -2,8 +2,8 @@
 
 import pytest
 
-from bot.lookup.directory import Parity, StreetRule
-from bot.lookup.house_numbers import (
+from lookup.directory import Parity, StreetRule
+from lookup.house_numbers import (
     NumberRange,
     RangeSyntaxError,
     describe_range,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.lookup.directory import Parity, StreetRule
-from bot.lookup.files import read_directory
-from bot.lookup.gazetteer import Gazetteer
-from bot.lookup.nearby import StreetPoints
+from lookup.directory import Parity, StreetRule
+from lookup.files import read_directory
+from lookup.gazetteer import Gazetteer
+from lookup.nearby import StreetPoints
 
 
 def rule(

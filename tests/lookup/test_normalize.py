@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.lookup.normalize import fold, split_address, stem_key, street_key, surname_key
+from lookup.normalize import fold, split_address, stem_key, street_key, surname_key
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.lookup.files import DirectoryInvalid, read_directory
-from bot.lookup.office_hours import OfficeHoursInvalid, parse_office_hours, upcoming
 from db.repositories.directory import read_for_import
+from lookup.files import DirectoryInvalid, read_directory
+from lookup.office_hours import OfficeHoursInvalid, parse_office_hours, upcoming
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "konin"
 KONIN = ZoneInfo("Europe/Warsaw")

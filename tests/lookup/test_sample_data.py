@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.lookup.directory import Directory, Parity, StreetRule
-from bot.lookup.files import check, read_directory
-from bot.lookup.gazetteer import Gazetteer, MatchQuality
+from lookup.directory import Directory, Parity, StreetRule
+from lookup.files import check, read_directory
+from lookup.gazetteer import Gazetteer, MatchQuality
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "konin"
 

@@ -15,12 +15,12 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Bot, Update
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
+from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 from bot.config import Config, DeliverySection, PipelineSection, TelegramSection, WebhookSection
 from bot.conversation import Answer
 from bot.i18n import Catalog
-from bot.pipeline import Pipeline, record_failure
+from bot.pipeline import AnyApplication, Pipeline, record_failure
 from db import migrate
 from db.engine import create_engine, session_factory
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
@@ -36,7 +36,6 @@ CAROL = 2003
 DAVE = 2004
 EVE = 2005
 
-AnyApp = Application[Any, Any, Any, Any, Any, Any]
 Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
 
 
@@ -75,9 +74,9 @@ class CatalogSender:
         return message.message_id
 
 
-def build_app(api: LocalBotApi, read_timeout: float = 5.0) -> AnyApp:
+def build_app(api: LocalBotApi, read_timeout: float = 5.0) -> AnyApplication:
     """Build the Application the way the bot does: our own receiving, no Updater."""
-    app: AnyApp = (
+    app: AnyApplication = (
         ApplicationBuilder()
         .token(TOKEN)
         .base_url(api.base_url)
@@ -100,7 +99,7 @@ class Harness:
     sessions: async_sessionmaker[AsyncSession]
     config: Config
     catalog: Catalog = field(default_factory=lambda: Catalog(("pl", "uk", "en")))
-    app: AnyApp | None = None
+    app: AnyApplication | None = None
     pipeline: Pipeline | None = None
     uow: UnitOfWorkFactory | None = None
     handled: list[tuple[int, str]] = field(default_factory=list)

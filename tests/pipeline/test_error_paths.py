@@ -17,8 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 import handlers.gatekeeper
 import handlers.turn
+from app.runtime import BotRuntime
 from bot.i18n import Catalog
-from bot.runtime import BotRuntime
 from bot.usecases.gatekeeper import read_person
 from db.models.people import User
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxStatus

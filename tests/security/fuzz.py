@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.runtime import BotRuntime
 from bot.config import Config, Secrets
-from bot.runtime import BotRuntime
 from devtools.localapi import LocalBotApi
 from handlers.gatekeeper import gate_of
 

@@ -24,7 +24,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.conversation import Location
 from bot.services import Services
 from bot.usecases.report import submit
-from bot.usecases.report.media import MEDIA_FETCHER
 from bot.usecases.report.photos import (
     ALLOWED_FORMATS,
     MAX_PIXELS,
@@ -36,7 +35,7 @@ from db.models.reports import Report
 from tests.conftest import migrated_engine
 from tests.support import Clock
 from tests.usecases.report.conftest import NOW, build_services
-from tests.usecases.report.story import CITY_CENTRE, Reporting, jpeg_with_gps, reports
+from tests.usecases.report.story import CITY_CENTRE, PhotoShelf, Reporting, jpeg_with_gps, reports
 
 # Formats Pillow can write here (some need a mode of their own); each is a decoder an attacker
 # could reach if the bot let Pillow guess.
@@ -161,7 +160,8 @@ async def test_photos_are_decoded_behind_the_semaphore(
             running -= 1
 
     monkeypatch.setattr(submit, "clean_photo", counting)
-    shelf = report_services.extras[MEDIA_FETCHER]
+    shelf = report_services.media_fetcher
+    assert isinstance(shelf, PhotoShelf)
     refs = [shelf.put(jpeg_with_gps(1600, 1200)) for _ in range(6)]
     await asyncio.gather(*(submit.prepare_photo(report_services, ref) for ref in refs))
     assert 1 <= most <= limit

@@ -26,7 +26,6 @@ from db.models.conversation import Conversation
 from db.models.people import Reporter
 from db.models.pipeline import OutboxMessage
 from db.repositories.users import get_user
-from handlers.conversation import ROUTER
 from tests.support import Resident
 
 MENU_VALUES = [["report"], ["lookup", "mine"], ["help"]]
@@ -400,7 +399,7 @@ async def test_start_during_a_long_form_offers_continue_or_start_again(
     services: Services,
 ) -> None:
     home = HomeFlow()
-    services.extras[ROUTER] = Router([home, _LongForm()], home)
+    services.router = Router([home, _LongForm()], home)
     anna = Resident(services, user_id=2032)
     await anna.send(Command("jezyk", "pl"))
     await anna.send(Command("dlugi"))

@@ -14,7 +14,7 @@ from geopy.exc import GeocoderServiceError
 from sqlalchemy import select
 
 import db.models  # noqa: F401 - every table, for create_all
-from bot.app import features
+from app.assembly import prepare, shutdown
 from bot.config import Config
 from bot.conversation import (
     REPLACE_PRESSED,
@@ -29,7 +29,7 @@ from bot.conversation import (
 )
 from bot.i18n import Catalog
 from bot.services import Services
-from bot.usecases.geocoding import GEOCODING, GeocodedPoint, Geocoding
+from bot.usecases.geocoding import GeocodedPoint, Geocoding
 from bot.usecases.lookup_flow import international_phone
 from db.base import Base
 from db.engine import create_engine, session_factory
@@ -57,7 +57,7 @@ async def services(tmp_path: Path, catalog: Catalog) -> AsyncIterator[Services]:
 
     The shared one migrates step by step and parses every catalog per test (about 2 s); here the
     schema comes from the models (migrations have their own tests) and the catalog is shared.
-    Every feature's start-up still runs, the lookup's included (it imports the Konin sample).
+    The runtime's start-up (app.assembly.prepare) still runs: it imports the Konin sample.
     """
     engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'lookup.sqlite3'}")
     async with engine.begin() as conn:
@@ -68,9 +68,7 @@ async def services(tmp_path: Path, catalog: Catalog) -> AsyncIterator[Services]:
         uow=UnitOfWorkFactory(session_factory(engine)),
         clock=Clock(datetime(2026, 11, 27, 12, 0, tzinfo=UTC)),
     )
-    for feature in features():
-        if feature.startup is not None:
-            await feature.startup(built)
+    await prepare(built)
     yield built
     await engine.dispose()
 
@@ -369,7 +367,7 @@ async def test_an_address_unknown_offline_is_found_online_after_the_turn(
     services: Services,
 ) -> None:
     finder = FakeNominatim(Found(*CENTRUM))
-    geocoding = services.extras[GEOCODING] = Geocoding(finder, min_interval=0)
+    geocoding = services.geocoding = Geocoding(finder, min_interval=0)
     resident = Resident(services)
     await open_lookup(resident)
     [waiting] = await resident.send(Text("Juliusza Słowackiego 5"))
@@ -389,7 +387,7 @@ async def test_an_address_unknown_offline_is_found_online_after_the_turn(
 
 async def test_a_geocoding_error_falls_back_to_not_found(services: Services) -> None:
     finder = FakeNominatim(error=GeocoderServiceError("HTTP 503"))
-    geocoding = services.extras[GEOCODING] = Geocoding(finder, min_interval=0)
+    geocoding = services.geocoding = Geocoding(finder, min_interval=0)
     resident = Resident(services)
     await open_lookup(resident)
     await resident.send(Text("Juliusza Słowackiego 5"))
@@ -402,9 +400,7 @@ async def test_a_geocoding_error_falls_back_to_not_found(services: Services) -> 
 async def test_a_geocoding_answer_for_a_resident_who_moved_on_is_dropped(
     services: Services,
 ) -> None:
-    geocoding = services.extras[GEOCODING] = Geocoding(
-        FakeNominatim(Found(*CENTRUM)), min_interval=0
-    )
+    geocoding = services.geocoding = Geocoding(FakeNominatim(Found(*CENTRUM)), min_interval=0)
     resident = Resident(services)
     await open_lookup(resident)
     await resident.send(Text("Juliusza Słowackiego 5"))
@@ -451,7 +447,7 @@ async def test_stopping_the_bot_lets_an_address_being_looked_up_online_get_its_a
     services: Services,
 ) -> None:
     finder = HeldNominatim(Found(*CENTRUM))
-    services.extras[GEOCODING] = Geocoding(finder, min_interval=0)
+    services.geocoding = Geocoding(finder, min_interval=0)
     resident = Resident(services)
     await open_lookup(resident)
     [waiting] = await resident.send(Text("Juliusza Słowackiego 5"))
@@ -461,9 +457,7 @@ async def test_stopping_the_bot_lets_an_address_being_looked_up_online_get_its_a
     assert "lookup-geocoding-wait" in [key for key, _ in hint.also]
 
     finder.released.set()
-    lookup = next(feature for feature in features() if feature.name == "lookup")
-    assert lookup.shutdown is not None
-    await lookup.shutdown(services)
+    await shutdown(services)
 
     keys = [p["answer"]["key"] for p in await outbox(services, "answer")]
     assert keys[-3:] == ["lookup-found-address", "lookup-card", "lookup-report-here"]
@@ -474,7 +468,7 @@ async def test_after_a_restart_a_resident_left_waiting_for_the_map_is_answered_n
     services: Services,
 ) -> None:
     # The previous process stopped while it looked the address up; this one has no such job.
-    services.extras[GEOCODING] = Geocoding(FakeNominatim(Found(*CENTRUM)), min_interval=0)
+    services.geocoding = Geocoding(FakeNominatim(Found(*CENTRUM)), min_interval=0)
     resident = Resident(services)
     await open_lookup(resident)
     async with services.uow() as uow:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n import Catalog
-from bot.lookup.files import read_directory
-from bot.lookup.gazetteer import Gazetteer
 from bot.usecases.places import describe_place
+from lookup.files import read_directory
+from lookup.gazetteer import Gazetteer
 
 MAP = "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
 BY_THE_STATION = (52.2340, 18.2598)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n import Catalog
-from bot.lookup import Parity
-from bot.lookup.house_numbers import NumberRange
 from bot.usecases.places import about_distance, describe_numbers
+from lookup import Parity
+from lookup.house_numbers import NumberRange
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from bot.conversation import Answer, Choice, Location, Option, Text
+from bot.i18n import format_day, format_time
 from bot.outbox import PRIORITY_BACKGROUND, queue_answer, reply
 from bot.services import Services
 from bot.usecases.community.audience import (
@@ -84,7 +85,8 @@ def parse_when(text: str, now: datetime, timezone: str) -> datetime | None:
 
 def when_text(services: Services, moment: datetime) -> str:
     """Return a meeting's time as the unit writes it: 12.12.2026, 18:00."""
-    return local(services.config, moment).strftime("%d.%m.%Y, %H:%M")
+    at = local(services.config, moment)
+    return f"{format_day(at)}, {format_time(at)}"
 
 
 # ---- what residents receive -----------------------------------------------------------------
@@ -296,7 +298,7 @@ async def _question(ctx: FlowContext, officer: Officer) -> list[Answer]:
 def _example(ctx: FlowContext) -> str:
     """Return a date a week from now at 18:00, as an officer would type it."""
     day = local(ctx.services.config, ctx.turn.now + timedelta(days=7))
-    return day.strftime("%d.%m.%Y 18:00")
+    return f"{format_day(day)} 18:00"
 
 
 async def _pressed(

@@ -3,13 +3,12 @@ the reader's language, and the period in local days."""
 
 from __future__ import annotations
 
-import html
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.i18n import Catalog
+from bot.i18n import Catalog, format_day
 from bot.usecases.community.stats import ChartTexts, GroupBy, Stats, collect
 from bot.usecases.report.categories import Categories
 from db.models.directory import Station
@@ -35,7 +34,7 @@ async def unit_stats(
     """Collect one unit's statistics for the local days [since, until] (both inclusive)."""
 
     def word(key: str) -> str:
-        return html.unescape(catalog.render(lang, key))
+        return catalog.plain(lang, key)
 
     return await collect(
         session,
@@ -54,13 +53,13 @@ def chart_texts(catalog: Catalog, lang: str, stats: Stats, until: date) -> Chart
     """Return the chart's words; the title names the period, the unit and the grouping."""
 
     def word(key: str, **args: object) -> str:
-        return html.unescape(catalog.render(lang, key, args))
+        return catalog.plain(lang, key, args)
 
     return ChartTexts(
         title=word(
             "community-stats-title",
-            since=stats.since.strftime("%d.%m.%Y"),
-            until=until.strftime("%d.%m.%Y"),
+            since=format_day(stats.since),
+            until=format_day(until),
             unit=stats.unit,
             by=stats.by,
             total=stats.total,

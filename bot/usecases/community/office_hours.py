@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.i18n import Raw
-from bot.lookup.office_hours import OfficeHoursInvalid, parse_office_hours, upcoming
+from bot.i18n import Raw, format_day_month, format_time
 from bot.usecases.flow import FlowContext
 from bot.usecases.operations.local_time import local
+from lookup.office_hours import OfficeHoursInvalid, parse_office_hours, upcoming
 
 
 def office_hours_paragraph(ctx: FlowContext, text: str | None) -> tuple[str, dict[str, Any]] | None:
@@ -26,9 +26,9 @@ def office_hours_paragraph(ctx: FlowContext, text: str | None) -> tuple[str, dic
         ctx.text(
             "community-office-hours-slot-place" if slot.place else "community-office-hours-slot",
             weekday=slot.starts.weekday(),
-            date=slot.starts.strftime("%d.%m"),
-            start=slot.starts.strftime("%H:%M"),
-            end=slot.ends.strftime("%H:%M"),
+            date=format_day_month(slot.starts),
+            start=format_time(slot.starts),
+            end=format_time(slot.ends),
             place=slot.place,
         )
         for slot in found

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer, Option
-from bot.i18n import Raw
+from bot.i18n import Raw, format_moment
 from bot.services import Services
 from bot.usecases.officers import workflow
 from bot.usecases.officers.permissions import chat_may_act, phone_revealable
@@ -38,7 +38,7 @@ WAITING_STATUSES = frozenset({ReportStatus.NEW, ReportStatus.REOPENED})
 
 def local_time(services: Services, moment: datetime) -> str:
     """Format a moment in the bot's time zone, the way Polish offices write it."""
-    return moment.astimezone(ZoneInfo(services.config.bot.timezone)).strftime("%d.%m.%Y %H:%M")
+    return format_moment(moment.astimezone(ZoneInfo(services.config.bot.timezone)))
 
 
 def officer_name(officer: Officer) -> str:
@@ -48,10 +48,8 @@ def officer_name(officer: Officer) -> str:
 
 def category_name(services: Services, report: Report, lang: str) -> str:
     """Return the category's name in a language (its code if the categories are not loaded)."""
-    from bot.usecases.report.categories import CATEGORIES, Categories
-
-    found = services.extras.get(CATEGORIES)
-    name = found.name(report.category, lang) if isinstance(found, Categories) else report.category
+    found = services.categories
+    name = found.name(report.category, lang) if found is not None else report.category
     if report.category_other:
         return f"{name}: {report.category_other}"
     return name

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.i18n import Raw
 from bot.services import Services
-from bot.usecases.commands import RESIDENT_COMMANDS, listed_commands
+from bot.usecases.command_menus import RESIDENT_COMMANDS, listed_commands
 from db.models.people import Role, User
 
 OFFICER_ROLES = (Role.OFFICER, Role.COORDINATOR, Role.ADMIN)

@@ -17,13 +17,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer
+from bot.i18n import format_day
 from bot.outbox import PRIORITY_NOTICE, queue_kind
 from bot.services import Services
 from bot.usecases.officers.actions import STATUS_ACTION
 from bot.usecases.officers.alert_view import category_name
 from bot.usecases.officers.reachability import present_coordinators
 from bot.usecases.operations.deadlines import Overdue, deadline_start, overdue_kind
-from bot.usecases.operations.local_time import day_text, local
+from bot.usecases.operations.local_time import local
 from bot.usecases.operations.quiet_hours import officer_is_quiet
 from db.models.directory import District, Station
 from db.models.operations import JobRun
@@ -146,7 +147,7 @@ async def _queue_digests(uow: UnitOfWork, services: Services, now: datetime) -> 
         for officer, user in coordinators:
             assert user.chat_id is not None
             lang = services.catalog.language(user.language)
-            answer = _digest_answer(services, lang, station, digest, day_text(day), now)
+            answer = _digest_answer(services, lang, station, digest, format_day(day), now)
             queue_kind(
                 uow,
                 user.chat_id,

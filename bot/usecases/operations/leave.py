@@ -15,10 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer
+from bot.i18n import format_day
 from bot.outbox import PRIORITY_NOTICE, queue_answer
 from bot.usecases.officers.alert_view import officer_name
 from bot.usecases.officers.reachability import reachable, station_coordinators
-from bot.usecases.operations.local_time import day_text
 from db.models.directory import District, Officer, officer_districts
 from db.models.operations import OfficerAbsence
 from db.models.people import User
@@ -218,8 +218,8 @@ def absence_args(
     """Return the catalog arguments that describe one absence (officer, days, substitute)."""
     return {
         "officer": officer_name(officer),
-        "start": day_text(absence.starts_on),
-        "end": day_text(absence.ends_on),
+        "start": format_day(absence.starts_on),
+        "end": format_day(absence.ends_on),
         "substitute": officer_name(substitute) if substitute else "",
         "has_substitute": "yes" if substitute else "no",
     }

@@ -10,18 +10,20 @@ database at every press; the steps' buttons against the conversation's version.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 
 from bot.conversation import Answer, Choice, Command, Option, Text
+from bot.i18n import format_day
 from bot.usecases.flow import FlowContext
 from bot.usecases.officers.alert_view import officer_name
 from bot.usecases.officers.permissions import linked_officer
 from bot.usecases.operations import leave
 from bot.usecases.operations.leave import MAX_DAYS, Period, absence_args
-from bot.usecases.operations.local_time import day_text, local_day
+from bot.usecases.operations.local_time import local_day
 from db.models.directory import Officer
 from db.models.operations import OfficerAbsence
 
@@ -33,6 +35,29 @@ DATES_STEP = "dates"
 SUBSTITUTE_STEP = "substitute"
 PAGE_SIZE = 8
 NO_SUBSTITUTE = 0
+
+
+@dataclass(frozen=True)
+class LeavePress:
+    """The value of a /urlop or /zastepstwa button (scope "ul"), built and parsed only here.
+
+    `kind` says what it does: "add" (own leave), "pick" (a coordinator's list, page `number`),
+    "x" (cancel absence `number`), "who"/"sub" (officer or substitute `number`; NO_SUBSTITUTE:
+    none), "whop"/"subp" (their lists' page `number`).
+    """
+
+    kind: str
+    number: int | None = None
+
+    def encode(self) -> str:
+        """Return the button's value: "<kind>" or "<kind>.<number>"."""
+        return self.kind if self.number is None else f"{self.kind}.{self.number}"
+
+    @classmethod
+    def parse(cls, value: str) -> LeavePress:
+        """Decode a button's value (an unknown kind or a missing number is refused by the flow)."""
+        kind, _, number = value.partition(".")
+        return cls(kind, int(number) if number.isdigit() else None)
 
 
 class LeaveFlow:
@@ -106,8 +131,8 @@ class LeaveFlow:
     # ---- presses ---------------------------------------------------------------------------
 
     async def _press(self, ctx: FlowContext, actor: Officer, choice: Choice) -> list[Answer]:
-        kind, _, value = choice.value.partition(".")
-        number = int(value) if value.isdigit() else None
+        press = LeavePress.parse(choice.value)
+        kind, number = press.kind, press.number
         # List buttons: valid whatever the version, checked against the database.
         if kind == "add":
             ctx.goto(self.name, DATES_STEP, {"officer_id": actor.id})
@@ -178,8 +203,8 @@ class LeaveFlow:
                 ctx.answer(
                     "operations-leave-overlap",
                     officer=officer_name(target),
-                    start=day_text(clash.starts_on),
-                    end=day_text(clash.ends_on),
+                    start=format_day(clash.starts_on),
+                    end=format_day(clash.ends_on),
                 ),
                 self._dates_question(ctx, actor, target),
             ]
@@ -206,7 +231,11 @@ class LeaveFlow:
         )
         rows = _paged(
             [
-                Option("operations-leave-officer", f"who.{o.id}", {"name": officer_name(o)})
+                Option(
+                    "operations-leave-officer",
+                    LeavePress("who", o.id).encode(),
+                    {"name": officer_name(o)},
+                )
                 for o in officers
             ],
             page,
@@ -222,20 +251,26 @@ class LeaveFlow:
         )
         rows = _paged(
             [
-                Option("operations-leave-officer", f"sub.{o.id}", {"name": officer_name(o)})
+                Option(
+                    "operations-leave-officer",
+                    LeavePress("sub", o.id).encode(),
+                    {"name": officer_name(o)},
+                )
                 for o in candidates
             ],
             page,
             "subp",
         )
-        rows.append((Option("operations-leave-btn-none", f"sub.{NO_SUBSTITUTE}"),))
+        rows.append(
+            (Option("operations-leave-btn-none", LeavePress("sub", NO_SUBSTITUTE).encode()),)
+        )
         return ctx.answer(
             "operations-leave-substitute-ask",
             rows,
             scope=SCOPE,
             officer=officer_name(target),
-            start=day_text(period.starts_on),
-            end=day_text(period.ends_on),
+            start=format_day(period.starts_on),
+            end=format_day(period.ends_on),
             candidates=len(candidates),
         )
 
@@ -267,8 +302,8 @@ class LeaveFlow:
                 ctx.answer(
                     "operations-leave-overlap",
                     officer=officer_name(target),
-                    start=day_text(clash.starts_on),
-                    end=day_text(clash.ends_on),
+                    start=format_day(clash.starts_on),
+                    end=format_day(clash.ends_on),
                 ),
                 self._dates_question(ctx, actor, target),
             ]
@@ -277,7 +312,7 @@ class LeaveFlow:
         )
         ctx.reset()
         args = absence_args(target, absence, substitute)
-        cancel = Option("operations-leave-btn-cancel", f"x.{absence.id}", args)
+        cancel = Option("operations-leave-btn-cancel", LeavePress("x", absence.id).encode(), args)
         return [ctx.answer("operations-leave-saved", [[cancel]], scope=SCOPE, **args)]
 
     async def _cancel(self, ctx: FlowContext, actor: Officer, absence_id: int) -> list[Answer]:
@@ -306,7 +341,7 @@ class LeaveFlow:
     async def _own_overview(self, ctx: FlowContext, officer: Officer) -> Answer:
         found = await leave.upcoming_absences(ctx.session, [officer.id], self._today(ctx))
         lines, cancels = await self._lines(ctx, found)
-        rows = [(Option("operations-leave-btn-add", "add"),), *cancels]
+        rows = [(Option("operations-leave-btn-add", LeavePress("add").encode()),), *cancels]
         return ctx.answer("operations-leave-mine", rows, scope=SCOPE, also=lines, count=len(found))
 
     async def _station_overview(self, ctx: FlowContext, officer: Officer) -> Answer:
@@ -315,7 +350,7 @@ class LeaveFlow:
         )
         found = await leave.upcoming_absences(ctx.session, ids.all(), self._today(ctx))
         lines, cancels = await self._lines(ctx, found)
-        rows = [(Option("operations-leave-btn-pick", "pick.0"),), *cancels]
+        rows = [(Option("operations-leave-btn-pick", LeavePress("pick", 0).encode()),), *cancels]
         return ctx.answer(
             "operations-leave-station", rows, scope=SCOPE, also=lines, count=len(found)
         )
@@ -336,7 +371,9 @@ class LeaveFlow:
                 continue
             args = absence_args(officer, absence, substitute)
             lines.append(("operations-leave-line", args))
-            cancels.append((Option("operations-leave-btn-cancel", f"x.{absence.id}", args),))
+            cancels.append(
+                (Option("operations-leave-btn-cancel", LeavePress("x", absence.id).encode(), args),)
+            )
         return lines, cancels
 
 
@@ -355,9 +392,9 @@ def _paged(options: list[Option], page: int, kind: str) -> list[tuple[Option, ..
     rows: list[tuple[Option, ...]] = [(option,) for option in shown]
     paging = []
     if page > 0:
-        paging.append(Option("operations-btn-prev", f"{kind}.{page - 1}"))
+        paging.append(Option("operations-btn-prev", LeavePress(kind, page - 1).encode()))
     if page + 1 < pages:
-        paging.append(Option("operations-btn-next", f"{kind}.{page + 1}"))
+        paging.append(Option("operations-btn-next", LeavePress(kind, page + 1).encode()))
     if paging:
         rows.append(tuple(paging))
     return rows

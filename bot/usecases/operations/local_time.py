@@ -16,8 +16,3 @@ def local(config: Config, moment: datetime) -> datetime:
 def local_day(config: Config, moment: datetime) -> date:
     """Return the unit's calendar day at a moment."""
     return local(config, moment).date()
-
-
-def day_text(day: date) -> str:
-    """Format a day the way Polish offices write it: 01.12.2026."""
-    return day.strftime("%d.%m.%Y")

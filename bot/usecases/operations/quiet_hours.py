@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -109,12 +110,10 @@ class QuietHoursFlow:
         step = ctx.step
         if isinstance(step, Choice):
             # The presets carry their own values, so an older list still sets what it says.
-            if step.value == OFF:
-                return self._save(ctx, officer, None)
-            parsed = _preset(step.value)
-            if parsed is None:
+            press = QuietPress.parse(step.value)
+            if press is None:
                 return [ctx.answer("button-expired"), self._question(ctx, officer)]
-            return self._save(ctx, officer, parsed)
+            return self._save(ctx, officer, press.hours)
         if isinstance(step, Text) and ctx.conversation.step == HOURS_STEP:
             return self._typed(ctx, officer, step.value)
         if isinstance(step, Command):
@@ -156,13 +155,13 @@ class QuietHoursFlow:
             [
                 Option(
                     "operations-quiet-preset",
-                    f"{a}.{b}",
+                    QuietPress((a, b)).encode(),
                     {"start": hours_text(a), "end": hours_text(b)},
                 )
             ]
             for a, b in PRESETS
         ]
-        rows.append([Option("operations-quiet-btn-off", OFF)])
+        rows.append([Option("operations-quiet-btn-off", QuietPress(None).encode())])
         if officer.quiet_from is not None and officer.quiet_to is not None:
             return ctx.answer(
                 "operations-quiet-ask",
@@ -185,11 +184,28 @@ def _off_words(ctx: FlowContext) -> set[str]:
     return words
 
 
-def _preset(value: str) -> tuple[int, int] | None:
-    first, _, second = value.partition(".")
-    if not (first.isdigit() and second.isdigit()):
-        return None
-    start, end = int(first), int(second)
-    if start >= MINUTES_PER_DAY or end >= MINUTES_PER_DAY or start == end:
-        return None
-    return start, end
+@dataclass(frozen=True)
+class QuietPress:
+    """The value of a /cisza button (scope "qh"): a span in minutes of the day, or None (off).
+
+    Built and parsed only here: "1320.420" is 22:00–07:00, "off" turns quiet hours off.
+    """
+
+    hours: tuple[int, int] | None
+
+    def encode(self) -> str:
+        """Return the button's value."""
+        return OFF if self.hours is None else f"{self.hours[0]}.{self.hours[1]}"
+
+    @classmethod
+    def parse(cls, value: str) -> QuietPress | None:
+        """Decode a button's value; None for anything this version never made."""
+        if value == OFF:
+            return cls(None)
+        first, _, second = value.partition(".")
+        if not (first.isdigit() and second.isdigit()):
+            return None
+        start, end = int(first), int(second)
+        if start >= MINUTES_PER_DAY or end >= MINUTES_PER_DAY or start == end:
+            return None
+        return cls((start, end))

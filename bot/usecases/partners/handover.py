@@ -22,7 +22,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer, Choice, Option
-from bot.lookup.directory import Partner as PartnerRecord
 from bot.outbox import PRIORITY_NOTICE, queue_kind
 from bot.services import Services
 from bot.turn import Turn
@@ -42,6 +41,7 @@ from db.models.partners import Handover, HandoverState, Partner
 from db.models.people import User
 from db.models.reports import AuditEvent, Report, ReportStatus
 from db.uow import UnitOfWork
+from lookup.directory import Partner as PartnerRecord
 
 log = logging.getLogger(__name__)
 

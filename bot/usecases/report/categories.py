@@ -9,8 +9,6 @@ from pathlib import Path
 
 from bot.services import Services
 
-# services.extras key of the Categories loaded at start-up.
-CATEGORIES = "categories"
 # The category whose name the resident types ("Inne").
 OTHER = "inne"
 
@@ -115,8 +113,8 @@ def load_categories(path: Path) -> Categories:
 
 
 def categories(services: Services) -> Categories:
-    """Return the process's categories (loaded by the report feature's start-up)."""
-    found = services.extras.get(CATEGORIES)
-    if not isinstance(found, Categories):
-        raise RuntimeError("the categories are not loaded (report feature start-up did not run)")
+    """Return the process's categories (loaded by app.assembly.prepare)."""
+    found = services.categories
+    if found is None:
+        raise RuntimeError("the categories are not loaded (app.assembly.prepare did not run)")
     return found

@@ -24,9 +24,7 @@ from bot.conversation import (
     Step,
     Text,
 )
-from bot.lookup import MatchQuality
-from bot.lookup.house_numbers import parse_house_number
-from bot.lookup.normalize import street_key
+from bot.i18n import format_day, format_day_month, format_moment
 from bot.outbox import queue_kind, reply
 from bot.usecases.alerts import notify_confirmation
 from bot.usecases.flow import FlowContext
@@ -67,6 +65,9 @@ from bot.usecases.report.submit import (
 )
 from bot.usecases.report.when import DateRefused, parse_day
 from db.models.reports import OPEN_STATUSES, Report, ReportFollower
+from lookup import MatchQuality
+from lookup.house_numbers import parse_house_number
+from lookup.normalize import street_key
 
 # The outbox kind that sends 112 as a contact card (handlers/report.py), to call with one tap.
 EMERGENCY_KIND = "emergency_contact"
@@ -148,7 +149,7 @@ async def start(
     until = await limit_reached_until(ctx.session, ctx.services, ctx.user.id, ctx.turn.now)
     if until is not None:
         form = Form(ctx)
-        when = form.local(until).strftime("%d.%m.%Y %H:%M")
+        when = format_moment(form.local(until))
         return [ctx.answer("report-limit-reached", until=when)]
     ctx.goto(FLOW, "danger", (draft or ReportDraft(place=place)).to_json())
     return await advance(Form(ctx))
@@ -500,12 +501,12 @@ async def on_when_date(form: Form, step: Step) -> list[Answer]:
             day = parse_day(step.value, today)
         except DateRefused as refused:
             if refused.reason == "future" and refused.day is not None:
-                yesterday = (today - timedelta(days=1)).strftime("%d.%m")
-                typed = refused.day.strftime("%d.%m.%Y")
+                yesterday = format_day_month(today - timedelta(days=1))
+                typed = format_day(refused.day)
                 return await retry(form, "report-date-future", day=typed, example=yesterday)
             return await retry(form, f"report-date-{refused.reason.replace('_', '-')}")
         # "25.12" typed on 2 December is last Christmas: say which day was taken.
-        taken = form.answer("report-date-taken", day=day.strftime("%d.%m.%Y"))
+        taken = form.answer("report-date-taken", day=format_day(day))
         form.draft.when_partial = {**form.draft.when_partial, "date": day.isoformat()}
         form.save("when_time")
         return [taken, *await ask(form, "when_time")]
@@ -719,7 +720,7 @@ async def on_summary(form: Form, step: Step) -> list[Answer]:
         display_name=ctx.turn.display_name,
     )
     if isinstance(outcome, LimitReached):
-        until = form.local(outcome.until).strftime("%d.%m.%Y %H:%M")
+        until = format_moment(form.local(outcome.until))
         days = ctx.services.config.reports.draft_ttl_days
         return [form.answer("report-limit-reached-draft", until=until, days=days)]
     if isinstance(outcome, PhotosRefused):

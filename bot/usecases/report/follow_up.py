@@ -24,7 +24,7 @@ from bot.usecases.flow import FlowContext
 from bot.usecases.officers.reporter_messages import announce_resident_message
 from bot.usecases.report.media import MediaTooLarge, MediaUnavailable
 from bot.usecases.report.photos import CleanPhoto, NotAnImage
-from bot.usecases.report.submit import PREPARED_PHOTOS, prepare_photo
+from bot.usecases.report.submit import prepare_photo
 from db.models.conversation import Conversation
 from db.models.people import User
 from db.models.reports import OPEN_STATUSES, AuditEvent, Report, ReportPhoto, ReportStatus
@@ -149,7 +149,7 @@ class FollowUpFlow:
         added = await _added_photos(ctx.session, report.id)
         if added >= settings.max_photos:
             return [ctx.answer("desk-followup-photos-limit", max=settings.max_photos)]
-        prepared: dict[str, CleanPhoto] = ctx.services.extras.get(PREPARED_PHOTOS, {})
+        prepared = ctx.services.prepared_photos
         clean: list[CleanPhoto] = []
         for ref, size in zip(step.refs, step.sizes or (0,) * len(step.refs), strict=False):
             if size > settings.max_photo_bytes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -69,14 +68,9 @@ class Form:
         )
 
     def text(self, key: str, **args: Any) -> str:
-        """Render a catalog fragment in the resident's language as plain text.
-
-        Fragments go into another answer's arguments, which travel through the outbox as JSON
-        (no marker of safe HTML survives) and are escaped when that answer is rendered: so a
-        fragment is unescaped here to be escaped exactly once, and catalogs keep fragments free
-        of HTML tags.
-        """
-        return html.unescape(self.ctx.text(key, **args))
+        """Render a catalog fragment in the resident's language as plain text (see
+        FlowContext.fragment: escaped exactly once, when the answer carrying it is rendered)."""
+        return self.ctx.fragment(key, **args)
 
     def local(self, moment: datetime) -> datetime:
         """Return a moment in the bot's time zone, for dates shown to people."""

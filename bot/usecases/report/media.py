@@ -6,9 +6,6 @@ from typing import Protocol
 
 from bot.services import Services
 
-# services.extras key of the MediaFetcher (set once the bot is connected).
-MEDIA_FETCHER = "media_fetcher"
-
 
 class MediaTooLarge(Exception):
     """The file is larger than the configured limit (it was not downloaded)."""
@@ -29,9 +26,8 @@ class MediaFetcher(Protocol):
 
 
 def media_fetcher(services: Services) -> MediaFetcher:
-    """Return the process's fetcher (wired by the report feature once the bot is connected)."""
-    found = services.extras.get(MEDIA_FETCHER)
+    """Return the process's fetcher (set by app.assembly.connected)."""
+    found = services.media_fetcher
     if found is None:
-        raise RuntimeError("no media fetcher (the report feature's post_start did not run)")
-    fetcher: MediaFetcher = found
-    return fetcher
+        raise RuntimeError("no media fetcher (app.assembly.connected did not run)")
+    return found

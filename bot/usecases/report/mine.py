@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, or_, select
 
 from bot.conversation import REPLACE_PRESSED, Answer, Choice, Option
+from bot.i18n import format_day_month, format_moment
 from bot.usecases.flow import FlowContext
 from bot.usecases.places import place_label
 from bot.usecases.report.categories import OTHER, categories
@@ -88,8 +89,7 @@ def _local(ctx: FlowContext, moment: datetime) -> datetime:
 
 
 def _fragment(ctx: FlowContext, key: str, **args: object) -> str:
-    # Escaped exactly once when the answer carrying it is rendered (see Form.text).
-    return html.unescape(ctx.text(key, **args))
+    return ctx.fragment(key, **args)
 
 
 def _status(ctx: FlowContext, status: str) -> str:
@@ -136,7 +136,7 @@ async def _list(ctx: FlowContext, page: int, replaces: str | None = None) -> lis
             ctx,
             "mine-report-button" if own else "mine-followed-button",
             reference=report.reference,
-            date=_local(ctx, report.created_at).strftime("%d.%m"),
+            date=format_day_month(_local(ctx, report.created_at)),
             status=_status(ctx, report.status.value),
         )
         rows.append([Option(LABEL, f"r.{report.id}", {"text": label})])
@@ -159,7 +159,7 @@ async def _history(ctx: FlowContext, report: Report, *, followed: bool = False) 
     )
     lines = []
     for event in events:
-        at = _local(ctx, event.at).strftime("%d.%m.%Y %H:%M")
+        at = format_moment(_local(ctx, event.at))
         # The thread with the officer is the reporter's alone: a follower sees statuses only.
         said = None if followed else thread_line(ctx, event, at)
         if said is not None:
@@ -209,7 +209,7 @@ async def _history(ctx: FlowContext, report: Report, *, followed: bool = False) 
             reference=report.reference,
             category=category,
             place=place,
-            created=_local(ctx, report.created_at).strftime("%d.%m.%Y %H:%M"),
+            created=format_moment(_local(ctx, report.created_at)),
             status=_status(ctx, report.status.value),
             confirmations=confirmations or 0,
             history="\n".join(lines),

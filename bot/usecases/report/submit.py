@@ -27,11 +27,8 @@ from db.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
-# services.extras key: photos downloaded and re-encoded before the Send turn's transaction.
-PREPARED_PHOTOS = "prepared_photos"
+# Photos prepared ahead (services.prepared_photos) kept at most, the oldest dropped first.
 MAX_PREPARED = 30
-# services.extras key: the semaphore that bounds how many photos are decoded at once.
-PHOTO_DECODING = "photo_decoding"
 
 CREATED_ACTION = "report_created"
 # Attempts at a free reference number when another process took the same one (PostgreSQL).
@@ -121,10 +118,10 @@ async def store_with_reference(
 
 def decoding_slots(services: Services) -> asyncio.Semaphore:
     """Return the process's photo-decoding semaphore (one per core, within the memory budget)."""
-    slots = services.extras.get(PHOTO_DECODING)
-    if not isinstance(slots, asyncio.Semaphore):
+    slots = services.photo_decoding
+    if slots is None:
         budget = services.config.reports.photo_decode_memory_mb * 1_000_000
-        slots = services.extras[PHOTO_DECODING] = asyncio.Semaphore(decode_slots(budget))
+        slots = services.photo_decoding = asyncio.Semaphore(decode_slots(budget))
     return slots
 
 
@@ -142,7 +139,7 @@ async def prepare_photo(services: Services, ref: str) -> CleanPhoto:
 
 async def prepare_photos(services: Services, refs: Sequence[str]) -> None:
     """Prepare photos ahead of the Send turn, outside its transaction (failures: left to Send)."""
-    prepared: dict[str, CleanPhoto] = services.extras.setdefault(PREPARED_PHOTOS, {})
+    prepared = services.prepared_photos
     for ref in refs:
         if ref in prepared:
             continue
@@ -159,7 +156,7 @@ async def _fetch_photos(
     services: Services, draft: ReportDraft
 ) -> tuple[list[CleanPhoto], tuple[int, ...]]:
     """Take every photo prepared ahead, else download and re-encode it; list refused positions."""
-    prepared: dict[str, CleanPhoto] = services.extras.get(PREPARED_PHOTOS, {})
+    prepared = services.prepared_photos
     clean: list[CleanPhoto] = []
     refused: list[int] = []
     for position, photo in enumerate(draft.photos, start=1):

@@ -9,7 +9,6 @@ messages, audit entries naming the person, and rate marks.
 from __future__ import annotations
 
 import base64
-import html
 import json
 from datetime import datetime
 from typing import Any
@@ -18,9 +17,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.i18n import Catalog
+from bot.i18n import Catalog, format_moment
 from bot.services import Services
-from bot.usecases.report.categories import CATEGORIES, Categories
+from bot.usecases.report.categories import Categories
 from bot.usecases.rights.erasure import THREAD_ACTIONS
 from db.models.community import Announcement, DistrictSubscription, MeetingAttendee
 from db.models.conversation import Conversation
@@ -193,14 +192,12 @@ async def _report(
 
 
 def _categories(services: Services) -> Categories:
-    found = services.extras.get(CATEGORIES)
-    if isinstance(found, Categories):
-        return found
-    from bot.usecases.report.categories import load_categories
+    if services.categories is None:
+        # `python -m bot privacy access` runs without the bot's start-up.
+        from bot.usecases.report.categories import load_categories
 
-    loaded = load_categories(services.config.bot.categories_file)
-    services.extras[CATEGORIES] = loaded
-    return loaded
+        services.categories = load_categories(services.config.bot.categories_file)
+    return services.categories
 
 
 async def _followed(
@@ -275,15 +272,13 @@ def as_text(data: dict[str, Any], catalog: Catalog, lang: str, timezone: str) ->
     """Return the document as readable text in the person's language (no photos inside)."""
 
     def t(key: str, **args: Any) -> str:
-        # The catalog escapes for Telegram's HTML; this is a plain text file.
-        return html.unescape(catalog.render(lang, f"privacy-data-{key}", args))
+        # This is a plain text file, not Telegram HTML.
+        return catalog.plain(lang, f"privacy-data-{key}", args)
 
     def when(value: str | None) -> str:
         if not value:
             return "—"
-        return (
-            datetime.fromisoformat(value).astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y %H:%M")
-        )
+        return format_moment(datetime.fromisoformat(value).astimezone(ZoneInfo(timezone)))
 
     def yes(flag: bool) -> str:
         return t("yes") if flag else t("no")
@@ -291,7 +286,7 @@ def as_text(data: dict[str, Any], catalog: Catalog, lang: str, timezone: str) ->
     def status(code: str | None) -> str:
         key = f"report-status-{code}"
         # A status this version has no name for shows as its code.
-        return html.unescape(catalog.render(lang, key)) if catalog.has(key, lang) else code or ""
+        return catalog.plain(lang, key) if catalog.has(key, lang) else code or ""
 
     lines: list[str] = [
         t("title", at=when(data["generated_at"])),

@@ -16,12 +16,11 @@ from bot.config import Config
 from bot.i18n import Catalog
 from bot.services import Services
 from bot.usecases.registry import build_router
-from bot.usecases.report.categories import CATEGORIES, Categories, load_categories
+from bot.usecases.report.categories import Categories, load_categories
 from bot.usecases.router import Router
 from db import migrate
 from db.engine import create_engine, session_factory
 from db.uow import UnitOfWorkFactory
-from handlers.conversation import ROUTER
 from tests.support import Clock
 from tests.usecases.officers.world import OPS_CHAT, World, build_world
 
@@ -85,8 +84,8 @@ async def officer_services(officer_engine: AsyncEngine, shared: Shared) -> Async
         uow=UnitOfWorkFactory(session_factory(officer_engine)),
         clock=Clock(NOW),
     )
-    services.extras[ROUTER] = shared.router
-    services.extras[CATEGORIES] = shared.categories
+    services.router = shared.router
+    services.categories = shared.categories
     yield services
 
 

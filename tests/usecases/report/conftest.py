@@ -12,18 +12,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.app import features
+from app.assembly import prepare
 from bot.config import Config
 from bot.i18n import Catalog
-from bot.lookup import Gazetteer
-from bot.lookup.files import read_directory
 from bot.services import Services
-from bot.usecases.places import GAZETTEER
-from bot.usecases.report.media import MEDIA_FETCHER
 from db import migrate
 from db.engine import create_engine, session_factory
 from db.repositories.directory import import_folder
 from db.uow import UnitOfWorkFactory
+from lookup import Gazetteer
+from lookup.files import read_directory
 from tests.support import Clock
 from tests.usecases.report.story import OPS_CHAT, PhotoShelf
 
@@ -39,7 +37,7 @@ def shared_catalog(languages: tuple[str, ...]) -> Catalog:
 async def build_services(
     engine: AsyncEngine, clock: Clock, **sections: dict[str, object]
 ) -> Services:
-    """Build Services as the runtime does (every feature's start-up), on an existing database."""
+    """Build Services as the runtime does (app.assembly.prepare), on an existing database."""
     config = Config(telegram={"ops_chat_id": OPS_CHAT}, **sections)  # type: ignore[arg-type]
     services = Services(
         config=config,
@@ -47,13 +45,11 @@ async def build_services(
         uow=UnitOfWorkFactory(session_factory(engine)),
         clock=clock,
     )
-    for feature in features():
-        if feature.startup is not None:
-            await feature.startup(services)
-    # The lookup feature builds it from the database; until then, from the sample files.
-    if GAZETTEER not in services.extras:
-        services.extras[GAZETTEER] = Gazetteer.from_directory(read_directory("data/konin"))
-    services.extras[MEDIA_FETCHER] = PhotoShelf(config.reports.max_photo_bytes)
+    await prepare(services)
+    # prepare builds it from the database; until the directory is imported, from the files.
+    if services.gazetteer is None:
+        services.gazetteer = Gazetteer.from_directory(read_directory("data/konin"))
+    services.media_fetcher = PhotoShelf(config.reports.max_photo_bytes)
     return services
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import Executable, select
 
 from bot.conversation import Answer, Choice, Command, Location, Media, Text
 from bot.services import Services
-from bot.usecases.report.media import MEDIA_FETCHER, MediaTooLarge, MediaUnavailable
+from bot.usecases.report.media import MediaTooLarge, MediaUnavailable
 from db.models.conversation import Conversation
 from db.models.people import User
 from db.models.pipeline import OutboxMessage
@@ -81,7 +81,8 @@ class Reporting(Resident):
 
     async def photo(self, data: bytes) -> list[Answer]:
         """Send a photo (stored on the shelf first, as Telegram would)."""
-        shelf: PhotoShelf = self.services.extras[MEDIA_FETCHER]
+        shelf = self.services.media_fetcher
+        assert isinstance(shelf, PhotoShelf)
         return await self.send(Media((shelf.put(data),), (len(data),)))
 
     async def press(self, value: str) -> list[Answer]:

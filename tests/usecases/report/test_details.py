@@ -8,8 +8,7 @@ from sqlalchemy import select
 
 from bot.conversation import Contact, Media
 from bot.services import Services
-from bot.usecases.report.media import MEDIA_FETCHER
-from bot.usecases.report.submit import PREPARED_PHOTOS, prepare_photos
+from bot.usecases.report.submit import prepare_photos
 from db.models.people import Reporter
 from db.models.reports import AuditEvent, Report
 from tests.usecases.report.story import (
@@ -150,7 +149,8 @@ async def test_photos_prepared_before_send_are_stored_without_downloading_again(
     await anna.press("done")
     await anna.press("anon.yes")
     # What the Telegram adapter does just before the Send turn's transaction opens.
-    shelf: PhotoShelf = report_services.extras[MEDIA_FETCHER]
+    shelf = report_services.media_fetcher
+    assert isinstance(shelf, PhotoShelf)
     refs = list(shelf.files)
     await prepare_photos(report_services, refs)
     shelf.files.clear()  # a download inside the Send turn would now fail
@@ -158,7 +158,7 @@ async def test_photos_prepared_before_send_are_stored_without_downloading_again(
     assert anna.said() == ["report-sent"]
     [photo] = await stored_photos(report_services)
     assert (photo.width, photo.height) == (2560, 1920)
-    assert report_services.extras[PREPARED_PHOTOS] == {}
+    assert report_services.prepared_photos == {}
 
 
 async def test_clearing_the_photos(report_services: Services) -> None:

@@ -9,11 +9,11 @@ from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.places import place_from_text
 from bot.usecases.report.edits import answer_edited
+from bot.usecases.router import router_of
 from db.models.conversation import Conversation
 from db.models.people import User
 from db.models.reports import AuditEvent, Report, ReportStatus
 from db.repositories.users import ensure_user
-from handlers.conversation import ROUTER
 from tests.usecases.report.story import Reporting, conversation, reports
 
 
@@ -120,7 +120,7 @@ async def test_an_edited_message_changes_nothing_in_a_report(report_services: Se
     async with services.uow() as uow:
         user = await ensure_user(uow.session, "telegram", "7006", 7006)
         turn = Turn(user, Text("Staszica 3"), "pl", "pl", services.clock())
-        answers = await answer_edited(uow, turn, services, services.extras[ROUTER])
+        answers = await answer_edited(uow, turn, services, router_of(services))
         await uow.commit()
     assert [a.key for a in answers] == ["report-edited", "report-when-question"]
     draft = (await conversation(services, 7006)).draft

@@ -16,7 +16,7 @@ import shapely
 from geopy.distance import geodesic
 from shapely.geometry import Point
 
-from bot.lookup.directory import Parity, StreetRule
+from lookup.directory import Parity, StreetRule
 
 # Beyond this a street point says little about where the pin is (a field, a forest, a river).
 NEAREST_STREET_MAX_M = 1000.0

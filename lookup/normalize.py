@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.lookup.house_numbers import HouseNumber, parse_house_number
+from lookup.house_numbers import HouseNumber, parse_house_number
 
 # Polish letters map directly (the common case stays on the fast ASCII path); dashes unify.
 _LATIN = {

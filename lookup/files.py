@@ -3,7 +3,7 @@
 The format is documented in data/konin/README.md: stations.csv, districts.csv, officers.csv,
 streets.csv (UTF-8, comma or semicolon separated, one header row), districts.geojson and the
 optional partners.csv (partner institutions per gmina).
-Run `python -m bot.lookup.files DIR` to validate a folder and list data findings.
+`python -m bot data check DIR` validates a folder and lists data findings (bot/commands).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from bot.lookup.directory import (
+from lookup.directory import (
     EVERY_GMINA,
     ROLE_WORDS,
     Directory,
@@ -37,10 +37,10 @@ from bot.lookup.directory import (
     StreetRule,
     parse_role,
 )
-from bot.lookup.geometry import PolygonIndex, group_rings, polygon_problem
-from bot.lookup.house_numbers import RangeSyntaxError, format_range, parse_range
-from bot.lookup.normalize import street_key, words_key
-from bot.lookup.office_hours import OfficeHoursInvalid, parse_office_hours
+from lookup.geometry import PolygonIndex, group_rings, polygon_problem
+from lookup.house_numbers import RangeSyntaxError, format_range, parse_range
+from lookup.normalize import street_key, words_key
+from lookup.office_hours import OfficeHoursInvalid, parse_office_hours
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ STATIONS, DISTRICTS, OFFICERS, STREETS, POLYGONS, PARTNERS = (
     "districts.geojson",
     "partners.csv",
 )
-# Optional: officers' office hours / duty times, one row per officer (bot/lookup/office_hours.py).
+# Optional: officers' office hours / duty times, one row per officer (lookup/office_hours.py).
 OFFICE_HOURS = "office_hours.csv"
 # (required columns, optional columns) per file; "notes" is always allowed and ignored.
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -132,6 +132,35 @@ class Finding:
     message: str
 
 
+def read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Read a CSV file of the directory's kind: the one reader of the format.
+
+    UTF-8 (a BOM, as Excel writes it, is fine), comma or semicolon separated (Excel with Polish
+    settings saves semicolons), the first row names the columns (lower-cased). Returns the header
+    and (line, cells) of every row that is not blank or a "#" comment.
+    """
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        first = handle.readline()
+        handle.seek(0)
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        reader = csv.reader(handle, delimiter=delimiter)
+        header = [h.strip().lower() for h in next(reader, [])]
+        lines = [
+            (reader.line_num, cells)
+            for cells in reader
+            if any(c.strip() for c in cells) and not cells[0].lstrip().startswith("#")
+        ]
+    return header, lines
+
+
+def csv_records(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """Return (line, row by column) of a CSV file as `read_csv` reads it, without checks."""
+    header, lines = read_csv(path)
+    return [
+        (line, {h: c.strip() for h, c in zip(header, cells, strict=False)}) for line, cells in lines
+    ]
+
+
 class _Reader:
     """Collect problems while reading the files of one folder."""
 
@@ -149,30 +178,22 @@ class _Reader:
             self.problem(name, None, "file is missing")
             return
         required, optional = COLUMNS[name]
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            first = handle.readline()
-            handle.seek(0)
-            # Excel with Polish settings saves CSV separated by semicolons.
-            delimiter = ";" if first.count(";") > first.count(",") else ","
-            reader = csv.reader(handle, delimiter=delimiter)
-            header = [h.strip().lower() for h in next(reader, [])]
-            missing = [c for c in required if c not in header]
-            for column in missing:
-                self.problem(name, 1, f"missing column {column!r}")
-            for column in header:
-                if column not in required + optional + ("notes", ""):
-                    self.problem(name, 1, f"unknown column {column!r}")
-            if missing:
-                return
-            for cells in reader:
-                if not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
-                    continue
-                if len(cells) > len(header):
-                    self.problem(name, reader.line_num, "more cells than columns")
-                row = {
-                    h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)
-                }
-                yield reader.line_num, row
+        header, lines = read_csv(path)
+        missing = [c for c in required if c not in header]
+        for column in missing:
+            self.problem(name, 1, f"missing column {column!r}")
+        for column in header:
+            if column not in required + optional + ("notes", ""):
+                self.problem(name, 1, f"unknown column {column!r}")
+        if missing:
+            return
+        for line, cells in lines:
+            if len(cells) > len(header):
+                self.problem(name, line, "more cells than columns")
+            yield (
+                line,
+                {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)},
+            )
 
     def required(self, name: str, line: int, row: dict[str, str], column: str) -> str:
         value = row.get(column, "")
@@ -612,28 +633,3 @@ def _points_outside(directory: Directory) -> list[Finding]:
                 f"{rule.lat}, {rule.lon} lies in {where}, not {rule.district_code}",
             ))  # fmt: skip
     return findings
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Validate a folder and print problems and findings; exit 1 if it cannot be used."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) != 1:
-        print("usage: python -m bot.lookup.files DIR", file=sys.stderr)
-        return 2
-    try:
-        directory = read_directory(args[0])
-    except DirectoryInvalid as error:
-        print(error, file=sys.stderr)
-        return 1
-    findings = check(directory)
-    for finding in findings:
-        print(f"{finding.kind}: {finding.message}")
-    print(
-        f"{len(directory.districts)} districts, {len(directory.rules)} street rules, "
-        f"{len(directory.officers)} officers: {len(findings)} finding(s)"
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,6 +1,6 @@
 """Find the district officer (dzielnicowy) for a typed address or a shared location, offline."""
 
-from bot.lookup.directory import (
+from lookup.directory import (
     Directory,
     District,
     Officer,
@@ -11,7 +11,7 @@ from bot.lookup.directory import (
     Station,
     StreetRule,
 )
-from bot.lookup.gazetteer import (
+from lookup.gazetteer import (
     AddressResult,
     Alternative,
     Gazetteer,
@@ -19,7 +19,7 @@ from bot.lookup.gazetteer import (
     PointResult,
     StreetLine,
 )
-from bot.lookup.nearby import NearestStreet
+from lookup.nearby import NearestStreet
 
 __all__ = [
     "AddressResult",

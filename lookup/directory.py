@@ -90,7 +90,7 @@ class Officer:
     district_codes: tuple[str, ...]
     active: bool
     role: OfficerRole | None = None
-    # Office hours / duty times (office_hours.csv; bot/lookup/office_hours.py), "" for none.
+    # Office hours / duty times (office_hours.csv; lookup/office_hours.py), "" for none.
     office_hours: str = ""
 
 

@@ -17,12 +17,13 @@ def register(subparsers: Subparsers) -> None:
 
 
 def _run(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
-    from bot.runtime import serve
+    # Imported here: the other commands start without loading Telegram and the handlers.
+    from app.runtime import serve
 
     return serve(config, secrets, mode="polling")
 
 
 def _webhook(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
-    from bot.runtime import serve
+    from app.runtime import serve
 
     return serve(config, secrets, mode="webhook")

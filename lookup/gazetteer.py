@@ -12,11 +12,11 @@ from enum import StrEnum
 import shapely
 from rapidfuzz import fuzz, process
 
-from bot.lookup.directory import Directory, District, Officer, Parity, Station, StreetRule
-from bot.lookup.geometry import PolygonIndex
-from bot.lookup.house_numbers import HouseNumber, NumberRange, describe_range
-from bot.lookup.nearby import NEAREST_STREET_MAX_M, NearestStreet, StreetPoints
-from bot.lookup.normalize import (
+from lookup.directory import Directory, District, Officer, Parity, Station, StreetRule
+from lookup.geometry import PolygonIndex
+from lookup.house_numbers import HouseNumber, NumberRange, describe_range
+from lookup.nearby import NEAREST_STREET_MAX_M, NearestStreet, StreetPoints
+from lookup.normalize import (
     AddressParts,
     split_address,
     stem_key,

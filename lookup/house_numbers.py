@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.lookup.directory import Parity
+from lookup.directory import Parity
 
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "−": "-"})
 # "12", "12a", "12 A", "12/3", "12a/3", "5-7", "5–7": the leading number decides.

@@ -14,7 +14,7 @@ from geopy.distance import geodesic
 from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.ops import nearest_points
 
-from bot.lookup.directory import Ring
+from lookup.directory import Ring
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Start and stop the whole bot: database, features, Application, pipeline."""
+"""Start and stop the whole bot: database, Application (app/assembly.py), pipeline."""
 
 from __future__ import annotations
 
@@ -7,13 +7,12 @@ import logging
 import signal
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.app import AppType, build_application, features
+from app import assembly
 from bot.config import Config, Secrets
-from bot.feature import Sender
 from bot.i18n import Catalog
 from bot.services import Services
 from db import migrate
@@ -29,11 +28,10 @@ from db.engine import (
 from db.uow import UnitOfWorkFactory
 
 if TYPE_CHECKING:
-    from bot.pipeline import Pipeline
+    from bot.pipeline import AnyApplication, Pipeline
+    from bot.pipeline.runner import Mode
 
 log = logging.getLogger(__name__)
-
-Mode = Literal["polling", "webhook", "none"]
 
 
 class BotRuntime:
@@ -57,7 +55,7 @@ class BotRuntime:
         self._lock: SQLiteProcessLock | None = None
         self.engine: AsyncEngine | None = None
         self.services: Services | None = None
-        self.application: AppType | None = None
+        self.application: AnyApplication | None = None
         self.pipeline: Pipeline | None = None
 
     async def start(self) -> None:
@@ -85,37 +83,23 @@ class BotRuntime:
             clock=self.clock,
         )
         self.services = services
-        for feature in features():
-            if feature.startup is not None:
-                await feature.startup(services)
+        await assembly.prepare(services)
         token = self.secrets.bot_token
         assert token is not None
-        application = build_application(self.config, token, services)
+        application = assembly.build_application(self.config, token, services)
         self.application = application
-        senders: dict[str, Sender] = {}
-        for feature in features():
-            if feature.senders is not None:
-                for kind, sender in feature.senders(services).items():
-                    # Two features sending one kind would silently replace each other.
-                    if kind in senders:
-                        raise RuntimeError(
-                            f"outbox kind {kind!r} registered twice ({feature.name})"
-                        )
-                    senders[kind] = sender
         self.pipeline = Pipeline(
             config=self.config,
             application=application,
             sessions=sessions,
-            senders=senders,
+            senders=assembly.senders(services),
             webhook_secret=self.secrets.webhook_secret,
-            on_undeliverable=services.extras.get("on_undeliverable"),
+            on_undeliverable=services.on_undeliverable,
         )
         uow.on_outbox = self.pipeline.wake
         await application.initialize()
         await application.start()
-        for feature in features():
-            if feature.post_start is not None:
-                await feature.post_start(services, application.bot)
+        await assembly.connected(services, application.bot)
         await self.pipeline.start(self.mode)
         log.info("bot started (%s, %s)", self.mode, self.engine.dialect.name)
 
@@ -133,14 +117,11 @@ class BotRuntime:
         if engine is not None:
             # Once per start (the engine is there only then), while the database is still open.
             if self.services is not None:
-                for feature in features():
-                    if feature.shutdown is None:
-                        continue
-                    try:
-                        await feature.shutdown(self.services)
-                    except Exception:
-                        # One feature's failure must not keep the database or the lock open.
-                        log.exception("feature %s: shutdown failed", feature.name)
+                try:
+                    await assembly.shutdown(self.services)
+                except Exception:
+                    # A failure here must not keep the database or the lock open.
+                    log.exception("shutdown failed")
             await engine.dispose()
         if self._lock is not None:
             self._lock.release()
