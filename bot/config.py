@@ -66,6 +66,7 @@ class PipelineSection(_Section):
 class DeliverySection(_Section):
     global_per_second: float = Field(30, gt=0)
     private_chat_per_second: float = Field(1, gt=0)
+    private_chat_burst: int = Field(3, ge=1)
     group_per_minute: float = Field(20, gt=0)
     max_age_hours: float = Field(24, gt=0)
     backoff_max_seconds: float = Field(60, gt=0)

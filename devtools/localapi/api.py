@@ -8,6 +8,7 @@ from types import TracebackType
 from typing import Any
 
 from devtools.localapi.faults import FAULT_KINDS, Fault, FaultKind
+from devtools.localapi.flood import FloodControl, FloodLimits
 from devtools.localapi.sent import SentMessage
 from devtools.localapi.server import BotApiServer
 from devtools.localapi.state import BotAccount, BotApiState, RecordedCall, scope_key
@@ -149,6 +150,15 @@ class LocalBotApi:
         """Let the calls an injected fault still waited for succeed (e.g. an outage is over)."""
         with self.state.lock:
             fault.times = fault.fired
+
+    def enforce_limits(
+        self, limits: FloodLimits | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> FloodControl:
+        """Answer 429 to messages over Telegram's flood limits from now on; return the counter."""
+        flood = FloodControl(limits or FloodLimits(), clock)
+        with self.state.lock:
+            self.state.flood = flood
+        return flood
 
     def fault_counts(self) -> dict[str, int]:
         """Return how many times faults of each kind fired."""

@@ -87,6 +87,9 @@ class ApiHandler(tornado.web.RequestHandler):
                     self.request.connection.close()  # type: ignore[union-attr]
                     return
                 await self.apply(fault)
+            flood = self.state.flood
+            if flood is not None:
+                flood.check(token, name, chat_id)
             if name == "getUpdates":
                 result: Any = await self.server.get_updates(bot, params)
                 body = json.dumps({"ok": True, "result": result}, ensure_ascii=False)

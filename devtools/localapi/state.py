@@ -11,6 +11,7 @@ from typing import Any
 
 from devtools.localapi.errors import bad_request
 from devtools.localapi.faults import Fault
+from devtools.localapi.flood import FloodControl
 from devtools.localapi.sent import SentMessage
 
 
@@ -100,6 +101,8 @@ class BotApiState:
         self.blocked_chats: set[int] = set()
         self.held_chats: set[int] = set()
         self.faults: list[Fault] = []
+        # Telegram's flood limits, when a test or benchmark turns them on.
+        self.flood: FloodControl | None = None
         self._last_message_ids: dict[int, int] = {}
         self._last_update_id = 100_000
         self._file_counter = 0
