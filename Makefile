@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run trial test lint typecheck pytest drill fuzz install clean
+.PHONY: run trial test lint typecheck pytest drill fuzz bench install clean
 
 $(STAMP): pyproject.toml devtools/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,18 @@ drill: $(STAMP)
 FUZZ_EXAMPLES ?= 500
 fuzz: $(STAMP)
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/security/test_fuzz.py -p no:cacheprovider
+
+# The performance figures of docs/benchmarks.md, each printed beside its goal (minutes; a quiet
+# machine gives steadier figures): conversations beside a bare python-telegram-bot echo bot,
+# the alert drain under Telegram's limits, the national-scale look-up, start-up and memory.
+# PostgreSQL too when TEST_DATABASE_URL is set. BENCH_ARGS go to the conversation benchmark,
+# e.g. BENCH_ARGS="--profile bench/profiles" records flame graphs.
+BENCH_ARGS ?=
+bench: $(STAMP)
+	$(BIN)/python bench/conversation_bench.py $(BENCH_ARGS)
+	$(BIN)/python bench/drain_bench.py
+	$(BIN)/python bench/lookup_bench.py --rules 300000 --districts 8100 --seed 1
+	$(BIN)/python bench/startup_bench.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -34,7 +34,7 @@ def main(argv: Sequence[str] | None = None, commands: Sequence[Command] | None =
     `commands` defaults to bot/commands; `python -m bot` adds `run` and `webhook` (app/run_cmd.py).
     """
     if commands is None:
-        commands = registered_commands()
+        commands = registered_commands(command_name(argv))
     parser = build_parser(commands)
     args = parser.parse_args(argv)
     setup_logging(verbose=args.verbose)
@@ -56,6 +56,18 @@ def main(argv: Sequence[str] | None = None, commands: Sequence[Command] | None =
         return 130
     logging.shutdown()
     return result
+
+
+def command_name(argv: Sequence[str] | None) -> str | None:
+    """Return the subcommand named on the command line, if it can be told without parsing."""
+    peek = argparse.ArgumentParser(add_help=False)
+    peek.add_argument("--config")
+    peek.add_argument("-v", "--verbose", action="store_true")
+    peek.add_argument("-h", "--help", action="store_true")
+    peek.add_argument("command", nargs="?")
+    known, _ = peek.parse_known_args(argv)
+    # `--help` before the command lists every command: all modules are needed then.
+    return None if known.help else known.command
 
 
 def _print_problems(title: str, problems: Sequence[str]) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import AsyncAdaptedQueuePool, ConnectionPoolEntry
 
 from db.private_files import private_dir, private_file, tighten
+from db.sqlite_trips import use_one_trip_cursors
 
 # Files SQLite keeps beside the database; it creates them with the database file's mode.
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
@@ -86,6 +87,8 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        # One trip to the driver's thread per statement instead of four (db/sqlite_trips.py).
+        use_one_trip_cursors(dbapi_connection)
         # Take transaction control from the driver so that "begin" below decides how to begin.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()

@@ -34,9 +34,25 @@ MODULES = (
 )
 
 
-def registered_commands() -> list[Command]:
-    """Import and return the command modules."""
-    return [cast(Command, importlib.import_module(f"bot.commands.{name}")) for name in MODULES]
+# The module of each top-level command, so that running one command imports only its module
+# (and what it needs): `python -m bot lookup` then starts without the bot's whole stack.
+COMMAND_MODULES = {
+    "db": "db_cmd",
+    "check-config": "config_cmd",
+    "health": "pipeline_cmd",
+    "outbox": "pipeline_cmd",
+    "reports": "reports_cmd",
+    "privacy": "privacy_cmd",
+    "officers": "officers_cmd",
+    "data": "data_cmd",
+    "lookup": "lookup_cmd",
+}
+
+
+def registered_commands(command: str | None = None) -> list[Command]:
+    """Import and return the command modules (only `command`'s when it names a known one)."""
+    names = (COMMAND_MODULES[command],) if command in COMMAND_MODULES else MODULES
+    return [cast(Command, importlib.import_module(f"bot.commands.{name}")) for name in names]
 
 
 def add_parser(subparsers: Subparsers, name: str, help_text: str) -> argparse.ArgumentParser:

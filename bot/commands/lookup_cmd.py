@@ -14,7 +14,7 @@ import sys
 from typing import Any
 
 from bot.commands import Subparsers, add_parser
-from bot.commands.data_cmd import directory_session, print_problems
+from bot.commands.data_cmd import SchemaNotCurrent, print_problems, read_only_session
 from bot.config import Config, Secrets
 from db.repositories.directory import has_districts, load_directory
 from lookup import AddressResult, Gazetteer, MatchQuality, PointResult
@@ -61,13 +61,17 @@ def _lookup(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
 
 
 async def _directory(config: Config, secrets: Secrets) -> Directory:
-    async with directory_session(config, secrets) as session:
-        if await has_districts(session):
-            return await load_directory(session)
+    # A look-up only reads: it never migrates the database (that is `db upgrade`'s job).
+    hint = "`python -m bot data import` loads them"
+    try:
+        async with read_only_session(config, secrets) as session:
+            if await has_districts(session):
+                return await load_directory(session)
+    except SchemaNotCurrent:
+        hint = "its schema is not up to date: `python -m bot db upgrade`, then `data import`"
     folder = config.bot.directory_dir
     print(
-        f"note: the database holds no districts; using the files in {folder} "
-        "(`python -m bot data import` loads them)",
+        f"note: the database holds no districts; using the files in {folder} ({hint})",
         file=sys.stderr,
     )
     return read_directory(folder)

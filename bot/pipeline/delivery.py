@@ -72,6 +72,8 @@ DATABASE_RETRY_SECONDS = 1.0
 # Seconds between looks for `sending` rows of this process that it does not hold (a claim whose
 # commit reported an error yet happened leaves one; nothing else would ever send it).
 SWEEP_INTERVAL_SECONDS = 30.0
+# Announced row ids remembered at most (beyond: every sent mark looks for due rows once more).
+MAX_ANNOUNCED = 10_000
 
 
 @dataclass
@@ -131,6 +133,11 @@ class DeliveryWorker:
         # Rows this process claimed whose outcome is not recorded yet: they are `sending` in the
         # database because of us, and no sweep may put them back in line.
         self._held: set[int] = set()
+        # Rows announced by wake() and not claimed yet (a later row of a chat waits for the
+        # earlier one to be sent): a sent mark looks for more rows only while some wait, so
+        # that a reply's sent mark does not cost a claim that finds nothing.
+        self._announced: set[int] = set()
+        self._unknown_waiting = False
         # Since when (UTC) Telegram could not be reached, with no success since; the probe.
         self.unreachable_since: datetime | None = None
         self._probe_task: asyncio.Task[None] | None = None
@@ -145,6 +152,12 @@ class DeliveryWorker:
     def wake(self, outbox_ids: list[int]) -> None:
         """Send newly committed rows right away (sync: called from UnitOfWork.commit)."""
         if outbox_ids:
+            if len(self._announced) < MAX_ANNOUNCED:
+                self._announced.update(outbox_ids)
+            else:
+                # Forget the hints: the next sent mark looks for due rows anyway.
+                self._announced.clear()
+                self._unknown_waiting = True
             self._wakeup.set()
 
     async def start(self) -> int:
@@ -306,6 +319,7 @@ class DeliveryWorker:
             query = query.with_for_update(skip_locked=True, of=OutboxMessage)
         async with self._sessions() as session:
             rows = list((await session.scalars(query)).all())
+            self._announced.difference_update(row.id for row in rows)
             if rows:
                 await session.execute(
                     update(OutboxMessage)
@@ -410,8 +424,10 @@ class DeliveryWorker:
             raise
         self._held.difference_update(int(values["id"]) for values in batch)
         self.stats.sent += len(batch)
-        # Each sent row may have been holding back the next row of its chat.
-        self._wakeup.set()
+        if self._announced or self._unknown_waiting:
+            # A sent row may have been holding back the next row of its chat.
+            self._unknown_waiting = False
+            self._wakeup.set()
 
     def _backoff(self, attempts: int) -> float:
         doubled = BACKOFF_BASE_SECONDS * 2.0 ** min(attempts - 1, 30)

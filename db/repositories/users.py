@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.base import utcnow
 from db.models.people import User
+
+# How stale users.last_seen_at may get before a turn writes it again.
+LAST_SEEN_PRECISION = timedelta(hours=1)
 
 
 async def get_user(session: AsyncSession, channel: str, external_id: str) -> User | None:
@@ -27,7 +32,11 @@ async def ensure_user(
         session.add(user)
         await session.flush()
     else:
-        user.last_seen_at = utcnow()
+        now = utcnow()
+        # Kept for retention (a year): an hour's precision is plenty, and not writing it on
+        # every turn spares each answer one UPDATE.
+        if now - user.last_seen_at >= LAST_SEEN_PRECISION:
+            user.last_seen_at = now
         if chat_id is not None and user.chat_id != chat_id:
             user.chat_id = chat_id
         # Writing to us again means the chat works again (they had blocked the bot before).

@@ -1,0 +1,76 @@
+"""One trip to aiosqlite's thread per statement: results, counts and errors as SQLAlchemy's own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import aiosqlite
+import pytest
+from sqlalchemy import insert, select, text, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.engine import session_factory
+from db.models import Conversation, User
+from db.sqlite_trips import OneTripConnection
+
+
+@pytest.fixture
+def trips(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Record every call that goes to aiosqlite's thread, by the function's name."""
+    calls: list[str] = []
+    original = aiosqlite.Connection._execute
+
+    async def counted(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(getattr(fn, "__name__", repr(fn)))
+        return await original(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(aiosqlite.Connection, "_execute", counted)
+    yield calls
+
+
+async def test_a_statement_is_one_trip_and_returns_its_rows(
+    sqlite_engine: AsyncEngine, trips: list[str]
+) -> None:
+    async with sqlite_engine.connect() as conn:
+        raw = await conn.get_raw_connection()
+        assert isinstance(raw.dbapi_connection, OneTripConnection)
+        trips.clear()
+        rows = (await conn.execute(text("SELECT 1 AS a, 'x' AS b UNION ALL SELECT 2, 'y'"))).all()
+        assert [tuple(row) for row in rows] == [(1, "x"), (2, "y")]
+        # BEGIN IMMEDIATE, then the SELECT: one trip each (SQLAlchemy's cursor made four each).
+        assert trips == ["_run", "_run"]
+
+
+async def test_inserts_updates_and_many_rows_report_ids_and_counts(
+    sqlite_engine: AsyncEngine,
+) -> None:
+    async with session_factory(sqlite_engine)() as session:
+        user = User(channel="telegram", external_id="41", chat_id=41)
+        session.add(user)
+        await session.flush()
+        assert user.id is not None  # lastrowid or RETURNING, as the dialect chooses
+        await session.execute(
+            insert(User),
+            [{"channel": "telegram", "external_id": str(n), "chat_id": n} for n in (42, 43, 44)],
+        )
+        result = await session.execute(update(User).where(User.chat_id > 41).values(language="en"))
+        assert getattr(result, "rowcount", None) == 3
+        languages = (await session.scalars(select(User.language).order_by(User.id))).all()
+        assert languages == [None, "en", "en", "en"]
+        await session.commit()
+
+
+async def test_errors_are_sqlalchemys_and_leave_the_connection_usable(
+    sqlite_engine: AsyncEngine,
+) -> None:
+    async with session_factory(sqlite_engine)() as session:
+        session.add(Conversation(user_id=999_999, draft={}))
+        with pytest.raises(IntegrityError):
+            await session.commit()
+        await session.rollback()
+        with pytest.raises(OperationalError):
+            await session.execute(text("SELECT * FROM no_such_table"))
+        await session.rollback()
+        assert (await session.execute(text("SELECT 7"))).scalar() == 7
