@@ -24,6 +24,7 @@ import asyncio
 import json
 import multiprocessing
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -464,6 +465,14 @@ def profile_later(svg: Path, pid: int, after: float, seconds: float) -> threadin
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        if svg.exists():
+            # The title would be py-spy's command line, with this machine's paths.
+            text = re.sub(
+                r'(<text id="title"[^>]*>)[^<]*(</text>)',
+                rf"\g<1>{svg.stem}: py-spy, {seconds:g} s under load\g<2>",
+                svg.read_text(),
+            )
+            svg.write_text(text)
 
     thread = threading.Thread(target=record, daemon=True)
     thread.start()

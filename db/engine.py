@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.pool import AsyncAdaptedQueuePool, ConnectionPoolEntry
+from sqlalchemy.pool import AsyncAdaptedQueuePool, ConnectionPoolEntry, PoolResetState
 
 from db.private_files import private_dir, private_file, tighten
 from db.sqlite_trips import use_one_trip_cursors
@@ -74,6 +74,10 @@ def create_engine(
             pool_size=1,
             max_overflow=0,
             pool_timeout=60,
+            # The pool rolls back every connection it takes back, even after a commit: on
+            # aiosqlite a trip to the driver's thread each time. _on_reset below rolls back only
+            # what is still open.
+            pool_reset_on_return=None,
         )
         _configure_sqlite(engine)
         return engine
@@ -96,6 +100,15 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+    @event.listens_for(sync_engine, "reset")
+    def _on_reset(dbapi_connection: Any, _record: Any, state: PoolResetState) -> None:
+        if state.terminate_only or not state.asyncio_safe:
+            return  # being thrown away, or outside the event loop: nothing to keep clean
+        driver = getattr(dbapi_connection, "_connection", None)
+        # sqlite3 knows whether a transaction is open; when unsure, roll back as the pool would.
+        if getattr(driver, "in_transaction", True):
+            dbapi_connection.rollback()
 
     @event.listens_for(sync_engine, "begin")
     def _on_begin(connection: Any) -> None:

@@ -74,3 +74,27 @@ async def test_errors_are_sqlalchemys_and_leave_the_connection_usable(
             await session.execute(text("SELECT * FROM no_such_table"))
         await session.rollback()
         assert (await session.execute(text("SELECT 7"))).scalar() == 7
+
+
+async def test_a_committed_connection_goes_back_to_the_pool_without_a_rollback(
+    sqlite_engine: AsyncEngine, trips: list[str]
+) -> None:
+    async with session_factory(sqlite_engine)() as session:
+        session.add(User(channel="telegram", external_id="51", chat_id=51))
+        await session.commit()
+    assert "rollback" not in trips
+
+
+async def test_a_transaction_left_open_underneath_is_rolled_back_on_return(
+    sqlite_engine: AsyncEngine, trips: list[str]
+) -> None:
+    async with sqlite_engine.connect() as conn:
+        raw = await conn.get_raw_connection()
+        driver: Any = raw.driver_connection
+        # Behind SQLAlchemy's back: it does not know this transaction is open.
+        await driver.execute("BEGIN")
+        await driver.execute("CREATE TABLE scratch (x INTEGER)")
+    assert "rollback" in trips
+    async with sqlite_engine.connect() as conn:
+        tables = await conn.execute(text("SELECT name FROM sqlite_master WHERE name = 'scratch'"))
+        assert tables.all() == []
