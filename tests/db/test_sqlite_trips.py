@@ -20,7 +20,7 @@ from db.sqlite_trips import OneTripConnection
 def trips(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """Record every call that goes to aiosqlite's thread, by the function's name."""
     calls: list[str] = []
-    original = aiosqlite.Connection._execute
+    original: Any = aiosqlite.Connection._execute
 
     async def counted(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
         calls.append(getattr(fn, "__name__", repr(fn)))
@@ -35,7 +35,8 @@ async def test_a_statement_is_one_trip_and_returns_its_rows(
 ) -> None:
     async with sqlite_engine.connect() as conn:
         raw = await conn.get_raw_connection()
-        assert isinstance(raw.dbapi_connection, OneTripConnection)
+        adapted: Any = raw.dbapi_connection
+        assert isinstance(adapted, OneTripConnection)
         trips.clear()
         rows = (await conn.execute(text("SELECT 1 AS a, 'x' AS b UNION ALL SELECT 2, 'y'"))).all()
         assert [tuple(row) for row in rows] == [(1, "x"), (2, "y")]
