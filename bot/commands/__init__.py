@@ -44,6 +44,7 @@ COMMAND_MODULES = {
     "reports": "reports_cmd",
     "privacy": "privacy_cmd",
     "officers": "officers_cmd",
+    "partners": "partners_cmd",
     "data": "data_cmd",
     "lookup": "lookup_cmd",
 }
