@@ -129,9 +129,9 @@ def run_ours(
     """This project's bot, as `python -m bot run` starts it (logging to a file)."""
     log = Path(folder) / "bot.log"
     sys.stderr = open(log, "w", buffering=1)  # noqa: SIM115 - lives as long as the process
+    from app.runtime import BotRuntime
     from bot.config import Secrets
     from bot.logs import setup_logging
-    from bot.runtime import BotRuntime
 
     setup_logging(verbose=False)
     config = bench_config(base_url, file_url, str(Path(folder) / "bot.sqlite3"), paced, burst)
