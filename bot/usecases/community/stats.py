@@ -279,13 +279,14 @@ def to_png(stats: Stats, texts: ChartTexts) -> bytes:
     medians.set_xticks(positions, names, rotation=30, ha="right", fontsize=8)
     medians.set_ylabel(texts.hours)
     medians.legend(fontsize=8)
+    # float(): a bar of whole numbers holds numpy integers, which JSON cannot write.
     drawn["median_hours_to_take"] = {
-        n: round(b.get_height(), 1)
+        n: round(float(b.get_height()), 1)
         for n, b, g in zip(names, take, stats.groups, strict=True)
         if g.median_take is not None
     }
     drawn["median_hours_to_close"] = {
-        n: round(b.get_height(), 1)
+        n: round(float(b.get_height()), 1)
         for n, b, g in zip(names, close, stats.groups, strict=True)
         if g.median_close is not None
     }

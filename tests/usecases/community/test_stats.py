@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.cli import build_parser
 from bot.commands import registered_commands
 from bot.config import Config, Secrets
-from bot.usecases.community.stats import FIGURES_KEY
+from bot.usecases.community.stats import FIGURES_KEY, ChartTexts, Group, Stats, to_png
 from db.engine import session_factory
 from db.models import District, Report, ReportStatus, Station
 
@@ -126,6 +126,23 @@ async def test_the_png_draws_the_figures_of_the_csv_by_district(
     assert figures["title"] == (
         "Zgłoszenia 01.10.2026–30.11.2026 · wszystkie jednostki · według rejonów (8)"
     )
+
+
+def test_reports_taken_and_closed_within_minutes_are_drawn() -> None:
+    # Medians of 0.0 h are drawn as whole-number bars (seen in the web chat: the chart failed).
+    quick = Group(code="R1", name="Rejon 1", reports=1, take_hours=[0.0], close_hours=[0.0])
+    quick.months["2026-12"] = 1
+    waiting = Group(code="R2", name="Rejon 2", reports=1)
+    waiting.months["2026-12"] = 1
+    month = datetime(2026, 12, 1, tzinfo=UTC)
+    until = month + timedelta(days=2)
+    chart = Stats(month, until, "district", "KMP", ["2026-12"], [quick, waiting])
+    texts = ChartTexts(*(f"t{n}" for n in range(10)))
+
+    with Image.open(io.BytesIO(to_png(chart, texts))) as image:
+        figures = json.loads(image.info[FIGURES_KEY])
+    assert figures["median_hours_to_take"] == {"Rejon 1": 0.0}
+    assert figures["median_hours_to_close"] == {"Rejon 1": 0.0}
 
 
 async def test_one_station_by_category_and_by_gmina(
