@@ -124,6 +124,19 @@ def _unlisted_address(text: str, result: AddressResult, locality: str) -> str:
     return f"{locality} {number.raw}" if number is not None else locality
 
 
+# A venue's title and address are the sender's app's words, of any length: they are echoed in
+# messages (whose text Telegram caps at 4,096 characters) and stored in a 300-character column.
+VENUE_LABEL_MAX_LENGTH = 200
+
+
+def venue_label(title: str | None, address: str | None) -> str | None:
+    """Return "title, address" of a shared venue, cut to a length every message can hold."""
+    label = ", ".join(part for part in (title, address) if part) or None
+    if label is not None and len(label) > VENUE_LABEL_MAX_LENGTH:
+        label = label[: VENUE_LABEL_MAX_LENGTH - 1].rstrip() + "…"
+    return label
+
+
 def place_from_point(
     services: Services,
     lat: float,
@@ -133,7 +146,7 @@ def place_from_point(
 ) -> PlaceLookup:
     """Resolve a shared location or venue offline (polygon containment)."""
     result = gazetteer(services).lookup_point(lat, lon)
-    label = ", ".join(part for part in (title, address) if part) or None
+    label = venue_label(title, address)
     if result.district is None or result.quality not in FOUND:
         return PlaceLookup(result.quality, None, (), result, result.distance_m)
     place = Place(

@@ -148,7 +148,10 @@ class Database:
 
     def failed_sends(self) -> list[tuple[Any, ...]]:
         """Return outgoing messages Telegram refused for good (a rendering bug, if any)."""
-        return self.rows("SELECT id, chat_id, kind, last_error FROM outbox WHERE status = 'failed'")
+        return self.rows(
+            "SELECT id, chat_id, kind, last_error, substr(payload, 1, 300) FROM outbox"
+            " WHERE status = 'failed'"
+        )
 
     def pending_sends(self, chat_id: int) -> int:
         """Count messages to a chat not sent yet."""
