@@ -11,6 +11,7 @@ import sys
 
 from bot.config import ConfigError, load_config
 from bot.logs import setup_logging
+from db.engine import ProcessLockError
 from devtools.webchat.server import Page
 from devtools.webchat.sketch import sketch
 from devtools.webchat.timeline import Timeline
@@ -51,11 +52,22 @@ async def serve(port: int | None) -> int:
             file=sys.stderr,
         )
         return 1
+    try:
+        await world.start()
+    except ProcessLockError as exc:
+        await world.stop()
+        for bound in sockets:
+            bound.close()
+        print(
+            f"{exc}; or give this one its own file with RDB_WEBCHAT__SQLITE_PATH=...",
+            file=sys.stderr,
+        )
+        return 1
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    signals = (signal.SIGINT, signal.SIGTERM)
+    for sig in signals:
         loop.add_signal_handler(sig, stop.set)
-    await world.start()
     try:
         timeline.attach(loop)
         await page.people.link_everyone()
@@ -63,6 +75,8 @@ async def serve(port: int | None) -> int:
         print(f"Web chat: {page.url}  (Ctrl-C stops it)", flush=True)
         await stop.wait()
     finally:
+        for sig in signals:
+            loop.remove_signal_handler(sig)
         timeline.detach()
         await page.stop()
         await world.stop()

@@ -32,6 +32,7 @@ TAGS = {
     "span": "span",
     "a": "a",
 }
+QUOTE_LENGTH = 80
 LINK_SCHEMES = ("http://", "https://", "tel:", "mailto:", "tg://")
 
 
@@ -163,6 +164,10 @@ def message_view(state: BotApiState, sent: SentMessage) -> dict[str, Any]:
             sent.caption if sent.caption is not None else message.get("caption"),
             sent.parse_mode,
         )
+    if replied := message.get("reply_to_message"):
+        # The quoted message, as the app shows it above a reply: its first words.
+        quoted = str(replied.get("text") or replied.get("caption") or "")
+        view["reply"] = quoted if len(quoted) <= QUOTE_LENGTH else quoted[:QUOTE_LENGTH] + "…"
     if message.get("photo"):
         view["photos"] = [media_url(state, str(message["photo"][-1]["file_id"]))]
     if document := message.get("document"):

@@ -16,6 +16,7 @@ from typing import Any
 from app.runtime import BotRuntime
 from bot.config import Config, Secrets
 from bot.usecases.officers.invites import create_invite
+from db.engine import SQLiteProcessLock
 from devtools.localapi import FakeChat, FakeUser, LocalBotApi
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,14 @@ class World:
         self.api.start()
         self.api.register_bot(TOKEN, username=BOT_USERNAME, first_name=BOT_NAME)
         config = trial_config(self.base_config, self.api)
-        fresh_database(config.database.sqlite_path)
+        # Another web chat on the same file keeps it: its lock is taken before anything is
+        # removed (ProcessLockError names its pid), and handed to the bot right after.
+        lock = SQLiteProcessLock(config.database.sqlite_path)
+        lock.acquire()
+        try:
+            fresh_database(config.database.sqlite_path)
+        finally:
+            lock.release()
         secrets = Secrets(bot_token=TOKEN, database_url=None, webhook_secret=None)
         self.runtime = BotRuntime(config, secrets)
         await self.runtime.start()

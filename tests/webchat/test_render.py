@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from devtools.webchat.__main__ import main
+from db.engine import SQLiteProcessLock
+from devtools.localapi import SentMessage
+from devtools.localapi.state import BotApiState
+from devtools.webchat.__main__ import main, serve
 from devtools.webchat.actions import chosen_language
-from devtools.webchat.render import reply_keyboard, safe_html
+from devtools.webchat.render import message_view, reply_keyboard, safe_html
 from devtools.webchat.sketch import sketch
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "konin"
@@ -80,3 +83,46 @@ def test_a_press_of_the_bots_language_choice_is_recognised_for_the_pane() -> Non
     assert chosen_language("l:1:uk") == "uk"
     assert chosen_language("r:3:cat.illegal_dumping") is None
     assert chosen_language("not callback data") is None
+
+
+def test_a_bot_message_shows_its_quote_photo_place_contact_and_buttons() -> None:
+    state = BotApiState()
+    stored = state.new_file(b"jpeg", "photo", ".jpg", "image/jpeg", size=(4, 3))
+    message = {
+        "message_id": 5,
+        "caption": "Zdjęcie",
+        "photo": [{"file_id": stored.file_id}],
+        "reply_to_message": {"message_id": 2, "text": "x" * 100},
+        "location": {"latitude": 52.2, "longitude": 18.2},
+        "contact": {"first_name": "Tomasz", "last_name": "Fikcyjny", "phone_number": "+48 1"},
+        "reply_markup": {"inline_keyboard": [[{"text": "✋", "callback_data": "o:1:take"}]]},
+        "edit_date": 1,
+    }
+    sent = SentMessage("editMessageCaption", 7, 5, caption="<b>Zdjęcie</b>", parse_mode="HTML")
+    sent.message = message
+    assert message_view(state, sent) == {
+        "id": 5,
+        "edited": True,
+        "buttons": [[{"text": "✋", "data": "o:1:take"}]],
+        "html": "<b>Zdjęcie</b>",
+        "reply": "x" * 80 + "…",
+        "photos": [f"/media/{stored.file_path}"],
+        "location": {"lat": 52.2, "lon": 18.2},
+        "contact": {"name": "Tomasz Fikcyjny", "phone": "+48 1"},
+    }
+
+
+async def test_a_second_web_chat_on_the_same_file_leaves_the_first_ones_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "webchat.sqlite3"
+    database.write_bytes(b"the first web chat's data")
+    monkeypatch.setenv("RDB_WEBCHAT__SQLITE_PATH", str(database))
+    first = SQLiteProcessLock(database)
+    first.acquire()
+    try:
+        assert await serve(0) == 1
+    finally:
+        first.release()
+    assert database.read_bytes() == b"the first web chat's data"
+    assert "another bot process" in capsys.readouterr().err

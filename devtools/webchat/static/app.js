@@ -209,6 +209,7 @@ function closePicker(pane) {
 
 function bubbleContent(pane, chat, message) {
   const parts = [];
+  if (message.reply) parts.push(el("div", { class: "quote" }, message.reply));
   for (const url of message.photos || []) {
     if (url) parts.push(el("img", { class: "photo", src: url, alt: "" }));
   }
