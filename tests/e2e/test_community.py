@@ -28,7 +28,7 @@ from tests.support import FAST
 
 pytestmark = pytest.mark.e2e
 
-ZOFIA, OLEH = 9801, 9802
+ZOFIA, OLEH, NEWCOMER = 9801, 9802, 9803
 KON_05 = "Rejon 5 – Centrum i V osiedle (PRZYKŁAD)"
 
 
@@ -111,11 +111,29 @@ async def test_residents_subscribe_from_the_card_see_it_and_unsubscribe_or_erase
     data = json.loads(first.document or b"")
     assert [s["district"] for s in data["district_subscriptions"]] == ["KON-05"]
     assert "Wiadomości z rejonów (subskrypcje): 1" in (second.document or b"").decode("utf-8")
+    newcomer = local_api.user(NEWCOMER, "Jan")
+    await choose_language(local_api, newcomer, "pl")
+    [welcome] = [m for m in local_api.sent(NEWCOMER) if m.buttons()][-1:]
     zofia.send_command("usun_dane")
     [question] = await local_api.await_sent(ZOFIA)
     press_value(zofia, question, "erase.yes")
     await local_api.await_sent(ZOFIA)
     assert await subscriptions(runtime) == 1
+
+    # Forged presses change nothing but the presser's own subscriptions, and are answered.
+    for forged, answer in (
+        ("cm:0:go:999", "nic nie zmieniłem"),
+        ("cm:0:go:x", "nic nie zmieniłem"),
+        ("cm:0:sb:NOPE", "Tego rejonu nie ma już w spisie"),
+        # Not even our data format: the router's answer.
+        ("cm:0:sb:../../etc", "Ten przycisk jest już nieaktualny"),
+        ("cm:0:un:KON-01", "Nie dostaniesz więcej wiadomości z rejonu"),
+        ("lk:0:sb:NOPE", "Tego rejonu nie ma już w spisie"),
+    ):
+        before = await subscriptions(runtime)
+        newcomer.press_data(welcome, forged)
+        await local_api.await_sent(NEWCOMER, predicate=lambda m, a=answer: a in text_of(m))
+        assert await subscriptions(runtime) == before
 
     # Oleh unsubscribes from the list.
     press_value(oleh, listed, "un:KON-05")

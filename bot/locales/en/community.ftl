@@ -13,6 +13,7 @@ community-unsubscribed = 🔕 You will get no more news from <b>{ $district }</b
 community-district-gone = This district is no longer in the directory. Find your district officer: /officer.
 community-no-subscriptions = You get no district's news. Find your district officer (/officer) and press "🔔 News from this district" on their card: you will get announcements, warnings and invitations to meetings with residents.
 community-subscriptions = 🔔 You get news from the district officers of: <b>{ $districts }</b>. A button below unsubscribes from a district.
+community-button-gone = This button is no longer valid — nothing was changed.
 community-privacy-notice = <b>District news:</b> if you subscribe, we keep which district it is (and which meetings you plan to attend) — until you unsubscribe (/notifications) or use /delete_my_data.
 privacy-data-subscriptions = District news (subscriptions): { $count }
 privacy-data-meetings = Meetings you plan to attend: { $count }

@@ -13,6 +13,7 @@ community-unsubscribed = 🔕 Nie dostaniesz więcej wiadomości z rejonu <b>{ $
 community-district-gone = Tego rejonu nie ma już w spisie. Znajdź swojego dzielnicowego: /dzielnicowy.
 community-no-subscriptions = Nie dostajesz wiadomości z żadnego rejonu. Znajdź swojego dzielnicowego (/dzielnicowy) i naciśnij na jego karcie „🔔 Wiadomości z tego rejonu”: dostaniesz ogłoszenia, ostrzeżenia i zaproszenia na spotkania z mieszkańcami.
 community-subscriptions = 🔔 Dostajesz wiadomości od dzielnicowych z: <b>{ $districts }</b>. Przycisk poniżej wypisuje z rejonu.
+community-button-gone = Ten przycisk jest już nieaktualny — nic nie zmieniłem.
 community-privacy-notice = <b>Wiadomości z rejonu:</b> jeśli je subskrybujesz, przechowujemy, który to rejon (i na które spotkania się wybierasz) — do wypisania się (/powiadomienia) albo /usun_dane.
 privacy-data-subscriptions = Wiadomości z rejonów (subskrypcje): { $count }
 privacy-data-meetings = Spotkania, na które się wybierasz: { $count }

@@ -182,7 +182,7 @@ class AnnounceFlow:
             ctx.reset()
             return [ctx.answer("community-officers-only")]
         if ctx.conversation.flow != FLOW:
-            return [ctx.answer("button-expired")]
+            return [ctx.answer("community-button-gone")]
         step = ctx.step
         current = ctx.conversation.step or ""
         draft = dict(ctx.conversation.draft or {})
@@ -375,7 +375,7 @@ async def _preview(ctx: FlowContext, officer: Officer) -> list[Answer]:
     announcement = _build(officer, draft, ctx.turn.now)
     if announcement is None:
         ctx.reset()
-        return [ctx.answer("button-expired")]
+        return [ctx.answer("community-button-gone")]
     area = await area_of(ctx.services, ctx.session, announcement)
     # In the officer's language, as residents who read it will see it (its text if translated).
     shown = announcement_answer(
@@ -405,7 +405,7 @@ async def _send(ctx: FlowContext, officer: Officer, draft: dict[str, Any]) -> li
     announcement = _build(officer, draft, ctx.turn.now)
     if announcement is None:
         ctx.reset()
-        return [ctx.answer("button-expired")]
+        return [ctx.answer("community-button-gone")]
     if announcement.starts_at is not None and announcement.starts_at <= ctx.turn.now:
         # The preview waited past the meeting's start: ask for the time again.
         draft.pop("starts_at", None)
@@ -461,7 +461,7 @@ async def attend(ctx: FlowContext, value: str) -> list[Answer]:
     number = value.removeprefix(ATTEND if coming else WITHDRAW)
     meeting = await ctx.session.get(Announcement, int(number)) if number.isdigit() else None
     if meeting is None or meeting.kind is not AnnouncementKind.MEETING or meeting.starts_at is None:
-        return [ctx.answer("button-expired")]
+        return [ctx.answer("community-button-gone")]
     when = when_text(ctx.services, meeting.starts_at)
     if meeting.starts_at <= ctx.turn.now:
         return [ctx.answer("community-meeting-over", when=when)]

@@ -32,7 +32,7 @@ class NotificationsFlow:
             answered = await press(ctx, step)
             if answered is not None:
                 return answered
-        return [ctx.answer("button-expired")]
+        return [ctx.answer("community-button-gone")]
 
     async def current_question(self, ctx: FlowContext) -> Sequence[Answer]:
         """Nothing is asked: show the list again."""
