@@ -29,6 +29,7 @@ from bot.i18n import format_day, format_time
 from bot.outbox import PRIORITY_BACKGROUND, queue_answer, reply
 from bot.services import Services
 from bot.usecases.community.audience import (
+    Recipient,
     audience_district_ids,
     audience_name,
     recipients,
@@ -40,6 +41,7 @@ from bot.usecases.officers.permissions import linked_officer, officer_district_i
 from bot.usecases.operations.local_time import local
 from db.models.community import Announcement, AnnouncementKind, Audience, MeetingAttendee
 from db.models.directory import District, Officer, OfficerRole, Station
+from db.uow import UnitOfWork
 
 FLOW = "announce"
 SCOPE = "an"
@@ -417,8 +419,6 @@ async def _send(ctx: FlowContext, officer: Officer, draft: dict[str, Any]) -> li
     session = ctx.session
     session.add(announcement)
     await session.flush()
-    area = await area_of(ctx.services, session, announcement)
-    author = officer_name(officer)
     ids = await audience_district_ids(
         session, announcement.audience, announcement.district_id, announcement.station_id
     )
@@ -426,21 +426,39 @@ async def _send(ctx: FlowContext, officer: Officer, draft: dict[str, Any]) -> li
     # Queued first: the officer may be a subscriber too, and their chat's messages keep order.
     confirmation = ctx.answer("community-announce-sent", count=len(people), number=announcement.id)
     reply(ctx.uow, ctx.user, confirmation, ctx.lang)
-    catalog = ctx.services.catalog
+    await queue_announcement(ctx.uow, ctx.services, announcement, officer, people)
+    ctx.reset()
+    return []
+
+
+async def queue_announcement(
+    uow: UnitOfWork,
+    services: Services,
+    announcement: Announcement,
+    officer: Officer,
+    people: Sequence[Recipient],
+) -> int:
+    """Queue a stored announcement for each recipient in their language; return how many.
+
+    One outbox row per person, in the caller's transaction, at background priority: replies and
+    officers' alerts go first, and the delivery worker paces the rest within Telegram's limits
+    (bench/announcement_bench.py measures this transaction).
+    """
+    area = await area_of(services, uow.session, announcement)
+    author = officer_name(officer)
+    catalog = services.catalog
     for person in people:
         lang = catalog.language(person.language)
         answer = announcement_answer(
-            ctx.services,
+            services,
             announcement,
             lang,
             area=area,
             author=author,
             district_code=person.district_code,
         )
-        # Background priority: replies and officers' alerts go first, and the worker paces
-        # the rest within Telegram's limits.
         queue_answer(
-            ctx.uow,
+            uow,
             person.chat_id,
             answer,
             lang,
@@ -448,8 +466,7 @@ async def _send(ctx: FlowContext, officer: Officer, draft: dict[str, Any]) -> li
             priority=PRIORITY_BACKGROUND,
         )
     announcement.recipients = len(people)
-    ctx.reset()
-    return []
+    return len(people)
 
 
 # ---- "I'll come" --------------------------------------------------------------------------
