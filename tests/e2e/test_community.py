@@ -9,6 +9,7 @@ server.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -30,6 +31,11 @@ pytestmark = pytest.mark.e2e
 
 ZOFIA, OLEH, NEWCOMER = 9801, 9802, 9803
 KON_05 = "Rejon 5 – Centrum i V osiedle (PRZYKŁAD)"
+
+
+def saying(words: str) -> Callable[[SentMessage], bool]:
+    """Match a message that reads these words."""
+    return lambda message: words in text_of(message)
 
 
 async def subscriptions(runtime: Any) -> int:
@@ -126,13 +132,13 @@ async def test_residents_subscribe_from_the_card_see_it_and_unsubscribe_or_erase
         ("cm:0:go:x", "nic nie zmieniłem"),
         ("cm:0:sb:NOPE", "Tego rejonu nie ma już w spisie"),
         # Not even our data format: the router's answer.
-        ("cm:0:sb:../../etc", "Ten przycisk jest już nieaktualny"),
+        ("cm:0:sb:KON 05; DROP", "Ten przycisk jest już nieaktualny"),
         ("cm:0:un:KON-01", "Nie dostaniesz więcej wiadomości z rejonu"),
         ("lk:0:sb:NOPE", "Tego rejonu nie ma już w spisie"),
     ):
         before = await subscriptions(runtime)
         newcomer.press_data(welcome, forged)
-        await local_api.await_sent(NEWCOMER, predicate=lambda m, a=answer: a in text_of(m))
+        await local_api.await_sent(NEWCOMER, predicate=saying(answer))
         assert await subscriptions(runtime) == before
 
     # Oleh unsubscribes from the list.
