@@ -99,6 +99,7 @@ class LookupSection(_Section):
     border_tolerance_m: float = Field(30, ge=0)
     default_locality: str = "Konin"
     streets_per_page: int = Field(40, ge=1)
+    crossing_max_m: float = Field(800, ge=0)
     geocoding_enabled: bool = False
     nominatim_domain: str = "nominatim.openstreetmap.org"
     geocoding_user_agent: str = "razem-dla-bezpieczenstwa-konin"

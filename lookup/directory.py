@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # landmarks → normalize → house_numbers import this module: only a type here.
+    from lookup.landmarks import Landmark
 
 # A closed ring of (lon, lat) pairs, in GeoJSON order.
 Ring = tuple[tuple[float, float], ...]
@@ -169,3 +174,5 @@ class Directory:
     officers: tuple[Officer, ...] = ()
     rules: tuple[StreetRule, ...] = field(default=())
     partners: tuple[Partner, ...] = ()
+    # places.csv: stops, parks, bridges... residents name instead of an address.
+    places: tuple[Landmark, ...] = ()

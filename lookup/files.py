@@ -39,6 +39,7 @@ from lookup.directory import (
 )
 from lookup.geometry import PolygonIndex, group_rings, polygon_problem
 from lookup.house_numbers import RangeSyntaxError, format_range, parse_range
+from lookup.landmarks import KIND_WORDS, Landmark, LandmarkKind, parse_kind
 from lookup.normalize import street_key, words_key
 from lookup.office_hours import OfficeHoursInvalid, parse_office_hours
 
@@ -54,6 +55,8 @@ STATIONS, DISTRICTS, OFFICERS, STREETS, POLYGONS, PARTNERS = (
 )
 # Optional: officers' office hours / duty times, one row per officer (lookup/office_hours.py).
 OFFICE_HOURS = "office_hours.csv"
+# Optional: landmarks residents name instead of an address (stops, parks, bridges...).
+PLACES = "places.csv"
 # (required columns, optional columns) per file; "notes" is always allowed and ignored.
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     STATIONS: (("code", "name", "address", "phone"), ("email", "opening_hours", "lat", "lon")),
@@ -68,6 +71,10 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     OFFICE_HOURS: (("officer_code", "office_hours"), ()),
     PARTNERS: (("code", "name", "kind", "gmina"), ("contact",)),
+    PLACES: (
+        ("name", "kind", "lat", "lon"),
+        ("aliases", "streets", "district_code", "approximate"),
+    ),
 }
 # Column order when writing: the order staff read a row in.
 WRITE_ORDER: dict[str, tuple[str, ...]] = {
@@ -82,6 +89,9 @@ WRITE_ORDER: dict[str, tuple[str, ...]] = {
         "locality", "prefix", "street", "numbers", "district_code", "lat", "lon", "aliases",
     ),
     OFFICE_HOURS: ("officer_code", "office_hours"),
+    PLACES: (
+        "name", "kind", "aliases", "streets", "lat", "lon", "district_code", "approximate",
+    ),
 }  # fmt: skip
 _LIST_RE = re.compile(r"[;,|\s]+")
 _TRUE = {"tak", "t", "true", "1", "yes", "y", "x"}
@@ -121,6 +131,8 @@ class FindingKind(StrEnum):
     POINT_OUTSIDE_DISTRICT = "point_outside_district"
     EMPTY_DISTRICT = "empty_district"
     NO_COORDINATOR = "no_coordinator"
+    PLACE_OUTSIDE_DISTRICT = "place_outside_district"
+    PLACE_UNKNOWN_STREET = "place_unknown_street"
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,10 +259,16 @@ def read_directory(path: str | Path) -> Directory:
     officers = _read_office_hours(reader, _read_officers(reader, station_codes, district_codes))
     rules = _read_rules(reader, district_codes)
     partners = _read_partners(reader, {d.gmina for d in districts if d.gmina})
+    places = _read_places(reader, district_codes)
     if reader.problems:
         raise DirectoryInvalid(reader.problems)
     return Directory(
-        tuple(stations), tuple(districts), tuple(officers), tuple(rules), tuple(partners)
+        tuple(stations),
+        tuple(districts),
+        tuple(officers),
+        tuple(rules),
+        tuple(partners),
+        places=tuple(places),
     )
 
 
@@ -413,6 +431,57 @@ def _read_rules(reader: _Reader, districts: set[str]) -> list[StreetRule]:
     return rules
 
 
+def _read_places(reader: _Reader, districts: set[str]) -> list[Landmark]:
+    """Read places.csv (optional): landmarks with a point, a kind and, maybe, a district."""
+    if not (reader.folder / PLACES).is_file():
+        return []
+    places: list[Landmark] = []
+    seen: dict[tuple[str, LandmarkKind], int] = {}
+    for line, row in reader.rows(PLACES):
+        name = reader.required(PLACES, line, row, "name")
+        kind = parse_kind(row["kind"])
+        if kind is None:
+            reader.problem(
+                PLACES, line,
+                f"unknown kind {row['kind']!r}: use przystanek, dworzec, park, plac, urząd, "
+                "szpital, most, handel, szkoła, kościół, zabytek, kultura, sport, rondo, "
+                "skrzyżowanie or inne",
+            )  # fmt: skip
+        lat, lon = reader.point(PLACES, line, row)
+        if not row["lat"] and not row["lon"]:
+            reader.problem(PLACES, line, "lat and lon are empty: a place needs its point")
+        district = row.get("district_code", "")
+        if district and district not in districts:
+            reader.problem(PLACES, line, f"unknown district {district!r}")
+        streets = _names(row.get("streets", ""))
+        if kind in (LandmarkKind.CROSSING, LandmarkKind.ROUNDABOUT) and len(streets) < 2:
+            reader.problem(
+                PLACES,
+                line,
+                "a crossing or roundabout lists the streets that meet there "
+                "(at least two, separated by ;)",
+            )
+        approximate = reader.flag(PLACES, line, row, "approximate", False)
+        if not name or kind is None or lat is None or lon is None:
+            continue
+        identity = (words_key(name), kind)
+        if identity in seen:
+            reader.problem(PLACES, line, f"repeats line {seen[identity]}")
+            continue
+        seen[identity] = line
+        places.append(
+            Landmark(
+                name, kind, lat, lon, district, _names(row.get("aliases", "")), streets,
+                approximate,
+            )
+        )  # fmt: skip
+    return places
+
+
+def _names(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split(";") if part.strip())
+
+
 def _read_polygons(reader: _Reader) -> dict[str, tuple[int | None, tuple[Ring, ...]]]:
     """Read districts.geojson (optional) into code → (line, rings)."""
     path = reader.folder / POLYGONS
@@ -505,6 +574,12 @@ def write_directory(directory: Directory, path: str | Path) -> None:
          r.district_code, _num(r.lat), _num(r.lon), "; ".join(r.aliases)]
         for r in directory.rules
     ])  # fmt: skip
+    if directory.places:
+        _write(folder / PLACES, PLACES, [
+            [m.name, KIND_WORDS[m.kind][0], "; ".join(m.aliases), "; ".join(m.streets),
+             _num(m.lat), _num(m.lon), m.district_code, _yes(m.approximate)]
+            for m in directory.places
+        ])  # fmt: skip
     features = [
         json.dumps(_feature(d), ensure_ascii=False) for d in directory.districts if d.polygon
     ]
@@ -563,6 +638,7 @@ def check(directory: Directory) -> list[Finding]:
                 f"{district.code} {district.name}: no streets and no polygon",
             ))  # fmt: skip
     findings.extend(_points_outside(directory))
+    findings.extend(_places_findings(directory))
     coordinated = {
         o.station_code for o in directory.officers if o.active and o.role is OfficerRole.COORDINATOR
     }
@@ -633,3 +709,37 @@ def _points_outside(directory: Directory) -> list[Finding]:
                 f"{rule.lat}, {rule.lon} lies in {where}, not {rule.district_code}",
             ))  # fmt: skip
     return findings
+
+
+def _places_findings(directory: Directory) -> list[Finding]:
+    """Find places in another district's polygon (or in none) and streets no rule names."""
+    findings = []
+    polygons = {d.code: d.polygon for d in directory.districts if d.polygon}
+    index = PolygonIndex(polygons, tolerance_m=0.0) if polygons else None
+    known = {street_key(r.street) for r in directory.rules if r.street}
+    known |= {street_key(a) for r in directory.rules for a in r.aliases}
+    for place in directory.places:
+        covering = index.districts_at(place.lat, place.lon) if index is not None else []
+        if index is not None and (
+            (place.district_code and covering and place.district_code not in covering)
+            or (not place.district_code and not covering)
+        ):
+            where = ", ".join(covering) or "no district"
+            findings.append(Finding(
+                FindingKind.PLACE_OUTSIDE_DISTRICT, place.district_code,
+                f"{PLACES}: {place.name}: point {place.lat}, {place.lon} lies in {where}"
+                + (f", not {place.district_code}" if place.district_code else ""),
+            ))  # fmt: skip
+        for street in place.streets:
+            if street_key(street) not in known and _surname_unknown(street, known):
+                findings.append(Finding(
+                    FindingKind.PLACE_UNKNOWN_STREET, place.district_code,
+                    f"{PLACES}: {place.name}: street {street!r} is in no street rule",
+                ))  # fmt: skip
+    return findings
+
+
+def _surname_unknown(street: str, known: set[str]) -> bool:
+    """Tell whether no known street ends with this name ("Paderewskiego" → "Ignacego ...")."""
+    key = street_key(street)
+    return not any(name.endswith(f" {key}") for name in known)

@@ -10,11 +10,14 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 import shapely
+from geopy.distance import geodesic
 from rapidfuzz import fuzz, process
 
+from lookup.crossings import CROSSING_MAX_M, Crossing, split_crossing, street_readings
 from lookup.directory import Directory, District, Officer, Parity, Station, StreetRule
 from lookup.geometry import PolygonIndex
 from lookup.house_numbers import HouseNumber, NumberRange, describe_range
+from lookup.landmarks import Landmark, LandmarkIndex, LandmarkKind, stop_street
 from lookup.nearby import NEAREST_STREET_MAX_M, NearestStreet, StreetPoints
 from lookup.normalize import (
     AddressParts,
@@ -47,6 +50,8 @@ class MatchQuality(StrEnum):
     AMBIGUOUS = "ambiguous"
     NOT_FOUND = "not_found"
     OUTSIDE_AREA = "outside_area"
+    # Two streets typed as a crossing that, by the directory's points, do not meet.
+    NO_CROSSING = "no_crossing"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +114,15 @@ class PointResult:
     nearest_district: District | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class StopsNear:
+    """The stops on or near a street ("przystanek przy Kolejowej"), nearest first."""
+
+    # The street as residents read it ("ul. Kolejowa").
+    street: str
+    stops: tuple[Landmark, ...]
+
+
 @dataclass(slots=True)
 class _Street:
     """One street of one locality with its rules, sorted by first number."""
@@ -165,6 +179,7 @@ class Gazetteer:
         self._centres: dict[str, tuple[float, float]] = {}
         self._default_keys: dict[str, str] = {}
         self._locality_keys: dict[str, str] = {}
+        self._landmarks = LandmarkIndex(())
 
     @classmethod
     def from_directory(cls, directory: Directory, *, tolerance_m: float = 25.0) -> Gazetteer:
@@ -175,6 +190,7 @@ class Gazetteer:
             directory.officers,
             directory.rules,
             tolerance_m=tolerance_m,
+            landmarks=directory.places,
         )
 
     @classmethod
@@ -186,6 +202,7 @@ class Gazetteer:
         rules: Iterable[StreetRule],
         *,
         tolerance_m: float = 25.0,
+        landmarks: Iterable[Landmark] = (),
     ) -> Gazetteer:
         """Index the directory; points within `tolerance_m` of a polygon still match it.
 
@@ -196,7 +213,9 @@ class Gazetteer:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return cls._build(stations, districts, officers, rules, tolerance_m)
+            gazetteer = cls._build(stations, districts, officers, rules, tolerance_m)
+            gazetteer._index_landmarks(landmarks)
+            return gazetteer
         finally:
             if collecting:
                 gc.enable()
@@ -257,6 +276,26 @@ class Gazetteer:
             len(polygons),
         )
         return self
+
+    def _index_landmarks(self, landmarks: Iterable[Landmark]) -> None:
+        """Index the landmarks that fall in a district (named, or by the district polygons)."""
+        placed = []
+        for landmark in landmarks:
+            code = landmark.district_code
+            if code not in self._districts:
+                at = self._polygons.locate(landmark.lat, landmark.lon)
+                code = at.district_code if at.inside and at.district_code else ""
+            if code in self._districts:
+                placed.append(replace(landmark, district_code=code))
+        self._landmarks = LandmarkIndex(placed, self._street_keys)
+
+    def _street_keys(self, street: str) -> list[str]:
+        """Return the keys of the streets a name means (places.csv `streets`), in any town."""
+        for key in street_readings(street):
+            hits = [h.street for h in self._exact(key, None, None) if h.street]
+            if hits:
+                return hits
+        return []
 
     def _town(self, locality: str) -> _Town:
         """Return the record of a locality, creating it on first sight."""
@@ -519,6 +558,174 @@ class Gazetteer:
                 return other.lat, other.lon
         centre = self._centres.get(code)
         return (None, None) if centre is None else centre
+
+    # --- crossings ---------------------------------------------------------------------
+
+    def lookup_crossing(
+        self,
+        text: str,
+        default_locality: str | None = "Konin",
+        *,
+        max_m: float = CROSSING_MAX_M,
+        bare: bool = False,
+    ) -> Crossing | None:
+        """Find where two typed streets meet ("róg Kolejowej i Dworcowej"); None: no crossing.
+
+        The directory knows points of streets, not their lines: the crossing is placed between
+        the two streets' nearest points, and streets whose points lie more than `max_m` apart
+        do not meet. `bare` reads "Kolejowa i Dworcowa" too (see crossings.split_crossing).
+        """
+        readings = split_crossing(text, bare=bare)
+        if not readings:
+            return None
+        default = self._default_key(default_locality)
+        unknown: str | None = None
+        for reading in readings:
+            loc = default
+            if reading.locality:
+                loc = self._resolve_locality(reading.locality)
+                if loc is None:
+                    return Crossing(MatchQuality.OUTSIDE_AREA)
+            # A bare "X i Y" may be any sentence: only known names (no typos) make it a crossing.
+            first = self._streets_named(reading.first, loc, typos=reading.announced)
+            second = self._streets_named(reading.second, loc, typos=reading.announced)
+            if first and second:
+                return self._crossing(first, second, max_m)
+            if unknown is None:
+                unknown = reading.second if first else reading.first
+        if not readings[0].announced:
+            return None
+        return Crossing(MatchQuality.NOT_FOUND, unknown=unknown)
+
+    def _streets_named(self, part: str, loc: str | None, *, typos: bool) -> list[_Hit]:
+        """Find the streets a part of a crossing names: exact or case forms, then typos."""
+        keys = street_readings(part)
+        for key in keys:
+            hits = self._exact(key, loc, None) if loc else self._exact(key, None, None)
+            hits = [h for h in hits if h.street]
+            if hits:
+                return hits
+        for key in keys[:2] if typos else ():
+            hits = self._fuzzy(key, loc)
+            if hits:
+                top = hits[0].score
+                return [h for h in hits if h.score >= top - AMBIGUITY_MARGIN]
+        return []
+
+    def _crossing(self, first: list[_Hit], second: list[_Hit], max_m: float) -> Crossing:
+        """Place the crossing of the closest pair of streets the two names may mean."""
+        for one in first:
+            for two in second:
+                listed = self._landmarks.meeting(one.street, two.street)
+                if listed is not None:
+                    # places.csv knows this crossing (or roundabout): its point, its district.
+                    found = self._crossing_found(
+                        one, two, listed.district_code, listed.lat, listed.lon, 0.0
+                    )
+                    if listed.kind is LandmarkKind.ROUNDABOUT:
+                        found = replace(found, name=listed.name)
+                    return found
+        best: tuple[float, StreetRule, StreetRule, _Hit, _Hit] | None = None
+        shared: tuple[str, _Hit, _Hit] | None = None
+        for one in first:
+            a = self._towns[one.locality].streets[one.street]
+            for two in second:
+                b = self._towns[two.locality].streets[two.street]
+                if a is b:
+                    continue
+                for ra in a.rules:
+                    for rb in b.rules:
+                        if ra.lat is None or ra.lon is None or rb.lat is None or rb.lon is None:
+                            if ra.district_code == rb.district_code and shared is None:
+                                shared = (ra.district_code, one, two)
+                            continue
+                        metres = float(geodesic((ra.lat, ra.lon), (rb.lat, rb.lon)).meters)
+                        if best is None or metres < best[0]:
+                            best = (metres, ra, rb, one, two)
+        if best is None:
+            if shared is None:
+                names = self._labels(first[0], second[0]) if first[0] != second[0] else ()
+                return Crossing(MatchQuality.NO_CROSSING, streets=names)
+            # Streets without points: they meet if one district lists them both.
+            code, one, two = shared
+            return self._crossing_found(one, two, code, None, None, None)
+        metres, ra, rb, one, two = best
+        if metres > max_m:
+            return Crossing(
+                MatchQuality.NO_CROSSING, streets=self._labels(one, two), distance_m=metres
+            )
+        assert ra.lat is not None and ra.lon is not None and rb.lat is not None
+        assert rb.lon is not None
+        lat, lon = (ra.lat + rb.lat) / 2, (ra.lon + rb.lon) / 2
+        code = ra.district_code
+        if rb.district_code != code:
+            # The streets change district here: the boundary decides, if the directory has one.
+            at = self._polygons.locate(lat, lon)
+            if at.inside and at.district_code in (ra.district_code, rb.district_code):
+                code = at.district_code
+        return self._crossing_found(one, two, code, lat, lon, metres)
+
+    def _labels(self, one: _Hit, two: _Hit) -> tuple[str, str]:
+        return (
+            self._towns[one.locality].streets[one.street].label,
+            self._towns[two.locality].streets[two.street].label,
+        )
+
+    def _crossing_found(
+        self,
+        one: _Hit,
+        two: _Hit,
+        code: str,
+        lat: float | None,
+        lon: float | None,
+        metres: float | None,
+    ) -> Crossing:
+        district = self._districts[code]
+        typo = min(one.score, two.score) < STEM_SCORE
+        return Crossing(
+            MatchQuality.FUZZY if typo else MatchQuality.EXACT,
+            streets=self._labels(one, two),
+            locality=self._towns[one.locality].streets[one.street].locality,
+            lat=lat,
+            lon=lon,
+            district=district,
+            station=self._stations.get(district.station_code),
+            officers=self._officers.get(code, ()),
+            distance_m=metres,
+            street_keys=(one.street, two.street),
+        )
+
+    # --- landmarks -----------------------------------------------------------------------
+
+    @property
+    def landmarks(self) -> LandmarkIndex:
+        """Return the landmarks of the directory (places.csv) that lie in a district."""
+        return self._landmarks
+
+    def landmarks_named(self, text: str) -> list[Landmark]:
+        """Return the landmarks a text names exactly ("dworzec PKP", "parku Chopina")."""
+        return self._landmarks.exact(text)
+
+    def landmarks_like(self, text: str) -> list[Landmark]:
+        """Return the landmarks whose names are close to a text ("szpital", "galeria")."""
+        return self._landmarks.similar(text)
+
+    def stops_near(self, text: str, default_locality: str | None = "Konin") -> StopsNear | None:
+        """Answer "przystanek przy Kolejowej": the street's stops; None if no such question.
+
+        A street the directory does not know gives None too (the text may name a stop).
+        """
+        part = stop_street(text)
+        if part is None or not len(self._landmarks):
+            return None
+        hits = self._streets_named(part, self._default_key(default_locality), typos=True)
+        if not hits:
+            return None
+        hit = hits[0]
+        street = self._towns[hit.locality].streets[hit.street]
+        points = [(r.lat, r.lon) for r in street.rules if r.lat is not None and r.lon is not None]
+        stops = self._landmarks.on_street(hit.street, points, LandmarkKind.STOP)
+        return StopsNear(street.label, tuple(stops))
 
     # --- points ------------------------------------------------------------------------
 

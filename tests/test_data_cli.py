@@ -113,7 +113,7 @@ def test_check_lists_streets_left_without_a_district_and_unreachable_districts(
     assert main(["data", "import", str(SAMPLE)]) == 0
     # KON-09 disappears from the new files, and with it the only district of its streets.
     folder = copy_sample(tmp_path)
-    for name in ("districts.csv", "officers.csv", "streets.csv"):
+    for name in ("districts.csv", "officers.csv", "streets.csv", "places.csv"):
         path = folder / name
         kept = [line for line in path.read_text("utf-8").splitlines() if "KON-09" not in line]
         path.write_text("\n".join(kept) + "\n", "utf-8")
@@ -199,6 +199,22 @@ def test_lookup_json_lists_alternatives_and_points(
     assert "outside every district" in capsys.readouterr().out
 
     assert main(["lookup", "Kolejowa 5", "--lat", "52.2"]) == 2
+
+
+def test_lookup_reads_crossings_as_residents_type_them(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["data", "import", str(SAMPLE)]) == 0
+    capsys.readouterr()
+
+    assert main(["lookup", "róg Kolejowej i Dworcowej"]) == 0
+    out = capsys.readouterr().out
+    assert "crossing: ul. Kolejowa / ul. Dworcowa, Konin" in out
+    assert "district: KON-05" in out
+    assert main(["lookup", "Kolejowa i Gotycka", "--json"]) == 1
+    apart = json.loads(capsys.readouterr().out)
+    assert apart["quality"] == "no_crossing"
+    assert apart["crossing_apart"] == ["ul. Kolejowa", "ul. Gotycka"]
 
 
 def test_lookup_on_an_empty_database_reads_the_files(

@@ -136,6 +136,7 @@ async def _import_into_db(
         + len(directory.districts)
         + len(directory.officers)
         + len(directory.rules)
+        + len(directory.places)
     )
     # tqdm hides itself when stderr is not a terminal (disable=None).
     with tqdm(
@@ -162,6 +163,7 @@ def _print_summary(summary: ImportSummary) -> None:
     print(line("officers:", summary.officers))
     print(line("street rules:", summary.rules, "removed"))
     print(line("partners:", summary.partners))
+    print(line("places:", summary.places, "removed"))
 
 
 # ---- export -----------------------------------------------------------------------------------
@@ -172,8 +174,8 @@ def _export(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
     write_directory(directory, args.folder)
     print(
         f"Exported {len(directory.stations)} stations, {len(directory.districts)} districts, "
-        f"{len(directory.officers)} officers, {len(directory.rules)} street rules and "
-        f"{len(directory.partners)} partners to {args.folder}."
+        f"{len(directory.officers)} officers, {len(directory.rules)} street rules, "
+        f"{len(directory.partners)} partners and {len(directory.places)} places to {args.folder}."
     )
     return EXIT_OK
 

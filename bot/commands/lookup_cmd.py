@@ -18,6 +18,7 @@ from bot.commands.data_cmd import SchemaNotCurrent, print_problems, read_only_se
 from bot.config import Config, Secrets
 from db.repositories.directory import has_districts, load_directory
 from lookup import AddressResult, Gazetteer, MatchQuality, PointResult
+from lookup.crossings import Crossing
 from lookup.directory import Directory
 from lookup.files import DirectoryInvalid, read_directory
 
@@ -45,13 +46,24 @@ def _lookup(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
         print_problems(error, config.bot.directory_dir)
         return 1
     gazetteer = Gazetteer.from_directory(directory, tolerance_m=config.lookup.border_tolerance_m)
-    result: AddressResult | PointResult
+    result: AddressResult | PointResult | Crossing
     if point:
         result = gazetteer.lookup_point(args.lat, args.lon)
         query: dict[str, Any] = {"lat": args.lat, "lon": args.lon}
     else:
-        result = gazetteer.lookup_address(args.address, config.lookup.default_locality)
+        settings = config.lookup
         query = {"address": args.address}
+        # The same order as the chat: a crossing, an address, then "X i Y" as a crossing.
+        crossing = gazetteer.lookup_crossing(
+            args.address, settings.default_locality, max_m=settings.crossing_max_m
+        )
+        result = crossing or gazetteer.lookup_address(args.address, settings.default_locality)
+        if result.quality is MatchQuality.NOT_FOUND and crossing is None:
+            bare = gazetteer.lookup_crossing(
+                args.address, settings.default_locality, max_m=settings.crossing_max_m, bare=True
+            )
+            if bare is not None and bare.quality is not MatchQuality.NOT_FOUND:
+                result = bare
     out = describe(query, result)
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=2))
@@ -77,7 +89,9 @@ async def _directory(config: Config, secrets: Secrets) -> Directory:
     return read_directory(folder)
 
 
-def describe(query: dict[str, Any], result: AddressResult | PointResult) -> dict[str, Any]:
+def describe(
+    query: dict[str, Any], result: AddressResult | PointResult | Crossing
+) -> dict[str, Any]:
     """Describe a lookup result as plain data (the --json output)."""
     district = result.district
     station = result.station
@@ -109,7 +123,14 @@ def describe(query: dict[str, Any], result: AddressResult | PointResult) -> dict
         },
         "alternatives": [],
     }
-    if isinstance(result, AddressResult):
+    if isinstance(result, Crossing):
+        out["matched"] = None
+        if result.district is not None:
+            out["matched"] = {"locality": result.locality, "crossing": list(result.streets)}
+        elif result.streets:
+            out["crossing_apart"] = list(result.streets)
+        out["lat"], out["lon"] = result.lat, result.lon
+    elif isinstance(result, AddressResult):
         rule = result.rule
         out["matched"] = None
         if rule is not None:
@@ -141,7 +162,9 @@ def _text(out: dict[str, Any]) -> str:
     """Describe a lookup result for people reading a terminal."""
     lines = [f"match: {out['quality']}"]
     matched = out.get("matched")
-    if matched:
+    if matched and "crossing" in matched:
+        lines.append(f"crossing: {' / '.join(matched['crossing'])}, {matched['locality']}")
+    elif matched:
         number = f" {matched['house_number']}" if matched["house_number"] else ""
         lines.append(f"address: {matched['street']}{number}, {matched['locality']}".strip())
     district = out["district"]
@@ -163,6 +186,8 @@ def _text(out: dict[str, Any]) -> str:
             f"station: {station['code']} {station['name']}, {station['address']}, "
             f"{station['phone']}{hours}"
         )
+    if out.get("crossing_apart"):
+        lines.append(f"these streets do not meet: {' / '.join(out['crossing_apart'])}")
     for alt in out["alternatives"]:
         numbers = f" {alt['numbers']}" if alt["numbers"] else ""
         lines.append(

@@ -44,6 +44,8 @@ from bot.usecases.places import (
     about_distance,
     alternative_json,
     alternative_numbers,
+    candidates_json,
+    chosen_place,
     describe_numbers,
     gazetteer,
     place_from_point,
@@ -176,6 +178,30 @@ async def _typed(ctx: FlowContext, text: str) -> list[Answer]:
     if found.quality is MatchQuality.OUTSIDE_AREA:
         ctx.goto(FLOW, "ask", _base_draft(ctx))
         return [_ask(ctx, "lookup-outside-town", text=text)]
+    crossing = found.crossing
+    if crossing is not None:
+        # Two streets that do not meet, or one unknown: the map would not know better.
+        ctx.goto(FLOW, "ask", _base_draft(ctx))
+        if crossing.quality is MatchQuality.NO_CROSSING and len(crossing.streets) == 2:
+            first, second = crossing.streets
+            return [_ask(ctx, "places-crossing-apart", first=first, second=second)]
+        return [_ask(ctx, "places-crossing-unknown")]
+    if found.stops_street is not None and not found.landmarks:
+        ctx.goto(FLOW, "ask", _base_draft(ctx))
+        return [_ask(ctx, "places-stops-none", street=found.stops_street)]
+    if found.landmarks:
+        # A landmark is never taken on a near name: the resident picks it (or the street).
+        ctx.goto(
+            FLOW,
+            "pick",
+            {
+                **_base_draft(ctx),
+                "query": query,
+                "candidates": candidates_json(found),
+                "stops_street": found.stops_street,
+            },
+        )
+        return [_pick_question(ctx)]
     alternatives = [a for a in found.alternatives if a.district_code][:MAX_CANDIDATES]
     if alternatives:
         result = found.result
@@ -238,11 +264,20 @@ def _candidates(ctx: FlowContext) -> list[dict[str, Any]]:
 def _pick_question(ctx: FlowContext) -> Answer:
     draft = ctx.conversation.draft or {}
     rows = []
+    landmarks = False
     for i, c in enumerate(_candidates(ctx)):
-        numbers = alternative_numbers(ctx.fragment, c)
-        street = " ".join(part for part in (c["street"] or c["locality"], numbers) if part)
+        if c.get("label"):
+            street = str(c["label"])
+            landmarks = True
+        else:
+            numbers = alternative_numbers(ctx.fragment, c)
+            street = " ".join(part for part in (c["street"] or c["locality"], numbers) if part)
         args = {"street": street, "district": c["district_name"]}
         rows.append([Option("lookup-candidate", f"pk:{i}", args=args)])
+    if draft.get("stops_street"):
+        return ctx.answer("places-stops-near", rows, scope=SCOPE, street=draft["stops_street"])
+    if landmarks:
+        return ctx.answer("places-landmark-pick", rows, scope=SCOPE)
     key = "lookup-street-only" if draft.get("street_only") else "lookup-ambiguous"
     return ctx.answer(key, rows, scope=SCOPE, text=str(draft.get("query", "")))
 
@@ -253,6 +288,9 @@ async def _picked(ctx: FlowContext, choice: Choice) -> list[Answer]:
     if ctx.conversation.step != "pick" or not index.isdigit() or int(index) >= len(candidates):
         return await _expired(ctx)
     chosen = candidates[int(index)]
+    landmark = chosen_place(chosen)
+    if landmark is not None:
+        return await _card(ctx, landmark, "lookup-found-address")
     district = chosen.get("district_code") or chosen.get("district")
     number = (ctx.conversation.draft or {}).get("number")
     street = chosen["street"]

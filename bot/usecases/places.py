@@ -15,7 +15,9 @@ from bot.i18n import Catalog, Raw, Render
 from bot.services import Services
 from db.models.reports import Report
 from lookup import AddressResult, Alternative, Gazetteer, MatchQuality, Parity, PointResult
+from lookup.crossings import Crossing
 from lookup.house_numbers import NumberRange
+from lookup.landmarks import ICONS, Landmark, LandmarkKind, names_a_landmark, plain_words
 from lookup.nearby import NearestStreet
 from lookup.normalize import street_key, words_key
 
@@ -36,6 +38,8 @@ class Place:
     # Folded street name and house number, for "same street within N numbers" duplicates.
     street_key: str | None = None
     house_number: int | None = None
+    # A landmark's kind (lookup.landmarks.LandmarkKind) when the place is one.
+    kind: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Serialise for a conversation draft."""
@@ -57,6 +61,13 @@ class PlaceLookup:
     result: AddressResult | PointResult | None = None
     # For a point outside every district: how far the nearest one is.
     distance_m: float | None = None
+    # A typed crossing ("róg Kolejowej i Dworcowej"): found, or two streets that do not meet.
+    crossing: Crossing | None = None
+    # Landmarks the text may name, for the resident to confirm (with `alternatives`, the
+    # streets it may name too): a landmark never silently becomes a street, nor the reverse.
+    landmarks: tuple[Place, ...] = ()
+    # "przystanek przy Kolejowej": the street ("ul. Kolejowa"); `landmarks` are its stops.
+    stops_street: str | None = None
 
     @property
     def found(self) -> bool:
@@ -73,10 +84,65 @@ def gazetteer(services: Services) -> Gazetteer:
 
 
 def place_from_text(services: Services, text: str) -> PlaceLookup:
-    """Resolve a typed address offline."""
-    result = gazetteer(services).lookup_address(text, services.config.lookup.default_locality)
+    """Resolve a typed address, crossing, landmark or "stop near a street" offline.
+
+    Order: a crossing said as one ("róg Kolejowej i Dworcowej"); the stops of a street
+    ("przystanek przy Kolejowej"); a landmark named exactly; an address; landmarks named nearly
+    (offered, never taken); "Kolejowa i Dworcowa" as a crossing. A landmark and a street that
+    both fit, or a street found in a text that says "park", "most", "szpital"..., are offered
+    as choices.
+    """
+    found = gazetteer(services)
+    settings = services.config.lookup
+    default = settings.default_locality
+    crossing = found.lookup_crossing(text, default, max_m=settings.crossing_max_m)
+    if crossing is not None:
+        return _crossing_place(crossing)
+    near = found.stops_near(text, default)
+    if near is not None:
+        stops = tuple(landmark_place(services, m) for m in near.stops)
+        quality = MatchQuality.AMBIGUOUS if stops else MatchQuality.NOT_FOUND
+        return PlaceLookup(quality, None, landmarks=stops, stops_street=near.street)
+    named = found.landmarks_named(text)
+    result = found.lookup_address(text, default)
+    said = names_a_landmark(text)
+    searched = text
+    if said and result.quality is MatchQuality.NOT_FOUND and plain_words(text):
+        # "park przy Chopina": the street the words after "park" may name, to offer it too.
+        searched = plain_words(text)
+        result = found.lookup_address(searched, default)
+    street = _street_place(result, searched)
+    if named:
+        places = tuple(landmark_place(services, m) for m in named)
+        if street is not None and not said:
+            # "Chopina": the street and the stop of that name; the resident says which.
+            return _confirm(places, result)
+        if len(places) == 1:
+            return PlaceLookup(MatchQuality.EXACT, places[0])
+        return _confirm(places, None)
+    if said and result.quality is not MatchQuality.NOT_FOUND:
+        # "park Chopina" with no such park listed exactly: never silently ul. Chopina.
+        like = tuple(landmark_place(services, m) for m in found.landmarks_like(text))
+        if like:
+            return _confirm(like, result)
+    if street is not None:
+        return PlaceLookup(result.quality, street, result.alternatives, result)
+    if result.quality is MatchQuality.NOT_FOUND:
+        # "Kolejowa i Dworcowa": no address, but two streets known as typed that may meet
+        # (before near names of landmarks, which "Róg Dworcowej i Kolejowej" would be).
+        crossing = found.lookup_crossing(text, default, max_m=settings.crossing_max_m, bare=True)
+        if crossing is not None and crossing.quality is not MatchQuality.NOT_FOUND:
+            return _crossing_place(crossing)
+        like = tuple(landmark_place(services, m) for m in found.landmarks_like(text))
+        if like:
+            return _confirm(like, None)
+    return PlaceLookup(result.quality, None, result.alternatives, result)
+
+
+def _street_place(result: AddressResult, text: str) -> Place | None:
+    """Turn a found address into a place ("ul. Kolejowa 12, Konin"); None if not found."""
     if result.quality not in FOUND or result.rule is None or result.district is None:
-        return PlaceLookup(result.quality, None, result.alternatives, result)
+        return None
     rule = result.rule
     number = result.house_number
     street = " ".join(part for part in (rule.prefix, rule.street) if part)
@@ -88,7 +154,7 @@ def place_from_text(services: Services, text: str) -> PlaceLookup:
     else:
         # A village without streets: "Licheń Stary 12".
         address = f"{rule.locality} {number.raw}" if number is not None else rule.locality
-    place = Place(
+    return Place(
         source="address",
         lat=result.lat,
         lon=result.lon,
@@ -98,7 +164,93 @@ def place_from_text(services: Services, text: str) -> PlaceLookup:
         street_key=street_key(rule.street) if rule.street else None,
         house_number=number.number if number is not None else None,
     )
-    return PlaceLookup(result.quality, place, result.alternatives, result)
+
+
+def _confirm(landmarks: tuple[Place, ...], result: AddressResult | None) -> PlaceLookup:
+    """Offer landmarks (and the streets the text may name) for the resident to pick."""
+    streets: tuple[Alternative, ...] = ()
+    if result is not None:
+        streets = result.alternatives
+        if not streets and result.rule is not None and result.district is not None:
+            rule = result.rule
+            streets = (
+                Alternative(
+                    rule.locality,
+                    " ".join(part for part in (rule.prefix, rule.street) if part),
+                    "",
+                    result.district.code,
+                    result.district.name,
+                    result.score,
+                    None,
+                    rule.prefix,
+                ),
+            )
+    return PlaceLookup(MatchQuality.AMBIGUOUS, None, streets, result, landmarks=landmarks)
+
+
+def landmark_place(services: Services, landmark: Landmark) -> Place:
+    """Turn a landmark into a place: its name (and town) as the address, its point."""
+    district = gazetteer(services).district(landmark.district_code)
+    town = services.config.lookup.default_locality
+    name = landmark.name
+    if town and words_key(town) not in words_key(name):
+        name = f"{name}, {town}"
+    return Place(
+        source="address",
+        lat=landmark.lat,
+        lon=landmark.lon,
+        address=name,
+        district_code=landmark.district_code,
+        district_name=district.name if district is not None else None,
+        kind=landmark.kind.value,
+    )
+
+
+def landmark_json(place: Place) -> dict[str, Any]:
+    """Keep an offered landmark in a conversation draft, as a candidate to press."""
+    return {
+        "label": f"{ICONS[LandmarkKind(place.kind)]} {place.address}"
+        if place.kind
+        else place.address,
+        "district_code": place.district_code,
+        "district_name": place.district_name,
+        "place": place.to_json(),
+    }
+
+
+def candidates_json(lookup: PlaceLookup) -> list[dict[str, Any]]:
+    """The choices of a lookup for a draft: landmarks first, then the streets."""
+    return [
+        *(landmark_json(place) for place in lookup.landmarks),
+        *(alternative_json(alt) for alt in lookup.alternatives if alt.district_code),
+    ]
+
+
+def chosen_place(candidate: dict[str, Any]) -> Place | None:
+    """Return the place of a pressed landmark candidate (None for a street candidate)."""
+    raw = candidate.get("place")
+    if not isinstance(raw, dict):
+        return None
+    try:
+        return Place.from_json(raw)
+    except TypeError:
+        return None
+
+
+def _crossing_place(crossing: Crossing) -> PlaceLookup:
+    """Turn a typed crossing into a place ("ul. Kolejowa / ul. Dworcowa, Konin")."""
+    district = crossing.district
+    if crossing.quality not in FOUND or district is None:
+        return PlaceLookup(crossing.quality, None, crossing=crossing)
+    place = Place(
+        source="address",
+        lat=crossing.lat,
+        lon=crossing.lon,
+        address=crossing.label,
+        district_code=district.code,
+        district_name=district.name,
+    )
+    return PlaceLookup(crossing.quality, place, crossing=crossing)
 
 
 def _unlisted_address(text: str, result: AddressResult, locality: str) -> str:

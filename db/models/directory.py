@@ -162,6 +162,27 @@ class StreetRule(Base):
     aliases: Mapped[list[str]] = mapped_column(JsonDoc, default=list)
 
 
+class Landmark(Base):
+    """A place residents name instead of an address (places.csv): a stop, park, bridge..."""
+
+    __tablename__ = "landmarks"
+    __table_args__ = (UniqueConstraint("name", "kind"),)
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # lookup.landmarks.LandmarkKind: stop, station, park, bridge, hospital, ...
+    kind: Mapped[str] = mapped_column(String(16))
+    aliases: Mapped[list[str]] = mapped_column(JsonDoc, default=list)
+    # The streets it stands on; for a crossing or roundabout, the streets that meet there.
+    streets: Mapped[list[str]] = mapped_column(JsonDoc, default=list)
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    # None: the district polygons decide where it lies.
+    district_id: Mapped[int | None] = mapped_column(ForeignKey("districts.id", ondelete="SET NULL"))
+    # The point is an estimate (the sample's are).
+    approximate: Mapped[bool] = mapped_column(default=False)
+
+
 class StationChat(Base):
     """A station's duty group, registered by a coordinator with a startgroup invite."""
 

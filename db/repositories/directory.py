@@ -23,6 +23,7 @@ from sqlalchemy.orm import selectinload
 
 from db.models.directory import (
     District,
+    Landmark,
     Officer,
     OfficerRole,
     Station,
@@ -36,6 +37,7 @@ from lookup.files import (
     OFFICE_HOURS,
     OFFICERS,
     PARTNERS,
+    PLACES,
     STATIONS,
     STREETS,
     DirectoryInvalid,
@@ -44,6 +46,8 @@ from lookup.files import (
     read_directory,
 )
 from lookup.geometry import group_rings
+from lookup.landmarks import Landmark as LandmarkRecord
+from lookup.landmarks import LandmarkKind
 
 # Codes travel in button data and command lines: letters, digits, "-", "_" and ".".
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -74,6 +78,8 @@ class ImportSummary:
     officers: Counts = field(default_factory=Counts)
     rules: Counts = field(default_factory=Counts)
     partners: Counts = field(default_factory=Counts)
+    # places.csv: a landmark missing from the files is removed (reports keep their own text).
+    places: Counts = field(default_factory=Counts)
 
     @property
     def created(self) -> int:
@@ -91,7 +97,14 @@ class ImportSummary:
         return sum(c.deactivated for c in self._all())
 
     def _all(self) -> tuple[Counts, ...]:
-        return (self.stations, self.districts, self.officers, self.rules, self.partners)
+        return (
+            self.stations,
+            self.districts,
+            self.officers,
+            self.rules,
+            self.partners,
+            self.places,
+        )
 
 
 @dataclass(frozen=True)
@@ -147,8 +160,9 @@ _STORED: dict[str, tuple[Any, tuple[str, ...]]] = {
     STREETS: (StreetRule, ("locality", "prefix", "street")),
     OFFICE_HOURS: (Officer, ("office_hours",)),
     PARTNERS: (Partner, ("code", "name", "kind", "gmina", "contact")),
+    PLACES: (Landmark, ("name",)),
 }
-_FILE_ORDER = (STATIONS, DISTRICTS, OFFICERS, STREETS, OFFICE_HOURS, PARTNERS)
+_FILE_ORDER = (STATIONS, DISTRICTS, OFFICERS, STREETS, OFFICE_HOURS, PARTNERS, PLACES)
 
 
 def storage_problems(folder: Path) -> list[Problem]:
@@ -162,7 +176,7 @@ def storage_problems(folder: Path) -> list[Problem]:
                 if limit is not None and len(value) > limit:
                     found.append(Problem(file, line, f"{column} is longer than {limit} characters"))
             code = row.get("code", "")
-            if file != STREETS and code and not CODE_RE.match(code):
+            if file in (STATIONS, DISTRICTS, OFFICERS) and code and not CODE_RE.match(code):
                 found.append(
                     Problem(
                         file, line, f"code {code!r}: use only letters A-Z, digits, '-', '_', '.'"
@@ -213,6 +227,7 @@ async def import_directory(
     await _import_officers(session, directory.officers, stations, districts, summary.officers, tick)
     await _import_rules(session, directory, districts, summary.rules, tick)
     await _import_partners(session, directory.partners, summary.partners, tick)
+    await _import_landmarks(session, directory.places, districts, summary.places, tick)
     await session.flush()
     return summary
 
@@ -422,6 +437,38 @@ async def _import_rules(
                 counts.deactivated += 1
 
 
+async def _import_landmarks(
+    session: AsyncSession,
+    records: Sequence[LandmarkRecord],
+    districts: dict[str, District],
+    counts: Counts,
+    tick: Progress,
+) -> None:
+    """Make the landmarks equal to places.csv, matched by name and kind (no codes)."""
+    existing = {(row.name, row.kind): row for row in await session.scalars(select(Landmark))}
+    keep: set[tuple[str, str]] = set()
+    for record in records:
+        key = (record.name, record.kind.value)
+        row = existing.get(key)
+        created = row is None
+        if row is None:
+            row = existing[key] = Landmark(name=record.name, kind=record.kind.value)
+            session.add(row)
+        district = districts[record.district_code].id if record.district_code else None
+        changed = _apply(row, {
+            "aliases": list(record.aliases), "streets": list(record.streets),
+            "lat": record.lat, "lon": record.lon, "district_id": district,
+            "approximate": record.approximate,
+        })  # fmt: skip
+        _count(counts, created, changed)
+        keep.add(key)
+        tick(1)
+    for key, row in existing.items():
+        if key not in keep:
+            await session.delete(row)
+            counts.deactivated += 1
+
+
 # ---- GeoJSON boundaries ---------------------------------------------------------------------
 
 
@@ -484,7 +531,17 @@ async def load_directory(session: AsyncSession) -> lookup.Directory:
             .order_by(StreetRule.id)
         )
     )
+    landmarks = list(await session.scalars(select(Landmark).order_by(Landmark.id)))
     return lookup.Directory(
+        places=tuple(
+            LandmarkRecord(
+                m.name, LandmarkKind(m.kind), m.lat, m.lon,
+                # A deactivated district leaves the landmark to the polygons.
+                district_codes.get(m.district_id, "") if m.district_id is not None else "",
+                tuple(m.aliases or ()), tuple(m.streets or ()), m.approximate,
+            )
+            for m in landmarks
+        ),
         stations=tuple(
             lookup.Station(
                 s.code, s.name, s.address, s.phone, s.email or "", s.opening_hours or "",

@@ -111,7 +111,7 @@ async def test_a_reimport_updates_in_place_and_deactivates_what_disappeared(
     officers.write_text(
         officers.read_text("utf-8").replace("+48 47 77 000 01", "+48 47 77 999 01"), "utf-8"
     )
-    for name in ("districts.csv", "officers.csv", "streets.csv"):
+    for name in ("districts.csv", "officers.csv", "streets.csv", "places.csv"):
         drop_lines(folder / name, "KON-09")
     geojson = folder / "districts.geojson"
     features = [line for line in geojson.read_text("utf-8").splitlines() if "KON-09" not in line]
@@ -123,6 +123,8 @@ async def test_a_reimport_updates_in_place_and_deactivates_what_disappeared(
     assert summary.officers.updated == 1
     assert summary.districts.deactivated == 1 and summary.officers.deactivated == 1
     assert summary.stations.created == summary.districts.created == 0
+    # Its two landmarks (the museum in Gosławice, the power station) are gone with it.
+    assert (summary.places.deactivated, summary.places.unchanged) == (2, 42)
 
     async with sessions() as session:
         officer = await session.scalar(select(Officer).where(Officer.code == "DZ-01"))
@@ -230,3 +232,33 @@ async def test_the_card_shows_a_districts_active_officers_and_station(engine: As
         "Komenda Miejska Policji w Koninie",
         True,
     )
+
+
+async def test_places_are_imported_updated_in_place_and_removed_with_the_file(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    sessions = session_factory(engine)
+    async with sessions() as session:
+        summary = await import_folder(session, SAMPLE)
+        await session.commit()
+    assert summary.places.created == 44
+    folder = copy_sample(tmp_path)
+    places = folder / "places.csv"
+    places.write_text(
+        places.read_text("utf-8").replace("park Chopina; park miejski", "park Chopina"), "utf-8"
+    )
+    async with sessions() as session:
+        summary = await import_folder(session, folder)
+        await session.commit()
+        loaded = await load_directory(session)
+    assert (summary.places.updated, summary.places.unchanged) == (1, 43)
+    [park] = [m for m in loaded.places if m.name == "Park im. Fryderyka Chopina"]
+    assert park.aliases == ("park Chopina", "парк Шопена") and park.district_code == "KON-02"
+    assert park.approximate
+
+    places.unlink()
+    async with sessions() as session:
+        summary = await import_folder(session, folder)
+        await session.commit()
+        loaded = await load_directory(session)
+    assert summary.places.deactivated == 44 and loaded.places == ()

@@ -146,6 +146,19 @@ class Database:
             *update_ids,
         )
 
+    def parked(self, telegram_id: int) -> tuple[str | None, dict[str, Any]]:
+        """Return the flow and draft a look-up put aside (None, {} when nothing is parked)."""
+        import json
+
+        row = self.rows(
+            "SELECT c.parked FROM conversations c JOIN users u ON u.id = c.user_id "
+            "WHERE u.external_id = ?",
+            str(telegram_id),
+        )
+        raw = row[0][0] if row else None
+        parked = json.loads(raw) if isinstance(raw, str) else (raw or {})
+        return parked.get("flow"), parked.get("draft") or {}
+
     def failed_sends(self) -> list[tuple[Any, ...]]:
         """Return outgoing messages Telegram refused for good (a rendering bug, if any)."""
         return self.rows(

@@ -386,6 +386,8 @@ def settle(person: Person, updates: list[tuple[int, bool]]) -> None:
 # Actions after which a draft may rightly be gone or changed: the person chose so.
 CHOOSING = frozenset({"press", "reply_button", "report"})
 LEAVING_COMMANDS = frozenset({"anuluj", "cancel"})
+# The officer's look-up during a report puts the report aside (Conversation.parked), whole.
+PARKING_COMMANDS = frozenset({"dzielnicowy", "officer"})
 DRAFT_FIELDS = ("category", "place", "when", "description", "photos")
 
 
@@ -407,6 +409,8 @@ def check(person: Person, action: Action, updates: list[tuple[int, bool]], befor
     command = action.args[0] if action.kind == "command" else None
     if flow == "report" and action.kind not in CHOOSING and command not in LEAVING_COMMANDS:
         after_flow, after = world.db.draft(person.chat_id)
+        if after_flow != "report" and command in PARKING_COMMANDS:
+            after_flow, after = world.db.parked(person.chat_id)
         assert after_flow == "report", f"{action.kind}: the report draft was dropped"
         lost = [f for f in DRAFT_FIELDS if draft.get(f) and not after.get(f)]
         assert lost == [], f"{action.kind}: the draft lost {lost}"

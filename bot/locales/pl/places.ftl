@@ -37,3 +37,14 @@ place-pin = punkt na mapie: { $map }
 place-distance-m = { $metres } m
 place-distance-km = { $km } km
 place-map = <a href="{ $url }">{ $coordinates }</a>
+
+## Crossings typed as residents say them ("róg Kolejowej i Dworcowej", "Kolejowa/Dworcowa")
+
+places-crossing-apart = Według spisu ulic { $first } i { $second } się nie przecinają, więc nie wiem, gdzie jest to skrzyżowanie. Napisz inne skrzyżowanie (np. <i>róg Kolejowej i Dworcowej</i>), adres z numerem domu albo wyślij lokalizację.
+places-crossing-unknown = Nie znalazłem jednej z tych ulic w spisie ulic Konina. Sprawdź pisownię i napisz skrzyżowanie jeszcze raz (np. <i>róg Kolejowej i Dworcowej</i>), adres z numerem domu albo wyślij lokalizację.
+
+## Landmarks and stops (places.csv): offered when the name is not exact, never taken silently
+
+places-landmark-pick = Które miejsce masz na myśli? Wybierz je z listy albo napisz dokładniej (adres z numerem domu, skrzyżowanie), możesz też wysłać lokalizację.
+places-stops-near = Przystanki w pobliżu: { $street }. Wybierz ten, o który chodzi:
+places-stops-none = Nie znam przystanków w pobliżu: { $street }. Napisz nazwę przystanku, adres z numerem domu albo wyślij lokalizację.

@@ -37,3 +37,14 @@ place-pin = точка на мапі: { $map }
 place-distance-m = { $metres } м
 place-distance-km = { $km } км
 place-map = <a href="{ $url }">{ $coordinates }</a>
+
+## Crossings typed as residents say them ("ріг Kolejowa і Dworcowa", "Kolejowa/Dworcowa")
+
+places-crossing-apart = За переліком вулиць { $first } і { $second } не перетинаються, тож я не знаю, де це перехрестя. Напишіть інше перехрестя (наприклад, <i>Kolejowa / Dworcowa</i>), адресу з номером будинку або надішліть геолокацію.
+places-crossing-unknown = Я не знайшов однієї з цих вулиць у переліку вулиць Коніна. Перевірте написання й напишіть перехрестя ще раз (наприклад, <i>Kolejowa / Dworcowa</i>), адресу з номером будинку або надішліть геолокацію.
+
+## Landmarks and stops (places.csv): offered when the name is not exact, never taken silently
+
+places-landmark-pick = Яке місце ви маєте на увазі? Виберіть його зі списку або напишіть точніше (адресу з номером будинку, перехрестя), можна також надіслати геолокацію.
+places-stops-near = Зупинки поблизу: { $street }. Виберіть потрібну:
+places-stops-none = Я не знаю зупинок поблизу: { $street }. Напишіть назву зупинки, адресу з номером будинку або надішліть геолокацію.

@@ -32,6 +32,8 @@ from bot.usecases.places import (
     Place,
     PlaceLookup,
     alternative_json,
+    candidates_json,
+    chosen_place,
     place_from_point,
     place_from_text,
     place_label,
@@ -368,6 +370,24 @@ async def _placed(form: Form, lookup: PlaceLookup, typed: str | None = None) -> 
         return await _accept_place(form, lookup.place)
     if lookup.quality is MatchQuality.OUTSIDE_AREA:
         return [_where_answer(form, "report-where-outside")]
+    crossing = lookup.crossing
+    if crossing is not None:
+        # Two streets that do not meet, or one unknown: ask again, the draft stays as it was.
+        if crossing.quality is MatchQuality.NO_CROSSING and len(crossing.streets) == 2:
+            first, second = crossing.streets
+            return [_where_answer(form, "places-crossing-apart", first=first, second=second)]
+        return [_where_answer(form, "places-crossing-unknown")]
+    if lookup.stops_street is not None and not lookup.landmarks:
+        return [_where_answer(form, "places-stops-none", street=lookup.stops_street)]
+    if lookup.landmarks:
+        # A landmark is never taken on a near name: the resident picks it (or the street).
+        number = getattr(lookup.result, "house_number", None)
+        form.draft.alternatives = candidates_json(lookup)
+        form.draft.typed_number = number.raw if number is not None else None
+        form.save("where_pick")
+        if lookup.stops_street is not None:
+            return await ask_where_pick(form, "places-stops-near", street=lookup.stops_street)
+        return await ask_where_pick(form, "places-landmark-pick")
     if lookup.alternatives and lookup.quality in (
         MatchQuality.AMBIGUOUS,
         MatchQuality.STREET_ONLY,
@@ -389,6 +409,9 @@ async def _picked(form: Form, index: str) -> list[Answer]:
     if not index.isdigit() or int(index) >= len(alternatives):
         return await expired(form)
     alt = alternatives[int(index)]
+    landmark = chosen_place(alt)
+    if landmark is not None:
+        return await _accept_place(form, landmark)
     number = form.draft.typed_number
     street = alt.get("street") or ""
     locality = alt.get("locality") or ""

@@ -178,7 +178,7 @@ async def ask_where(form: Form) -> list[Answer]:
     return [form.answer("report-where-question", options, keyboard="reply")]
 
 
-async def ask_where_pick(form: Form, key: str = "report-where-pick") -> list[Answer]:
+async def ask_where_pick(form: Form, key: str = "report-where-pick", **args: Any) -> list[Answer]:
     """Offer the addresses an ambiguous one could mean (or the sections of a long street)."""
     rows = [
         [Option(LABEL, f"alt.{i}", {"text": _alternative_label(form, alt)})]
@@ -186,10 +186,13 @@ async def ask_where_pick(form: Form, key: str = "report-where-pick") -> list[Ans
     ]
     if not rows:
         return await ask_where(form)
-    return [form.answer(key, rows)]
+    return [form.answer(key, rows, **args)]
 
 
 def _alternative_label(form: Form, alt: dict[str, Any]) -> str:
+    if alt.get("label"):
+        # A landmark: "🚏 Europejska, Konin — Rejon 1 …".
+        return f"{alt['label']} — {alt.get('district_name') or ''}".strip(" —")
     numbers = alternative_numbers(form.text, alt)
     street = " ".join(p for p in (alt.get("street") or alt.get("locality"), numbers) if p)
     return f"{street} — {alt.get('district_name') or ''}".strip(" —")
