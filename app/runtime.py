@@ -73,7 +73,8 @@ class BotRuntime:
             pool_size=database.pool_size,
             busy_timeout=database.sqlite_busy_timeout,
         )
-        await migrate.upgrade(self.engine)
+        if not await migrate.is_current(self.engine):
+            await migrate.upgrade(self.engine)
         sessions = session_factory(self.engine)
         uow = UnitOfWorkFactory(sessions)
         services = Services(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 from collections.abc import Callable, Iterable, Mapping
@@ -59,20 +60,29 @@ def escape_arg(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _bundle(lang: str, locales_dir: Path) -> FluentBundle:
+    """One language's messages, parsed once per process.
+
+    Parsing every .ftl file takes about a second; the files do not change while the bot runs,
+    and a bundle is never changed after this (it compiles each message on first use and keeps
+    it), so every Catalog of the process shares it.
+    """
+    # Fluent's default wraps placeables in Unicode isolation marks; Telegram shows them as stray
+    # characters in some clients and they break copy-pasting references.
+    bundle = FluentBundle([lang], use_isolating=False)
+    for path in sorted((locales_dir / lang).glob("*.ftl")):
+        bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+    return bundle
+
+
 class Catalog:
     """All languages' messages; `text(lang, key, **args)` renders one with escaped arguments."""
 
     def __init__(self, languages: Iterable[str], locales_dir: Path = LOCALES_DIR) -> None:
         self.languages = tuple(languages)
         self.default = self.languages[0] if self.languages else DEFAULT_LANGUAGE
-        self._bundles: dict[str, FluentBundle] = {}
-        for lang in self.languages:
-            # Fluent's default wraps placeables in Unicode isolation marks; Telegram shows them
-            # as stray characters in some clients and they break copy-pasting references.
-            bundle = FluentBundle([lang], use_isolating=False)
-            for path in sorted((locales_dir / lang).glob("*.ftl")):
-                bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
-            self._bundles[lang] = bundle
+        self._bundles = {lang: _bundle(lang, locales_dir) for lang in self.languages}
 
     def language(self, lang: str | None) -> str:
         """Return `lang` when offered, else the default language."""

@@ -1,15 +1,8 @@
-"""Shared fixtures: real databases (a SQLite file; PostgreSQL from TEST_DATABASE_URL) and the
-whole bot running against the project's local Bot API server.
-
-Tests never read DATABASE_URL. With TEST_DATABASE_URL set they create a database of their own on
-that server and drop it afterwards; without it PostgreSQL tests skip, unless REQUIRE_POSTGRES=1
-(CI), where a missing server is an error.
-"""
+"""Shared fixtures: real databases (a SQLite file; PostgreSQL from TEST_DATABASE_URL; see
+tests/databases.py) and the whole bot running against the project's local Bot API server."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -17,70 +10,45 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Config
 from db import migrate
 from db.engine import create_engine
+from tests.databases import (
+    migrated_database,
+    migrated_sqlite_url,
+    temporary_postgres_database,
+)
 
 TOKEN = "123456:TEST-token-for-the-local-bot-api-server"
 
 
-def _postgres_admin_url() -> str | None:
-    return os.environ.get("TEST_DATABASE_URL") or None
-
-
-def _skip_or_fail(reason: str) -> None:
-    if os.environ.get("REQUIRE_POSTGRES") == "1":
-        pytest.fail(f"REQUIRE_POSTGRES=1 but {reason}")
-    pytest.skip(reason)
-
-
-@asynccontextmanager
-async def temporary_postgres_database() -> AsyncIterator[str]:
-    """Create a uniquely named PostgreSQL database and drop it afterwards."""
-    admin = _postgres_admin_url()
-    if admin is None:
-        _skip_or_fail(
-            "TEST_DATABASE_URL is not set (e.g. postgresql+asyncpg://postgres@127.0.0.1/postgres)"
-        )
-    assert admin is not None
-    name = f"rdb_test_{uuid.uuid4().hex[:12]}"
-    admin_engine = create_async_engine(admin, isolation_level="AUTOCOMMIT")
-    try:
-        async with admin_engine.connect() as conn:
-            await conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except OSError as exc:
-        await admin_engine.dispose()
-        _skip_or_fail(f"PostgreSQL at TEST_DATABASE_URL is not reachable: {exc}")
-    try:
-        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
-    finally:
-        async with admin_engine.connect() as conn:
-            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        await admin_engine.dispose()
-
-
 @pytest.fixture
 async def postgres_url() -> AsyncIterator[str]:
-    """A PostgreSQL database of this test's own."""
+    """An empty PostgreSQL database of this test's own."""
     async with temporary_postgres_database() as url:
         yield url
 
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
-    """A SQLite file in the test's temporary folder."""
+    """An empty SQLite file in the test's temporary folder (nothing created yet)."""
     return f"sqlite+aiosqlite:///{tmp_path / 'test.sqlite3'}"
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    """Each test using this runs twice: on a SQLite file and on PostgreSQL."""
+    """A database with the newest schema; each test using this runs on SQLite and PostgreSQL."""
+    async with migrated_database(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """An empty database on each backend (for the migrations' own tests)."""
     if request.param == "sqlite":
-        yield f"sqlite+aiosqlite:///{tmp_path / 'test.sqlite3'}"
+        yield f"sqlite+aiosqlite:///{tmp_path / 'empty.sqlite3'}"
         return
     async with temporary_postgres_database() as url:
         yield url
@@ -88,9 +56,10 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
 
 @asynccontextmanager
 async def migrated_engine(url: str) -> AsyncIterator[AsyncEngine]:
-    """An engine on a database brought to the newest schema; disposed afterwards."""
+    """An engine on a database brought to the newest schema (if not already); disposed after."""
     eng = create_engine(url)
-    await migrate.upgrade(eng)
+    if not await migrate.is_current(eng):
+        await migrate.upgrade(eng)
     try:
         yield eng
     finally:
@@ -99,16 +68,22 @@ async def migrated_engine(url: str) -> AsyncIterator[AsyncEngine]:
 
 @pytest.fixture
 async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
-    """A migrated engine on SQLite and on PostgreSQL."""
-    async with migrated_engine(database_url) as eng:
+    """An engine on a migrated database, on SQLite and on PostgreSQL."""
+    eng = create_engine(database_url)
+    try:
         yield eng
+    finally:
+        await eng.dispose()
 
 
 @pytest.fixture
-async def sqlite_engine(sqlite_url: str) -> AsyncIterator[AsyncEngine]:
-    """A migrated engine on a SQLite file (for tests that need only one backend)."""
-    async with migrated_engine(sqlite_url) as eng:
+async def sqlite_engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    """An engine on a migrated SQLite file (for tests that need only one backend)."""
+    eng = create_engine(await migrated_sqlite_url(tmp_path / "test.sqlite3"))
+    try:
         yield eng
+    finally:
+        await eng.dispose()
 
 
 # ---- the whole bot against the local Bot API server ----------------------------------------
@@ -160,6 +135,7 @@ async def start_bot(local_api: Any, tmp_path: Path) -> AsyncIterator[StartBot]:
     from bot.config import Secrets
 
     started: list[BotRuntime] = []
+    prepared: set[Path] = set()
 
     async def _start(
         database_url: str | None = None,
@@ -168,6 +144,12 @@ async def start_bot(local_api: Any, tmp_path: Path) -> AsyncIterator[StartBot]:
         **sections: dict[str, Any],
     ) -> BotRuntime:
         config = make_config(local_api, tmp_path, **sections)
+        bot_file = Path(config.database.sqlite_path)
+        if database_url is None and bot_file not in prepared:
+            prepared.add(bot_file)
+            # A copy of the migrated schema: the bot then finds its revision current, as on
+            # every restart in production (the migrations have tests of their own).
+            await migrated_sqlite_url(bot_file)
         secrets = Secrets(bot_token=TOKEN, database_url=database_url, webhook_secret="s3cret")
         kwargs: dict[str, Any] = {"mode": mode}
         if clock is not None:

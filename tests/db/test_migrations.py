@@ -17,8 +17,8 @@ async def _tables(engine: AsyncEngine) -> set[str]:
     return set(names) - {"alembic_version"}
 
 
-async def test_stairway_upgrade_downgrade_upgrade(database_url: str) -> None:
-    engine = create_engine(database_url)
+async def test_stairway_upgrade_downgrade_upgrade(empty_database_url: str) -> None:
+    engine = create_engine(empty_database_url)
     try:
         script = ScriptDirectory.from_config(migrate.alembic_config())
         revisions = [r.revision for r in reversed(list(script.walk_revisions()))]

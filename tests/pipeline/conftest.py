@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import html
-import os
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Bot, Update
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
@@ -21,11 +18,11 @@ from bot.config import Config, DeliverySection, PipelineSection, TelegramSection
 from bot.conversation import Answer
 from bot.i18n import Catalog
 from bot.pipeline import AnyApplication, Pipeline, record_failure
-from db import migrate
 from db.engine import create_engine, session_factory
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
 from db.uow import UnitOfWorkFactory
 from devtools.localapi import FakeUser, LocalBotApi
+from tests.databases import migrated_sqlite_url, temporary_postgres_database
 from tests.support import eventually
 
 TOKEN = "424242:pipeline-test-token"
@@ -241,49 +238,20 @@ def bogdan(api: LocalBotApi) -> FakeUser:
     return api.user(BOGDAN, first_name="Bogdan", language_code="uk")
 
 
-async def _postgres_url() -> AsyncIterator[str]:
-    base = os.environ.get("TEST_DATABASE_URL")
-    if not base:
-        if os.environ.get("REQUIRE_POSTGRES") == "1":
-            pytest.fail("REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set")
-        pytest.skip("PostgreSQL tests need TEST_DATABASE_URL (e.g. postgresql+asyncpg://...)")
-    name = f"rdb_pipeline_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base).execution_options(isolation_level="AUTOCOMMIT")
-    async with admin.connect() as conn:
-        await conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    finally:
-        async with admin.connect() as conn:
-            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        await admin.dispose()
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
     """Return a migrated, empty database: a SQLite file, or a PostgreSQL database of our own."""
     if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
-        engine = create_engine(url)
-        await migrate.upgrade(engine)
-        await engine.dispose()
-        yield url
+        yield await migrated_sqlite_url(tmp_path / "bot.sqlite3")
         return
-    async for url in _postgres_url():
-        engine = create_engine(url)
-        await migrate.upgrade(engine)
-        await engine.dispose()
+    async with temporary_postgres_database(migrated=True) as url:
         yield url
 
 
 @pytest.fixture
 async def sqlite_url(tmp_path: Path) -> str:
     """Return a migrated SQLite file (for tests whose point is not the backend)."""
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
-    engine = create_engine(url)
-    await migrate.upgrade(engine)
-    await engine.dispose()
-    return url
+    return await migrated_sqlite_url(tmp_path / "bot.sqlite3")
 
 
 async def _harness(api: LocalBotApi, url: str) -> AsyncIterator[Harness]:
@@ -313,10 +281,7 @@ async def sqlite_harness(api: LocalBotApi, sqlite_url: str) -> AsyncIterator[Har
 @pytest.fixture
 async def pg_url() -> AsyncIterator[str]:
     """Return a migrated PostgreSQL database (for what only several processes do)."""
-    async for url in _postgres_url():
-        engine = create_engine(url)
-        await migrate.upgrade(engine)
-        await engine.dispose()
+    async with temporary_postgres_database(migrated=True) as url:
         yield url
 
 

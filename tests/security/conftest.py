@@ -3,7 +3,6 @@
 import pytest
 
 from tests.usecases.officers.conftest import (  # noqa: F401 - fixtures, found by name
-    migrated_template,
     officer_engine,
     officer_services,
     shared,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import shutil
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,35 +16,19 @@ from bot.services import Services
 from bot.usecases.registry import build_router
 from bot.usecases.report.categories import Categories, load_categories
 from bot.usecases.router import Router
-from db import migrate
 from db.engine import create_engine, session_factory
 from db.uow import UnitOfWorkFactory
+from tests.databases import migrated_sqlite_url
 from tests.support import Clock
 from tests.usecases.officers.world import OPS_CHAT, World, build_world
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite file migrated once per session; each test works on a copy (fast set-up)."""
-    path = tmp_path_factory.mktemp("officers") / "template.sqlite3"
-
-    async def build() -> None:
-        engine = create_engine(f"sqlite+aiosqlite:///{path}")
-        await migrate.upgrade(engine)
-        await engine.dispose()
-
-    asyncio.run(build())
-    return path
-
-
 @pytest.fixture
-async def officer_engine(migrated_template: Path, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+async def officer_engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
     """A migrated SQLite database of this test's own."""
-    copy = tmp_path / "officers.sqlite3"
-    shutil.copyfile(migrated_template, copy)
-    engine = create_engine(f"sqlite+aiosqlite:///{copy}")
+    engine = create_engine(await migrated_sqlite_url(tmp_path / "officers.sqlite3"))
     try:
         yield engine
     finally:

@@ -20,7 +20,6 @@ from tests.usecases.officers import world as w
 # KON-01 with Jan, KON-02 with Anna, Katarzyna the coordinator; nobody linked yet).
 from tests.usecases.officers.conftest import (  # noqa: F401
     NOW,
-    migrated_template,
     officer_engine,
     officer_services,
     shared,
@@ -67,15 +66,14 @@ async def report_by_reference(services: Services, reference: str) -> Report:
 
 @asynccontextmanager
 async def two_processes(database_url: str) -> AsyncIterator[tuple[list[Services], Clock]]:
-    """Two bot processes' services, each with an engine of its own, on one migrated database."""
+    """Two bot processes' services, each with an engine of its own, on one migrated database
+    (the database_url fixture's)."""
     from bot.config import Config
     from bot.i18n import Catalog
-    from db import migrate
     from db.engine import create_engine, session_factory
     from db.uow import UnitOfWorkFactory
 
     engines = [create_engine(database_url) for _ in range(2)]
-    await migrate.upgrade(engines[0])
     config = Config(telegram={"ops_chat_id": w.OPS_CHAT})
     catalog = Catalog(config.bot.languages)
     clock = Clock(NOW)

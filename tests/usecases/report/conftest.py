@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import shutil
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,12 +15,12 @@ from app.assembly import prepare
 from bot.config import Config
 from bot.i18n import Catalog
 from bot.services import Services
-from db import migrate
 from db.engine import create_engine, session_factory
 from db.repositories.directory import import_folder
 from db.uow import UnitOfWorkFactory
 from lookup import Gazetteer
 from lookup.files import read_directory
+from tests.databases import copy_sqlite_file, migrated_sqlite_url
 from tests.support import Clock
 from tests.usecases.report.story import OPS_CHAT, PhotoShelf
 
@@ -65,9 +64,8 @@ def sample_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("report-template") / "sample.sqlite3"
 
     async def build() -> None:
-        engine = create_engine(f"sqlite+aiosqlite:///{path}")
+        engine = create_engine(await migrated_sqlite_url(path))
         try:
-            await migrate.upgrade(engine)
             async with UnitOfWorkFactory(session_factory(engine))() as uow:
                 await import_folder(uow.session, "data/konin")
                 await uow.commit()
@@ -79,18 +77,11 @@ def sample_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _copy_database(source: Path, target: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        part = Path(f"{source}{suffix}")
-        if part.exists():
-            shutil.copyfile(part, f"{target}{suffix}")
-
-
 @pytest.fixture
 async def report_engine(sample_database: Path, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
     """A copy of the sample database for one test."""
     target = tmp_path / "report.sqlite3"
-    _copy_database(sample_database, target)
+    copy_sqlite_file(sample_database, target)
     engine = create_engine(f"sqlite+aiosqlite:///{target}")
     try:
         yield engine
