@@ -360,8 +360,11 @@ class DeliveryWorker:
                     raise _NoRequestSlot from None
                 try:
                     message_id = await sender(self._bot, row)
-                finally:
+                except BaseException:
                     self._requests.release()
+                    raise
+                # A sent message keeps its slot until its mark is committed (_flush): a crash
+                # can repeat only messages holding a slot, so at most MAX_REQUESTS.
         except asyncio.CancelledError:
             raise
         except _NoRequestSlot:
@@ -389,8 +392,7 @@ class DeliveryWorker:
             log.exception("outbox: sender %r raised for row %s", row.kind, row.id)
             await self._retry_or_fail(row, exc)
         else:
-            if self.unreachable_since is not None:
-                await self._reachable_again()
+            # Marked first: the mark gives the request slot back (_flush).
             self._sent_buffer.append(
                 {
                     "id": row.id,
@@ -401,6 +403,8 @@ class DeliveryWorker:
                 }
             )
             self._flush_wakeup.set()
+            if self.unreachable_since is not None:
+                await self._reachable_again()
 
     async def _flush_loop(self) -> None:
         # No waiting for more: a sent message not yet marked is sent again after a crash, so
@@ -428,6 +432,8 @@ class DeliveryWorker:
             self._sent_buffer[:0] = batch
             raise
         self._held.difference_update(int(values["id"]) for values in batch)
+        for _ in batch:
+            self._requests.release()
         self.stats.sent += len(batch)
         if self._announced or self._unknown_waiting:
             # A sent row may have been holding back the next row of its chat.
