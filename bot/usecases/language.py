@@ -90,9 +90,25 @@ class LanguageFlow:
         first = ctx.user.language is None
         set_language(ctx, lang)
         if first:
+            staff = _staff_help(ctx)
+            if staff is not None:
+                # An officer linked by an invite before choosing: their desk, not the residents'
+                # welcome.
+                return [ctx.answer("language-set"), staff, *await self.home.menu(ctx)]
             # First contact: the language was the only question; now the real welcome.
             return await self.home.welcome(ctx)
         if ctx.conversation.flow is not None:
             # A report (or another flow) is in progress: keep it, tell how to go back to it.
             return [ctx.answer("language-set", also=[("home-flow-waiting", {})])]
         return [ctx.answer("language-set"), *await self.home.menu(ctx)]
+
+
+def _staff_help(ctx: FlowContext) -> Answer | None:
+    """The officers' own help in the chosen language, for staff (None for residents)."""
+    from bot.usecases.officers.help import officer_help
+
+    found = officer_help(ctx.services, ctx.user, ctx.lang)
+    if found is None:
+        return None
+    key, values = found
+    return ctx.answer(key, **values)

@@ -23,7 +23,7 @@ from bot.usecases.flow import FlowContext
 from bot.usecases.home import HomeFlow
 from bot.usecases.router import Router
 from db.models.conversation import Conversation
-from db.models.people import Reporter
+from db.models.people import Reporter, Role
 from db.models.pipeline import OutboxMessage
 from db.repositories.users import get_user
 from tests.support import Resident
@@ -139,6 +139,25 @@ async def test_jezyk_changes_the_language_and_keeps_the_menu_at_hand(services: S
     assert await stored_language(services, 2005) == "en"
     [(_, payload)] = await outbox_rows(services, "chat_commands")
     assert payload["lang"] == "en"
+
+
+async def test_an_officer_linked_before_choosing_a_language_gets_the_desk_not_the_welcome(
+    services: Services,
+) -> None:
+    # An invite links the officer on their first /start, before any language was chosen.
+    tomasz = Resident(services, user_id=2015, language_hint="pl")
+    await tomasz.send(Command("pomoc"))
+    async with services.uow() as uow:
+        user = await get_user(uow.session, "telegram", "2015")
+        assert user is not None and user.language is None
+        user.role = Role.OFFICER
+        await uow.commit()
+
+    [choice] = await tomasz.send(Command("jezyk"))
+    answers = await tomasz.send(Choice("uk", choice.version, "l"))
+
+    assert [a.key for a in answers] == ["language-set", "desk-help-officer", "home-menu"]
+    assert "/zgloszenia" in tomasz.texts(lang="uk")[1]
 
 
 async def test_language_alias_with_an_argument_switches_at_once(services: Services) -> None:

@@ -14,7 +14,10 @@ officers-linked =
        *[officer] you are now a district officer in this bot.
     }
 
-    Districts: { $districts }
+    { $districts ->
+        [none] Unit: { $station }
+       *[other] Districts: { $districts }
+    }
 
     { $role ->
         [officer] New reports from your district will arrive here as alerts with buttons.
@@ -180,5 +183,5 @@ officers-history-reporter = reporter
 
 ## Command menu
 
-command-officer-list = Open reports of my district
+command-officer-list = Open reports of my districts or unit
 command-officer-details = Details and history of a report (number)

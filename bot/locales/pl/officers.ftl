@@ -18,7 +18,10 @@ officers-linked =
        *[officer] Twoja rola w tym bocie: dzielnicowy.
     }
 
-    Rejony: { $districts }
+    { $districts ->
+        [none] Jednostka: { $station }
+       *[other] Rejony: { $districts }
+    }
 
     { $role ->
         [officer] Nowe zgłoszenia z Twojego rejonu przyjdą tutaj jako alerty z przyciskami.
@@ -184,5 +187,5 @@ officers-history-reporter = zgłaszający
 
 ## Command menu
 
-command-officer-list = Otwarte zgłoszenia mojego rejonu
+command-officer-list = Otwarte zgłoszenia moich rejonów lub jednostki
 command-officer-details = Szczegóły i historia zgłoszenia (numer)

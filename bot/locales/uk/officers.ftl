@@ -14,7 +14,10 @@ officers-linked =
        *[officer] тепер ви дільничний у цьому боті.
     }
 
-    Дільниці: { $districts }
+    { $districts ->
+        [none] Підрозділ: { $station }
+       *[other] Дільниці: { $districts }
+    }
 
     { $role ->
         [officer] Нові звернення з вашої дільниці надходитимуть сюди як сповіщення з кнопками.
@@ -181,5 +184,5 @@ officers-history-reporter = заявник
 
 ## Command menu
 
-command-officer-list = Відкриті звернення моєї дільниці
+command-officer-list = Відкриті звернення моїх дільниць або підрозділу
 command-officer-details = Подробиці та історія звернення (номер)

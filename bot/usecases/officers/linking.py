@@ -236,10 +236,16 @@ async def redeem_officer_invite(
         .where(officer_districts.c.officer_id == officer.id)
         .order_by(District.code)
     )
-    names = ", ".join(districts.all()) or "—"
+    # Coordinators and duty officers usually have no districts: their unit is named instead.
+    names = ", ".join(districts.all()) or "none"
     linked = Answer(
         key="officers-linked",
-        args={"officer": officer_name(officer), "role": officer.role.value, "districts": names},
+        args={
+            "officer": officer_name(officer),
+            "role": officer.role.value,
+            "districts": names,
+            "station": station.name if station else "—",
+        },
     )
     if user.chat_id is None:
         return [linked]

@@ -68,6 +68,19 @@ async def test_an_officer_opens_the_invite_and_the_coordinator_and_ops_chat_hear
     assert [(e.actor_user_id, e.actor_officer_id) for e in linked] == [(user.id, world.jan)]
 
 
+async def test_a_coordinator_without_districts_is_told_their_unit(
+    officer_services: Services, world: w.World
+) -> None:
+    code = await _invite(officer_services, "KO-01")
+    kasia = Resident(officer_services, w.KASIA)
+
+    await kasia.send(Command("start", code))
+
+    linked = kasia.texts()[0]
+    assert "koordynator" in linked and "Jednostka: KMP Testowo" in linked
+    assert "Rejony" not in linked
+
+
 async def test_the_code_is_stored_hashed_and_works_only_once(
     officer_services: Services, world: w.World
 ) -> None:
