@@ -6,9 +6,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,8 +13,7 @@ import pytest
 from app import run_cmd
 from bot.cli import command_name, main
 from bot.commands import registered_commands
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.program import ROOT, run_program
 
 
 @pytest.fixture(autouse=True)
@@ -34,16 +30,7 @@ def run(*args: str) -> int:
 
 
 def test_help_lists_the_subcommands() -> None:
-    env = {k: v for k, v in os.environ.items() if k not in {"TELEGRAM_BOT_TOKEN", "DATABASE_URL"}}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "--help"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        check=False,
-        timeout=120,
-    )
+    result = run_program("--help")
     assert result.returncode == 0
     for command in ("run", "webhook", "db", "check-config"):
         assert command in result.stdout

@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from db import migrate
 from db.backup import backup, restore
 from db.engine import create_engine
-from tests.test_cli import _run
+from tests.program import run_program
 
 
 def mode(path: Path) -> int:
@@ -88,10 +88,10 @@ async def test_backups_and_restored_databases_are_0600(
 
 def test_a_reports_export_file_is_0600(tmp_path: Path, careless_umask: None) -> None:
     env = {"RDB_DATABASE__SQLITE_PATH": str(tmp_path / "bot.sqlite3")}
-    assert _run("db", "upgrade", env=env).returncode == 0
+    assert run_program("db", "upgrade", env=env).returncode == 0
     for personal in ([], ["--with-personal-data"]):
         output = tmp_path / f"export{len(personal)}.csv"
-        result = _run(
+        result = run_program(
             "reports", "export", "--since", "2026-01-01", "-o", str(output), *personal, env=env
         )
         assert result.returncode == 0, result.stderr

@@ -33,8 +33,8 @@ from tests.e2e.test_officers import (
     report_threat,
     text_of,
 )
+from tests.program import run_program
 from tests.support import FAST, eventually
-from tests.test_cli import _run
 from tests.usecases.report.story import Reporting, jpeg_with_gps
 
 ZOFIA, OLEH = 9501, 9502
@@ -197,7 +197,7 @@ async def test_requests_by_letter_are_served_by_the_cli_and_audited(
     assert anna.said() == ["report-sent"]
     env = {"RDB_DATABASE__SQLITE_PATH": str(tmp_path / "report.sqlite3")}
 
-    result = _run(
+    result = run_program(
         "privacy", "access", "--telegram-id", "8301", "-o", str(tmp_path / "out"), env=env
     )
     assert result.returncode == 0, result.stderr
@@ -210,10 +210,10 @@ async def test_requests_by_letter_are_served_by_the_cli_and_audited(
     # Without --yes the operator types the id again; a mistyped one erases nothing.
     mistyped = _erase_typing(env, "8301", "8300")
     assert mistyped.returncode == 1 and "nothing erased" in mistyped.stdout
-    result = _run("privacy", "erase", "--telegram-id", "8301", "--yes", env=env)
+    result = run_program("privacy", "erase", "--telegram-id", "8301", "--yes", env=env)
     assert result.returncode == 0, result.stderr
     assert "1 report(s) unlinked" in result.stdout
-    again = _run("privacy", "erase", "--telegram-id", "8301", "--yes", env=env)
+    again = run_program("privacy", "erase", "--telegram-id", "8301", "--yes", env=env)
     assert again.returncode == 1 and "no person" in again.stderr
 
     async with report_services.uow() as uow:
