@@ -12,8 +12,6 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 DEFAULT_CONFIG_PATH = Path("config.toml")
 ENV_PREFIX = "RDB_"
@@ -300,6 +298,11 @@ def _mask_url(url: str | None) -> str:
     """Show where the database is, never its password (in the userinfo or the query)."""
     if not url:
         return "(not set: SQLite file from [database] sqlite_path)"
+    # Imported here: only check-config shows the URL, and SQLAlchemy is a third of a second of
+    # start-up that commands without a database (or with their own engine later) need not pay.
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError):

@@ -81,24 +81,6 @@ async def directory_session(config: Config, secrets: Secrets) -> AsyncIterator[A
         await engine.dispose()
 
 
-class SchemaNotCurrent(Exception):
-    """The database's schema is missing or older than this release (`db upgrade` fixes it)."""
-
-
-@asynccontextmanager
-async def read_only_session(config: Config, secrets: Secrets) -> AsyncIterator[AsyncSession]:
-    """Open a session for a command that only reads: it never migrates (one query checks)."""
-    url = database_url(secrets.database_url, config.database.sqlite_path)
-    engine = create_engine(url, busy_timeout=config.database.sqlite_busy_timeout)
-    try:
-        if not await migrate.is_current(engine):
-            raise SchemaNotCurrent
-        async with session_factory(engine)() as session:
-            yield session
-    finally:
-        await engine.dispose()
-
-
 def print_problems(error: DirectoryInvalid, folder: Path) -> None:
     """Print every problem of a folder, one per line, to stderr."""
     print(

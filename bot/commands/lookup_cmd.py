@@ -14,7 +14,7 @@ import sys
 from typing import Any
 
 from bot.commands import Subparsers, add_parser
-from bot.commands.data_cmd import SchemaNotCurrent, print_problems, read_only_session
+from bot.commands.read_only import SchemaNotCurrent, read_only_session
 from bot.config import Config, Secrets
 from db.repositories.directory import has_districts, load_directory
 from lookup import AddressResult, Gazetteer, MatchQuality, PointResult
@@ -43,6 +43,8 @@ def _lookup(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
     try:
         directory = asyncio.run(_directory(config, secrets))
     except DirectoryInvalid as error:
+        from bot.commands.data_cmd import print_problems  # with `data import`'s stack: rare here
+
         print_problems(error, config.bot.directory_dir)
         return 1
     gazetteer = Gazetteer.from_directory(directory, tolerance_m=config.lookup.border_tolerance_m)

@@ -13,21 +13,10 @@ import sys
 
 from bot.commands import Subparsers, add_parser
 from bot.config import Config, Secrets
-from bot.usecases.officers.duty_groups import list_groups, set_group_active
-from bot.usecases.officers.invites import (
-    InviteError,
-    create_invite,
-    deep_link,
-    list_officers,
-    revoke,
-)
-from bot.usecases.officers.roles import set_role
-from db import migrate
-from db.base import utcnow
-from db.engine import create_engine, database_url, session_factory
 from db.models.directory import OfficerRole
-from db.uow import UnitOfWorkFactory
-from lookup.directory import parse_role
+
+# Each action imports what it uses when it runs: `officers list` only reads, and starts without
+# the outbox, the conversation's texts, migrations or the gazetteer the other actions load.
 
 
 def register(subparsers: Subparsers) -> None:
@@ -90,6 +79,12 @@ async def _bot_username(args: argparse.Namespace, config: Config, secrets: Secre
 
 
 async def _run_invite(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
+    from bot.usecases.officers.invites import InviteError, create_invite, deep_link
+    from db import migrate
+    from db.base import utcnow
+    from db.engine import create_engine, database_url, session_factory
+    from db.uow import UnitOfWorkFactory
+
     engine = create_engine(database_url(secrets.database_url, config.database.sqlite_path))
     try:
         await migrate.upgrade(engine)
@@ -131,6 +126,11 @@ def _invite(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
 
 
 async def _run_revoke(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
+    from bot.usecases.officers.invites import InviteError, revoke
+    from db.base import utcnow
+    from db.engine import create_engine, database_url, session_factory
+    from db.uow import UnitOfWorkFactory
+
     engine = create_engine(database_url(secrets.database_url, config.database.sqlite_path))
     try:
         uow = UnitOfWorkFactory(session_factory(engine))()
@@ -152,12 +152,15 @@ def _revoke(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
 
 
 async def _run_list(config: Config, secrets: Secrets) -> int:
-    engine = create_engine(database_url(secrets.database_url, config.database.sqlite_path))
+    from bot.commands.read_only import NOT_CURRENT, SchemaNotCurrent, read_only_session
+    from bot.usecases.officers.roster import list_officers
+
     try:
-        async with session_factory(engine)() as session:
+        async with read_only_session(config, secrets) as session:
             lines = await list_officers(session)
-    finally:
-        await engine.dispose()
+    except SchemaNotCurrent:
+        print(NOT_CURRENT, file=sys.stderr)
+        return 1
     if not lines:
         print("no officers in the directory (python -m bot data import ...)")
         return 0
@@ -183,6 +186,14 @@ def _list(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
 
 
 async def _run_set_role(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
+    from bot.usecases.officers.invites import InviteError
+    from bot.usecases.officers.roles import set_role
+    from db import migrate
+    from db.base import utcnow
+    from db.engine import create_engine, database_url, session_factory
+    from db.uow import UnitOfWorkFactory
+    from lookup.directory import parse_role
+
     role = parse_role(args.role)
     if role is None or not args.role.strip():
         print(
@@ -223,6 +234,13 @@ def _set_role(args: argparse.Namespace, config: Config, secrets: Secrets) -> int
 
 
 async def _run_groups(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
+    from bot.usecases.officers.duty_groups import list_groups, set_group_active
+    from bot.usecases.officers.invites import InviteError
+    from db import migrate
+    from db.base import utcnow
+    from db.engine import create_engine, database_url, session_factory
+    from db.uow import UnitOfWorkFactory
+
     engine = create_engine(database_url(secrets.database_url, config.database.sqlite_path))
     try:
         await migrate.upgrade(engine)

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from bot.commands import Subparsers, add_parser
 from bot.commands.officers_cmd import _bot_username
+from bot.commands.read_only import NOT_CURRENT, SchemaNotCurrent, read_only_session
 from bot.config import Config, Secrets
 from bot.usecases.officers.invites import InviteError, deep_link
 from bot.usecases.partners.linking import create_partner_invite
@@ -77,13 +78,13 @@ def _invite(args: argparse.Namespace, config: Config, secrets: Secrets) -> int:
 
 
 async def _run_list(config: Config, secrets: Secrets) -> int:
-    engine = create_engine(database_url(secrets.database_url, config.database.sqlite_path))
+    # Listing only reads: it never migrates (`db upgrade` does), one query checks the schema.
     try:
-        await migrate.upgrade(engine)
-        async with session_factory(engine)() as session:
+        async with read_only_session(config, secrets) as session:
             partners = list(await session.scalars(select(Partner).order_by(Partner.code)))
-    finally:
-        await engine.dispose()
+    except SchemaNotCurrent:
+        print(NOT_CURRENT, file=sys.stderr)
+        return 1
     if not partners:
         print("no partners in the directory (partners.csv, then python -m bot data import ...)")
     for partner in partners:

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.outbox import PRIORITY_NOTICE, queue_kind
 from bot.usecases.language import CHAT_COMMANDS_KIND
-from db.models.directory import District, Officer, OfficerRole, Station, officer_districts
+from db.models.directory import Officer
 from db.models.officers import Invite
 from db.models.people import Role, User
 from db.models.reports import AuditEvent
@@ -183,48 +183,3 @@ async def revoke(uow: UnitOfWork, officer_code: str, now: datetime) -> Revoked:
         # Their old alerts and cards lose their buttons (presses were refused anyway).
         await queue_chat_view_edits(uow, user.chat_id)
     return Revoked(officer, was_linked, int(getattr(dropped, "rowcount", 0) or 0))
-
-
-@dataclass(frozen=True)
-class OfficerLine:
-    """One officer as `officers list` shows them."""
-
-    code: str
-    name: str
-    station: str
-    role: OfficerRole
-    active: bool
-    districts: tuple[str, ...]
-    linked_at: datetime | None
-    undeliverable: bool
-
-
-async def list_officers(session: AsyncSession) -> list[OfficerLine]:
-    """Return every officer with their districts and link state, by code."""
-    rows = await session.execute(
-        select(Officer, Station, User)
-        .join(Station, Station.id == Officer.station_id)
-        .outerjoin(User, User.id == Officer.user_id)
-        .order_by(Officer.code)
-    )
-    lines = []
-    for officer, station, user in rows.all():
-        codes = await session.scalars(
-            select(District.code)
-            .join(officer_districts, officer_districts.c.district_id == District.id)
-            .where(officer_districts.c.officer_id == officer.id)
-            .order_by(District.code)
-        )
-        lines.append(
-            OfficerLine(
-                code=officer.code,
-                name=f"{officer.rank} {officer.first_name} {officer.last_name}",
-                station=station.code,
-                role=officer.role,
-                active=officer.active,
-                districts=tuple(codes.all()),
-                linked_at=officer.linked_at if officer.user_id else None,
-                undeliverable=bool(user and user.undeliverable),
-            )
-        )
-    return lines

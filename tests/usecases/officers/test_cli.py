@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,8 @@ def _database(tmp_path: Path) -> str:
     return url
 
 
-def _run(url: str, *argv: str) -> int:
-    args = build_parser(registered_commands()).parse_args(["officers", *argv])
+def _run(url: str, *argv: str, command: str = "officers") -> int:
+    args = build_parser(registered_commands()).parse_args([command, *argv])
     secrets = Secrets(bot_token=None, database_url=url, webhook_secret=None)
     result: int = args.handler(args, Config(), secrets)
     return result
@@ -60,6 +61,24 @@ def test_invite_prints_a_one_time_link_then_list_and_revoke(
 
     assert _run(url, "revoke", "DZ-01") == 0
     assert "DZ-01: was not linked; 1 unused invite(s) dropped" in capsys.readouterr().out
+
+
+def test_the_lists_only_read_a_database_not_yet_upgraded_is_named_not_migrated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Listing never changes the schema (that is `db upgrade`'s job, with its lock and backup).
+    path = tmp_path / "old.sqlite3"
+    url = f"sqlite+aiosqlite:///{path}"
+    assert _run(url, "list") == 1
+    assert "db upgrade" in capsys.readouterr().err
+    assert _run(url, "list", command="partners") == 1
+    assert "db upgrade" in capsys.readouterr().err
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT name FROM sqlite_master").fetchall() == []
+
+    url = _database(tmp_path)
+    assert _run(url, "list", command="partners") == 0
+    assert "no partners in the directory" in capsys.readouterr().out
 
 
 def test_mistakes_are_explained(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

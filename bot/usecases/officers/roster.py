@@ -1,0 +1,62 @@
+"""The officers as `python -m bot officers list` shows them: codes, districts, roles, links.
+
+Apart from invites.py so that listing imports only the models it reads (not the outbox and the
+conversation's stack): an operator's command starts faster.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models.directory import District, Officer, OfficerRole, Station, officer_districts
+from db.models.people import User
+
+
+@dataclass(frozen=True)
+class OfficerLine:
+    """One officer as `officers list` shows them."""
+
+    code: str
+    name: str
+    station: str
+    role: OfficerRole
+    active: bool
+    districts: tuple[str, ...]
+    linked_at: datetime | None
+    undeliverable: bool
+
+
+async def list_officers(session: AsyncSession) -> list[OfficerLine]:
+    """Return every officer with their districts and link state, by code (two queries)."""
+    districts: defaultdict[int, list[str]] = defaultdict(list)
+    pairs = await session.execute(
+        select(officer_districts.c.officer_id, District.code)
+        .join(District, District.id == officer_districts.c.district_id)
+        .order_by(District.code)
+    )
+    for officer_id, code in pairs.all():
+        districts[officer_id].append(code)
+    rows = await session.execute(
+        select(Officer, Station, User)
+        .join(Station, Station.id == Officer.station_id)
+        .outerjoin(User, User.id == Officer.user_id)
+        .order_by(Officer.code)
+    )
+    return [
+        OfficerLine(
+            code=officer.code,
+            name=f"{officer.rank} {officer.first_name} {officer.last_name}",
+            station=station.code,
+            role=officer.role,
+            active=officer.active,
+            districts=tuple(districts[officer.id]),
+            linked_at=officer.linked_at if officer.user_id else None,
+            undeliverable=bool(user and user.undeliverable),
+        )
+        for officer, station, user in rows.all()
+    ]
