@@ -28,7 +28,15 @@ from bot.pipeline.senders import Sender
 from bot.services import Services
 from bot.turn import Turn
 from bot.usecases import alerts
-from bot.usecases.officers import actions, outgoing, reporter_messages, views
+from bot.usecases.officers import (
+    buttons,
+    notes,
+    outgoing,
+    reopen,
+    reporter_messages,
+    status_changes,
+    views,
+)
 from bot.usecases.officers.alert_view import OFFICER_SCOPE
 from bot.usecases.officers.invites import GROUP_PREFIX
 from bot.usecases.officers.linking import register_duty_group
@@ -73,10 +81,10 @@ async def on_press(update: Update, context: BotContext) -> None:
         pressed = None
         if isinstance(query.message, Message):
             pressed = (chat.id, query.message.message_id)
-        if (query.data or "").startswith(actions.REOPEN_SCOPE + ":"):
-            outcome = await actions.press_reopen(uow, services, turn)
+        if (query.data or "").startswith(status_changes.REOPEN_SCOPE + ":"):
+            outcome = await reopen.press_reopen(uow, services, turn)
         else:
-            outcome = await actions.press_officer_button(
+            outcome = await buttons.press_officer_button(
                 uow, services, turn, in_group=in_group, pressed=pressed
             )
         lang = services.catalog.language(user.language) if user.language else turn.lang
@@ -144,7 +152,9 @@ async def on_group_membership(update: Update, context: BotContext) -> None:
 def register(application: AnyApplication) -> None:
     # Group 0, before the conversation feature (which would take any press).
     application.add_handler(
-        CallbackQueryHandler(on_press, pattern=rf"^({OFFICER_SCOPE}|{actions.REOPEN_SCOPE}):")
+        CallbackQueryHandler(
+            on_press, pattern=rf"^({OFFICER_SCOPE}|{status_changes.REOPEN_SCOPE}):"
+        )
     )
     application.add_handler(
         MessageHandler(
@@ -175,8 +185,8 @@ class OfficerSenders:
             views.KIND_VIEW_MENU: self.menu,
             alerts.KIND_LOCATION: self.location,
             alerts.KIND_PHOTOS: self.photos,
-            actions.KIND_CONTACT: self.contact,
-            actions.KIND_NOTE: self.note,
+            buttons.KIND_CONTACT: self.contact,
+            notes.KIND_NOTE: self.note,
             reporter_messages.KIND_RESIDENT_MESSAGE: self.resident_message,
         }
 

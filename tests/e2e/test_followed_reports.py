@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.usecases.officers.actions import residents_of
+from bot.usecases.officers.status_changes import residents_of
 from db.models.reports import Report
 from devtools.localapi import LocalBotApi
 from tests.e2e.test_report_resume_and_limits import NEAR, finish_anonymously, report_parking_at

@@ -19,7 +19,7 @@ from bot.outbox import PRIORITY_NOTICE, queue_answer
 from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.flow import FlowContext
-from bot.usecases.officers import actions, queries
+from bot.usecases.officers import notes, queries
 from bot.usecases.officers.alert_view import officer_name
 from bot.usecases.officers.invites import (
     GROUP_PREFIX,
@@ -47,7 +47,7 @@ DETAILS_COMMAND = "zgloszenie"
 class OfficersFlow:
     """Officers' side of the conversation (private chats)."""
 
-    name = actions.FLOW_NAME
+    name = notes.FLOW_NAME
     commands = frozenset({LIST_COMMAND, DETAILS_COMMAND})
     scopes = frozenset({queries.QUERY_SCOPE})
     deep_links = frozenset({OFFICER_PREFIX, GROUP_PREFIX})
@@ -90,13 +90,13 @@ class OfficersFlow:
             return await self._list_press(ctx, step)
         draft = ctx.conversation.draft
         waiting = ctx.conversation.step
-        if waiting in (actions.NOTE_STEP, actions.COMMENT_STEP) and isinstance(step, Text):
+        if waiting in (notes.NOTE_STEP, notes.COMMENT_STEP) and isinstance(step, Text):
             # A note is as long as a report's description may be (a product limit).
             limit = ctx.services.config.reports.description_max_length
             if not step.value or len(step.value) > limit:
                 return [ctx.answer("officers-note-too-long", limit=limit)]
             ctx.reset()
-            record = actions.record_note if waiting == actions.NOTE_STEP else actions.record_comment
+            record = notes.record_note if waiting == notes.NOTE_STEP else notes.record_comment
             answer = await record(
                 ctx.uow, ctx.services, ctx.turn, int(draft.get("report_id", 0)), step.value
             )
@@ -123,12 +123,12 @@ class OfficersFlow:
     async def current_question(self, ctx: FlowContext) -> Sequence[Answer]:
         """Ask for the note or comment again (the only steps that wait for the officer)."""
         waiting = ctx.conversation.step
-        if waiting in (actions.NOTE_STEP, actions.COMMENT_STEP):
+        if waiting in (notes.NOTE_STEP, notes.COMMENT_STEP):
             report = await ctx.session.get(Report, int(ctx.conversation.draft.get("report_id", 0)))
-            if report is not None and waiting == actions.NOTE_STEP:
-                return [actions.note_prompt(report)]
+            if report is not None and waiting == notes.NOTE_STEP:
+                return [notes.note_prompt(report)]
             if report is not None:
-                return [actions.comment_prompt(report)]
+                return [notes.comment_prompt(report)]
         ctx.reset()
         return []
 

@@ -20,9 +20,9 @@ from bot.conversation import Answer
 from bot.i18n import format_day
 from bot.outbox import PRIORITY_NOTICE, queue_kind
 from bot.services import Services
-from bot.usecases.officers.actions import STATUS_ACTION
 from bot.usecases.officers.alert_view import category_name
 from bot.usecases.officers.reachability import present_coordinators
+from bot.usecases.officers.status_changes import STATUS_ACTION
 from bot.usecases.operations.deadlines import Overdue, deadline_start, overdue_kind
 from bot.usecases.operations.local_time import local
 from bot.usecases.operations.quiet_hours import officer_is_quiet

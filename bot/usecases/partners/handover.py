@@ -26,7 +26,6 @@ from bot.outbox import PRIORITY_NOTICE, queue_kind
 from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.alerts import queue_alert_edits, queue_alerts
-from bot.usecases.officers import actions as officer_actions
 from bot.usecases.officers import workflow
 from bot.usecases.officers.alert_view import (
     OFFICER_SCOPE,
@@ -35,6 +34,7 @@ from bot.usecases.officers.alert_view import (
     when_text,
 )
 from bot.usecases.officers.reachability import AlertTarget, plan_alert, reachable
+from bot.usecases.officers.status_changes import notify_residents
 from bot.usecases.operations.local_time import local_day
 from db.models.directory import District, Officer
 from db.models.partners import Handover, HandoverState, Partner
@@ -149,7 +149,7 @@ async def forward_to_partner(
         priority=PRIORITY_NOTICE,
     )
     await queue_alert_edits(uow, report.id)
-    await officer_actions.notify_residents(
+    await notify_residents(
         uow, services, report, "partners-resident-forwarded", {"name": partner.name}
     )
     return handover
@@ -288,7 +288,7 @@ async def _accepted(
     uow.session.add(_event(report, "partner_accepted", now, uid, partner))
     await uow.session.flush()
     await queue_alert_edits(uow, report.id)
-    await officer_actions.notify_residents(
+    await notify_residents(
         uow, services, report, "partners-resident-accepted", {"name": partner.name}
     )
 
@@ -305,7 +305,7 @@ async def _done(
     )
     await uow.session.flush()
     await queue_alert_edits(uow, report.id)
-    await officer_actions.notify_residents(
+    await notify_residents(
         uow,
         services,
         report,
@@ -356,7 +356,7 @@ async def _not_ours(
             session, report.district_id, services.config.telegram.ops_chat_id, day
         )
         await queue_alerts(uow, report, plan.targets, plan.reason or PARTNER_DECLINED)
-    await officer_actions.notify_residents(
+    await notify_residents(
         uow, services, report, "partners-resident-not-ours", {"name": partner.name}
     )
 

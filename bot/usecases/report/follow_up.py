@@ -307,8 +307,8 @@ async def withdraw(
     uow: UnitOfWork, services: Services, report: Report, user: User, now: datetime
 ) -> None:
     """The reporter withdraws an open report: closed, views redrawn, the officer told."""
-    from bot.usecases.officers.actions import STATUS_ACTION, notify_residents
     from bot.usecases.officers.reporter_messages import tell_officer_withdrawn
+    from bot.usecases.officers.status_changes import STATUS_ACTION, notify_residents
 
     previous = report.status
     report.status = ReportStatus.WITHDRAWN
