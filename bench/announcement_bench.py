@@ -43,7 +43,7 @@ from db.models import (  # noqa: E402
     Officer,
     User,
 )
-from db.repositories.directory import import_folder  # noqa: E402
+from db.repositories.directory_import import import_folder  # noqa: E402
 from db.uow import UnitOfWorkFactory  # noqa: E402
 
 NOW = datetime(2026, 12, 3, 8, 0, tzinfo=UTC)

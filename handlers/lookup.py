@@ -20,7 +20,8 @@ from bot.services import Services
 from bot.usecases.geocoding import Geocoding
 from bot.usecases.lookup_flow import CONTACT_KIND, dialable_phone
 from db.models.pipeline import OutboxMessage
-from db.repositories.directory import has_districts, import_folder, load_directory, officer_contact
+from db.repositories.directory_import import import_folder
+from db.repositories.directory_queries import has_districts, load_directory, officer_contact
 from lookup import Gazetteer
 from lookup.files import DirectoryInvalid
 

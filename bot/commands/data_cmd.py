@@ -25,14 +25,16 @@ from bot.commands import Subparsers, add_parser
 from bot.config import Config, Secrets
 from db import migrate
 from db.engine import create_engine, database_url, session_factory
-from db.repositories.directory import (
+from db.repositories.directory_import import (
     Counts,
     ImportSummary,
-    InactiveStreet,
     import_directory,
+    read_for_import,
+)
+from db.repositories.directory_queries import (
+    InactiveStreet,
     inactive_district_streets,
     load_directory,
-    read_for_import,
 )
 from lookup.directory import Directory
 from lookup.files import DirectoryInvalid, check, csv_records, write_directory

@@ -16,7 +16,7 @@ from typing import Any
 from bot.commands import Subparsers, add_parser
 from bot.commands.read_only import SchemaNotCurrent, read_only_session
 from bot.config import Config, Secrets
-from db.repositories.directory import has_districts, load_directory
+from db.repositories.directory_queries import has_districts, load_directory
 from lookup import AddressResult, Gazetteer, MatchQuality, PointResult
 from lookup.crossings import Crossing
 from lookup.directory import Directory

@@ -25,7 +25,7 @@ from bot.usecases.report.categories import load_categories
 from db.engine import create_engine, database_url, session_factory
 from db.models.directory import Station
 from db.private_files import write_private
-from db.repositories.directory import load_directory
+from db.repositories.directory_queries import load_directory
 from lookup import Gazetteer
 
 

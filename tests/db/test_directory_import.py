@@ -15,10 +15,9 @@ from db.engine import session_factory
 from db.models.directory import District, Officer, Station, StreetRule
 from db.models.people import User
 from db.models.reports import Report
-from db.repositories.directory import (
+from db.repositories.directory_import import import_directory, import_folder
+from db.repositories.directory_queries import (
     district_card,
-    import_directory,
-    import_folder,
     inactive_district_streets,
     load_directory,
     officer_contact,

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.engine import session_factory
 from db.models.partners import Partner
-from db.repositories.directory import import_folder, read_for_import
+from db.repositories.directory_import import import_folder, read_for_import
 from lookup.files import DirectoryInvalid, read_directory
 from tests.db.test_directory_import import SAMPLE, copy_sample, drop_lines
 

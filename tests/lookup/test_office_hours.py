@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from db.repositories.directory import read_for_import
+from db.repositories.directory_import import read_for_import
 from lookup.files import DirectoryInvalid, read_directory
 from lookup.office_hours import OfficeHoursInvalid, parse_office_hours, upcoming
 

@@ -193,7 +193,7 @@ async def test_send_goes_through_once_a_bad_photo_is_taken_out(
 async def test_a_venue_title_longer_than_its_column_is_cut_not_refused(
     database_url: str, tmp_path: Path
 ) -> None:
-    from db.repositories.directory import import_folder
+    from db.repositories.directory_import import import_folder
 
     async with migrated_engine(database_url) as engine:
         services = await _services(engine)

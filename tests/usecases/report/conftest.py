@@ -16,7 +16,7 @@ from bot.config import Config
 from bot.i18n import Catalog
 from bot.services import Services
 from db.engine import create_engine, session_factory
-from db.repositories.directory import import_folder
+from db.repositories.directory_import import import_folder
 from db.uow import UnitOfWorkFactory
 from lookup import Gazetteer
 from lookup.files import read_directory

@@ -13,7 +13,7 @@ from bot.services import Services
 from bot.usecases.report.submit import next_reference, store_with_reference
 from db.models.people import Reporter
 from db.models.reports import Report
-from db.repositories.directory import import_folder
+from db.repositories.directory_import import import_folder
 from tests.support import Clock
 from tests.usecases.report.conftest import build_services
 from tests.usecases.report.story import (
