@@ -21,7 +21,6 @@ from handlers import (
     answers,
     bot_commands,
     community,
-    conversation,
     errors,
     follow_up,
     gatekeeper,
@@ -29,6 +28,7 @@ from handlers import (
     officers,
     operations,
     partners,
+    private_chat,
     report,
     rights,
 )
@@ -50,7 +50,7 @@ def build_application(config: Config, token: str, services: Services) -> AnyAppl
     """Build the Application without PTB's Updater: bot/pipeline receives and stores updates.
 
     Handler order matters: the gatekeeper (group -1) sees every update first; officer buttons
-    and the report's edits come before the conversation, which catches the rest.
+    and the report's edits come before the private chat's handler, which catches the rest.
     """
     timeout = config.telegram.request_timeout
     application: AnyApplication = (
@@ -80,10 +80,10 @@ def build_application(config: Config, token: str, services: Services) -> AnyAppl
     partners.register(application)
     # Deadlines, the coordinators' digest and data retention, on the JobQueue.
     operations.register(application)
-    # Edited messages during a report (before the conversation, which would take them).
+    # Edited messages during a report (before the private chat's handler, which would take them).
     report.register(application)
     # Last: every private message and button press nothing earlier claimed.
-    conversation.register(application)
+    private_chat.register(application)
     return application
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
 
-from lookup.directory import District, Officer, Parity, Station, StreetRule
+from lookup.directory import DistrictRecord, OfficerRecord, Parity, StationRecord, StreetRuleRecord
 from lookup.gazetteer import AddressResult, Gazetteer, MatchQuality
 from lookup.normalize import street_key, words_key
 
@@ -46,10 +46,10 @@ PREFIXES = ["ul."] * 12 + ["al.", "pl.", "os."]
 class Data:
     """Synthetic national directory."""
 
-    stations: list[Station]
-    districts: list[District]
-    officers: list[Officer]
-    rules: list[StreetRule]
+    stations: list[StationRecord]
+    districts: list[DistrictRecord]
+    officers: list[OfficerRecord]
+    rules: list[StreetRuleRecord]
 
 
 def word(rng: random.Random, syllables: int, endings: list[str]) -> str:
@@ -63,7 +63,7 @@ def generate(n_rules: int, n_districts: int, seed: int) -> Data:
     rng = random.Random(seed)
     side = math.ceil(math.sqrt(n_districts))
     dlat, dlon = (LAT1 - LAT0) / side, (LON1 - LON0) / side
-    station = Station("S", "Komenda", "ul. Długa 1", "+48 47 000 00 00", "", "", None, None)
+    station = StationRecord("S", "Komenda", "ul. Długa 1", "+48 47 000 00 00", "", "", None, None)
     districts, officers = [], []
     for i in range(side * side):
         row, col = divmod(i, side)
@@ -76,11 +76,11 @@ def generate(n_rules: int, n_districts: int, seed: int) -> Data:
             (lon, lat),
         )
         code = f"D{i:05d}"
-        districts.append(District(code, f"Rejon {i}", "S", (ring,), True))
+        districts.append(DistrictRecord(code, f"Rejon {i}", "S", (ring,), True))
         officers.append(
-            Officer(f"O{i}", "asp.", "Jan", "Kowalski", "+48 47", "", "S", (code,), True)
+            OfficerRecord(f"O{i}", "asp.", "Jan", "Kowalski", "+48 47", "", "S", (code,), True)
         )
-    rules: list[StreetRule] = []
+    rules: list[StreetRuleRecord] = []
     towns: set[str] = set()
     while len(rules) < n_rules:
         # A few cities with thousands of streets, many towns, most villages small.
@@ -119,7 +119,9 @@ def generate(n_rules: int, n_districts: int, seed: int) -> Data:
                 lat = LAT0 + (row + rng.random()) * dlat
                 lon = LON0 + (col + rng.random()) * dlon
                 code = f"D{row * side + col:05d}"
-                rules.append(StreetRule(town, prefix, name, parity, low, high, code, lat, lon))
+                rules.append(
+                    StreetRuleRecord(town, prefix, name, parity, low, high, code, lat, lon)
+                )
     return Data([station], districts, officers, rules)
 
 
@@ -131,7 +133,7 @@ def typo(rng: random.Random, text: str) -> str:
     return text[: i - 1] + text[i] + text[i - 1] + text[i + 1 :]
 
 
-def number_in(rule: StreetRule, rng: random.Random) -> int:
+def number_in(rule: StreetRuleRecord, rng: random.Random) -> int:
     """Pick a house number the rule covers."""
     low = rule.number_from or 1
     high = rule.number_to or low + 150
@@ -191,7 +193,7 @@ def report(label: str, latencies: list[float], ok: int) -> None:
 
 def measure(
     gazetteer: Gazetteer,
-    picks: list[StreetRule],
+    picks: list[StreetRuleRecord],
     exact_texts: list[str],
     typo_texts: list[str],
     points: list[tuple[float, float]],
@@ -210,7 +212,7 @@ def measure(
     report("point", latencies, sum(1 for r in spots if r.quality is MatchQuality.EXACT))
 
 
-def correct(picks: list[StreetRule], results: list[AddressResult]) -> int:
+def correct(picks: list[StreetRuleRecord], results: list[AddressResult]) -> int:
     """Count results that name the district of the rule the query came from."""
     return sum(
         1

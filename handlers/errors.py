@@ -23,7 +23,7 @@ from db.models.pipeline import InboxUpdate, OutboxMessage
 from db.repositories.users import get_user
 from db.uow import AlreadyHandled, InboxClaim, UnitOfWork, current_inbox
 from handlers.context import BotContext
-from handlers.turn import CHANNEL
+from handlers.turn_runner import CHANNEL
 
 log = logging.getLogger(__name__)
 

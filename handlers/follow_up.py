@@ -11,7 +11,7 @@ from bot.services import Services
 from bot.usecases.report.follow_up import FLOW_NAME
 from bot.usecases.report.submit import prepare_photos
 from db.repositories.conversations import flow_of
-from handlers.turn import CHANNEL
+from handlers.turn_runner import CHANNEL
 
 
 async def prefetch_follow_up_photos(services: Services, external_id: str, step: Step) -> None:

@@ -28,7 +28,7 @@ from bot.usecases.gatekeeper import (
     set_deliverable,
 )
 from handlers.context import BotContext
-from handlers.turn import CHANNEL, step_from_update
+from handlers.turn_runner import CHANNEL, step_from_update
 
 log = logging.getLogger(__name__)
 

@@ -49,7 +49,7 @@ from db.models.pipeline import OutboxMessage
 from db.repositories.users import ensure_user
 from handlers.context import BotContext
 from handlers.render import render_markup, render_text
-from handlers.turn import CHANNEL, step_from_message, step_from_update, turn_for
+from handlers.turn_runner import CHANNEL, step_from_message, step_from_update, turn_for
 
 log = logging.getLogger(__name__)
 

@@ -35,7 +35,7 @@ from db.repositories.users import ensure_user
 from handlers.context import BotContext
 from handlers.officers import POPUP_LIMIT, _turn
 from handlers.render import render_markup, render_text
-from handlers.turn import CHANNEL, step_from_message
+from handlers.turn_runner import CHANNEL, step_from_message
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Reports on Telegram: categories at start-up, the photo downloader once connected, edits.
 
 Most of what residents send in a report reaches the report flow through the router
-(handlers/conversation.py); only edited messages get a handler of their own here.
+(handlers/private_chat.py); only edited messages get a handler of their own here.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from bot.turn import Turn
 from bot.usecases.report.categories import load_categories
 from bot.usecases.report.draft import ReportDraft
 from bot.usecases.report.edits import answer_edited
-from bot.usecases.report.flow import EMERGENCY_KIND
 from bot.usecases.report.form import SCOPE
+from bot.usecases.report.report_flow import EMERGENCY_KIND
 from bot.usecases.report.submit import prepare_photos
 from bot.usecases.router import router_of
 from db.models.pipeline import OutboxMessage
@@ -28,7 +28,7 @@ from db.repositories.conversations import draft_of
 from db.uow import UnitOfWork
 from handlers.context import BotContext
 from handlers.media_fetcher import TelegramMediaFetcher
-from handlers.turn import CHANNEL, run_turn
+from handlers.turn_runner import CHANNEL, run_turn
 
 # The European emergency number, the same for every language.
 EMERGENCY_NUMBER = "112"

@@ -16,7 +16,7 @@ from bot.i18n import format_moment
 from bot.pipeline.senders import Sender
 from bot.services import Services
 from bot.usecases.rights.access import as_json, as_text, personal_data
-from bot.usecases.rights.flow import KIND_PERSONAL_DATA
+from bot.usecases.rights.rights_flow import KIND_PERSONAL_DATA
 from db.models.people import User
 from db.models.pipeline import OutboxMessage
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lookup.directory import District, Officer, Station
+from lookup.directory import DistrictRecord, OfficerRecord, StationRecord
 from lookup.normalize import fold, split_address, street_key
 
 if TYPE_CHECKING:
@@ -66,9 +66,9 @@ class Crossing:
     locality: str = ""
     lat: float | None = None
     lon: float | None = None
-    district: District | None = None
-    station: Station | None = None
-    officers: tuple[Officer, ...] = ()
+    district: DistrictRecord | None = None
+    station: StationRecord | None = None
+    officers: tuple[OfficerRecord, ...] = ()
     # Between the two streets' nearest points: how sure the crossing's point is.
     distance_m: float | None = None
     street_keys: tuple[str, ...] = ()

@@ -1,4 +1,10 @@
-"""Plain records of the police directory: stations, districts, officers and street rules."""
+"""Plain records of the police directory: stations, districts, officers, street rules, partners.
+
+Each is named `...Record` (as is `lookup.landmarks.LandmarkRecord`): the database keeps the same
+things as rows of its own (`db/models/directory.py`: `District`, `Officer`, ...), and the import
+and the queries (`db/repositories/directory_import.py`, `directory_queries.py`) turn one into
+the other, so the two must never be mistaken for each other.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     # landmarks → normalize → house_numbers import this module: only a type here.
-    from lookup.landmarks import Landmark
+    from lookup.landmarks import LandmarkRecord
 
 # A closed ring of (lon, lat) pairs, in GeoJSON order.
 Ring = tuple[tuple[float, float], ...]
@@ -23,7 +29,7 @@ class Parity(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Station:
+class StationRecord:
     """A police station (komenda, komisariat, posterunek) residents can visit."""
 
     code: str
@@ -37,7 +43,7 @@ class Station:
 
 
 @dataclass(frozen=True, slots=True)
-class District:
+class DistrictRecord:
     """A rejon służbowy: the area one or more dzielnicowi look after.
 
     `polygon` lists rings in order: a ring inside the preceding outer ring is a hole, any
@@ -79,7 +85,7 @@ def parse_role(text: str) -> OfficerRole | None:
 
 
 @dataclass(frozen=True, slots=True)
-class Officer:
+class OfficerRecord:
     """A dzielnicowy (or their deputy), coordinator or duty officer, and the districts they serve.
 
     `role` None: the file had no role column, so an import keeps the role the database has.
@@ -100,7 +106,7 @@ class Officer:
 
 
 @dataclass(frozen=True, slots=True)
-class StreetRule:
+class StreetRuleRecord:
     """One line of a published district: a street (or whole locality) and a number range.
 
     An empty `street` covers the whole locality. `number_from`/`number_to` are inclusive;
@@ -145,7 +151,7 @@ EVERY_GMINA = "*"
 
 
 @dataclass(frozen=True, slots=True)
-class Partner:
+class PartnerRecord:
     """An institution officers may forward reports to (partners.csv), in one gmina or all."""
 
     code: str
@@ -169,10 +175,10 @@ def _fold(name: str) -> str:
 class Directory:
     """Everything the police publish about districts, as read from the exchange files."""
 
-    stations: tuple[Station, ...] = ()
-    districts: tuple[District, ...] = ()
-    officers: tuple[Officer, ...] = ()
-    rules: tuple[StreetRule, ...] = field(default=())
-    partners: tuple[Partner, ...] = ()
+    stations: tuple[StationRecord, ...] = ()
+    districts: tuple[DistrictRecord, ...] = ()
+    officers: tuple[OfficerRecord, ...] = ()
+    rules: tuple[StreetRuleRecord, ...] = field(default=())
+    partners: tuple[PartnerRecord, ...] = ()
     # places.csv: stops, parks, bridges... residents name instead of an address.
-    places: tuple[Landmark, ...] = ()
+    places: tuple[LandmarkRecord, ...] = ()

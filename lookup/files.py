@@ -27,19 +27,19 @@ from lookup.directory import (
     EVERY_GMINA,
     ROLE_WORDS,
     Directory,
-    District,
-    Officer,
+    DistrictRecord,
+    OfficerRecord,
     OfficerRole,
     Parity,
-    Partner,
+    PartnerRecord,
     Ring,
-    Station,
-    StreetRule,
+    StationRecord,
+    StreetRuleRecord,
     parse_role,
 )
 from lookup.geometry import PolygonIndex, group_rings, polygon_problem
 from lookup.house_numbers import RangeSyntaxError, format_range, parse_range
-from lookup.landmarks import KIND_WORDS, Landmark, LandmarkKind, parse_kind
+from lookup.landmarks import KIND_WORDS, LandmarkKind, LandmarkRecord, parse_kind
 from lookup.normalize import street_key, words_key
 from lookup.office_hours import OfficeHoursInvalid, parse_office_hours
 
@@ -281,8 +281,8 @@ def _unique(reader: _Reader, name: str, line: int, code: str, seen: dict[str, in
     return True
 
 
-def _read_stations(reader: _Reader) -> list[Station]:
-    stations: list[Station] = []
+def _read_stations(reader: _Reader) -> list[StationRecord]:
+    stations: list[StationRecord] = []
     seen: dict[str, int] = {}
     for line, row in reader.rows(STATIONS):
         code = reader.required(STATIONS, line, row, "code")
@@ -290,7 +290,7 @@ def _read_stations(reader: _Reader) -> list[Station]:
         lat, lon = reader.point(STATIONS, line, row)
         if code and _unique(reader, STATIONS, line, code, seen):
             stations.append(
-                Station(
+                StationRecord(
                     code, name, row["address"], row["phone"], row.get("email", ""),
                     row.get("opening_hours", ""), lat, lon,
                 )
@@ -300,8 +300,8 @@ def _read_stations(reader: _Reader) -> list[Station]:
 
 def _read_districts(
     reader: _Reader, stations: set[str], polygons: dict[str, tuple[int | None, tuple[Ring, ...]]]
-) -> list[District]:
-    districts: list[District] = []
+) -> list[DistrictRecord]:
+    districts: list[DistrictRecord] = []
     seen: dict[str, int] = {}
     for line, row in reader.rows(DISTRICTS):
         code = reader.required(DISTRICTS, line, row, "code")
@@ -313,16 +313,16 @@ def _read_districts(
         if code and _unique(reader, DISTRICTS, line, code, seen):
             polygon = polygons[code][1] if code in polygons else None
             gmina = row.get("gmina", "")
-            districts.append(District(code, name, station, polygon, sample, gmina))
+            districts.append(DistrictRecord(code, name, station, polygon, sample, gmina))
     return districts
 
 
-def _read_partners(reader: _Reader, gminas: set[str]) -> list[Partner]:
+def _read_partners(reader: _Reader, gminas: set[str]) -> list[PartnerRecord]:
     """Read partners.csv (optional): each partner serves a gmina of districts.csv, or "*"."""
     if not (reader.folder / PARTNERS).is_file():
         return []
     known = {" ".join(g.lower().split()) for g in gminas}
-    partners: list[Partner] = []
+    partners: list[PartnerRecord] = []
     seen: dict[str, int] = {}
     for line, row in reader.rows(PARTNERS):
         code = reader.required(PARTNERS, line, row, "code")
@@ -335,12 +335,12 @@ def _read_partners(reader: _Reader, gminas: set[str]) -> list[Partner]:
                 f"unknown gmina {gmina!r}: use a gmina of districts.csv or {EVERY_GMINA!r}",
             )  # fmt: skip
         if code and _unique(reader, PARTNERS, line, code, seen):
-            partners.append(Partner(code, name, kind, gmina, row.get("contact", "")))
+            partners.append(PartnerRecord(code, name, kind, gmina, row.get("contact", "")))
     return partners
 
 
-def _read_officers(reader: _Reader, stations: set[str], districts: set[str]) -> list[Officer]:
-    officers: list[Officer] = []
+def _read_officers(reader: _Reader, stations: set[str], districts: set[str]) -> list[OfficerRecord]:
+    officers: list[OfficerRecord] = []
     seen: dict[str, int] = {}
     for line, row in reader.rows(OFFICERS):
         code = reader.required(OFFICERS, line, row, "code")
@@ -364,7 +364,7 @@ def _read_officers(reader: _Reader, stations: set[str], districts: set[str]) -> 
                 )  # fmt: skip
         if code and _unique(reader, OFFICERS, line, code, seen):
             officers.append(
-                Officer(
+                OfficerRecord(
                     code, row["rank"], row["first_name"], row["last_name"], row["phone"],
                     row.get("email", ""), station, served, active, role,
                 )
@@ -372,7 +372,7 @@ def _read_officers(reader: _Reader, stations: set[str], districts: set[str]) -> 
     return officers
 
 
-def _read_office_hours(reader: _Reader, officers: list[Officer]) -> list[Officer]:
+def _read_office_hours(reader: _Reader, officers: list[OfficerRecord]) -> list[OfficerRecord]:
     """Add the optional office_hours.csv to the officers (a folder without it has none)."""
     if not (reader.folder / OFFICE_HOURS).is_file():
         return officers
@@ -395,8 +395,8 @@ def _read_office_hours(reader: _Reader, officers: list[Officer]) -> list[Officer
     return [dataclasses.replace(o, office_hours=hours.get(o.code, "")) for o in officers]
 
 
-def _read_rules(reader: _Reader, districts: set[str]) -> list[StreetRule]:
-    rules: list[StreetRule] = []
+def _read_rules(reader: _Reader, districts: set[str]) -> list[StreetRuleRecord]:
+    rules: list[StreetRuleRecord] = []
     seen: dict[tuple[str, str, str, str], int] = {}
     for line, row in reader.rows(STREETS):
         locality = reader.required(STREETS, line, row, "locality")
@@ -413,7 +413,7 @@ def _read_rules(reader: _Reader, districts: set[str]) -> list[StreetRule]:
             continue
         lat, lon = reader.point(STREETS, line, row)
         aliases = tuple(a.strip() for a in row.get("aliases", "").split(";") if a.strip())
-        rule = StreetRule(
+        rule = StreetRuleRecord(
             locality, prefix, street, numbers.parity, numbers.number_from, numbers.number_to,
             district, lat, lon, aliases,
         )  # fmt: skip
@@ -431,11 +431,11 @@ def _read_rules(reader: _Reader, districts: set[str]) -> list[StreetRule]:
     return rules
 
 
-def _read_places(reader: _Reader, districts: set[str]) -> list[Landmark]:
+def _read_places(reader: _Reader, districts: set[str]) -> list[LandmarkRecord]:
     """Read places.csv (optional): landmarks with a point, a kind and, maybe, a district."""
     if not (reader.folder / PLACES).is_file():
         return []
-    places: list[Landmark] = []
+    places: list[LandmarkRecord] = []
     seen: dict[tuple[str, LandmarkKind], int] = {}
     for line, row in reader.rows(PLACES):
         name = reader.required(PLACES, line, row, "name")
@@ -470,7 +470,7 @@ def _read_places(reader: _Reader, districts: set[str]) -> list[Landmark]:
             continue
         seen[identity] = line
         places.append(
-            Landmark(
+            LandmarkRecord(
                 name, kind, lat, lon, district, _names(row.get("aliases", "")), streets,
                 approximate,
             )
@@ -605,7 +605,7 @@ def _yes(value: bool) -> str:
     return "tak" if value else "nie"
 
 
-def _feature(district: District) -> dict[str, Any]:
+def _feature(district: DistrictRecord) -> dict[str, Any]:
     groups = group_rings(district.polygon or ())
     coordinates = [[[list(p) for p in ring] for ring in group] for group in groups]
     geometry: dict[str, Any] = (
@@ -652,9 +652,9 @@ def check(directory: Directory) -> list[Finding]:
     return findings
 
 
-def _overlaps(rules: Sequence[StreetRule]) -> list[Finding]:
+def _overlaps(rules: Sequence[StreetRuleRecord]) -> list[Finding]:
     """Find house numbers that two districts both claim."""
-    streets: dict[tuple[str, str], list[StreetRule]] = defaultdict(list)
+    streets: dict[tuple[str, str], list[StreetRuleRecord]] = defaultdict(list)
     for rule in rules:
         streets[(words_key(rule.locality), street_key(rule.street))].append(rule)
     findings = []
@@ -670,11 +670,11 @@ def _overlaps(rules: Sequence[StreetRule]) -> list[Finding]:
     return findings
 
 
-def _notation(rule: StreetRule) -> str:
+def _notation(rule: StreetRuleRecord) -> str:
     return format_range(rule.parity, rule.number_from, rule.number_to) or "całość"
 
 
-def _shared_number(a: StreetRule, b: StreetRule) -> bool:
+def _shared_number(a: StreetRuleRecord, b: StreetRuleRecord) -> bool:
     """Tell whether some house number falls in both rules."""
     if {a.parity, b.parity} == {Parity.ODD, Parity.EVEN}:
         return False

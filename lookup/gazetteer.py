@@ -14,10 +14,17 @@ from geopy.distance import geodesic
 from rapidfuzz import fuzz, process
 
 from lookup.crossings import CROSSING_MAX_M, Crossing, split_crossing, street_readings
-from lookup.directory import Directory, District, Officer, Parity, Station, StreetRule
+from lookup.directory import (
+    Directory,
+    DistrictRecord,
+    OfficerRecord,
+    Parity,
+    StationRecord,
+    StreetRuleRecord,
+)
 from lookup.geometry import PolygonIndex
 from lookup.house_numbers import HouseNumber, NumberRange, describe_range
-from lookup.landmarks import Landmark, LandmarkIndex, LandmarkKind, stop_street
+from lookup.landmarks import LandmarkIndex, LandmarkKind, LandmarkRecord, stop_street
 from lookup.nearby import NEAREST_STREET_MAX_M, NearestStreet, StreetPoints
 from lookup.normalize import (
     AddressParts,
@@ -88,10 +95,10 @@ class AddressResult:
     """The district for a typed address, with how it was found."""
 
     quality: MatchQuality
-    district: District | None = None
-    station: Station | None = None
-    officers: tuple[Officer, ...] = ()
-    rule: StreetRule | None = None
+    district: DistrictRecord | None = None
+    station: StationRecord | None = None
+    officers: tuple[OfficerRecord, ...] = ()
+    rule: StreetRuleRecord | None = None
     lat: float | None = None
     lon: float | None = None
     alternatives: tuple[Alternative, ...] = ()
@@ -107,11 +114,11 @@ class PointResult:
     """The district for a shared location; outside points carry the distance to the nearest."""
 
     quality: MatchQuality
-    district: District | None = None
-    station: Station | None = None
-    officers: tuple[Officer, ...] = ()
+    district: DistrictRecord | None = None
+    station: StationRecord | None = None
+    officers: tuple[OfficerRecord, ...] = ()
     distance_m: float | None = None
-    nearest_district: District | None = None
+    nearest_district: DistrictRecord | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +127,7 @@ class StopsNear:
 
     # The street as residents read it ("ul. Kolejowa").
     street: str
-    stops: tuple[Landmark, ...]
+    stops: tuple[LandmarkRecord, ...]
 
 
 @dataclass(slots=True)
@@ -130,7 +137,7 @@ class _Street:
     locality: str
     prefix: str
     name: str
-    rules: list[StreetRule] = field(default_factory=list)
+    rules: list[StreetRuleRecord] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -167,10 +174,10 @@ class Gazetteer:
 
     def __init__(self) -> None:
         """Create an empty gazetteer; use Gazetteer.build."""
-        self._stations: dict[str, Station] = {}
-        self._districts: dict[str, District] = {}
-        self._officers: dict[str, tuple[Officer, ...]] = {}
-        self._by_district: dict[str, list[StreetRule]] = defaultdict(list)
+        self._stations: dict[str, StationRecord] = {}
+        self._districts: dict[str, DistrictRecord] = {}
+        self._officers: dict[str, tuple[OfficerRecord, ...]] = {}
+        self._by_district: dict[str, list[StreetRuleRecord]] = defaultdict(list)
         self._towns: dict[str, _Town] = {}
         # name key → locality keys having a street so named (for addresses without a town).
         self._by_name: dict[str, tuple[str, ...]] = {}
@@ -196,13 +203,13 @@ class Gazetteer:
     @classmethod
     def build(
         cls,
-        stations: Iterable[Station],
-        districts: Iterable[District],
-        officers: Iterable[Officer],
-        rules: Iterable[StreetRule],
+        stations: Iterable[StationRecord],
+        districts: Iterable[DistrictRecord],
+        officers: Iterable[OfficerRecord],
+        rules: Iterable[StreetRuleRecord],
         *,
         tolerance_m: float = 25.0,
-        landmarks: Iterable[Landmark] = (),
+        landmarks: Iterable[LandmarkRecord] = (),
     ) -> Gazetteer:
         """Index the directory; points within `tolerance_m` of a polygon still match it.
 
@@ -223,17 +230,17 @@ class Gazetteer:
     @classmethod
     def _build(
         cls,
-        stations: Iterable[Station],
-        districts: Iterable[District],
-        officers: Iterable[Officer],
-        rules: Iterable[StreetRule],
+        stations: Iterable[StationRecord],
+        districts: Iterable[DistrictRecord],
+        officers: Iterable[OfficerRecord],
+        rules: Iterable[StreetRuleRecord],
         tolerance_m: float,
     ) -> Gazetteer:
         """Build the index (see build)."""
         self = cls()
         self._stations = {s.code: s for s in stations}
         self._districts = {d.code: d for d in districts}
-        serving: dict[str, list[Officer]] = defaultdict(list)
+        serving: dict[str, list[OfficerRecord]] = defaultdict(list)
         for officer in officers:
             if officer.active:
                 for code in officer.district_codes:
@@ -277,7 +284,7 @@ class Gazetteer:
         )
         return self
 
-    def _index_landmarks(self, landmarks: Iterable[Landmark]) -> None:
+    def _index_landmarks(self, landmarks: Iterable[LandmarkRecord]) -> None:
         """Index the landmarks that fall in a district (named, or by the district polygons)."""
         placed = []
         for landmark in landmarks:
@@ -307,7 +314,7 @@ class Gazetteer:
             town = self._towns[loc] = _Town(loc, locality)
         return town
 
-    def _street_for(self, rule: StreetRule) -> _Street:
+    def _street_for(self, rule: StreetRuleRecord) -> _Street:
         """Return the street record of a rule, registering its names on first sight."""
         town = self._town(rule.locality)
         key = street_key(rule.street) if rule.street else ""
@@ -322,7 +329,7 @@ class Gazetteer:
                     self._name(town, surname, key, _ALIAS)
         return street
 
-    def _add_alias(self, rule: StreetRule, alias: str) -> None:
+    def _add_alias(self, rule: StreetRuleRecord, alias: str) -> None:
         """Let another name (old or full) find the rule's street."""
         town = self._town(rule.locality)
         key = street_key(rule.street) if rule.street else ""
@@ -509,7 +516,7 @@ class Gazetteer:
         return [self._alternative(street, r, hit.score) for r in rules]
 
     def _alternative(
-        self, street: _Street, rule: StreetRule, score: float, whole: bool = False
+        self, street: _Street, rule: StreetRuleRecord, score: float, whole: bool = False
     ) -> Alternative:
         """Describe one rule as a candidate."""
         district = self._districts[rule.district_code]
@@ -529,7 +536,7 @@ class Gazetteer:
     def _result(
         self,
         quality: MatchQuality,
-        rule: StreetRule,
+        rule: StreetRuleRecord,
         street: _Street,
         number: HouseNumber | None,
         score: float,
@@ -625,7 +632,7 @@ class Gazetteer:
                     if listed.kind is LandmarkKind.ROUNDABOUT:
                         found = replace(found, name=listed.name)
                     return found
-        best: tuple[float, StreetRule, StreetRule, _Hit, _Hit] | None = None
+        best: tuple[float, StreetRuleRecord, StreetRuleRecord, _Hit, _Hit] | None = None
         shared: tuple[str, _Hit, _Hit] | None = None
         for one in first:
             a = self._towns[one.locality].streets[one.street]
@@ -702,11 +709,11 @@ class Gazetteer:
         """Return the landmarks of the directory (places.csv) that lie in a district."""
         return self._landmarks
 
-    def landmarks_named(self, text: str) -> list[Landmark]:
+    def landmarks_named(self, text: str) -> list[LandmarkRecord]:
         """Return the landmarks a text names exactly ("dworzec PKP", "parku Chopina")."""
         return self._landmarks.exact(text)
 
-    def landmarks_like(self, text: str) -> list[Landmark]:
+    def landmarks_like(self, text: str) -> list[LandmarkRecord]:
         """Return the landmarks whose names are close to a text ("szpital", "galeria")."""
         return self._landmarks.similar(text)
 
@@ -759,11 +766,11 @@ class Gazetteer:
 
     # --- directory views ------------------------------------------------------------------
 
-    def officers_for(self, district_code: str) -> tuple[Officer, ...]:
+    def officers_for(self, district_code: str) -> tuple[OfficerRecord, ...]:
         """Return the active officers serving a district."""
         return self._officers.get(district_code, ())
 
-    def district(self, district_code: str) -> District | None:
+    def district(self, district_code: str) -> DistrictRecord | None:
         """Return a district by code."""
         return self._districts.get(district_code)
 
@@ -797,15 +804,15 @@ class Gazetteer:
         return lines
 
 
-def _rule_order(rule: StreetRule) -> tuple[int, str]:
+def _rule_order(rule: StreetRuleRecord) -> tuple[int, str]:
     return (rule.number_from or 0, rule.parity.value)
 
 
-def _span(rule: StreetRule) -> int:
+def _span(rule: StreetRuleRecord) -> int:
     low = rule.number_from or 0
     high = rule.number_to if rule.number_to is not None else 1_000_000
     return high - low + (0 if rule.parity is Parity.ALL else -1)
 
 
-def _listing_order(rule: StreetRule) -> tuple[str, str, int]:
+def _listing_order(rule: StreetRuleRecord) -> tuple[str, str, int]:
     return (words_key(rule.locality), street_key(rule.street), rule.number_from or 0)

@@ -155,7 +155,7 @@ _NEAR_WORDS = frozenset({
 
 
 @dataclass(frozen=True, slots=True)
-class Landmark:
+class LandmarkRecord:
     """A place residents name: places.csv, one row."""
 
     name: str
@@ -206,7 +206,7 @@ class LandmarkIndex:
 
     def __init__(
         self,
-        landmarks: Iterable[Landmark],
+        landmarks: Iterable[LandmarkRecord],
         street_keys: Callable[[str], Iterable[str]] = lambda street: (street_key(street),),
     ) -> None:
         """Index every name and other name of each landmark, with their folded stems.
@@ -240,10 +240,10 @@ class LandmarkIndex:
     def __len__(self) -> int:
         return len(self._landmarks)
 
-    def __iter__(self) -> Iterator[Landmark]:
+    def __iter__(self) -> Iterator[LandmarkRecord]:
         return iter(self._landmarks)
 
-    def exact(self, text: str) -> list[Landmark]:
+    def exact(self, text: str) -> list[LandmarkRecord]:
         """Find landmarks named exactly so (case forms folded); "przystanek X" → stops named X."""
         key = _without_prepositions(_nominative(words_key(text)))
         found = self._named(key)
@@ -256,11 +256,11 @@ class LandmarkIndex:
             return [m for m in self._named(rest) if m.kind in kinds]
         return []
 
-    def _named(self, key: str) -> list[Landmark]:
+    def _named(self, key: str) -> list[LandmarkRecord]:
         indices = self._names.get(key) or self._names.get(stem_key(key)) or []
         return [self._landmarks[i] for i in indices]
 
-    def similar(self, text: str) -> list[Landmark]:
+    def similar(self, text: str) -> list[LandmarkRecord]:
         """Find landmarks whose names are close to the text ("szpital", "galeria", "rynku")."""
         if not self._choices:
             return []
@@ -298,7 +298,7 @@ class LandmarkIndex:
         points: Sequence[tuple[float, float]],
         kind: LandmarkKind = LandmarkKind.STOP,
         near_m: float = STOP_NEAR_M,
-    ) -> list[Landmark]:
+    ) -> list[LandmarkRecord]:
         """List landmarks of a kind on a street (its key), then those near its points."""
         listed = {i for i in self._by_street.get(street, ()) if self._is(i, kind)}
         ranked: list[tuple[float, int]] = []
@@ -320,7 +320,7 @@ class LandmarkIndex:
     def _is(self, index: int, kind: LandmarkKind) -> bool:
         return self._landmarks[index].kind is kind
 
-    def meeting(self, first: str, second: str) -> Landmark | None:
+    def meeting(self, first: str, second: str) -> LandmarkRecord | None:
         """Return the crossing or roundabout that lists both streets (by street keys), if any."""
         both = set(self._by_street.get(first, ())) & set(self._by_street.get(second, ()))
         for i in sorted(both):

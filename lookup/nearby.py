@@ -16,7 +16,7 @@ import shapely
 from geopy.distance import geodesic
 from shapely.geometry import Point
 
-from lookup.directory import Parity, StreetRule
+from lookup.directory import Parity, StreetRuleRecord
 
 # Beyond this a street point says little about where the pin is (a field, a forest, a river).
 NEAREST_STREET_MAX_M = 1000.0
@@ -44,7 +44,7 @@ class NearestStreet:
 class StreetPoints:
     """The street rules that have a point, in an STRtree, for "which street is this pin near"."""
 
-    def __init__(self, rules: Iterable[StreetRule]) -> None:
+    def __init__(self, rules: Iterable[StreetRuleRecord]) -> None:
         """Index the rules that name a street and carry a point (others cannot name a pin)."""
         self._rules = [r for r in rules if r.street and r.lat is not None and r.lon is not None]
         self._points = [Point(r.lon, r.lat) for r in self._rules]

@@ -25,7 +25,7 @@ from bot.usecases.places import (
 )
 from bot.usecases.report.album import answer_once_per_album, keep_photos, with_caption
 from bot.usecases.report.draft import Photo
-from bot.usecases.report.flow import OFFER_FLOW, offered_draft, start
+from bot.usecases.report.report_flow import OFFER_FLOW, offered_draft, start
 
 FLOW = OFFER_FLOW
 SCOPE = "of"

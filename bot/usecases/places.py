@@ -17,7 +17,7 @@ from db.models.reports import Report
 from lookup import AddressResult, Alternative, Gazetteer, MatchQuality, Parity, PointResult
 from lookup.crossings import Crossing
 from lookup.house_numbers import NumberRange
-from lookup.landmarks import ICONS, Landmark, LandmarkKind, names_a_landmark, plain_words
+from lookup.landmarks import ICONS, LandmarkKind, LandmarkRecord, names_a_landmark, plain_words
 from lookup.nearby import NearestStreet
 from lookup.normalize import street_key, words_key
 
@@ -188,7 +188,7 @@ def _confirm(landmarks: tuple[Place, ...], result: AddressResult | None) -> Plac
     return PlaceLookup(MatchQuality.AMBIGUOUS, None, streets, result, landmarks=landmarks)
 
 
-def landmark_place(services: Services, landmark: Landmark) -> Place:
+def landmark_place(services: Services, landmark: LandmarkRecord) -> Place:
     """Turn a landmark into a place: its name (and town) as the address, its point."""
     district = gazetteer(services).district(landmark.district_code)
     town = services.config.lookup.default_locality

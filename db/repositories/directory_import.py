@@ -46,7 +46,7 @@ from lookup.files import (
     read_directory,
 )
 from lookup.geometry import group_rings
-from lookup.landmarks import Landmark as LandmarkRecord
+from lookup.landmarks import LandmarkRecord
 
 # Codes travel in button data and command lines: letters, digits, "-", "_" and ".".
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -226,7 +226,7 @@ def _deactivate(rows: Iterable[Any], keep: set[str], counts: Counts) -> None:
 
 async def _import_stations(
     session: AsyncSession,
-    records: Sequence[lookup.Station],
+    records: Sequence[lookup.StationRecord],
     counts: Counts,
     tick: Progress,
 ) -> dict[str, Station]:
@@ -251,7 +251,7 @@ async def _import_stations(
 
 async def _import_districts(
     session: AsyncSession,
-    records: Sequence[lookup.District],
+    records: Sequence[lookup.DistrictRecord],
     stations: dict[str, Station],
     counts: Counts,
     tick: Progress,
@@ -280,7 +280,7 @@ async def _import_districts(
 
 async def _import_officers(
     session: AsyncSession,
-    records: Sequence[lookup.Officer],
+    records: Sequence[lookup.OfficerRecord],
     stations: dict[str, Station],
     districts: dict[str, District],
     counts: Counts,
@@ -315,7 +315,7 @@ async def _import_officers(
 
 
 async def _import_partners(
-    session: AsyncSession, records: Sequence[lookup.Partner], counts: Counts, tick: Progress
+    session: AsyncSession, records: Sequence[lookup.PartnerRecord], counts: Counts, tick: Progress
 ) -> None:
     existing = {p.code: p for p in await session.scalars(select(Partner))}
     for record in records:

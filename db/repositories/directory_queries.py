@@ -24,8 +24,7 @@ from db.models.directory import (
 )
 from db.models.partners import Partner
 from lookup import directory as lookup
-from lookup.landmarks import Landmark as LandmarkRecord
-from lookup.landmarks import LandmarkKind
+from lookup.landmarks import LandmarkKind, LandmarkRecord
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ async def has_districts(session: AsyncSession) -> bool:
 
 
 def rings_of(geometry: dict[str, Any] | None) -> tuple[lookup.Ring, ...] | None:
-    """Turn a stored GeoJSON geometry back into rings (the form lookup.District holds)."""
+    """Turn a stored GeoJSON geometry back into rings (the form lookup.DistrictRecord holds)."""
     if not geometry:
         return None
     polygons = geometry["coordinates"]
@@ -124,21 +123,21 @@ async def load_directory(session: AsyncSession) -> lookup.Directory:
             for m in landmarks
         ),
         stations=tuple(
-            lookup.Station(
+            lookup.StationRecord(
                 s.code, s.name, s.address, s.phone, s.email or "", s.opening_hours or "",
                 s.lat, s.lon,
             )
             for s in stations
         ),
         districts=tuple(
-            lookup.District(
+            lookup.DistrictRecord(
                 d.code, d.name, station_codes[d.station_id], rings_of(d.boundary), d.sample,
                 d.gmina or "",
             )
             for d in districts
         ),
         officers=tuple(
-            lookup.Officer(
+            lookup.OfficerRecord(
                 o.code, o.rank, o.first_name, o.last_name, o.phone, o.email or "",
                 station_codes[o.station_id],
                 tuple(sorted(d.code for d in o.districts if d.id in district_codes)),
@@ -147,14 +146,14 @@ async def load_directory(session: AsyncSession) -> lookup.Directory:
             for o in officers
         ),
         rules=tuple(
-            lookup.StreetRule(
+            lookup.StreetRuleRecord(
                 r.locality, r.prefix, r.street, lookup.Parity(r.parity), r.number_from,
                 r.number_to, district_codes[r.district_id], r.lat, r.lon, tuple(r.aliases or ()),
             )
             for r in rules
         ),
         partners=tuple(
-            lookup.Partner(p.code, p.name, p.kind, p.gmina, p.contact or "")
+            lookup.PartnerRecord(p.code, p.name, p.kind, p.gmina, p.contact or "")
             for p in await session.scalars(
                 select(Partner).where(Partner.active).order_by(Partner.id)
             )

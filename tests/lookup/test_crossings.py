@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lookup.crossings import split_crossing, street_readings
-from lookup.directory import District, Station, StreetRule
+from lookup.directory import DistrictRecord, StationRecord, StreetRuleRecord
 from lookup.files import read_directory
 from lookup.gazetteer import Gazetteer, MatchQuality
 from lookup.house_numbers import parse_range
@@ -121,17 +121,20 @@ def test_a_typo_is_fuzzy_and_the_limit_is_a_setting(konin: Gazetteer) -> None:
 
 
 def test_where_streets_change_district_the_boundary_decides() -> None:
-    station = Station("S", "Station", "", "", "", "", None, None)
+    station = StationRecord("S", "Station", "", "", "", "", None, None)
     west = ((18.20, 52.20), (18.25, 52.20), (18.25, 52.25), (18.20, 52.25), (18.20, 52.20))
     east = ((18.25, 52.20), (18.30, 52.20), (18.30, 52.25), (18.25, 52.25), (18.25, 52.20))
     whole = parse_range("")
     rules = [
-        StreetRule("Konin", "ul.", "Polna", whole.parity, None, None, "W", 52.22, 18.248),
-        StreetRule("Konin", "ul.", "Leśna", whole.parity, None, None, "E", 52.22, 18.256),
+        StreetRuleRecord("Konin", "ul.", "Polna", whole.parity, None, None, "W", 52.22, 18.248),
+        StreetRuleRecord("Konin", "ul.", "Leśna", whole.parity, None, None, "E", 52.22, 18.256),
     ]
     gazetteer = Gazetteer.build(
         [station],
-        [District("W", "West", "S", (west,), False), District("E", "East", "S", (east,), False)],
+        [
+            DistrictRecord("W", "West", "S", (west,), False),
+            DistrictRecord("E", "East", "S", (east,), False),
+        ],
         [],
         rules,
     )

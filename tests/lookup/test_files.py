@@ -9,12 +9,12 @@ import pytest
 
 from lookup.directory import (
     Directory,
-    District,
-    Officer,
+    DistrictRecord,
+    OfficerRecord,
     OfficerRole,
     Parity,
-    Station,
-    StreetRule,
+    StationRecord,
+    StreetRuleRecord,
 )
 from lookup.files import (
     DirectoryInvalid,
@@ -33,24 +33,26 @@ ISLAND = ((18.2, 52.0), (18.3, 52.0), (18.3, 52.1), (18.2, 52.1), (18.2, 52.0))
 
 def small_directory() -> Directory:
     return Directory(
-        stations=(Station("S", "Posterunek", "ul. Długa 1", "+48 47 000", "", "8-16", None, None),),
+        stations=(
+            StationRecord("S", "Posterunek", "ul. Długa 1", "+48 47 000", "", "8-16", None, None),
+        ),
         districts=(
-            District("A", "Rejon A", "S", (OUTER, HOLE, ISLAND), True),
-            District("B", "Rejon B; \"cudzysłów\"", "S", None, False),
+            DistrictRecord("A", "Rejon A", "S", (OUTER, HOLE, ISLAND), True),
+            DistrictRecord("B", "Rejon B; \"cudzysłów\"", "S", None, False),
         ),
         officers=(
-            Officer("O1", "asp.", "Jan", "Kowalski", "+48 47 1", "j@x.invalid", "S", ("A", "B"),
-                    True, OfficerRole.COORDINATOR),
-            Officer("O2", "sierż.", "Ewa", "Nowak", "+48 47 2", "", "S", ("B",), False,
-                    OfficerRole.DUTY),
+            OfficerRecord("O1", "asp.", "Jan", "Kowalski", "+48 47 1", "j@x.invalid", "S",
+                          ("A", "B"), True, OfficerRole.COORDINATOR),
+            OfficerRecord("O2", "sierż.", "Ewa", "Nowak", "+48 47 2", "", "S", ("B",), False,
+                          OfficerRole.DUTY),
         ),
         rules=(
-            StreetRule("Konin", "ul.", "Kolejowa", Parity.ODD, 1, 41, "A", 52.01, 18.01),
-            StreetRule("Konin", "ul.", "Kolejowa", Parity.EVEN, 2, None, "B"),
-            StreetRule("Konin", "al.", "1 Maja", Parity.ALL, None, None, "A",
-                       aliases=("Aleje 1 Maja", "22 Lipca")),
-            StreetRule("Wilków", "", "", Parity.ALL, None, None, "B", 52.3, 18.3),
-            StreetRule("Konin", "ul.", "Kleczewska", Parity.ALL, 337, None, "A"),
+            StreetRuleRecord("Konin", "ul.", "Kolejowa", Parity.ODD, 1, 41, "A", 52.01, 18.01),
+            StreetRuleRecord("Konin", "ul.", "Kolejowa", Parity.EVEN, 2, None, "B"),
+            StreetRuleRecord("Konin", "al.", "1 Maja", Parity.ALL, None, None, "A",
+                             aliases=("Aleje 1 Maja", "22 Lipca")),
+            StreetRuleRecord("Wilków", "", "", Parity.ALL, None, None, "B", 52.3, 18.3),
+            StreetRuleRecord("Konin", "ul.", "Kleczewska", Parity.ALL, 337, None, "A"),
         ),
     )  # fmt: skip
 
@@ -80,7 +82,9 @@ def test_excel_style_semicolons_decimal_commas_and_bom_are_accepted(tmp_path: Pa
         encoding="utf-8",
     )
     rules = read_directory(tmp_path).rules
-    assert rules == (StreetRule("Konin", "ul.", "Kolejowa", Parity.ODD, 1, 41, "A", 52.01, 18.01),)
+    assert rules == (
+        StreetRuleRecord("Konin", "ul.", "Kolejowa", Parity.ODD, 1, 41, "A", 52.01, 18.01),
+    )
 
 
 def write_broken_folder(folder: Path) -> None:
@@ -187,19 +191,19 @@ def test_check_reports_overlaps_idle_districts_and_misplaced_points() -> None:
     square = ((18.0, 52.0), (18.1, 52.0), (18.1, 52.1), (18.0, 52.1), (18.0, 52.0))
     other = ((18.1, 52.0), (18.2, 52.0), (18.2, 52.1), (18.1, 52.1), (18.1, 52.0))
     directory = Directory(
-        stations=(Station("S", "Komenda", "", "", "", "", None, None),),
+        stations=(StationRecord("S", "Komenda", "", "", "", "", None, None),),
         districts=(
-            District("A", "A", "S", (square,), True),
-            District("B", "B", "S", (other,), True),
-            District("C", "C", "S", None, True),
+            DistrictRecord("A", "A", "S", (square,), True),
+            DistrictRecord("B", "B", "S", (other,), True),
+            DistrictRecord("C", "C", "S", None, True),
         ),
-        officers=(Officer("O", "asp.", "J", "K", "1", "", "S", ("A",), True),
-                  Officer("P", "asp.", "E", "N", "2", "", "S", ("B",), False)),
+        officers=(OfficerRecord("O", "asp.", "J", "K", "1", "", "S", ("A",), True),
+                  OfficerRecord("P", "asp.", "E", "N", "2", "", "S", ("B",), False)),
         rules=(
-            StreetRule("Konin", "ul.", "Leśna", Parity.ALL, 1, 20, "A", 52.05, 18.05),
-            StreetRule("Konin", "ul.", "Leśna", Parity.ODD, 15, None, "B", 52.05, 18.15),
-            StreetRule("Konin", "ul.", "Polna", Parity.ODD, None, None, "A", 52.05, 18.05),
-            StreetRule("Konin", "ul.", "Polna", Parity.EVEN, None, None, "B", 52.05, 18.05),
+            StreetRuleRecord("Konin", "ul.", "Leśna", Parity.ALL, 1, 20, "A", 52.05, 18.05),
+            StreetRuleRecord("Konin", "ul.", "Leśna", Parity.ODD, 15, None, "B", 52.05, 18.15),
+            StreetRuleRecord("Konin", "ul.", "Polna", Parity.ODD, None, None, "A", 52.05, 18.05),
+            StreetRuleRecord("Konin", "ul.", "Polna", Parity.EVEN, None, None, "B", 52.05, 18.05),
         ),
     )  # fmt: skip
     findings = check(directory)
@@ -218,8 +222,8 @@ def test_check_reports_overlaps_idle_districts_and_misplaced_points() -> None:
 
 
 def test_touching_ranges_of_opposite_parity_do_not_overlap() -> None:
-    def rybnicka(parity: Parity, low: int, high: int | None, district: str) -> StreetRule:
-        return StreetRule("Konin", "ul.", "Rybnicka", parity, low, high, district)
+    def rybnicka(parity: Parity, low: int, high: int | None, district: str) -> StreetRuleRecord:
+        return StreetRuleRecord("Konin", "ul.", "Rybnicka", parity, low, high, district)
 
     rules = (
         rybnicka(Parity.EVEN, 48, None, "A"),

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from lookup.directory import District, Officer, Parity, Ring, Station, StreetRule
+from lookup.directory import (
+    DistrictRecord,
+    OfficerRecord,
+    Parity,
+    Ring,
+    StationRecord,
+    StreetRuleRecord,
+)
 from lookup.gazetteer import Gazetteer, MatchQuality
 from lookup.house_numbers import parse_range
 
@@ -20,7 +27,9 @@ POLYGONS = {
     "D3": square(18.10, 52.30, 18.14, 52.33),
     "D4": square(18.40, 52.40, 18.44, 52.43),
 }
-STATION = Station("KMP", "KMP w Koninie", "ul. Kolejowa 5", "+48 47 000 00 00", "", "", None, None)
+STATION = StationRecord(
+    "KMP", "KMP w Koninie", "ul. Kolejowa 5", "+48 47 000 00 00", "", "", None, None
+)
 
 
 def rule(
@@ -29,10 +38,10 @@ def rule(
     numbers: str,
     district: str,
     point: tuple[float, float] | None = None,
-) -> StreetRule:
+) -> StreetRuleRecord:
     parsed = parse_range(numbers)
     lat, lon = point if point else (None, None)
-    return StreetRule(
+    return StreetRuleRecord(
         locality, "ul." if street else "", street, parsed.parity, parsed.number_from,
         parsed.number_to, district, lat, lon,
     )  # fmt: skip
@@ -58,16 +67,18 @@ RULES = [
     rule("Wilków", "", "", "D3"),
 ]
 OFFICERS = [
-    Officer("O1", "asp.", "Jan", "Przykładowy", "+48 47 000 00 01", "", "KMP", ("D1",), True),
-    Officer("O2", "asp.", "Anna", "Testowa", "+48 47 000 00 02", "", "KMP", ("D2", "D3"), True),
-    Officer("O3", "asp.", "Piotr", "Emeryt", "+48 47 000 00 03", "", "KMP", ("D1",), False),
-    Officer("O4", "asp.", "Ewa", "Zmyślona", "+48 47 000 00 04", "", "KMP", ("D4",), True),
+    OfficerRecord("O1", "asp.", "Jan", "Przykładowy", "+48 47 000 00 01", "", "KMP", ("D1",), True),
+    OfficerRecord(
+        "O2", "asp.", "Anna", "Testowa", "+48 47 000 00 02", "", "KMP", ("D2", "D3"), True
+    ),
+    OfficerRecord("O3", "asp.", "Piotr", "Emeryt", "+48 47 000 00 03", "", "KMP", ("D1",), False),
+    OfficerRecord("O4", "asp.", "Ewa", "Zmyślona", "+48 47 000 00 04", "", "KMP", ("D4",), True),
 ]
 
 
-def districts(order: list[str] | None = None) -> list[District]:
+def districts(order: list[str] | None = None) -> list[DistrictRecord]:
     return [
-        District(code, f"Rejon {code}", "KMP", (POLYGONS[code],), True)
+        DistrictRecord(code, f"Rejon {code}", "KMP", (POLYGONS[code],), True)
         for code in (order or sorted(POLYGONS))
     ]
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lookup.directory import Parity, StreetRule
+from lookup.directory import Parity, StreetRuleRecord
 from lookup.house_numbers import (
     NumberRange,
     RangeSyntaxError,
@@ -93,9 +93,9 @@ def test_ranges_are_described_like_police_pages() -> None:
     assert describe_range(Parity.ALL, None, None) == "(cała ulica)"
 
 
-def _rule(numbers: str) -> StreetRule:
+def _rule(numbers: str) -> StreetRuleRecord:
     parsed = parse_range(numbers)
-    return StreetRule(
+    return StreetRuleRecord(
         "Konin", "ul.", "Rybnicka", parsed.parity, parsed.number_from, parsed.number_to, "D1"
     )
 
@@ -109,6 +109,6 @@ def test_rules_cover_only_their_parity_and_bounds() -> None:
 
 
 def test_an_open_start_means_from_the_first_number() -> None:
-    rule = StreetRule("Konin", "ul.", "X", Parity.ALL, None, 40, "D1")
+    rule = StreetRuleRecord("Konin", "ul.", "X", Parity.ALL, None, 40, "D1")
     assert rule.number_from == 1
-    assert rule == StreetRule("Konin", "ul.", "X", Parity.ALL, 1, 40, "D1")
+    assert rule == StreetRuleRecord("Konin", "ul.", "X", Parity.ALL, 1, 40, "D1")

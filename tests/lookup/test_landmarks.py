@@ -10,25 +10,25 @@ import pytest
 from lookup.files import DirectoryInvalid, check, read_directory, write_directory
 from lookup.gazetteer import Gazetteer
 from lookup.landmarks import (
-    Landmark,
     LandmarkIndex,
     LandmarkKind,
+    LandmarkRecord,
     names_a_landmark,
     parse_kind,
     said_kinds,
     stop_street,
 )
 
-PARK = Landmark(
+PARK = LandmarkRecord(
     "Park im. Fryderyka Chopina", LandmarkKind.PARK, 52.2095, 18.244, "KON-02",
     aliases=("park Chopina", "парк Шопена"),
 )  # fmt: skip
-HOSPITAL = Landmark(
+HOSPITAL = LandmarkRecord(
     "Wojewódzki Szpital Zespolony", LandmarkKind.HOSPITAL, 52.2372, 18.276, "KON-05",
     aliases=("szpital",), streets=("Wyszyńskiego",),
 )  # fmt: skip
-STOP = Landmark("Chopina", LandmarkKind.STOP, 52.2568, 18.278, "KON-08", streets=("Chopina",))
-FAR_STOP = Landmark("Gotycka", LandmarkKind.STOP, 52.2944, 18.191, "KON-09")
+STOP = LandmarkRecord("Chopina", LandmarkKind.STOP, 52.2568, 18.278, "KON-08", streets=("Chopina",))
+FAR_STOP = LandmarkRecord("Gotycka", LandmarkKind.STOP, 52.2944, 18.191, "KON-09")
 
 
 @pytest.fixture

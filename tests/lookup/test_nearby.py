@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lookup.directory import Parity, StreetRule
+from lookup.directory import Parity, StreetRuleRecord
 from lookup.files import read_directory
 from lookup.gazetteer import Gazetteer
 from lookup.nearby import StreetPoints
@@ -12,11 +12,13 @@ from lookup.nearby import StreetPoints
 
 def rule(
     street: str, point: tuple[float, float] | None, numbers: tuple[int, int] | None = None
-) -> StreetRule:
+) -> StreetRuleRecord:
     lat, lon = point if point else (None, None)
     low, high = numbers if numbers else (None, None)
     parity = Parity.ODD if numbers else Parity.ALL
-    return StreetRule("Konin", "ul." if street else "", street, parity, low, high, "D1", lat, lon)
+    return StreetRuleRecord(
+        "Konin", "ul." if street else "", street, parity, low, high, "D1", lat, lon
+    )
 
 
 @pytest.fixture(scope="module")

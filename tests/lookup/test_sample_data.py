@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lookup.directory import Directory, Parity, StreetRule
+from lookup.directory import Directory, Parity, StreetRuleRecord
 from lookup.files import check, read_directory
 from lookup.gazetteer import Gazetteer, MatchQuality
 
@@ -44,7 +44,7 @@ def test_one_district_has_two_active_officers(gazetteer: Gazetteer, sample: Dire
     assert sorted(counts.values())[-1] == 2
 
 
-def a_number_in(rule: StreetRule) -> int:
+def a_number_in(rule: StreetRuleRecord) -> int:
     number = rule.number_from or 1
     if rule.parity is Parity.EVEN and number % 2:
         number += 1

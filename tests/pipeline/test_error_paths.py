@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 import handlers.gatekeeper
-import handlers.turn
+import handlers.turn_runner
 from app.runtime import BotRuntime
 from bot.i18n import Catalog
 from bot.usecases.gatekeeper import read_person
@@ -116,7 +116,7 @@ async def test_a_transient_database_error_in_a_turn_is_retried_without_telling_t
     zofia = local_api.user(ZOFIA, "Zofia")
     zofia.send_command("start")
     [welcome] = await local_api.await_sent(ZOFIA)
-    monkeypatch.setattr(handlers.turn, "ensure_user", failing_once(ensure_user, locked()))
+    monkeypatch.setattr(handlers.turn_runner, "ensure_user", failing_once(ensure_user, locked()))
 
     zofia.send_command("start")
 

@@ -16,7 +16,7 @@ from telegram import Update
 
 from bot.conversation import Contact, Location, Text, clean_text
 from devtools.localapi import LocalBotApi
-from handlers.turn import step_from_update
+from handlers.turn_runner import step_from_update
 from tests.e2e.test_officers import (
     TOMASZ,
     StartBot,

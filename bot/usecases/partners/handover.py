@@ -41,7 +41,7 @@ from db.models.partners import Handover, HandoverState, Partner
 from db.models.people import User
 from db.models.reports import AuditEvent, Report, ReportStatus
 from db.uow import UnitOfWork
-from lookup.directory import Partner as PartnerRecord
+from lookup.directory import PartnerRecord
 
 log = logging.getLogger(__name__)
 

@@ -3,6 +3,6 @@
 The same use cases serve requests that arrive by letter (`python -m bot privacy access|erase`).
 """
 
-from bot.usecases.rights.flow import RightsFlow
+from bot.usecases.rights.rights_flow import RightsFlow
 
 __all__ = ["RightsFlow"]

@@ -11,7 +11,7 @@ from bot.turn import Turn
 from bot.usecases.router import router_of
 from db.uow import UnitOfWork
 from handlers.context import BotContext
-from handlers.turn import run_turn
+from handlers.turn_runner import run_turn
 
 
 async def on_update(update: Update, context: BotContext) -> None:
