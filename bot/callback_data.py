@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Self
 
 MAX_BYTES = 64
 _FORMAT = re.compile(
@@ -43,3 +44,27 @@ def decode(data: str | None) -> CallbackData:
     if match is None:
         raise InvalidCallbackData("malformed")
     return CallbackData(match["scope"], int(match["version"]), match["value"])
+
+
+@dataclass(frozen=True)
+class KindPress:
+    """A button value of the common shape "<kind>" or "<kind>.<number>" (a page, a row's id).
+
+    A scope whose values have this shape subclasses it next to its flow (`LeavePress`,
+    `FollowUpPress`...), naming its kinds there, so that its values are built with `encode` and
+    read with `parse` only. `parse` never fails: a kind the flow does not know, or a missing
+    number, is refused by the flow in its own words, as for any stale or forged press.
+    """
+
+    kind: str
+    number: int | None = None
+
+    def encode(self) -> str:
+        """Return the button's value: "<kind>" or "<kind>.<number>"."""
+        return self.kind if self.number is None else f"{self.kind}.{self.number}"
+
+    @classmethod
+    def parse(cls, value: str) -> Self:
+        """Decode a button's value; the number is None unless it is all digits."""
+        kind, _, number = value.partition(".")
+        return cls(kind, int(number) if number.isdigit() else None)

@@ -34,15 +34,14 @@ from bot.usecases.officers import (
     outgoing,
     reopen,
     reporter_messages,
-    status_changes,
     views,
 )
-from bot.usecases.officers.alert_view import OFFICER_SCOPE
 from bot.usecases.officers.invites import GROUP_PREFIX
 from bot.usecases.officers.linking import register_duty_group
-from bot.usecases.officers.queries import QUERY_SCOPE
+from bot.usecases.officers.presses import OFFICER_SCOPE, QUERY_SCOPE, REOPEN_SCOPE, QueryPress
 from bot.usecases.officers.reachability import deactivate_group
 from bot.usecases.operations.quiet_hours import alert_is_silent, chat_is_quiet
+from bot.usecases.report.follow_up import REPLY, FollowUpPress
 from bot.usecases.report.follow_up import SCOPE as FOLLOW_UP_SCOPE
 from db.models.people import User
 from db.models.pipeline import OutboxMessage
@@ -81,7 +80,7 @@ async def on_press(update: Update, context: BotContext) -> None:
         pressed = None
         if isinstance(query.message, Message):
             pressed = (chat.id, query.message.message_id)
-        if (query.data or "").startswith(status_changes.REOPEN_SCOPE + ":"):
+        if (query.data or "").startswith(REOPEN_SCOPE + ":"):
             outcome = await reopen.press_reopen(uow, services, turn)
         else:
             outcome = await buttons.press_officer_button(
@@ -152,9 +151,7 @@ async def on_group_membership(update: Update, context: BotContext) -> None:
 def register(application: AnyApplication) -> None:
     # Group 0, before the conversation feature (which would take any press).
     application.add_handler(
-        CallbackQueryHandler(
-            on_press, pattern=rf"^({OFFICER_SCOPE}|{status_changes.REOPEN_SCOPE}):"
-        )
+        CallbackQueryHandler(on_press, pattern=rf"^({OFFICER_SCOPE}|{REOPEN_SCOPE}):")
     )
     application.add_handler(
         MessageHandler(
@@ -376,10 +373,11 @@ class OfficerSenders:
                 "desk-note-reply-open" if row.payload.get("window") else "desk-note-reply-later"
             )
             hours = self.services.config.reports.reply_window_hours
+            reply = FollowUpPress(REPLY, note.report_id)
             answer = Answer(
                 key="officers-resident-note",
                 args={"reference": note.reference, "note": note.text},
-                options=((Option("desk-btn-reply", f"r.{note.report_id}"),),),
+                options=((Option("desk-btn-reply", reply.encode()),),),
                 scope=FOLLOW_UP_SCOPE,
                 also=((window, {"hours": hours}),),
             )
@@ -402,7 +400,8 @@ class OfficerSenders:
             return None
         options: tuple[tuple[Option, ...], ...] = ()
         if row.payload.get("private"):
-            options = ((Option("desk-btn-open-report", f"d.{said.report_id}"),),)
+            details = QueryPress(QueryPress.DETAILS, said.report_id)
+            options = ((Option("desk-btn-open-report", details.encode()),),)
         answer = Answer(
             key="desk-officer-resident-said",
             args={

@@ -5,9 +5,9 @@ address as buttons), "geocoding" (an online search runs in the background), "car
 was shown; the resolved place stays in the draft under "place" so the report flow can take it
 when "report a threat here" is pressed, and a new address starts a new lookup).
 
-Button values in our scope: "pk:<index>" picks a candidate (current version only);
-"st:<district>:<page>" shows a page of a district's streets (pressed on the card: a new message;
-"sp:" on a page of streets: that page turns into the next) and "ct:<officer>" sends an
+Button values in our scope (`LookupPress`): "pk:<index>" picks a candidate (current version
+only); "st:<district>:<page>" shows a page of a district's streets (pressed on the card: a new
+message; "sp:" on a page of streets: that page turns into the next) and "ct:<officer>" sends an
 officer's contact — both only read public directory data, so they work from older cards too.
 """
 
@@ -79,6 +79,47 @@ _CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
 # A finished geocoding job waits for the turn that started it to be committed.
 _COMMIT_WAIT_ATTEMPTS = 40
 _COMMIT_WAIT_SECONDS = 0.05
+# The kinds of `LookupPress`.
+PICK, STREETS, STREETS_PAGE, CONTACT = "pk", "st", "sp", "ct"
+
+
+def _whole_number(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
+
+
+@dataclasses.dataclass(frozen=True)
+class LookupPress:
+    """A button of the look-up (scope "lk"): built and parsed only as this.
+
+    PICK: candidate `number`; STREETS (on the card) or STREETS_PAGE (on a page of streets):
+    page `number` of district `code`; CONTACT: officer `code`. The community's subscription
+    buttons on the card share the scope with values of their own (`parse` gives None).
+    """
+
+    kind: str
+    code: str = ""
+    number: int | None = None
+
+    def encode(self) -> str:
+        """Return the button's value: "pk:<index>", "st:<code>:<page>" or "ct:<code>"."""
+        if self.kind == PICK:
+            return f"{PICK}:{self.number}"
+        if self.kind == CONTACT:
+            return f"{CONTACT}:{self.code}"
+        return f"{self.kind}:{self.code}:{self.number}"
+
+    @classmethod
+    def parse(cls, value: str) -> LookupPress | None:
+        """Decode a button's value (a missing number stays None); None for another kind."""
+        kind, _, rest = value.partition(":")
+        if kind == PICK:
+            return cls(kind, number=_whole_number(rest))
+        if kind == CONTACT:
+            return cls(kind, code=rest)
+        if kind in (STREETS, STREETS_PAGE):
+            code, _, page = rest.partition(":")
+            return cls(kind, code, _whole_number(page))
+        return None
 
 
 class LookupFlow:
@@ -273,7 +314,7 @@ def _pick_question(ctx: FlowContext) -> Answer:
             numbers = alternative_numbers(ctx.fragment, c)
             street = " ".join(part for part in (c["street"] or c["locality"], numbers) if part)
         args = {"street": street, "district": c["district_name"]}
-        rows.append([Option("lookup-candidate", f"pk:{i}", args=args)])
+        rows.append([Option("lookup-candidate", LookupPress(PICK, number=i).encode(), args=args)])
     if draft.get("stops_street"):
         return ctx.answer("places-stops-near", rows, scope=SCOPE, street=draft["stops_street"])
     if landmarks:
@@ -282,12 +323,12 @@ def _pick_question(ctx: FlowContext) -> Answer:
     return ctx.answer(key, rows, scope=SCOPE, text=str(draft.get("query", "")))
 
 
-async def _picked(ctx: FlowContext, choice: Choice) -> list[Answer]:
+async def _picked(ctx: FlowContext, press: LookupPress) -> list[Answer]:
     candidates = _candidates(ctx)
-    index = choice.value.removeprefix("pk:")
-    if ctx.conversation.step != "pick" or not index.isdigit() or int(index) >= len(candidates):
+    index = press.number
+    if ctx.conversation.step != "pick" or index is None or index >= len(candidates):
         return await _expired(ctx)
-    chosen = candidates[int(index)]
+    chosen = candidates[index]
     landmark = chosen_place(chosen)
     if landmark is not None:
         return await _card(ctx, landmark, "lookup-found-address")
@@ -379,7 +420,13 @@ def _card_answer(ctx: FlowContext, card: DistrictCard, subscribed: bool) -> Answ
             also.append(hours)
         if _CODE_RE.match(officer.code):
             buttons.append(
-                [Option("lookup-contact-button", f"ct:{officer.code}", args={"name": name})]
+                [
+                    Option(
+                        "lookup-contact-button",
+                        LookupPress(CONTACT, officer.code).encode(),
+                        args={"name": name},
+                    )
+                ]
             )
     # The district's news (announcements, warnings, meetings): subscribe, or end it.
     news = subscriptions.card_button(card.code, subscribed)
@@ -411,10 +458,13 @@ def _card_answer(ctx: FlowContext, card: DistrictCard, subscribed: bool) -> Answ
     if pages and _CODE_RE.match(card.code):
         if not streets_shown:
             count = sum(len(page) for page in pages)
-            buttons.append([Option("lookup-streets-show", f"st:{card.code}:1", {"count": count})])
+            show = LookupPress(STREETS, card.code, 1).encode()
+            buttons.append([Option("lookup-streets-show", show, {"count": count})])
         elif len(pages) > 1:
             more = {"page": 2, "pages": len(pages)}
-            buttons.append([Option("lookup-streets-more", f"st:{card.code}:2", more)])
+            buttons.append(
+                [Option("lookup-streets-more", LookupPress(STREETS, card.code, 2).encode(), more)]
+            )
     also.extend(tail)
     return ctx.answer("lookup-card", buttons, scope=SCOPE, also=also, district=card.name)
 
@@ -460,26 +510,26 @@ def _page_args(pages: list[list[str]], number: int) -> dict[str, Any]:
     return {"streets": "\n".join(pages[number - 1]), "page": number, "pages": len(pages)}
 
 
-async def _streets(ctx: FlowContext, choice: Choice) -> list[Answer]:
+async def _streets(ctx: FlowContext, press: LookupPress) -> list[Answer]:
     """Send one page of a district's streets, with a button to the next."""
-    _, code, page = [*choice.value.split(":", 2), "", ""][:3]
+    code, number = press.code, press.number
     card = await district_card(ctx.session, code) if code else None
     pages = street_pages(ctx, code) if card is not None else []
-    if card is None or not page.isdigit() or not 1 <= int(page) <= len(pages):
+    if card is None or number is None or not 1 <= number <= len(pages):
         return await _expired(ctx)
-    number = int(page)
     buttons = []
     if number < len(pages):
         more = {"page": number + 1, "pages": len(pages)}
-        buttons.append([Option("lookup-streets-more", f"sp:{code}:{number + 1}", more)])
+        following = LookupPress(STREETS_PAGE, code, number + 1).encode()
+        buttons.append([Option("lookup-streets-more", following, more)])
     args = {"district": card.name, **_page_args(pages, number)}
-    replaces = REPLACE_PRESSED if choice.value.startswith("sp:") else None
+    replaces = REPLACE_PRESSED if press.kind == STREETS_PAGE else None
     return [ctx.answer("lookup-streets-page", buttons, scope=SCOPE, replaces=replaces, **args)]
 
 
-async def _contact(ctx: FlowContext, choice: Choice) -> list[Answer]:
+async def _contact(ctx: FlowContext, press: LookupPress) -> list[Answer]:
     """Queue the officer's contact card (rendered from the database when it is sent)."""
-    code = choice.value.removeprefix("ct:")
+    code = press.code
     if not _CODE_RE.match(code) or not await is_active_officer(ctx.session, code):
         return await _expired(ctx)
     chat_id = ctx.user.chat_id
@@ -490,16 +540,18 @@ async def _contact(ctx: FlowContext, choice: Choice) -> list[Answer]:
 
 
 async def _press(ctx: FlowContext, choice: Choice) -> list[Answer]:
-    value = choice.value
-    if value.startswith("ct:"):
-        return await _contact(ctx, choice)
-    if value.startswith(("st:", "sp:")):
-        return await _streets(ctx, choice)
-    if value.startswith((subscriptions.SUBSCRIBE, subscriptions.UNSUBSCRIBE)):
-        # The card's news button: the person's own subscription, from older cards too.
-        return await subscriptions.press(ctx, choice) or []
-    if value.startswith("pk:") and ctx.conversation.flow == FLOW and ctx.is_current(choice):
-        return await _picked(ctx, choice)
+    press = LookupPress.parse(choice.value)
+    if press is None:
+        if choice.value.startswith((subscriptions.SUBSCRIBE, subscriptions.UNSUBSCRIBE)):
+            # The card's news button: the person's own subscription, from older cards too.
+            return await subscriptions.press(ctx, choice) or []
+        return await _expired(ctx)
+    if press.kind == CONTACT:
+        return await _contact(ctx, press)
+    if press.kind in (STREETS, STREETS_PAGE):
+        return await _streets(ctx, press)
+    if press.kind == PICK and ctx.conversation.flow == FLOW and ctx.is_current(choice):
+        return await _picked(ctx, press)
     return await _expired(ctx)
 
 

@@ -14,6 +14,7 @@ from bot.i18n import Raw, format_moment
 from bot.services import Services
 from bot.usecases.officers import workflow
 from bot.usecases.officers.permissions import chat_may_act, phone_revealable
+from bot.usecases.officers.presses import OFFICER_SCOPE, OfficerPress
 from bot.usecases.operations.absences import standing_in_for_chat
 from bot.usecases.operations.local_time import local_day
 from bot.usecases.places import place_label
@@ -21,8 +22,6 @@ from db.models.directory import District, Officer
 from db.models.people import Reporter
 from db.models.reports import OPEN_STATUSES, AuditEvent, Report, ReportFollower, ReportStatus
 
-# Callback scope of officers' buttons (the gatekeeper lets it through in groups).
-OFFICER_SCOPE = "o"
 REASSIGNED = "reassigned"
 # Alert reasons whose paragraph is in operations.ftl (operations-reason-<code>): escalations
 # and districts whose officers are on leave.
@@ -230,7 +229,7 @@ async def _status_paragraph(
 
 
 def _button(report: Report, action: str) -> Option:
-    return Option(f"officers-btn-{action}", f"{report.id}.{action}")
+    return Option(f"officers-btn-{action}", OfficerPress(report.id, action).encode())
 
 
 async def alert_options(session: AsyncSession, report: Report) -> tuple[tuple[Option, ...], ...]:
@@ -240,7 +239,8 @@ async def alert_options(session: AsyncSession, report: Report) -> tuple[tuple[Op
         return ((_button(report, workflow.COMMENT),),)
     rows: list[tuple[Option, ...]] = []
     steps = [_button(report, action) for action in workflow.status_actions(report.status)]
-    steps = [b for b in steps if b.value != f"{report.id}.{workflow.FORWARD}"]
+    forward = OfficerPress(report.id, workflow.FORWARD).encode()
+    steps = [b for b in steps if b.value != forward]
     if steps:
         rows.append(tuple(steps))
     rows.append((_button(report, workflow.FORWARD), _button(report, workflow.REASSIGN)))
@@ -252,8 +252,9 @@ async def alert_options(session: AsyncSession, report: Report) -> tuple[tuple[Op
     return tuple(rows)
 
 
-def _back(report: Report) -> Option:
-    return Option("desk-btn-back", f"{report.id}.{workflow.BACK}")
+def back_option(report: Report) -> Option:
+    """Return Back, which redraws the pressed view with its own buttons (closing a menu)."""
+    return Option("desk-btn-back", OfficerPress(report.id, workflow.BACK).encode())
 
 
 REASSIGN_PAGE = 10
@@ -266,19 +267,23 @@ def reassign_menu(report: Report, districts: list[District], page: int) -> Answe
     rows: list[tuple[Option, ...]] = [
         (
             Option(
-                "officers-district", f"{report.id}.{workflow.REASSIGN_TO}.{d.id}", {"name": d.name}
+                "officers-district",
+                OfficerPress(report.id, workflow.REASSIGN_TO, str(d.id)).encode(),
+                {"name": d.name},
             ),
         )
         for d in shown
     ]
     paging = []
     if page > 0:
-        paging.append(Option("desk-btn-less", f"{report.id}.{workflow.REASSIGN}.{page - 1}"))
+        less = OfficerPress(report.id, workflow.REASSIGN, str(page - 1))
+        paging.append(Option("desk-btn-less", less.encode()))
     if start + REASSIGN_PAGE < len(districts):
-        paging.append(Option("officers-btn-more", f"{report.id}.{workflow.REASSIGN}.{page + 1}"))
+        more = OfficerPress(report.id, workflow.REASSIGN, str(page + 1))
+        paging.append(Option("officers-btn-more", more.encode()))
     if paging:
         rows.append(tuple(paging))
-    rows.append((_back(report),))
+    rows.append((back_option(report),))
     return Answer(
         key="officers-reassign-choose",
         args={"reference": report.reference},

@@ -32,6 +32,7 @@ from bot.usecases.officers.notes import (
     note_prompt,
 )
 from bot.usecases.officers.permissions import allowed_officer, refusal, reporter_phone
+from bot.usecases.officers.presses import OfficerPress
 from bot.usecases.officers.status_changes import audit_event, change_status, reassign
 from bot.usecases.officers.views import queue_view_edit, view_at
 from bot.usecases.operations.local_time import local_day
@@ -66,27 +67,10 @@ class PressOutcome:
     menu: Answer | None = None
 
 
-@dataclass(frozen=True)
-class Press:
-    """A decoded officer button: report id, action, optional argument."""
-
-    report_id: int
-    action: str
-    arg: str | None = None
-
-
-def parse_press(value: str) -> Press | None:
-    """Decode "<report id>.<action>[.<argument>]"; None for anything else."""
-    parts = value.split(".")
-    if not 2 <= len(parts) <= 3 or not parts[0].isdigit() or not parts[1]:
-        return None
-    return Press(int(parts[0]), parts[1], parts[2] if len(parts) == 3 else None)
-
-
 async def _refuse(
     uow: UnitOfWork,
     turn: Turn,
-    press: Press | None,
+    press: OfficerPress | None,
     report: Report | None,
     reason: str,
     notice: str,
@@ -126,7 +110,7 @@ async def press_officer_button(
     `pressed` is the (chat id, message id) of the message whose button it was: Back redraws it.
     """
     choice = turn.step
-    press = parse_press(choice.value) if isinstance(choice, Choice) else None
+    press = OfficerPress.parse(choice.value) if isinstance(choice, Choice) else None
     if press is None:
         return await _refuse(uow, turn, None, None, "malformed", "officers-refused-invalid")
     session = uow.session
@@ -160,7 +144,7 @@ async def press_officer_button(
         return PressOutcome(
             menu=partners.forward_menu(report, await partners.partners_for(session, report))
         )
-    if action == workflow.FORWARD and partners.partner_id_of(press.arg) is not None:
+    if action == workflow.FORWARD and press.partner_id is not None:
         return await _forward_to_partner(uow, services, turn, press, report, officer, status)
     if action == workflow.FORWARD:
         if press.arg not in workflow.FORWARD_BODIES:
@@ -186,7 +170,7 @@ async def _forward_to_partner(
     uow: UnitOfWork,
     services: Services,
     turn: Turn,
-    press: Press,
+    press: OfficerPress,
     report: Report,
     officer: Officer,
     status: str,
@@ -194,7 +178,7 @@ async def _forward_to_partner(
     """Hand the report to a partner institution of its gmina (checked again at press time)."""
     if workflow.target_of(workflow.FORWARD, report.status) is None:
         return await _stale(uow, turn, press, report, status)
-    wanted = partners.partner_id_of(press.arg)
+    wanted = press.partner_id
     offered = await partners.partners_for(uow.session, report)
     partner = next((p for p in offered if p.id == wanted), None)
     if partner is None:
@@ -212,7 +196,7 @@ def _done(services: Services, report: Report, lang: str) -> PressOutcome:
 
 
 async def _stale(
-    uow: UnitOfWork, turn: Turn, press: Press, report: Report, status: str
+    uow: UnitOfWork, turn: Turn, press: OfficerPress, report: Report, status: str
 ) -> PressOutcome:
     # Someone else acted first, or the buttons are old: refresh them everywhere.
     await queue_alert_edits(uow, report.id)
@@ -225,7 +209,7 @@ async def _reassign_press(
     uow: UnitOfWork,
     services: Services,
     turn: Turn,
-    press: Press,
+    press: OfficerPress,
     report: Report,
     officer: Officer,
     status: str,
@@ -241,11 +225,11 @@ async def _reassign_press(
         )
     )
     if press.action == workflow.REASSIGN:
-        page = int(press.arg) if press.arg and press.arg.isdigit() else 0
+        page = press.number or 0
         if page * REASSIGN_PAGE >= max(len(districts), 1):
             return await _refuse(uow, turn, press, report, "bad_page", "officers-refused-invalid")
         return PressOutcome(menu=reassign_menu(report, districts, page))
-    target = next((d for d in districts if str(d.id) == press.arg), None)
+    target = next((d for d in districts if d.id == press.number), None)
     if target is None:
         return await _refuse(uow, turn, press, report, "bad_district", "officers-refused-invalid")
     await reassign(uow, services, report, target, officer, turn.now)
@@ -259,7 +243,7 @@ async def _reveal_phone(
     uow: UnitOfWork,
     services: Services,
     turn: Turn,
-    press: Press,
+    press: OfficerPress,
     report: Report,
     officer: Officer,
     *,
@@ -290,7 +274,7 @@ async def _ask_text(
     uow: UnitOfWork,
     services: Services,
     turn: Turn,
-    press: Press,
+    press: OfficerPress,
     report: Report,
     step: str,
     *,

@@ -30,6 +30,7 @@ from bot.usecases.officers.invites import (
     queue_commands,
 )
 from bot.usecases.officers.permissions import linked_officer
+from bot.usecases.officers.presses import QUERY_SCOPE, QueryPress
 from bot.usecases.officers.reachability import reachable, station_coordinators
 from bot.usecases.operations.local_time import local_day
 from db.models.directory import District, Officer, Station, StationChat, officer_districts
@@ -49,7 +50,7 @@ class OfficersFlow:
 
     name = notes.FLOW_NAME
     commands = frozenset({LIST_COMMAND, DETAILS_COMMAND})
-    scopes = frozenset({queries.QUERY_SCOPE})
+    scopes = frozenset({QUERY_SCOPE})
     deep_links = frozenset({OFFICER_PREFIX, GROUP_PREFIX})
     resumable = False
 
@@ -86,7 +87,7 @@ class OfficersFlow:
     async def on_step(self, ctx: FlowContext) -> Sequence[Answer]:
         """Handle the list's buttons, or the note or comment an officer is typing."""
         step = ctx.step
-        if isinstance(step, Choice) and step.scope == queries.QUERY_SCOPE:
+        if isinstance(step, Choice) and step.scope == QUERY_SCOPE:
             return await self._list_press(ctx, step)
         draft = ctx.conversation.draft
         waiting = ctx.conversation.step
@@ -108,13 +109,14 @@ class OfficersFlow:
         if officer is None:
             log.info("officer list press refused: user %s is no officer", ctx.user.id)
             return [ctx.answer("officers-only")]
-        kind, _, value = step.value.partition(".")
-        if kind == "p" and value.isdigit():
+        press = QueryPress.parse(step.value)
+        if press.kind == QueryPress.PAGE and press.number is not None:
             today = local_day(ctx.services.config, ctx.turn.now)
-            page = await queries.open_reports(ctx.session, officer, int(value), today)
+            page = await queries.open_reports(ctx.session, officer, press.number, today)
             return [queries.list_answer(ctx.services, ctx.lang, page, ctx.turn.now)]
-        report = await ctx.session.get(Report, int(value)) if value.isdigit() else None
-        if kind == "d" and report is not None and ctx.user.chat_id is not None:
+        number = press.number
+        report = await ctx.session.get(Report, number) if number is not None else None
+        if press.kind == QueryPress.DETAILS and report is not None and ctx.user.chat_id is not None:
             return await queries.show_report(
                 ctx.uow, ctx.services, ctx.user, officer, report, ctx.user.chat_id, ctx.lang
             )

@@ -20,6 +20,7 @@ from bot.usecases.officers.alert_view import (
     place_text,
 )
 from bot.usecases.officers.permissions import may_act, officer_district_ids, refusal
+from bot.usecases.officers.presses import QUERY_SCOPE, QueryPress
 from bot.usecases.officers.views import CARD, HISTORY, add_view
 from bot.usecases.operations.absences import substituted_district_ids
 from bot.usecases.operations.deadlines import overdue_kind
@@ -31,7 +32,6 @@ from db.models.reports import OPEN_STATUSES, AlertMessage, AuditEvent, Report, R
 from db.uow import UnitOfWork
 
 # Presses on the list's buttons: "p.<page>" (page) and "d.<report id>" (details).
-QUERY_SCOPE = "oq"
 PAGE_SIZE = 8
 # Audit rows that are not part of a report's story for officers.
 HIDDEN_ACTIONS = ("refused",)
@@ -138,14 +138,23 @@ def list_answer(
     ]
     rows: list[tuple[Option, ...]] = []
     buttons = [
-        Option("officers-list-open", f"d.{r.id}", {"reference": r.reference}) for r in page.reports
+        Option(
+            "officers-list-open",
+            QueryPress(QueryPress.DETAILS, r.id).encode(),
+            {"reference": r.reference},
+        )
+        for r in page.reports
     ]
     rows += [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
     paging = []
     if page.number > 0:
-        paging.append(Option("officers-list-prev", f"p.{page.number - 1}"))
+        paging.append(
+            Option("officers-list-prev", QueryPress(QueryPress.PAGE, page.number - 1).encode())
+        )
     if page.number + 1 < page.pages:
-        paging.append(Option("officers-list-next", f"p.{page.number + 1}"))
+        paging.append(
+            Option("officers-list-next", QueryPress(QueryPress.PAGE, page.number + 1).encode())
+        )
     if paging:
         rows.append(tuple(paging))
     return Answer(

@@ -20,6 +20,7 @@ from bot.usecases.alerts import queue_alert_edits, queue_alerts
 from bot.usecases.officers import workflow
 from bot.usecases.officers.buttons import PressOutcome
 from bot.usecases.officers.permissions import may_act
+from bot.usecases.officers.presses import ReopenPress
 from bot.usecases.officers.reachability import AlertTarget, plan_alert, reachable
 from bot.usecases.officers.status_changes import (
     STATUS_ACTION,
@@ -42,11 +43,9 @@ REOPENED_ACTION = "reopened"
 async def press_reopen(uow: UnitOfWork, services: Services, turn: Turn) -> PressOutcome:
     """Reopen an eliminated or not-confirmed report at the reporter's or a subscriber's word."""
     choice = turn.step
-    value = choice.value if isinstance(choice, Choice) else ""
+    press = ReopenPress.parse(choice.value) if isinstance(choice, Choice) else None
     session = uow.session
-    report = (
-        await session.get(Report, int(value), with_for_update=True) if value.isdigit() else None
-    )
+    report = await session.get(Report, press.report_id, with_for_update=True) if press else None
     if report is None or not await _is_resident_of(session, report, turn.user):
         log.info("reopen refused: user %s, value is not theirs", turn.user.id)
         return PressOutcome(answers=[Answer(key="officers-reopen-invalid")])

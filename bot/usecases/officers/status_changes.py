@@ -20,6 +20,7 @@ from bot.services import Services
 from bot.usecases.alerts import queue_alert_edits, queue_alerts
 from bot.usecases.officers import workflow
 from bot.usecases.officers.alert_view import REASSIGNED
+from bot.usecases.officers.presses import REOPEN_SCOPE, ReopenPress
 from bot.usecases.officers.reachability import plan_alert
 from bot.usecases.operations.local_time import local_day
 from db.models.directory import District, Officer
@@ -27,8 +28,6 @@ from db.models.people import User
 from db.models.reports import AuditEvent, Report, ReportFollower, ReportStatus
 from db.uow import UnitOfWork
 
-# Callback scope of residents' "Still happening" buttons on status messages.
-REOPEN_SCOPE = "ro"
 # The audit action of a status change.
 STATUS_ACTION = "status"
 
@@ -80,7 +79,7 @@ async def notify_residents(
     """
     options: tuple[tuple[Option, ...], ...] = ()
     if reopen_button:
-        options = ((Option("officers-btn-reopen", str(report.id)),),)
+        options = ((Option("officers-btn-reopen", ReopenPress(report.id).encode()),),)
     answer = Answer(
         key=key,
         args={"reference": report.reference, **(args or {})},

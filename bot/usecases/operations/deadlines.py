@@ -25,6 +25,7 @@ from bot.outbox import PRIORITY_NOTICE, queue_kind
 from bot.services import Services
 from bot.usecases.alerts import queue_alerts
 from bot.usecases.officers.alert_view import category_name, place_text
+from bot.usecases.officers.presses import QUERY_SCOPE, QueryPress
 from bot.usecases.officers.reachability import (
     DEFAULT_LANGUAGE,
     duty_groups,
@@ -53,8 +54,6 @@ ESCALATED = "escalated"
 REMINDED = "reminded"
 # Reports handled per run and kind; the next run takes the rest.
 BATCH = 200
-# Callback scope of the officers' list (/zgloszenia): "d.<report id>" opens a report.
-DETAILS_SCOPE = "oq"
 
 Overdue = Literal["take", "verify"]
 
@@ -334,7 +333,8 @@ def _queue_reminder(
     options: tuple[tuple[Option, ...], ...] = ()
     if recipient.private:
         # Opens the report with its current buttons (the officers' list handles the press).
-        options = ((Option("operations-btn-details", f"d.{report.id}"),),)
+        details = QueryPress(QueryPress.DETAILS, report.id)
+        options = ((Option("operations-btn-details", details.encode()),),)
     answer = Answer(
         key="operations-reminder",
         args={
@@ -345,7 +345,7 @@ def _queue_reminder(
             "place": place_text(services, report, lang),
         },
         options=options,
-        scope=DETAILS_SCOPE,
+        scope=QUERY_SCOPE,
     )
     queue_kind(
         uow,

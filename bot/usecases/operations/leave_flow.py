@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from bot.callback_data import KindPress
 from bot.conversation import Answer, Choice, Command, Option, Text
 from bot.i18n import format_day
 from bot.usecases.flow import FlowContext
@@ -38,26 +39,14 @@ NO_SUBSTITUTE = 0
 
 
 @dataclass(frozen=True)
-class LeavePress:
-    """The value of a /urlop or /zastepstwa button (scope "ul"), built and parsed only here.
+class LeavePress(KindPress):
+    """The value of a /urlop or /zastepstwa button (scope "ul"): built and parsed only as this.
 
     `kind` says what it does: "add" (own leave), "pick" (a coordinator's list, page `number`),
     "x" (cancel absence `number`), "who"/"sub" (officer or substitute `number`; NO_SUBSTITUTE:
-    none), "whop"/"subp" (their lists' page `number`).
+    none), "whop"/"subp" (their lists' page `number`). An unknown kind or a missing number is
+    refused by the flow.
     """
-
-    kind: str
-    number: int | None = None
-
-    def encode(self) -> str:
-        """Return the button's value: "<kind>" or "<kind>.<number>"."""
-        return self.kind if self.number is None else f"{self.kind}.{self.number}"
-
-    @classmethod
-    def parse(cls, value: str) -> LeavePress:
-        """Decode a button's value (an unknown kind or a missing number is refused by the flow)."""
-        kind, _, number = value.partition(".")
-        return cls(kind, int(number) if number.isdigit() else None)
 
 
 class LeaveFlow:

@@ -27,12 +27,8 @@ from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.alerts import queue_alert_edits, queue_alerts
 from bot.usecases.officers import workflow
-from bot.usecases.officers.alert_view import (
-    OFFICER_SCOPE,
-    category_name,
-    place_text,
-    when_text,
-)
+from bot.usecases.officers.alert_view import back_option, category_name, place_text, when_text
+from bot.usecases.officers.presses import OFFICER_SCOPE, OfficerPress
 from bot.usecases.officers.reachability import AlertTarget, plan_alert, reachable
 from bot.usecases.officers.status_changes import notify_residents
 from bot.usecases.operations.local_time import local_day
@@ -49,9 +45,7 @@ log = logging.getLogger(__name__)
 PARTNER_SCOPE = "pa"
 # Outbox kind: the report as the partner reads it, rendered when sent (handlers/partners.py).
 KIND_PARTNER_REPORT = "partner_report"
-# The officer's forward menu marks a partner's button value with this ("<id>.fwd.p<partner>").
-PARTNER_MARK = "p"
-# Partner answers (button values "<hand-over id>.<answer>").
+# Partner answers (`HandoverPress`, the button values "<hand-over id>.<answer>").
 ACCEPT, DONE, NOT_OURS = "acc", "done", "no"
 ANSWERS = {
     ACCEPT: HandoverState.ACCEPTED,
@@ -84,28 +78,21 @@ def forward_menu(report: Report, partners: list[Partner]) -> Answer:
         (
             Option(
                 "partners-forward-to",
-                f"{report.id}.{workflow.FORWARD}.{PARTNER_MARK}{p.id}",
+                OfficerPress.for_partner(report.id, workflow.FORWARD, p.id).encode(),
                 {"name": p.name, "kind": p.kind},
             ),
         )
         for p in partners
     ]
     rows += [
-        (Option(f"officers-body-{body}", f"{report.id}.{workflow.FORWARD}.{body}"),)
+        (Option(f"officers-body-{body}", OfficerPress(report.id, workflow.FORWARD, body).encode()),)
         for body in workflow.FORWARD_BODIES
     ]
-    rows.append((Option("desk-btn-back", f"{report.id}.{workflow.BACK}"),))
+    rows.append((back_option(report),))
     key = "partners-forward-choose" if partners else "officers-forward-choose"
     return Answer(
         key=key, args={"reference": report.reference}, options=tuple(rows), scope=OFFICER_SCOPE
     )
-
-
-def partner_id_of(arg: str | None) -> int | None:
-    """Read "p<id>" from a forward button's argument."""
-    if arg and arg.startswith(PARTNER_MARK) and arg[1:].isdigit():
-        return int(arg[1:])
-    return None
 
 
 async def forward_to_partner(
@@ -190,8 +177,27 @@ def answer_buttons(handover: Handover) -> tuple[tuple[Option, ...], ...]:
     """The answers the partner may still give."""
     allowed = ALLOWED.get(handover.state, ())
     return tuple(
-        (Option(f"partners-btn-{answer}", f"{handover.id}.{answer}"),) for answer in allowed
+        (Option(f"partners-btn-{answer}", HandoverPress(handover.id, answer).encode()),)
+        for answer in allowed
     )
+
+
+@dataclass(frozen=True)
+class HandoverPress:
+    """A partner's answer button (scope "pa"): the hand-over's id and the answer (`ANSWERS`)."""
+
+    handover_id: int
+    answer: str
+
+    def encode(self) -> str:
+        """Return the button's value: "<hand-over id>.<answer>"."""
+        return f"{self.handover_id}.{self.answer}"
+
+    @classmethod
+    def parse(cls, value: str) -> HandoverPress | None:
+        """Decode a button's value; None without a hand-over id (the answer is checked later)."""
+        handover_id, _, answer = value.partition(".")
+        return cls(int(handover_id), answer) if handover_id.isdigit() else None
 
 
 @dataclass
@@ -210,12 +216,12 @@ async def press_partner_button(
 ) -> PartnerPress:
     """Handle Accepted / Done / Not ours from a partner's chat (checked, audited, told)."""
     choice = turn.step
-    value = choice.value if isinstance(choice, Choice) else ""
-    hid, _, answer = value.partition(".")
+    press = HandoverPress.parse(choice.value) if isinstance(choice, Choice) else None
     session = uow.session
     handover = (
-        await session.get(Handover, int(hid), with_for_update=True) if hid.isdigit() else None
+        await session.get(Handover, press.handover_id, with_for_update=True) if press else None
     )
+    answer = press.answer if press else ""
     partner = await session.get(Partner, handover.partner_id) if handover else None
     if (
         handover is None

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.callback_data import KindPress
 from bot.conversation import Answer, Choice, Media, Option, Text
 from bot.services import Services
 from bot.usecases.flow import FlowContext
@@ -40,9 +42,15 @@ WRITE_STEP = "write"
 REPLY_ACTION = "resident_reply"
 INFO_ACTION = "resident_info"
 RESIDENT_ACTIONS = (REPLY_ACTION, INFO_ACTION)
-# Press values: "r.<id>" answer, "a.<id>" add, "w.<id>" withdraw?, "wy.<id>" yes, "wn" no,
-# "done" leave the window.
+# The kinds of `FollowUpPress`: REPLY, ADD, WITHDRAW (asks first), WITHDRAW_YES with a report's
+# id; WITHDRAW_NO; DONE leaves the window.
 REPLY, ADD, WITHDRAW, WITHDRAW_YES, WITHDRAW_NO, DONE = "r", "a", "w", "wy", "wn", "done"
+
+
+@dataclass(frozen=True)
+class FollowUpPress(KindPress):
+    """A button of the reply window (scope "fu"), also under an own report in /moje (scope
+    "my"): a kind above, with the report's id as `number` where it names one."""
 
 
 # ---- the window -------------------------------------------------------------------------------
@@ -167,11 +175,11 @@ class FollowUpFlow:
         return [_sent(ctx, report, "desk-followup-photo-sent")]
 
     async def _press(self, ctx: FlowContext, step: Choice) -> list[Answer]:
-        return await self.press(ctx, step.value)
+        return await self.press(ctx, FollowUpPress.parse(step.value))
 
-    async def press(self, ctx: FlowContext, value: str) -> list[Answer]:
+    async def press(self, ctx: FlowContext, press: FollowUpPress) -> list[Answer]:
         """Act on a button of this flow (also offered under a report in /moje)."""
-        what, _, raw = value.partition(".")
+        what, number = press.kind, press.number
         if what == DONE:
             report = await self._window_report(ctx)
             if ctx.conversation.flow == FLOW_NAME:
@@ -180,7 +188,7 @@ class FollowUpFlow:
             return [ctx.answer("desk-followup-done", reference=reference)]
         if what == WITHDRAW_NO:
             return [ctx.answer("desk-withdraw-kept")]
-        report = await ctx.session.get(Report, int(raw)) if raw.isdigit() else None
+        report = await ctx.session.get(Report, number) if number is not None else None
         if report is None or report.user_id != ctx.user.id:
             # Buttons outlive conversations; each press is checked against the owner.
             return [ctx.answer("button-expired")]
@@ -192,8 +200,8 @@ class FollowUpFlow:
             return self._open(ctx, report, INFO_ACTION)
         if what == WITHDRAW:
             options = [
-                [Option("desk-btn-withdraw-yes", f"{WITHDRAW_YES}.{report.id}")],
-                [Option("desk-btn-withdraw-no", WITHDRAW_NO)],
+                [Option("desk-btn-withdraw-yes", FollowUpPress(WITHDRAW_YES, report.id).encode())],
+                [Option("desk-btn-withdraw-no", FollowUpPress(WITHDRAW_NO).encode())],
             ]
             return [
                 ctx.answer("desk-withdraw-ask", options, scope=SCOPE, reference=report.reference)
@@ -211,7 +219,7 @@ class FollowUpFlow:
         hours = ctx.services.config.reports.reply_window_hours
         _window(conversation, report.id, kind, ctx.turn.now + timedelta(hours=hours))
         key = "desk-followup-ask-reply" if kind == REPLY_ACTION else "desk-followup-ask-info"
-        done = [[Option("desk-btn-followup-done", DONE)]]
+        done = [[Option("desk-btn-followup-done", FollowUpPress(DONE).encode())]]
         return [
             ctx.answer(
                 key,
@@ -224,12 +232,12 @@ class FollowUpFlow:
 
 
 def _sent(ctx: FlowContext, report: Report, key: str) -> Answer:
-    done = [[Option("desk-btn-followup-done", DONE)]]
+    done = [[Option("desk-btn-followup-done", FollowUpPress(DONE).encode())]]
     return ctx.answer(key, done, scope=SCOPE, reference=report.reference)
 
 
 def _hint(ctx: FlowContext, report: Report) -> Answer:
-    done = [[Option("desk-btn-followup-done", DONE)]]
+    done = [[Option("desk-btn-followup-done", FollowUpPress(DONE).encode())]]
     return ctx.answer("desk-followup-hint", done, scope=SCOPE, reference=report.reference)
 
 
@@ -335,6 +343,7 @@ async def withdraw(
 # ---- /moje: the thread and the buttons under an own report -------------------------------------
 
 POLICE_ACTIONS = ("note", "comment")
+# The kinds of the buttons this flow puts under an own report in /moje (`report_options`).
 MINE_PRESSES = (ADD, WITHDRAW, WITHDRAW_YES, WITHDRAW_NO)
 
 
@@ -356,11 +365,6 @@ def report_options(report: Report) -> list[list[Option]]:
     if report.status not in OPEN_STATUSES:
         return []
     return [
-        [Option("desk-btn-add-info", f"{ADD}.{report.id}")],
-        [Option("desk-btn-withdraw", f"{WITHDRAW}.{report.id}")],
+        [Option("desk-btn-add-info", FollowUpPress(ADD, report.id).encode())],
+        [Option("desk-btn-withdraw", FollowUpPress(WITHDRAW, report.id).encode())],
     ]
-
-
-def is_mine_press(value: str) -> bool:
-    """Tell whether a press under a report in /moje belongs to this flow."""
-    return value.partition(".")[0] in MINE_PRESSES

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
 
+from bot.callback_data import KindPress
 from bot.conversation import REPLACE_PRESSED, Answer, Choice, Option
 from bot.i18n import format_day_month, format_moment
 from bot.usecases.flow import FlowContext
@@ -16,8 +18,9 @@ from bot.usecases.places import place_label
 from bot.usecases.report.categories import OTHER, categories
 from bot.usecases.report.duplicates import CONFIRMED_ACTION
 from bot.usecases.report.follow_up import (
+    MINE_PRESSES,
     FollowUpFlow,
-    is_mine_press,
+    FollowUpPress,
     report_options,
     thread_line,
 )
@@ -26,7 +29,19 @@ from bot.usecases.report.submit import CREATED_ACTION
 from db.models.reports import AuditEvent, Report, ReportFollower
 
 SCOPE = "my"
+# The kinds of `MinePress`: PAGE of the list, the history of REPORT, LEAVE a followed report.
+PAGE, REPORT, LEAVE = "p", "r", "l"
 PAGE_SIZE = 8
+
+
+@dataclass(frozen=True)
+class MinePress(KindPress):
+    """A button of /moje (scope "my"): a kind above with a page or a report's id as `number`;
+    the buttons under an own report are the reply window's (`FollowUpPress`, `MINE_PRESSES`)."""
+
+
+def _back() -> Option:
+    return Option("mine-back", MinePress(PAGE, 0).encode())
 
 
 class MineFlow:
@@ -52,26 +67,27 @@ class MineFlow:
         step = ctx.step
         if not isinstance(step, Choice):
             return []
-        value = step.value
-        if value.startswith("p.") and value[2:].isdigit():
+        press = MinePress.parse(step.value)
+        number = press.number
+        if press.kind == PAGE and number is not None:
             # Paging (and "back to the list") redraws the message that was pressed.
-            return await _list(ctx, int(value[2:]), REPLACE_PRESSED)
-        if is_mine_press(value):
+            return await _list(ctx, number, REPLACE_PRESSED)
+        if press.kind in MINE_PRESSES:
             # "Add information", "Withdraw" under an own report (checked against the owner).
-            return await FollowUpFlow().press(ctx, value)
-        if value.startswith("r.") and value[2:].isdigit():
-            report = await ctx.session.get(Report, int(value[2:]))
+            return await FollowUpFlow().press(ctx, FollowUpPress.parse(step.value))
+        if press.kind == REPORT and number is not None:
+            report = await ctx.session.get(Report, number)
             if report is not None and report.user_id == ctx.user.id:
                 return await _history(ctx, report)
-            follow = await following(ctx, int(value[2:]))
+            follow = await following(ctx, number)
             if report is not None and follow is not None:
                 return await _history(ctx, report, followed=True)
-        if value.startswith("l.") and value[2:].isdigit():
-            follow = await following(ctx, int(value[2:]))
-            report = await ctx.session.get(Report, int(value[2:]))
+        if press.kind == LEAVE and number is not None:
+            follow = await following(ctx, number)
+            report = await ctx.session.get(Report, number)
             if follow is not None and report is not None:
                 follow.left_at = ctx.turn.now
-                back = [[Option("mine-back", "p.0")]]
+                back = [[_back()]]
                 left = ctx.answer(
                     "mine-left", back, scope=SCOPE, replaces=REPLACE_PRESSED,
                     reference=report.reference,
@@ -139,12 +155,12 @@ async def _list(ctx: FlowContext, page: int, replaces: str | None = None) -> lis
             date=format_day_month(_local(ctx, report.created_at)),
             status=_status(ctx, report.status.value),
         )
-        rows.append([Option(LABEL, f"r.{report.id}", {"text": label})])
+        rows.append([Option(LABEL, MinePress(REPORT, report.id).encode(), {"text": label})])
     more = []
     if page > 0:
-        more.append(Option("mine-newer", f"p.{page - 1}"))
+        more.append(Option("mine-newer", MinePress(PAGE, page - 1).encode()))
     if (page + 1) * PAGE_SIZE < total:
-        more.append(Option("mine-older", f"p.{page + 1}"))
+        more.append(Option("mine-older", MinePress(PAGE, page + 1).encode()))
     if more:
         rows.append(more)
     return [ctx.answer("mine-list", rows, scope=SCOPE, replaces=replaces, count=total)]
@@ -198,9 +214,9 @@ async def _history(ctx: FlowContext, report: Report, *, followed: bool = False) 
         )
     # A followed report is the reporter's, not theirs: only leaving it is theirs to do.
     own = [] if followed else report_options(report)
-    back = [*own, [Option("mine-back", "p.0")]]
+    back = [*own, [_back()]]
     if followed:
-        back.insert(0, [Option("mine-leave", f"l.{report.id}")])
+        back.insert(0, [Option("mine-leave", MinePress(LEAVE, report.id).encode())])
     return [
         ctx.answer(
             "mine-followed-report" if followed else "mine-report",

@@ -16,8 +16,8 @@ from bot.conversation import Answer, Choice
 from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.officers.buttons import PressOutcome, press_officer_button
+from bot.usecases.officers.presses import REOPEN_SCOPE
 from bot.usecases.officers.reopen import press_reopen
-from bot.usecases.officers.status_changes import REOPEN_SCOPE
 from bot.usecases.report.public import coarse_point
 from db.models.directory import District, Officer, Station, StationChat
 from db.models.people import Reporter, Role, User
