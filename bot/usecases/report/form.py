@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -27,6 +28,37 @@ SCOPE = "rp"
 LABEL = "report-label"
 # Reports.category_other is a VARCHAR(200).
 OTHER_MAX_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class FormPress:
+    """A button of the report form (scope "rp"): built and parsed only as this.
+
+    `kind` is the answer ("send", "keep", "back"...) or, where a button chooses one of many,
+    what it chooses, with `arg` the choice: a group (`grp`), a category (`cat`), an address
+    (`alt`, its index), a similar report (`same`, its id), when (`when`), days ago (`date`), a
+    weekday (`day`), days at once (`days`), a time of day (`time`), a field to change (`edit`),
+    or yes and no (`danger`, `anon`, `cancel`). `parse` never fails: the form refuses, as
+    expired, whatever its current question does not offer.
+    """
+
+    kind: str
+    arg: str | None = None
+
+    def encode(self) -> str:
+        """Return the button's value: "<kind>" or "<kind>.<arg>"."""
+        return self.kind if self.arg is None else f"{self.kind}.{self.arg}"
+
+    @classmethod
+    def parse(cls, value: str) -> FormPress:
+        """Decode a button's value (`arg` None without a dot)."""
+        kind, dot, arg = value.partition(".")
+        return cls(kind, arg if dot else None)
+
+    @property
+    def number(self) -> int | None:
+        """Return `arg` as a whole number (an index, a report's id, days ago), else None."""
+        return int(self.arg) if self.arg is not None and self.arg.isdigit() else None
 
 
 class Form:
@@ -120,7 +152,7 @@ async def ask(form: Form, step: str) -> list[Answer]:
 
 def keep_row(form: Form) -> list[list[Option]]:
     """Offer "keep as it is" while changing a field from the summary."""
-    return [[Option("report-keep", "keep")]] if form.draft.editing else []
+    return [[Option("report-keep", FormPress("keep").encode())]] if form.draft.editing else []
 
 
 # ---- the questions ------------------------------------------------------------------------
@@ -129,8 +161,8 @@ def keep_row(form: Form) -> list[list[Option]]:
 async def ask_danger(form: Form) -> list[Answer]:
     """Ask whether someone is in danger right now (112 first)."""
     options = [
-        [Option("report-danger-yes", "danger.yes")],
-        [Option("report-danger-no", "danger.no")],
+        [Option("report-danger-yes", FormPress("danger", "yes").encode())],
+        [Option("report-danger-no", FormPress("danger", "no").encode())],
     ]
     return [form.answer("report-danger-question", options)]
 
@@ -138,8 +170,10 @@ async def ask_danger(form: Form) -> list[Answer]:
 async def ask_category(form: Form, replaces: str | None = None) -> list[Answer]:
     """Offer the category groups, then "other" (in place of the group's list, after "back")."""
     cats = categories(form.ctx.services)
-    rows = [[Option(f"report-group-{group}", f"grp.{group}")] for group in cats.groups]
-    rows.append([Option("report-category-other", f"cat.{OTHER}")])
+    rows = [
+        [Option(f"report-group-{group}", FormPress("grp", group).encode())] for group in cats.groups
+    ]
+    rows.append([Option("report-category-other", FormPress("cat", OTHER).encode())])
     rows = [*rows, *keep_row(form)]
     return [form.answer("report-category-question", rows, replaces=replaces)]
 
@@ -151,15 +185,17 @@ async def ask_category_group(form: Form, replaces: str | None = None) -> list[An
     if not members:
         return await ask_category(form, replaces)
     lang = form.ctx.lang
-    rows = [[Option(LABEL, f"cat.{c.code}", {"text": c.name(lang)})] for c in members]
-    rows.append([Option("report-back", "back")])
+    rows = [
+        [Option(LABEL, FormPress("cat", c.code).encode(), {"text": c.name(lang)})] for c in members
+    ]
+    rows.append([Option("report-back", FormPress("back").encode())])
     group = form.text(f"report-group-{form.draft.group}")
     return [form.answer("report-category-pick", rows, replaces=replaces, group=group)]
 
 
 async def ask_category_other(form: Form) -> list[Answer]:
     """Ask what the threat is, in the resident's own words."""
-    rows = [[Option("report-back", "back")]]
+    rows = [[Option("report-back", FormPress("back").encode())]]
     return [form.answer("report-category-other-question", rows, max=OTHER_MAX_LENGTH)]
 
 
@@ -181,7 +217,7 @@ async def ask_where(form: Form) -> list[Answer]:
 async def ask_where_pick(form: Form, key: str = "report-where-pick", **args: Any) -> list[Answer]:
     """Offer the addresses an ambiguous one could mean (or the sections of a long street)."""
     rows = [
-        [Option(LABEL, f"alt.{i}", {"text": _alternative_label(form, alt)})]
+        [Option(LABEL, FormPress("alt", str(i)).encode(), {"text": _alternative_label(form, alt)})]
         for i, alt in enumerate(form.draft.alternatives)
     ]
     if not rows:
@@ -246,25 +282,41 @@ async def ask_duplicates(form: Form) -> list[Answer]:
                 status=form.text(f"report-status-{dup.status.value}"),
             )
         )
-        rows.append([Option("report-duplicate-same", f"same.{dup.report_id}", {"number": number})])
-    rows.append([Option("report-duplicate-new", "new")])
+        rows.append(
+            [
+                Option(
+                    "report-duplicate-same",
+                    FormPress("same", str(dup.report_id)).encode(),
+                    {"number": number},
+                )
+            ]
+        )
+    rows.append([Option("report-duplicate-new", FormPress("new").encode())])
     return [form.answer("report-duplicates", rows, reports="\n".join(lines))]
 
 
 async def ask_when(form: Form) -> list[Answer]:
     """Ask when it happens (optional, like KMZB)."""
     rows = [
-        [Option("report-when-now", "when.now"), Option("report-when-today", "when.today")],
-        [Option("report-when-other-day", "when.other_day")],
-        [Option("report-when-recurring", "when.recurring")],
-        [Option("report-when-skip", "when.unknown")],
+        [
+            Option("report-when-now", FormPress("when", "now").encode()),
+            Option("report-when-today", FormPress("when", "today").encode()),
+        ],
+        [Option("report-when-other-day", FormPress("when", "other_day").encode())],
+        [Option("report-when-recurring", FormPress("when", "recurring").encode())],
+        [Option("report-when-skip", FormPress("when", "unknown").encode())],
     ]
     return [form.answer("report-when-question", [*rows, *keep_row(form)])]
 
 
 async def ask_when_date(form: Form) -> list[Answer]:
     """Ask which day (typed), with yesterday and the day before as buttons."""
-    rows = [[Option("report-when-yesterday", "date.1"), Option("report-when-2-days", "date.2")]]
+    rows = [
+        [
+            Option("report-when-yesterday", FormPress("date", "1").encode()),
+            Option("report-when-2-days", FormPress("date", "2").encode()),
+        ]
+    ]
     return [form.answer("report-when-date-question", rows)]
 
 
@@ -274,7 +326,7 @@ async def ask_when_days(form: Form, replaces: str | None = None) -> list[Answer]
     day_buttons = [
         Option(
             "report-day-on" if day in chosen else "report-day-off",
-            f"day.{day}",
+            FormPress("day", str(day)).encode(),
             {"day": form.text(f"report-day-{day}")},
         )
         for day in DAYS
@@ -283,34 +335,39 @@ async def ask_when_days(form: Form, replaces: str | None = None) -> list[Answer]
         day_buttons[:4],
         day_buttons[4:],
         [
-            Option("report-days-all", "days.all"),
-            Option("report-days-weekdays", "days.weekdays"),
-            Option("report-days-weekend", "days.weekend"),
+            Option("report-days-all", FormPress("days", "all").encode()),
+            Option("report-days-weekdays", FormPress("days", "weekdays").encode()),
+            Option("report-days-weekend", FormPress("days", "weekend").encode()),
         ],
-        [Option("report-days-done", "days.done")],
+        [Option("report-days-done", FormPress("days", "done").encode())],
     ]
     return [form.answer("report-when-days-question", rows, replaces=replaces)]
 
 
 async def ask_when_time(form: Form) -> list[Answer]:
     """Ask the time of day."""
-    rows = [[Option(f"report-time-{t}", f"time.{t}")] for t in TIMES_OF_DAY if t != "unknown"]
-    rows.append([Option("report-time-dont-know", "time.unknown")])
+    rows = [
+        [Option(f"report-time-{t}", FormPress("time", t).encode())]
+        for t in TIMES_OF_DAY
+        if t != "unknown"
+    ]
+    rows.append([Option("report-time-dont-know", FormPress("time", "unknown").encode())])
     return [form.answer("report-when-time-question", rows)]
 
 
 async def ask_description(form: Form) -> list[Answer]:
     """Ask for a description (optional)."""
     limit = form.ctx.services.config.reports.description_max_length
-    rows = [[Option("report-skip", "skip")], *keep_row(form)]
+    rows = [[Option("report-skip", FormPress("skip").encode())], *keep_row(form)]
     return [form.answer("report-description-question", rows, max=limit)]
 
 
 def photos_options(form: Form) -> list[list[Option]]:
     """Buttons under the photos question and under every "photo added"."""
-    rows = [[Option("report-photos-done" if form.draft.photos else "report-photos-none", "done")]]
+    done = "report-photos-done" if form.draft.photos else "report-photos-none"
+    rows = [[Option(done, FormPress("done").encode())]]
     if form.draft.photos:
-        rows.append([Option("report-photos-clear", "clear")])
+        rows.append([Option("report-photos-clear", FormPress("clear").encode())])
     return rows
 
 
@@ -336,8 +393,8 @@ async def ask_photos(form: Form) -> list[Answer]:
 async def ask_anonymous(form: Form) -> list[Answer]:
     """Explain honestly who sees what, then ask: anonymous or with contact details."""
     rows = [
-        [Option("report-anonymous-yes", "anon.yes")],
-        [Option("report-anonymous-no", "anon.no")],
+        [Option("report-anonymous-yes", FormPress("anon", "yes").encode())],
+        [Option("report-anonymous-no", FormPress("anon", "no").encode())],
     ]
     return [form.answer("report-anonymous-question", rows)]
 
@@ -415,9 +472,9 @@ def mask_phone(phone: str) -> str:
 async def ask_summary(form: Form) -> list[Answer]:
     """Show the whole report with Send / Change / Cancel."""
     rows = [
-        [Option("report-send", "send")],
-        [Option("report-change", "edit")],
-        [Option("report-cancel", "cancel")],
+        [Option("report-send", FormPress("send").encode())],
+        [Option("report-change", FormPress("edit").encode())],
+        [Option("report-cancel", FormPress("cancel").encode())],
     ]
     return [form.answer("report-summary", rows, **summary_args(form))]
 
@@ -425,8 +482,8 @@ async def ask_summary(form: Form) -> list[Answer]:
 async def ask_cancel(form: Form) -> list[Answer]:
     """Ask before "Cancel" on the summary throws the report away, saying what it holds."""
     rows = [
-        [Option("report-cancel-yes", "cancel.yes")],
-        [Option("report-cancel-no", "cancel.no")],
+        [Option("report-cancel-yes", FormPress("cancel", "yes").encode())],
+        [Option("report-cancel-no", FormPress("cancel", "no").encode())],
     ]
     what = describe_draft(form.ctx, form.draft)
     return [form.answer("report-cancel-question", rows, what=what)]
@@ -437,8 +494,10 @@ EDITABLE = ("category", "where", "when", "description", "photos", "anonymous")
 
 async def ask_edit(form: Form) -> list[Answer]:
     """Ask which field to change."""
-    rows = [[Option(f"report-edit-{field}", f"edit.{field}")] for field in EDITABLE]
-    rows.append([Option("report-back", "back")])
+    rows = [
+        [Option(f"report-edit-{field}", FormPress("edit", field).encode())] for field in EDITABLE
+    ]
+    rows.append([Option("report-back", FormPress("back").encode())])
     return [form.answer("report-edit-question", rows)]
 
 

@@ -47,6 +47,7 @@ from bot.usecases.report.form import (
     OTHER_MAX_LENGTH,
     SCOPE,
     Form,
+    FormPress,
     advance,
     ask,
     ask_category,
@@ -102,7 +103,7 @@ class ReportFlow:
             what = describe_draft(ctx, form.draft)
             question = await ask(form, form.step)
             # Built after the question, which may store the draft (and so change the version).
-            restart = [[Option("report-start-over", "restart")]]
+            restart = [[Option("report-start-over", FormPress("restart").encode())]]
             return [form.answer("report-continuing", restart, what=what), *question]
         if ctx.conversation.flow == OFFER_FLOW:
             # Photos, a place or words sent just before: the report starts with them.
@@ -117,7 +118,7 @@ class ReportFlow:
                 return await _press_outside(ctx, step)
             if not ctx.is_current(step):
                 return await expired(Form(ctx))
-            if step.value == "restart":
+            if FormPress.parse(step.value) == FormPress("restart"):
                 return await start(ctx, None)
         form = Form(ctx)
         handler = HANDLERS.get(form.step)
@@ -159,7 +160,8 @@ async def start(
 
 async def _press_outside(ctx: FlowContext, choice: Choice) -> list[Answer]:
     """A press in our scope while no report is open: "report here" from the lookup, or stale."""
-    if choice.value == HERE and ctx.conversation.flow == LOOKUP_FLOW and ctx.is_current(choice):
+    here = FormPress.parse(choice.value) == FormPress(HERE)
+    if here and ctx.conversation.flow == LOOKUP_FLOW and ctx.is_current(choice):
         raw = (ctx.conversation.draft or {}).get("place")
         try:
             place = Place.from_json(raw) if isinstance(raw, dict) else None
@@ -179,12 +181,12 @@ async def _finished_form(ctx: FlowContext, choice: Choice) -> list[Answer]:
     the status of the resident's latest report. Only reports of this resident are named.
     """
     mine = [[Option("report-my-reports", "mine")]]
-    raw = choice.value.removeprefix("same.")
+    press = FormPress.parse(choice.value)
     report = None
-    if choice.value.startswith("same.") and raw.isdigit():
+    if press.kind == "same" and press.number is not None:
         followed = await ctx.session.scalar(
             select(ReportFollower.report_id).where(
-                ReportFollower.report_id == int(raw),
+                ReportFollower.report_id == press.number,
                 ReportFollower.user_id == ctx.user.id,
                 ReportFollower.left_at.is_(None),
             )
@@ -246,10 +248,11 @@ async def wrong_kind(form: Form, step: Step, hint: str = "report-hint-buttons") 
 
 async def on_danger(form: Form, step: Step) -> list[Answer]:
     """Someone in danger: 112 now, and the report ends. Otherwise go on."""
-    if isinstance(step, Choice) and step.value == "danger.yes":
+    press = FormPress.parse(step.value) if isinstance(step, Choice) else None
+    if press == FormPress("danger", "yes"):
         form.ctx.reset()
         return [form.ctx.answer("report-emergency")]
-    if isinstance(step, Choice) and step.value == "danger.no":
+    if press == FormPress("danger", "no"):
         form.draft.danger_checked = True
         return await advance(form)
     return await wrong_kind(form, step)
@@ -259,14 +262,14 @@ async def on_category(form: Form, step: Step) -> list[Answer]:
     """Open a group, or choose "other"."""
     if not isinstance(step, Choice):
         return await wrong_kind(form, step)
-    value = step.value
-    if value == "keep" and form.draft.editing:
+    press = FormPress.parse(step.value)
+    if press == FormPress("keep") and form.draft.editing:
         return await advance(form)
-    if value == f"cat.{OTHER}":
+    if press == FormPress("cat", OTHER):
         form.save("category_other")
         return await ask(form, "category_other")
-    group = value.removeprefix("grp.")
-    if value.startswith("grp.") and group in categories(form.ctx.services).groups:
+    group = press.arg if press.kind == "grp" else None
+    if group is not None and group in categories(form.ctx.services).groups:
         form.draft.group = group
         form.save("category_group")
         return await ask_category_group(form, REPLACE_PRESSED)
@@ -277,13 +280,15 @@ async def on_category_group(form: Form, step: Step) -> list[Answer]:
     """Choose a category of the open group, or go back to the groups."""
     if not isinstance(step, Choice):
         return await wrong_kind(form, step)
-    if step.value == "back":
+    press = FormPress.parse(step.value)
+    if press == FormPress("back"):
         form.save("category")
         return await ask_category(form, REPLACE_PRESSED)
     cats = categories(form.ctx.services)
-    category = cats.selectable(step.value.removeprefix("cat."))
+    code = press.arg if press.kind == "cat" else None
+    category = cats.selectable(code) if code is not None else None
     members = cats.groups.get(form.draft.group or "", [])
-    if not step.value.startswith("cat.") or category is None or category not in members:
+    if category is None or category not in members:
         return await expired(form)
     _set_category(form.draft, category.code, None)
     # Changed from the summary to an urgent category of something happening now: 112 first.
@@ -292,7 +297,7 @@ async def on_category_group(form: Form, step: Step) -> list[Answer]:
 
 async def on_category_other(form: Form, step: Step) -> list[Answer]:
     """Take the resident's own name for the threat."""
-    if isinstance(step, Choice) and step.value == "back":
+    if isinstance(step, Choice) and FormPress.parse(step.value) == FormPress("back"):
         form.save("category")
         return await ask(form, "category")
     if not isinstance(step, Text):
@@ -345,8 +350,9 @@ async def on_where(form: Form, step: Step) -> list[Answer]:
             form, place_from_point(ctx.services, step.lat, step.lon, step.title, step.address)
         )
     if isinstance(step, Choice):
-        if form.step == "where_pick" and step.value.startswith("alt."):
-            return await _picked(form, step.value.removeprefix("alt."))
+        press = FormPress.parse(step.value)
+        if form.step == "where_pick" and press.kind == "alt" and press.arg is not None:
+            return await _picked(form, press.arg)
         return await expired(form)
     if not isinstance(step, Text):
         return [_where_answer(form, "report-hint-where")]
@@ -466,13 +472,13 @@ async def on_duplicates(form: Form, step: Step) -> list[Answer]:
     """ "I see it too" on a shown report, or "it is something else"."""
     if not isinstance(step, Choice):
         return await wrong_kind(form, step)
-    if step.value == "new":
+    press = FormPress.parse(step.value)
+    if press == FormPress("new"):
         form.draft.duplicates_checked = True
         return await advance(form)
-    raw = step.value.removeprefix("same.")
-    if not step.value.startswith("same.") or not raw.isdigit():
+    report_id = press.number if press.kind == "same" else None
+    if report_id is None:
         return await expired(form)
-    report_id = int(raw)
     if report_id not in form.draft.duplicates:
         # Only reports we showed this resident can be confirmed (forged ids are not).
         return await expired(form)
@@ -495,11 +501,12 @@ async def on_when(form: Form, step: Step) -> list[Answer]:
     """Now, earlier today, another day, recurring, or not given."""
     if not isinstance(step, Choice):
         return await wrong_kind(form, step)
-    kind = step.value.removeprefix("when.")
+    press = FormPress.parse(step.value)
     draft = form.draft
-    if step.value == "keep" and draft.editing:
+    if press == FormPress("keep") and draft.editing:
         return await advance(form)
-    if not step.value.startswith("when."):
+    kind = press.arg if press.kind == "when" else None
+    if kind is None:
         return await expired(form)
     if kind in ("now", "unknown"):
         draft.when = {"kind": kind}
@@ -516,9 +523,10 @@ async def on_when_date(form: Form, step: Step) -> list[Answer]:
     """Take the day: typed, or yesterday / the day before."""
     today = form.local(form.ctx.turn.now).date()
     if isinstance(step, Choice):
-        if step.value not in ("date.1", "date.2"):
+        press = FormPress.parse(step.value)
+        if press.kind != "date" or press.arg not in ("1", "2") or press.number is None:
             return await expired(form)
-        day = today - timedelta(days=int(step.value.removeprefix("date.")))
+        day = today - timedelta(days=press.number)
     elif isinstance(step, Text):
         try:
             day = parse_day(step.value, today)
@@ -546,16 +554,16 @@ async def on_when_days(form: Form, step: Step) -> list[Answer]:
         return await wrong_kind(form, step)
     partial = form.draft.when_partial
     chosen = {int(d) for d in partial.get("days") or []}
-    shortcuts = {"days.all": DAYS, "days.weekdays": WEEKDAYS, "days.weekend": WEEKEND}
-    value = step.value
-    if value in shortcuts:
-        chosen = set(shortcuts[value])
-    elif value.startswith("day.") and value.removeprefix("day.") in {str(d) for d in DAYS}:
-        chosen ^= {int(value.removeprefix("day."))}
+    shortcuts = {"all": DAYS, "weekdays": WEEKDAYS, "weekend": WEEKEND}
+    press = FormPress.parse(step.value)
+    if press.kind == "days" and press.arg in shortcuts:
+        chosen = set(shortcuts[press.arg])
+    elif press.kind == "day" and press.arg in {str(d) for d in DAYS} and press.number is not None:
+        chosen ^= {press.number}
         form.draft.when_partial = {**partial, "days": sorted(chosen)}
         form.save("when_days")
         return await ask_when_days(form, REPLACE_PRESSED)
-    elif value == "days.done":
+    elif press == FormPress("days", "done"):
         if not chosen:
             return await retry(form, "report-days-none")
     else:
@@ -569,9 +577,10 @@ async def on_when_time(form: Form, step: Step) -> list[Answer]:
     """Take the time of day; the "when" answer is complete."""
     if not isinstance(step, Choice):
         return await wrong_kind(form, step)
-    time = step.value.removeprefix("time.")
+    press = FormPress.parse(step.value)
+    time = press.arg if press.kind == "time" else None
     partial = form.draft.when_partial
-    if not step.value.startswith("time.") or time not in TIMES_OF_DAY or not partial.get("kind"):
+    if time is None or time not in TIMES_OF_DAY or not partial.get("kind"):
         return await expired(form)
     form.draft.when = {**partial, "time": time}
     form.draft.when_partial = {}
@@ -586,9 +595,10 @@ async def on_description(form: Form, step: Step) -> list[Answer]:
     draft = form.draft
     limit = form.ctx.services.config.reports.description_max_length
     if isinstance(step, Choice):
-        if step.value == "skip":
+        press = FormPress.parse(step.value)
+        if press == FormPress("skip"):
             draft.description = None
-        elif step.value != "keep" or not draft.editing:
+        elif press != FormPress("keep") or not draft.editing:
             return await expired(form)
         draft.description_done = True
         return await advance(form)
@@ -608,10 +618,11 @@ async def on_photos(form: Form, step: Step) -> list[Answer]:
     draft = form.draft
     settings = form.ctx.services.config.reports
     if isinstance(step, Choice):
-        if step.value == "done":
+        press = FormPress.parse(step.value)
+        if press == FormPress("done"):
             draft.photos_done = True
             return await advance(form)
-        if step.value == "clear":
+        if press == FormPress("clear"):
             draft.photos = []
             form.save("photos")
             return await ask(form, "photos")
@@ -666,7 +677,7 @@ async def _photos_first(form: Form, step: Media) -> list[Answer]:
         answers = await advance(form, [form.answer(k, **a) for k, a in notices])
     else:
         form.save_quietly()
-        rows = [[Option("report-skip", "skip")]]
+        rows = [[Option("report-skip", FormPress("skip").encode())]]
         kept = form.answer(
             "report-photos-kept-describe",
             rows,
@@ -685,8 +696,9 @@ async def _photos_first(form: Form, step: Media) -> list[Answer]:
 async def on_anonymous(form: Form, step: Step) -> list[Answer]:
     """Anonymous, or with contact details (then the phone question)."""
     draft = form.draft
-    if isinstance(step, Choice) and step.value in ("anon.yes", "anon.no"):
-        draft.anonymous = step.value == "anon.yes"
+    press = FormPress.parse(step.value) if isinstance(step, Choice) else None
+    if press is not None and press.kind == "anon" and press.arg in ("yes", "no"):
+        draft.anonymous = press.arg == "yes"
         draft.phone = None
         draft.phone_consent_at = None
         draft.phone_done = draft.anonymous
@@ -725,13 +737,14 @@ async def on_summary(form: Form, step: Step) -> list[Answer]:
     if not isinstance(step, Choice):
         return await wrong_kind(form, step)
     ctx = form.ctx
-    if step.value == "edit":
+    press = FormPress.parse(step.value)
+    if press == FormPress("edit"):
         form.save("edit")
         return await ask(form, "edit")
-    if step.value == "cancel":
+    if press == FormPress("cancel"):
         form.save("cancel")
         return await ask(form, "cancel")
-    if step.value != "send":
+    if press != FormPress("send"):
         return await expired(form)
     outcome = await submit_report(
         ctx.uow,
@@ -780,10 +793,11 @@ async def on_cancel(form: Form, step: Step) -> list[Answer]:
     """Throw the report away only when confirmed; "no" turns the question back into the summary."""
     if not isinstance(step, Choice):
         return await wrong_kind(form, step)
-    if step.value == "cancel.yes":
+    press = FormPress.parse(step.value)
+    if press == FormPress("cancel", "yes"):
         form.ctx.reset()
         return [form.ctx.answer("report-cancelled")]
-    if step.value != "cancel.no":
+    if press != FormPress("cancel", "no"):
         return await expired(form)
     *before, summary = await advance(form)
     return [*before, dataclasses.replace(summary, replaces=REPLACE_PRESSED)]
@@ -793,10 +807,11 @@ async def on_edit(form: Form, step: Step) -> list[Answer]:
     """Open the question of the field to change; answering it returns to the summary."""
     if not isinstance(step, Choice):
         return await wrong_kind(form, step)
-    if step.value == "back":
+    press = FormPress.parse(step.value)
+    if press == FormPress("back"):
         return await advance(form)
-    target = step.value.removeprefix("edit.")
-    if not step.value.startswith("edit.") or target not in EDIT_STEPS:
+    target = press.arg if press.kind == "edit" else None
+    if target is None or target not in EDIT_STEPS:
         return await expired(form)
     draft = form.draft
     draft.editing = True
