@@ -10,34 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models.directory import Officer, officer_districts
+from bot.usecases.operations import queries
+from db.models.directory import Officer
 from db.models.operations import OfficerAbsence
 from db.models.people import User
 
 # ---- who is away, who acts -------------------------------------------------------------------
 
 
-def _covering(day: date) -> list[Any]:
-    return [
-        OfficerAbsence.starts_on <= day,
-        OfficerAbsence.ends_on >= day,
-        OfficerAbsence.cancelled_at.is_(None),
-    ]
-
-
 async def absences_on(
     session: AsyncSession, day: date, officer_ids: Iterable[int] | None = None
 ) -> dict[int, OfficerAbsence]:
     """Return the absences covering a day, by the absent officer's id."""
-    query = select(OfficerAbsence).where(*_covering(day)).order_by(OfficerAbsence.id)
-    if officer_ids is not None:
-        query = query.where(OfficerAbsence.officer_id.in_(list(officer_ids)))
-    return {a.officer_id: a for a in (await session.scalars(query)).all()}
+    return {a.officer_id: a for a in await queries.absences_covering(session, day, officer_ids)}
 
 
 async def acting_officers(
@@ -76,44 +64,7 @@ async def substituted_district_ids(session: AsyncSession, officer_id: int, day: 
     if officer_id in await absences_on(session, day, [officer_id]):
         # Away themselves: those districts go to the fallback, not to an absent substitute.
         return set()
-    rows = await session.scalars(
-        select(officer_districts.c.district_id)
-        .join(OfficerAbsence, OfficerAbsence.officer_id == officer_districts.c.officer_id)
-        .where(OfficerAbsence.substitute_officer_id == officer_id, *_covering(day))
-    )
-    return set(rows.all())
-
-
-async def standing_in_for(
-    session: AsyncSession, officer_id: int, district_id: int, day: date
-) -> list[Officer]:
-    """Return the district's officers this officer substitutes on a day (for the alert's note)."""
-    rows = await session.scalars(
-        select(Officer)
-        .join(OfficerAbsence, OfficerAbsence.officer_id == Officer.id)
-        .join(officer_districts, officer_districts.c.officer_id == Officer.id)
-        .where(
-            OfficerAbsence.substitute_officer_id == officer_id,
-            officer_districts.c.district_id == district_id,
-            *_covering(day),
-        )
-        .order_by(Officer.id)
-    )
-    return list(rows.unique().all())
-
-
-async def away_in_district(
-    session: AsyncSession, district_id: int, day: date
-) -> list[tuple[Officer, OfficerAbsence]]:
-    """Return the district's officers away on a day, with their absences."""
-    rows = await session.execute(
-        select(Officer, OfficerAbsence)
-        .join(OfficerAbsence, OfficerAbsence.officer_id == Officer.id)
-        .join(officer_districts, officer_districts.c.officer_id == Officer.id)
-        .where(officer_districts.c.district_id == district_id, *_covering(day))
-        .order_by(Officer.id)
-    )
-    return [(officer, absence) for officer, absence in rows.all()]
+    return await queries.districts_substituted_by(session, officer_id, day)
 
 
 async def is_away(session: AsyncSession, officer_id: int, day: date) -> bool:
@@ -125,9 +76,7 @@ async def standing_in_for_chat(
     session: AsyncSession, chat_id: int, district_id: int, day: date
 ) -> list[Officer]:
     """Return whom the officer of a private chat substitutes in a district on a day."""
-    officer = await session.scalar(
-        select(Officer).join(User, User.id == Officer.user_id).where(User.chat_id == chat_id)
-    )
+    officer = await queries.officer_of_chat(session, chat_id)
     if officer is None:
         return []
-    return await standing_in_for(session, officer.id, district_id, day)
+    return await queries.standing_in_for(session, officer.id, district_id, day)

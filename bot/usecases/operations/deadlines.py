@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import DeadlinesSection
@@ -33,9 +33,11 @@ from bot.usecases.officers.reachability import (
     present_coordinators,
     reachable,
 )
+from bot.usecases.operations import queries
 from bot.usecases.operations.absences import acting_officers
 from bot.usecases.operations.local_time import local_day
 from bot.usecases.operations.quiet_hours import ESCALATION, officer_is_quiet
+from bot.usecases.partners import queries as partner_queries
 from db.models.directory import District, Officer
 from db.models.people import User
 from db.models.reports import AuditEvent, Report, ReportStatus
@@ -73,10 +75,6 @@ def overdue_kind(report: Report, now: datetime, settings: DeadlinesSection) -> O
     return None
 
 
-def _started() -> ColumnElement[datetime]:
-    return func.coalesce(Report.deadline_from, Report.created_at)
-
-
 @dataclass(frozen=True)
 class DeadlineRun:
     """What one run of the deadline job did."""
@@ -99,23 +97,7 @@ async def run_deadlines(services: Services, now: datetime) -> DeadlineRun:
 
 async def _due_ids(services: Services, where: Sequence[ColumnElement[bool]]) -> list[int]:
     async with services.uow() as uow:
-        rows = await uow.session.scalars(
-            select(Report.id).where(*where).order_by(Report.id).limit(BATCH)
-        )
-        return list(rows.all())
-
-
-async def _claim(
-    uow: UnitOfWork, report_id: int, where: Sequence[Any], values: dict[str, Any]
-) -> bool:
-    """Mark a report in SQL only if it is still due; True for the one process that did."""
-    result = await uow.session.execute(
-        update(Report)
-        .where(Report.id == report_id, *where)
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    )
-    return int(getattr(result, "rowcount", 0) or 0) == 1
+        return await queries.due_report_ids(uow.session, where, BATCH)
 
 
 async def _for_each_due(
@@ -134,7 +116,7 @@ async def _for_each_due(
     done = 0
     for report_id in await _due_ids(services, where):
         async with services.uow() as uow:
-            if not await _claim(uow, report_id, where, claim):
+            if not await queries.claim_report(uow.session, report_id, where, claim):
                 continue
             report = await uow.session.get(Report, report_id)
             assert report is not None
@@ -160,11 +142,7 @@ async def escalate_overdue(services: Services, now: datetime) -> int:
     """Send reports nobody took in time to the station's duty groups and coordinators."""
     settings = services.config.deadlines
     cutoff = now - timedelta(hours=settings.take_within_hours)
-    where = [
-        Report.status.in_(list(TAKE_STATUSES)),
-        Report.escalated_at.is_(None),
-        _started() <= cutoff,
-    ]
+    where = queries.waiting_to_be_taken(TAKE_STATUSES, cutoff)
 
     async def escalate(uow: UnitOfWork, report: Report) -> dict[str, Any]:
         day = local_day(services.config, now)
@@ -189,27 +167,17 @@ async def escalate_silent_partners(services: Services, now: datetime) -> int:
     Like an untaken report: the duty groups, coordinators and duty officers of the report's
     station get its live view with the reason; the claim on the hand-over row makes it once.
     """
-    from bot.usecases.partners.handover import PARTNER_SILENT, silent_handovers
-    from db.models.partners import Handover, HandoverState, Partner
+    from bot.usecases.partners.handover import PARTNER_SILENT
+    from db.models.partners import Handover, Partner
 
     hours = services.config.deadlines.partner_answer_hours
     cutoff = now - timedelta(hours=hours)
     async with services.uow() as uow:
-        due = await silent_handovers(uow.session, cutoff, BATCH)
+        due = await partner_queries.silent_handovers(uow.session, cutoff, BATCH)
     done = 0
     for handover_id in due:
         async with services.uow() as uow:
-            claimed = await uow.session.execute(
-                update(Handover)
-                .where(
-                    Handover.id == handover_id,
-                    Handover.state == HandoverState.SENT,
-                    Handover.escalated_at.is_(None),
-                )
-                .values(escalated_at=now)
-                .execution_options(synchronize_session=False)
-            )
-            if int(getattr(claimed, "rowcount", 0) or 0) != 1:
+            if not await partner_queries.claim_silent_escalation(uow.session, handover_id, now):
                 continue
             handover = await uow.session.get(Handover, handover_id)
             assert handover is not None
@@ -264,11 +232,7 @@ async def remind_overdue(services: Services, now: datetime) -> int:
     """Remind the officer who took a report, and the coordinators, that it is not verified."""
     settings = services.config.deadlines
     cutoff = now - timedelta(days=settings.verify_within_days)
-    where = [
-        Report.status.in_(list(VERIFY_STATUSES)),
-        Report.reminded_at.is_(None),
-        _started() <= cutoff,
-    ]
+    where = queries.waiting_to_be_verified(VERIFY_STATUSES, cutoff)
 
     async def remind(uow: UnitOfWork, report: Report) -> dict[str, Any]:
         recipients = await reminder_recipients(uow.session, services, report, now)

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,12 +22,13 @@ from bot.services import Services
 from bot.usecases.officers.alert_view import category_name
 from bot.usecases.officers.reachability import present_coordinators
 from bot.usecases.officers.status_changes import STATUS_ACTION
+from bot.usecases.operations import queries
 from bot.usecases.operations.deadlines import Overdue, deadline_start, overdue_kind
 from bot.usecases.operations.local_time import local
 from bot.usecases.operations.quiet_hours import officer_is_quiet
-from db.models.directory import District, Station
+from db.models.directory import Station
 from db.models.operations import JobRun
-from db.models.reports import OPEN_STATUSES, AuditEvent, Report, ReportStatus
+from db.models.reports import Report, ReportStatus
 from db.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -51,49 +51,21 @@ class StationDigest:
     overdue: list[tuple[Report, Overdue]] = field(default_factory=list)
 
 
-def _in_station(station_id: int) -> ColumnElement[bool]:
-    districts = select(District.id).where(District.station_id == station_id)
-    # Reports outside every district are every coordinator's to sort out (as in /zgloszenia).
-    return or_(Report.district_id.in_(districts), Report.district_id.is_(None))
-
-
 async def station_digest(
     session: AsyncSession, services: Services, station_id: int, now: datetime
 ) -> StationDigest:
     """Count the station's reports of the last 24 hours and list what is overdue now."""
     since = now - WINDOW
-    in_station = _in_station(station_id)
     digest = StationDigest()
-    digest.new = int(
-        await session.scalar(
-            select(func.count())
-            .select_from(Report)
-            .where(in_station, Report.created_at >= since, Report.created_at < now)
-        )
-        or 0
+    digest.new = await queries.reports_created_between(session, station_id, since, now)
+    closing = [ReportStatus.CONFIRMED.value, ReportStatus.ELIMINATED.value]
+    counts = await queries.reports_reaching_status(
+        session, station_id, STATUS_ACTION, closing, since, now
     )
-    changes = await session.execute(
-        select(AuditEvent.to_status, func.count(func.distinct(AuditEvent.report_id)))
-        .join(Report, Report.id == AuditEvent.report_id)
-        .where(
-            in_station,
-            AuditEvent.action == STATUS_ACTION,
-            AuditEvent.to_status.in_([ReportStatus.CONFIRMED.value, ReportStatus.ELIMINATED.value]),
-            AuditEvent.at >= since,
-            AuditEvent.at < now,
-        )
-        .group_by(AuditEvent.to_status)
-    )
-    counts = {status: int(count) for status, count in changes.all()}
     digest.confirmed = counts.get(ReportStatus.CONFIRMED.value, 0)
     digest.eliminated = counts.get(ReportStatus.ELIMINATED.value, 0)
-    open_reports = await session.scalars(
-        select(Report)
-        .where(in_station, Report.status.in_(list(OPEN_STATUSES)))
-        .order_by(Report.created_at, Report.id)
-    )
     settings = services.config.deadlines
-    for report in open_reports.all():
+    for report in await queries.open_station_reports(session, station_id):
         digest.open += 1
         kind = overdue_kind(report, now, settings)
         if kind is not None:
@@ -112,10 +84,7 @@ async def send_digest(services: Services, now: datetime) -> int | None:
     period = moment.date().isoformat()
     async with services.uow() as uow:
         session = uow.session
-        done = await session.scalar(
-            select(JobRun.id).where(JobRun.name == DIGEST_JOB, JobRun.period == period)
-        )
-        if done is not None:
+        if await queries.job_ran(session, DIGEST_JOB, period):
             return None
         try:
             # Claimed first, in a savepoint so that only this insert's duplicate means "done":
@@ -136,10 +105,7 @@ async def _queue_digests(uow: UnitOfWork, services: Services, now: datetime) -> 
     config = services.config
     day = local(config, now).date()
     sent = 0
-    stations = await session.scalars(
-        select(Station).where(Station.active.is_(True)).order_by(Station.code)
-    )
-    for station in stations.all():
+    for station in await queries.active_stations(session):
         coordinators = await present_coordinators(session, [station.id], day)
         if not coordinators:
             continue

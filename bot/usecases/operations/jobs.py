@@ -16,13 +16,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Config
 from bot.services import Services
 from bot.usecases.community.meetings import send_meeting_reminders
+from bot.usecases.operations import queries
 from bot.usecases.operations.deadlines import run_deadlines
 from bot.usecases.operations.digest import send_digest
 from bot.usecases.operations.retention import run_retention
@@ -119,23 +119,14 @@ async def _claim_run(job: PeriodicJob, services: Services) -> tuple[bool, _Claim
     recent = now - timedelta(seconds=job.interval_seconds / 2)
     async with services.uow() as uow:
         session = uow.session
-        previous = await session.scalar(
-            select(JobRun.ran_at).where(JobRun.name == _tick(job), JobRun.period == TICK_PERIOD)
-        )
+        previous = await queries.last_job_run(session, _tick(job), TICK_PERIOD)
         if previous is None:
             session.add(JobRun(name=_tick(job), period=TICK_PERIOD, ran_at=now))
         else:
-            claimed = await session.execute(
-                update(JobRun)
-                .where(
-                    JobRun.name == _tick(job),
-                    JobRun.period == TICK_PERIOD,
-                    JobRun.ran_at == previous,
-                    JobRun.ran_at < recent,
-                )
-                .values(ran_at=now)
+            claimed = await queries.claim_job_run(
+                session, _tick(job), TICK_PERIOD, previous, recent, now
             )
-            if int(getattr(claimed, "rowcount", 0) or 0) != 1:
+            if not claimed:
                 return False, _Claim(previous)
         try:
             await uow.commit()
@@ -147,8 +138,5 @@ async def _claim_run(job: PeriodicJob, services: Services) -> tuple[bool, _Claim
 
 async def _give_back(job: PeriodicJob, services: Services, previous: datetime | None) -> None:
     async with services.uow() as uow:
-        statement = delete(JobRun) if previous is None else update(JobRun).values(ran_at=previous)
-        await uow.session.execute(
-            statement.where(JobRun.name == _tick(job), JobRun.period == TICK_PERIOD)
-        )
+        await queries.restore_job_run(uow.session, _tick(job), TICK_PERIOD, previous)
         await uow.commit()

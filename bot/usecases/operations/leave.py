@@ -6,12 +6,11 @@ Also reads typed days of leave ("1.12-14.12"), which the /urlop conversation ask
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer
@@ -19,7 +18,8 @@ from bot.i18n import format_day
 from bot.outbox import PRIORITY_NOTICE, queue_answer
 from bot.usecases.officers.alert_view import officer_name
 from bot.usecases.officers.reachability import reachable, station_coordinators
-from db.models.directory import District, Officer, officer_districts
+from bot.usecases.operations import queries
+from db.models.directory import Officer
 from db.models.operations import OfficerAbsence
 from db.models.people import User
 from db.models.reports import AuditEvent
@@ -43,68 +43,20 @@ def may_manage(actor: Officer, officer: Officer) -> bool:
     return actor.id == officer.id or (actor.coordinator and actor.station_id == officer.station_id)
 
 
-async def upcoming_absences(
-    session: AsyncSession, officer_ids: Iterable[int], today: date
-) -> list[OfficerAbsence]:
-    """Return the current and future absences of some officers, soonest first."""
-    rows = await session.scalars(
-        select(OfficerAbsence)
-        .where(
-            OfficerAbsence.officer_id.in_(list(officer_ids)),
-            OfficerAbsence.ends_on >= today,
-            OfficerAbsence.cancelled_at.is_(None),
-        )
-        .order_by(OfficerAbsence.starts_on, OfficerAbsence.id)
-    )
-    return list(rows.all())
-
-
-async def overlapping_absence(
-    session: AsyncSession, officer_id: int, starts_on: date, ends_on: date
-) -> OfficerAbsence | None:
-    """Return an absence of the officer sharing a day with the given span."""
-    return await session.scalar(
-        select(OfficerAbsence)
-        .where(
-            OfficerAbsence.officer_id == officer_id,
-            OfficerAbsence.starts_on <= ends_on,
-            OfficerAbsence.ends_on >= starts_on,
-            OfficerAbsence.cancelled_at.is_(None),
-        )
-        .limit(1)
-    )
-
-
 async def substitute_candidates(
     session: AsyncSession, officer: Officer, starts_on: date, ends_on: date
 ) -> list[Officer]:
     """Return who can stand in: active, linked officers of the station, not away in the span."""
-    rows = await session.scalars(
-        select(Officer)
-        .where(
-            Officer.station_id == officer.station_id,
-            Officer.active.is_(True),
-            Officer.user_id.is_not(None),
-            Officer.id != officer.id,
-        )
-        .order_by(Officer.last_name, Officer.first_name, Officer.id)
-    )
     candidates = []
-    for candidate in rows.all():
-        if await overlapping_absence(session, candidate.id, starts_on, ends_on) is None:
+    for candidate in await queries.linked_colleagues(session, officer):
+        if await queries.overlapping_absence(session, candidate.id, starts_on, ends_on) is None:
             candidates.append(candidate)
     return candidates
 
 
 async def district_names(session: AsyncSession, officer_id: int) -> str:
     """Return the names of an officer's districts, joined for a message."""
-    names = await session.scalars(
-        select(District.name)
-        .join(officer_districts, officer_districts.c.district_id == District.id)
-        .where(officer_districts.c.officer_id == officer_id)
-        .order_by(District.code)
-    )
-    return ", ".join(names.all()) or "—"
+    return ", ".join(await queries.officer_district_names(session, officer_id)) or "—"
 
 
 async def _tell_officer(uow: UnitOfWork, officer: Officer | None, answer: Answer) -> bool:

@@ -14,15 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
 from bot.callback_data import KindPress
 from bot.conversation import Answer, Choice, Command, Option, Text
 from bot.i18n import format_day
 from bot.usecases.flow import FlowContext
 from bot.usecases.officers.alert_view import officer_name
 from bot.usecases.officers.permissions import linked_officer
-from bot.usecases.operations import leave
+from bot.usecases.operations import leave, queries
 from bot.usecases.operations.leave import MAX_DAYS, Period, absence_args
 from bot.usecases.operations.local_time import local_day
 from db.models.directory import Officer
@@ -184,7 +182,7 @@ class LeaveFlow:
                 ctx.answer("operations-leave-dates-bad", problem=parsed, days=MAX_DAYS),
                 self._dates_question(ctx, actor, target),
             ]
-        clash = await leave.overlapping_absence(
+        clash = await queries.overlapping_absence(
             ctx.session, target.id, parsed.starts_on, parsed.ends_on
         )
         if clash is not None:
@@ -209,15 +207,7 @@ class LeaveFlow:
         return [await self._substitute_page(ctx, target, parsed, 0)]
 
     async def _officer_page(self, ctx: FlowContext, actor: Officer, page: int) -> Answer:
-        officers = list(
-            (
-                await ctx.session.scalars(
-                    select(Officer)
-                    .where(Officer.station_id == actor.station_id, Officer.active.is_(True))
-                    .order_by(Officer.last_name, Officer.first_name, Officer.id)
-                )
-            ).all()
-        )
+        officers = await queries.active_station_officers(ctx.session, actor.station_id)
         rows = _paged(
             [
                 Option(
@@ -281,7 +271,7 @@ class LeaveFlow:
                     ctx.answer("button-expired"),
                     await self._substitute_page(ctx, target, period, 0),
                 ]
-        clash = await leave.overlapping_absence(
+        clash = await queries.overlapping_absence(
             session, target.id, period.starts_on, period.ends_on
         )
         if clash is not None:
@@ -328,16 +318,14 @@ class LeaveFlow:
     # ---- lists -----------------------------------------------------------------------------
 
     async def _own_overview(self, ctx: FlowContext, officer: Officer) -> Answer:
-        found = await leave.upcoming_absences(ctx.session, [officer.id], self._today(ctx))
+        found = await queries.upcoming_absences(ctx.session, [officer.id], self._today(ctx))
         lines, cancels = await self._lines(ctx, found)
         rows = [(Option("operations-leave-btn-add", LeavePress("add").encode()),), *cancels]
         return ctx.answer("operations-leave-mine", rows, scope=SCOPE, also=lines, count=len(found))
 
     async def _station_overview(self, ctx: FlowContext, officer: Officer) -> Answer:
-        ids = await ctx.session.scalars(
-            select(Officer.id).where(Officer.station_id == officer.station_id)
-        )
-        found = await leave.upcoming_absences(ctx.session, ids.all(), self._today(ctx))
+        ids = await queries.station_officer_ids(ctx.session, officer.station_id)
+        found = await queries.upcoming_absences(ctx.session, ids, self._today(ctx))
         lines, cancels = await self._lines(ctx, found)
         rows = [(Option("operations-leave-btn-pick", LeavePress("pick", 0).encode()),), *cancels]
         return ctx.answer(

@@ -7,16 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Config
 from bot.conversation import Answer, Choice, Command, Option, Text
 from bot.usecases.flow import FlowContext
 from bot.usecases.officers.permissions import linked_officer
+from bot.usecases.operations import queries
 from bot.usecases.operations.local_time import local
 from db.models.directory import Officer
-from db.models.people import User
 
 MINUTES_PER_DAY = 24 * 60
 # Offered as buttons: (from, to) in minutes after midnight.
@@ -50,9 +49,7 @@ def officer_is_quiet(config: Config, officer: Officer, now: datetime) -> bool:
 
 async def chat_is_quiet(session: AsyncSession, config: Config, chat_id: int, now: datetime) -> bool:
     """Tell whether a private chat is an officer's in quiet hours now (groups never are)."""
-    officer = await session.scalar(
-        select(Officer).join(User, User.id == Officer.user_id).where(User.chat_id == chat_id)
-    )
+    officer = await queries.officer_of_chat(session, chat_id)
     return officer is not None and officer_is_quiet(config, officer, now)
 
 

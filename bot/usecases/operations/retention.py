@@ -24,16 +24,11 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, exists, func, or_, select, update
-
 from bot.services import Services
 from bot.usecases.officers.workflow import CLOSED
-from db.models.community import DistrictSubscription
-from db.models.conversation import Conversation
-from db.models.directory import Officer
-from db.models.people import RateMark, Reporter, Role, User
-from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
-from db.models.reports import AlertMessage, AuditEvent, Report, ReportFollower, ReportPhoto
+from bot.usecases.operations import queries
+from db.models.pipeline import OutboxStatus
+from db.models.reports import AuditEvent
 
 log = logging.getLogger(__name__)
 
@@ -88,60 +83,30 @@ async def run_retention(services: Services, now: datetime) -> RetentionRun:
     return run
 
 
-def _count(result: object) -> int:
-    return int(getattr(result, "rowcount", 0) or 0)
-
-
 async def discard_expired_drafts(services: Services, now: datetime) -> int:
     """Reset conversations whose draft expired: back to the main menu, draft gone."""
     async with services.uow() as uow:
-        result = await uow.session.execute(
-            update(Conversation)
-            .where(Conversation.flow.is_not(None), Conversation.expires_at <= now)
-            .values(
-                flow=None,
-                step=None,
-                draft={},
-                parked=None,
-                # Buttons of the old step stop working, as after any change of state.
-                version=Conversation.version + 1,
-                updated_at=now,
-                expires_at=None,
-            )
-            .execution_options(synchronize_session=False)
-        )
+        count = await queries.reset_expired_drafts(uow.session, now)
         await uow.commit()
-    return _count(result)
+    return count
 
 
 async def purge_failed_inbox(services: Services, now: datetime) -> int:
     """Delete updates that failed for good once the inbox retention passed (they hold text)."""
     cutoff = now - timedelta(hours=services.config.pipeline.inbox_retention_hours)
     async with services.uow() as uow:
-        result = await uow.session.execute(
-            delete(InboxUpdate).where(
-                InboxUpdate.status == InboxStatus.FAILED, InboxUpdate.received_at < cutoff
-            )
-        )
+        count = await queries.delete_failed_inbox(uow.session, cutoff)
         await uow.commit()
-    return _count(result)
+    return count
 
 
 async def purge_outbox(services: Services, now: datetime) -> int:
     """Delete finished outgoing messages older than [privacy] outbox_retention_days."""
     cutoff = now - timedelta(days=services.config.privacy.outbox_retention_days)
-    # An alert's row holds only ids, its reason and language; edits of the alert read them.
-    alert_rows = select(AlertMessage.outbox_id).where(AlertMessage.outbox_id.is_not(None))
     async with services.uow() as uow:
-        result = await uow.session.execute(
-            delete(OutboxMessage).where(
-                OutboxMessage.status.in_(FINISHED_OUTBOX),
-                OutboxMessage.created_at < cutoff,
-                OutboxMessage.id.not_in(alert_rows),
-            )
-        )
+        count = await queries.delete_finished_outbox(uow.session, FINISHED_OUTBOX, cutoff)
         await uow.commit()
-    return _count(result)
+    return count
 
 
 async def anonymise_closed_reports(services: Services, now: datetime) -> int:
@@ -150,87 +115,27 @@ async def anonymise_closed_reports(services: Services, now: datetime) -> int:
     privacy = services.config.privacy
     cutoff = now - timedelta(days=privacy.report_retention_days)
     too_old = now - timedelta(days=privacy.report_max_age_days)
-    due = [
-        Report.anonymised_at.is_(None),
-        or_(
-            and_(
-                Report.status.in_(list(CLOSED)),
-                Report.closed_at.is_not(None),
-                Report.closed_at < cutoff,
-            ),
-            # An open report forgotten by everyone must not keep a person's data for ever.
-            Report.created_at < too_old,
-        ),
-    ]
     async with services.uow() as uow:
-        ids = list(
-            (
-                await uow.session.scalars(
-                    select(Report.id).where(*due).order_by(Report.id).limit(BATCH)
-                )
-            ).all()
-        )
+        ids = await queries.reports_due_for_anonymising(uow.session, CLOSED, cutoff, too_old, BATCH)
     done = 0
     for report_id in ids:
         async with services.uow() as uow:
             session = uow.session
-            reporter_id = await session.scalar(
-                select(Report.reporter_id).where(Report.id == report_id)
-            )
+            reporter_id = await queries.reporter_of(session, report_id)
             # Claimed in SQL: a second process (or a reopen meanwhile) makes this a no-op.
-            claimed = await session.execute(
-                update(Report)
-                .where(Report.id == report_id, *due)
-                .values(
-                    anonymised_at=now,
-                    user_id=None,
-                    reporter_id=None,
-                    # Free text ("Inne: ...") can name people as well as the description can.
-                    description=None,
-                    category_other=None,
-                    # A point and a house number can name a home: only the public place stays.
-                    lat=Report.public_lat,
-                    lon=Report.public_lon,
-                    address=Report.public_address,
-                    house_number=None,
-                )
-                .execution_options(synchronize_session=False)
+            claimed = await queries.claim_anonymisation(
+                session, report_id, CLOSED, cutoff, too_old, now
             )
-            if _count(claimed) != 1:
+            if not claimed:
                 continue
-            photos = _count(
-                await session.execute(delete(ReportPhoto).where(ReportPhoto.report_id == report_id))
-            )
-            followers = _count(
-                await session.execute(
-                    delete(ReportFollower).where(ReportFollower.report_id == report_id)
-                )
-            )
+            photos = await queries.delete_report_photos(session, report_id)
+            followers = await queries.delete_report_followers(session, report_id)
             reporter = 0
-            if reporter_id is not None:
-                still_used = await session.scalar(
-                    select(func.count())
-                    .select_from(Report)
-                    .where(Report.reporter_id == reporter_id)
-                )
-                if not still_used:
-                    reporter = _count(
-                        await session.execute(delete(Reporter).where(Reporter.id == reporter_id))
-                    )
-            # Residents' own steps (reopened, confirmed) lose the link to the person; officers'
-            # notes to the reporter may name them, so their text goes too.
-            await session.execute(
-                update(AuditEvent)
-                .where(AuditEvent.report_id == report_id, AuditEvent.actor_officer_id.is_(None))
-                .values(actor_user_id=None, subject_user_id=None)
-                .execution_options(synchronize_session=False)
-            )
-            await session.execute(
-                update(AuditEvent)
-                .where(AuditEvent.report_id == report_id, AuditEvent.note.is_not(None))
-                .values(note=None)
-                .execution_options(synchronize_session=False)
-            )
+            if reporter_id is not None and not await queries.reports_of_reporter(
+                session, reporter_id
+            ):
+                reporter = await queries.delete_reporter(session, reporter_id)
+            await queries.strip_residents_from_audit(session, report_id)
             session.add(
                 AuditEvent(
                     at=now,
@@ -252,29 +157,16 @@ async def forget_idle_residents(services: Services, now: datetime) -> int:
     """
     cutoff = now - timedelta(days=services.config.privacy.user_retention_days)
     async with services.uow() as uow:
-        result = await uow.session.execute(
-            delete(User)
-            .where(
-                User.role == Role.RESIDENT,
-                User.last_seen_at < cutoff,
-                ~exists().where(Report.user_id == User.id),
-                ~exists().where(ReportFollower.user_id == User.id),
-                # A subscriber waits for their district's news without writing: kept.
-                ~exists().where(DistrictSubscription.user_id == User.id),
-                ~exists().where(Reporter.user_id == User.id),
-                ~exists().where(Officer.user_id == User.id),
-            )
-            .execution_options(synchronize_session=False)
-        )
+        count = await queries.delete_idle_residents(uow.session, cutoff)
         await uow.commit()
-    return _count(result)
+    return count
 
 
 async def purge_rate_marks(services: Services, now: datetime) -> int:
     """Delete rate marks no limit counts any more."""
     async with services.uow() as uow:
-        result = await uow.session.execute(
-            delete(RateMark).where(RateMark.at < now - timedelta(days=RATE_MARK_DAYS))
+        count = await queries.delete_rate_marks_before(
+            uow.session, now - timedelta(days=RATE_MARK_DAYS)
         )
         await uow.commit()
-    return _count(result)
+    return count

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer, Choice, Option
@@ -32,6 +31,7 @@ from bot.usecases.officers.presses import OFFICER_SCOPE, OfficerPress
 from bot.usecases.officers.reachability import AlertTarget, plan_alert, reachable
 from bot.usecases.officers.status_changes import notify_residents
 from bot.usecases.operations.local_time import local_day
+from bot.usecases.partners import queries
 from db.models.directory import District, Officer
 from db.models.partners import Handover, HandoverState, Partner
 from db.models.people import User
@@ -67,9 +67,8 @@ async def partners_for(session: AsyncSession, report: Report) -> list[Partner]:
     """Return the linked, active partners serving the gmina of the report's district."""
     district = await session.get(District, report.district_id) if report.district_id else None
     gmina = (district.gmina or "") if district is not None else ""
-    where = [Partner.active.is_(True), Partner.chat_id.is_not(None)]
-    rows = await session.scalars(select(Partner).where(*where).order_by(Partner.code))
-    return [p for p in rows.all() if PartnerRecord(p.code, p.name, p.kind, p.gmina).serves(gmina)]
+    linked = await queries.linked_partners(session)
+    return [p for p in linked if PartnerRecord(p.code, p.name, p.kind, p.gmina).serves(gmina)]
 
 
 def forward_menu(report: Report, partners: list[Partner]) -> Answer:
@@ -365,18 +364,3 @@ async def _not_ours(
     await notify_residents(
         uow, services, report, "partners-resident-not-ours", {"name": partner.name}
     )
-
-
-async def silent_handovers(session: AsyncSession, cutoff: datetime, limit: int) -> list[int]:
-    """Return hand-overs nobody answered since before `cutoff`, not escalated yet."""
-    rows = await session.scalars(
-        select(Handover.id)
-        .where(
-            Handover.state == HandoverState.SENT,
-            Handover.escalated_at.is_(None),
-            Handover.sent_at <= cutoff,
-        )
-        .order_by(Handover.id)
-        .limit(limit)
-    )
-    return list(rows.all())

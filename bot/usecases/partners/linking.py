@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer
@@ -19,6 +18,7 @@ from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.officers.invites import InviteError, code_hash, find_invite, new_code
 from bot.usecases.officers.linking import invite_failed, locked_answer, locked_out
+from bot.usecases.partners import queries
 from db.models.officers import Invite
 from db.models.partners import Partner
 from db.models.reports import AuditEvent
@@ -32,7 +32,7 @@ PURPOSE_PARTNER = "partner"
 
 async def partner_by_code(session: AsyncSession, code: str) -> Partner | None:
     """Return a partner by directory code (case-insensitive)."""
-    return await session.scalar(select(Partner).where(Partner.code == code.strip().upper()))
+    return await queries.partner_with_code(session, code.strip().upper())
 
 
 async def create_partner_invite(
