@@ -14,19 +14,17 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Catalog, format_moment
 from bot.services import Services
 from bot.usecases.report.categories import Categories
+from bot.usecases.rights import queries
 from bot.usecases.rights.erasure import THREAD_ACTIONS
-from db.models.community import Announcement, DistrictSubscription, MeetingAttendee
 from db.models.conversation import Conversation
-from db.models.directory import District, Officer
-from db.models.people import RateMark, Reporter, User
-from db.models.pipeline import InboxUpdate, OutboxMessage
-from db.models.reports import AuditEvent, Report, ReportFollower, ReportPhoto
+from db.models.directory import District
+from db.models.people import Reporter, User
+from db.models.reports import Report
 
 # Audit row of a copy handed out (in the chat or by the CLI).
 ACCESS_ACTION = "privacy_access"
@@ -47,12 +45,10 @@ async def personal_data(
 
     Category names are given in `lang`, the language the person reads.
     """
-    reports = list(
-        await session.scalars(select(Report).where(Report.user_id == user.id).order_by(Report.id))
-    )
+    reports = await queries.reports_of(session, user.id)
     budget = [PHOTO_BUDGET_BYTES]
     conversation = await session.get(Conversation, user.id)
-    officer = await session.scalar(select(Officer).where(Officer.user_id == user.id))
+    officer = await queries.officer_of(session, user.id)
     return {
         "format": FORMAT_VERSION,
         "generated_at": _iso(services.clock()),
@@ -84,37 +80,18 @@ async def personal_data(
         "followed_reports": await _followed(services, session, user, lang),
         "district_subscriptions": [
             {"district": code, "district_name": name, "since": _iso(since)}
-            for code, name, since in await session.execute(
-                select(District.code, District.name, DistrictSubscription.created_at)
-                .join(DistrictSubscription, DistrictSubscription.district_id == District.id)
-                .where(DistrictSubscription.user_id == user.id)
-                .order_by(DistrictSubscription.id)
-            )
+            for code, name, since in await queries.subscribed_districts(session, user.id)
         ],
         "meetings_attending": [
             {"meeting": number, "starts_at": _iso(starts), "place": place, "since": _iso(since)}
-            for number, starts, place, since in await session.execute(
-                select(
-                    Announcement.id,
-                    Announcement.starts_at,
-                    Announcement.place,
-                    MeetingAttendee.created_at,
-                )
-                .join(MeetingAttendee, MeetingAttendee.announcement_id == Announcement.id)
-                .where(MeetingAttendee.user_id == user.id)
-                .order_by(MeetingAttendee.id)
-            )
+            for number, starts, place, since in await queries.meetings_attending(session, user.id)
         ],
         "messages_received": await _inbox(session, user),
         "messages_to_send_or_sent": await _outbox(session, user),
         "audit_entries": await _audit(session, user),
         "rate_marks": [
             {"kind": kind, "at": _iso(at)}
-            for kind, at in await session.execute(
-                select(RateMark.kind, RateMark.at)
-                .where(RateMark.user_id == user.id)
-                .order_by(RateMark.id)
-            )
+            for kind, at in await queries.rate_marks_of(session, user.id)
         ],
     }
 
@@ -125,9 +102,7 @@ async def _report(
     district = await session.get(District, report.district_id) if report.district_id else None
     reporter = await session.get(Reporter, report.reporter_id) if report.reporter_id else None
     photos = []
-    for photo in await session.scalars(
-        select(ReportPhoto).where(ReportPhoto.report_id == report.id).order_by(ReportPhoto.position)
-    ):
+    for photo in await queries.report_photos(session, report.id):
         entry: dict[str, Any] = {
             "position": photo.position,
             "width": photo.width,
@@ -141,14 +116,7 @@ async def _report(
         else:
             entry["content_base64"] = None
         photos.append(entry)
-    events = await session.scalars(
-        select(AuditEvent)
-        .where(
-            AuditEvent.report_id == report.id,
-            or_(AuditEvent.to_status.is_not(None), AuditEvent.action.in_(THREAD_ACTIONS)),
-        )
-        .order_by(AuditEvent.id)
-    )
+    events = await queries.report_story(session, report.id, THREAD_ACTIONS)
     return {
         "reference": report.reference,
         "category": report.category,
@@ -204,12 +172,7 @@ async def _followed(
     services: Services, session: AsyncSession, user: User, lang: str
 ) -> list[dict[str, Any]]:
     # Another resident's report: its reference, category and status, never its content.
-    rows = await session.execute(
-        select(Report.reference, Report.category, Report.status, ReportFollower.created_at)
-        .join(ReportFollower, ReportFollower.report_id == Report.id)
-        .where(ReportFollower.user_id == user.id)
-        .order_by(ReportFollower.id)
-    )
+    rows = await queries.followed_reports(session, user.id)
     names = _categories(services)
     return [
         {
@@ -226,9 +189,7 @@ async def _followed(
 async def _inbox(session: AsyncSession, user: User) -> list[dict[str, Any]]:
     if user.chat_id is None:
         return []
-    rows = await session.scalars(
-        select(InboxUpdate).where(InboxUpdate.chat_id == user.chat_id).order_by(InboxUpdate.id)
-    )
+    rows = await queries.inbox_of_chat(session, user.chat_id)
     return [
         {"received_at": _iso(row.received_at), "status": row.status.value, "update": row.payload}
         for row in rows
@@ -236,12 +197,7 @@ async def _inbox(session: AsyncSession, user: User) -> list[dict[str, Any]]:
 
 
 async def _outbox(session: AsyncSession, user: User) -> list[dict[str, Any]]:
-    conditions = [OutboxMessage.user_id == user.id]
-    if user.chat_id is not None:
-        conditions.append(OutboxMessage.chat_id == user.chat_id)
-    rows = await session.scalars(
-        select(OutboxMessage).where(or_(*conditions)).order_by(OutboxMessage.id)
-    )
+    rows = await queries.outbox_of(session, user.id, user.chat_id)
     return [
         {
             "queued_at": _iso(row.created_at),
@@ -254,12 +210,7 @@ async def _outbox(session: AsyncSession, user: User) -> list[dict[str, Any]]:
 
 
 async def _audit(session: AsyncSession, user: User) -> list[dict[str, Any]]:
-    rows = await session.execute(
-        select(AuditEvent.at, AuditEvent.action, Report.reference)
-        .outerjoin(Report, Report.id == AuditEvent.report_id)
-        .where(or_(AuditEvent.actor_user_id == user.id, AuditEvent.subject_user_id == user.id))
-        .order_by(AuditEvent.id)
-    )
+    rows = await queries.audit_about(session, user.id)
     return [{"at": _iso(at), "action": action, "report": ref} for at, action, ref in rows]
 
 

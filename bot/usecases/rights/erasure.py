@@ -15,14 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.usecases.operations.banning import BLOCKED_ACTION, UNBLOCKED_ACTION
-from db.models.conversation import Conversation
-from db.models.people import Reporter, User
-from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
-from db.models.reports import AuditEvent, Report, ReportFollower
+from bot.usecases.rights import queries
+from db.models.people import User
+from db.models.reports import AuditEvent
 
 # The thread between officers and the reporter: its text goes with the person.
 THREAD_ACTIONS = ("note", "comment", "resident_reply", "resident_info")
@@ -40,69 +38,27 @@ class Erased:
     messages: int
 
 
-def _count(result: object) -> int:
-    return int(getattr(result, "rowcount", 0) or 0)
-
-
 async def erase_person(
     session: AsyncSession, user: User, now: datetime, *, actor: str, keep_inbox_id: int | None
 ) -> Erased:
     """Erase a person in the caller's transaction (committed by the caller, once)."""
-    reports = select(Report.id).where(Report.user_id == user.id)
-    unlinked = int(
-        await session.scalar(
-            select(func.count()).select_from(Report).where(Report.user_id == user.id)
-        )
-        or 0
-    )
-    followed = int(
-        await session.scalar(
-            select(func.count())
-            .select_from(ReportFollower)
-            .where(ReportFollower.user_id == user.id)
-        )
-        or 0
-    )
+    unlinked = await queries.count_reports_of(session, user.id)
+    followed = await queries.count_followed(session, user.id)
     # Officers' notes and comments to this person, their own answers (bot/usecases/report/
     # follow_up.py) and coordinators' reasons about them can name them.
-    await session.execute(
-        update(AuditEvent)
-        .where(
-            or_(
-                (AuditEvent.report_id.in_(reports)) & AuditEvent.action.in_(THREAD_ACTIONS),
-                (AuditEvent.subject_user_id == user.id)
-                & AuditEvent.action.in_([BLOCKED_ACTION, UNBLOCKED_ACTION]),
-            )
-        )
-        .values(note=None)
-        .execution_options(synchronize_session=False)
+    await queries.drop_notes_about(
+        session, user.id, THREAD_ACTIONS, [BLOCKED_ACTION, UNBLOCKED_ACTION]
     )
-    await session.execute(
-        update(Report)
-        .where(Report.user_id == user.id)
-        .values(user_id=None, reporter_id=None)
-        .execution_options(synchronize_session=False)
-    )
-    identities = _count(await session.execute(delete(Reporter).where(Reporter.user_id == user.id)))
+    await queries.unlink_reports(session, user.id)
+    identities = await queries.delete_identities(session, user.id)
     messages = 0
-    chat = [OutboxMessage.user_id == user.id]
     if user.chat_id is not None:
-        chat.append(OutboxMessage.chat_id == user.chat_id)
         # Handled updates hold what they wrote; pending ones are still to be handled (and go
         # with the inbox retention) and this update's own row is marked done by our commit.
-        inbox = delete(InboxUpdate).where(
-            InboxUpdate.chat_id == user.chat_id, InboxUpdate.status != InboxStatus.PENDING
-        )
-        if keep_inbox_id is not None:
-            inbox = inbox.where(InboxUpdate.id != keep_inbox_id)
-        messages += _count(await session.execute(inbox))
+        messages += await queries.delete_handled_inbox(session, user.chat_id, keep_inbox_id)
     # Rows being sent right now finish; the retention deletes them later.
-    messages += _count(
-        await session.execute(
-            delete(OutboxMessage).where(or_(*chat), OutboxMessage.status != OutboxStatus.SENDING)
-        )
-    )
-    await session.execute(delete(Conversation).where(Conversation.user_id == user.id))
+    messages += await queries.delete_outbox_of(session, user.id, user.chat_id)
+    await queries.delete_conversation(session, user.id)
     await session.delete(user)
     session.add(
         AuditEvent(
