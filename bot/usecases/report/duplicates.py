@@ -6,13 +6,13 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Config, ReportsSection
 from bot.usecases.places import Place
+from bot.usecases.report import queries
 from bot.usecases.report.public import METRES_PER_DEGREE, coarse_point, metres_between
-from db.models.reports import OPEN_STATUSES, AuditEvent, Report, ReportFollower, ReportStatus
+from db.models.reports import AuditEvent, Report, ReportFollower, ReportStatus
 from db.repositories.rate_marks import add_mark, count_marks
 
 # Shown at most, nearest first: more would not fit a phone screen.
@@ -73,32 +73,18 @@ async def find_duplicates(
     if not may_show_duplicates(config, category):
         return []
     since = now - timedelta(days=settings.duplicate_max_age_days)
-    near = []
     cell: tuple[float, float] | None = None
+    box: queries.Box | None = None
     if place.lat is not None and place.lon is not None:
         cell = coarse_point(place.lat, place.lon, config.privacy.public_grid_m)
-        # A bounding box in SQL (portable, index-friendly); the distance is checked below.
+        # A bounding box first; the distance is checked below.
         dlat = settings.duplicate_radius_m / METRES_PER_DEGREE
         dlon = dlat / max(math.cos(math.radians(cell[0])), 0.01)
-        near.append(
-            and_(
-                Report.public_lat.between(cell[0] - dlat, cell[0] + dlat),
-                Report.public_lon.between(cell[1] - dlon, cell[1] + dlon),
-            )
-        )
-    if place.street_key:
-        near.append(Report.street_key == place.street_key)
-    if not near:
+        box = (cell[0] - dlat, cell[0] + dlat, cell[1] - dlon, cell[1] + dlon)
+    if box is None and not place.street_key:
         return []
-    rows = await session.scalars(
-        select(Report).where(
-            Report.category == category,
-            Report.status.in_(OPEN_STATUSES),
-            Report.created_at >= since,
-            # Your own report is in "My reports"; confirming it would count you twice.
-            or_(Report.user_id.is_(None), Report.user_id != user_id),
-            or_(*near),
-        )
+    rows = await queries.open_reports_near(
+        session, category, since, user_id, box, place.street_key or None
     )
     found: list[tuple[float, Duplicate]] = []
     for report in rows:
@@ -147,11 +133,7 @@ async def confirm_report(
     session: AsyncSession, report: Report, user_id: int, now: datetime
 ) -> bool:
     """Add "I see it too" from a resident (once) and follow the report; False if already done."""
-    existing = await session.scalar(
-        select(ReportFollower).where(
-            ReportFollower.report_id == report.id, ReportFollower.user_id == user_id
-        )
-    )
+    existing = await queries.follower_row(session, report.id, user_id)
     if existing is not None:
         # Left from My reports earlier, seen again: followed again, not counted twice.
         existing.left_at = None
@@ -175,9 +157,5 @@ async def follower_numbers(session: AsyncSession, report_id: int) -> dict[int, i
     Coordinators name a follower by this number (history: "resident #2"; /blokuj REF #2),
     never by an account.
     """
-    rows = await session.scalars(
-        select(ReportFollower.user_id)
-        .where(ReportFollower.report_id == report_id)
-        .order_by(ReportFollower.id)
-    )
-    return {user_id: number for number, user_id in enumerate(rows.all(), start=1)}
+    followers = await queries.follower_user_ids(session, report_id)
+    return {user_id: number for number, user_id in enumerate(followers, start=1)}

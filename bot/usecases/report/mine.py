@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select
-
 from bot.callback_data import KindPress
 from bot.conversation import REPLACE_PRESSED, Answer, Choice, Option
 from bot.i18n import format_day_month, format_moment
 from bot.usecases.flow import FlowContext
 from bot.usecases.places import place_label
+from bot.usecases.report import queries
 from bot.usecases.report.categories import OTHER, categories
 from bot.usecases.report.duplicates import CONFIRMED_ACTION
 from bot.usecases.report.follow_up import (
@@ -26,7 +25,7 @@ from bot.usecases.report.follow_up import (
 )
 from bot.usecases.report.form import LABEL
 from bot.usecases.report.submit import CREATED_ACTION
-from db.models.reports import AuditEvent, Report, ReportFollower
+from db.models.reports import Report, ReportFollower
 
 SCOPE = "my"
 # The kinds of `MinePress`: PAGE of the list, the history of REPORT, LEAVE a followed report.
@@ -116,35 +115,18 @@ def _status(ctx: FlowContext, status: str) -> str:
 
 async def following(ctx: FlowContext, report_id: int) -> ReportFollower | None:
     """Return the resident's "I see it too" on a report, unless they left it."""
-    found: ReportFollower | None = await ctx.session.scalar(
-        select(ReportFollower).where(
-            ReportFollower.report_id == report_id,
-            ReportFollower.user_id == ctx.user.id,
-            ReportFollower.left_at.is_(None),
-        )
-    )
-    return found
+    return await queries.current_follow(ctx.session, report_id, ctx.user.id)
 
 
 async def _list(ctx: FlowContext, page: int, replaces: str | None = None) -> list[Answer]:
     session = ctx.session
-    followed = select(ReportFollower.report_id).where(
-        ReportFollower.user_id == ctx.user.id, ReportFollower.left_at.is_(None)
-    )
     # The resident's own reports, and those they joined with "I see it too" (marked 👀).
-    mine = or_(Report.user_id == ctx.user.id, Report.id.in_(followed))
-    total = await session.scalar(select(func.count()).select_from(Report).where(mine)) or 0
+    total = await queries.count_mine(session, ctx.user.id)
     if total == 0:
         start = [[Option("mine-start-report", "report")]]
         return [ctx.answer("mine-empty", start, scope="m")]
     page = min(page, (total - 1) // PAGE_SIZE)
-    reports = await session.scalars(
-        select(Report)
-        .where(mine)
-        .order_by(Report.created_at.desc(), Report.id.desc())
-        .offset(page * PAGE_SIZE)
-        .limit(PAGE_SIZE)
-    )
+    reports = await queries.mine_page(session, ctx.user.id, page * PAGE_SIZE, PAGE_SIZE)
     rows = []
     for report in reports:
         own = report.user_id == ctx.user.id
@@ -170,9 +152,7 @@ async def _history(ctx: FlowContext, report: Report, *, followed: bool = False) 
     """A report's history: the resident's own in full; a followed one only as the public sees
     it (category, the coarsened public place, statuses), with the button to leave it."""
     session = ctx.session
-    events = await session.scalars(
-        select(AuditEvent).where(AuditEvent.report_id == report.id).order_by(AuditEvent.id)
-    )
+    events = await queries.report_events(session, report.id)
     lines = []
     for event in events:
         at = format_moment(_local(ctx, event.at))
@@ -186,11 +166,7 @@ async def _history(ctx: FlowContext, report: Report, *, followed: bool = False) 
         elif event.action != CONFIRMED_ACTION and event.to_status:
             status = _status(ctx, event.to_status)
             lines.append(_fragment(ctx, "mine-event-status", at=at, status=status))
-    confirmations = await session.scalar(
-        select(func.count())
-        .select_from(ReportFollower)
-        .where(ReportFollower.report_id == report.id)
-    )
+    confirmations = await queries.count_followers(session, report.id)
     category = categories(ctx.services).name(report.category, ctx.lang)
     if report.category == OTHER and report.category_other and not followed:
         category = f"{category}: {report.category_other}"

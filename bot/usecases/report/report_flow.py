@@ -11,8 +11,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
-
 from bot.conversation import (
     REPLACE_PRESSED,
     Answer,
@@ -38,6 +36,7 @@ from bot.usecases.places import (
     place_from_text,
     place_label,
 )
+from bot.usecases.report import queries
 from bot.usecases.report.album import Notice, answer_once_per_album, keep_photos, with_caption
 from bot.usecases.report.categories import OTHER, categories
 from bot.usecases.report.draft import DAYS, TIMES_OF_DAY, WEEKDAYS, WEEKEND, Photo, ReportDraft
@@ -67,7 +66,7 @@ from bot.usecases.report.submit import (
     submit_report,
 )
 from bot.usecases.report.when import DateRefused, parse_day
-from db.models.reports import OPEN_STATUSES, Report, ReportFollower
+from db.models.reports import OPEN_STATUSES, Report
 from lookup import MatchQuality
 from lookup.house_numbers import parse_house_number
 from lookup.normalize import street_key
@@ -184,13 +183,7 @@ async def _finished_form(ctx: FlowContext, choice: Choice) -> list[Answer]:
     press = FormPress.parse(choice.value)
     report = None
     if press.kind == "same" and press.number is not None:
-        followed = await ctx.session.scalar(
-            select(ReportFollower.report_id).where(
-                ReportFollower.report_id == press.number,
-                ReportFollower.user_id == ctx.user.id,
-                ReportFollower.left_at.is_(None),
-            )
-        )
+        followed = await queries.followed_report_id(ctx.session, press.number, ctx.user.id)
         report = await ctx.session.get(Report, followed) if followed is not None else None
         if report is not None:
             status = ctx.fragment(f"report-status-{report.status.value}")
@@ -199,12 +192,7 @@ async def _finished_form(ctx: FlowContext, choice: Choice) -> list[Answer]:
                 reference=report.reference, status=status,
             )  # fmt: skip
             return [answer]
-    latest = await ctx.session.scalar(
-        select(Report)
-        .where(Report.user_id == ctx.user.id)
-        .order_by(Report.created_at.desc(), Report.id.desc())
-        .limit(1)
-    )
+    latest = await queries.latest_report_of(ctx.session, ctx.user.id)
     if latest is None:
         return [ctx.answer("button-expired"), ctx.answer("report-not-open")]
     status = ctx.fragment(f"report-status-{latest.status.value}")

@@ -9,18 +9,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import Services
 from bot.usecases.alerts import queue_new_report_alerts
+from bot.usecases.report import queries
 from bot.usecases.report.draft import ReportDraft
 from bot.usecases.report.media import MediaTooLarge, MediaUnavailable, media_fetcher
 from bot.usecases.report.photos import CleanPhoto, NotAnImage, clean_photo, decode_slots
 from bot.usecases.report.public import coarse_point, street_only
 from db.errors import Contention
-from db.models.directory import District
 from db.models.people import Reporter, User
 from db.models.reports import AuditEvent, Report, ReportPhoto, ReportStatus
 from db.uow import UnitOfWork
@@ -64,13 +63,7 @@ async def limit_reached_until(
 ) -> datetime | None:
     """Return when the resident may send again, or None if they may send now."""
     window = now - timedelta(hours=24)
-    recent = list(
-        await session.scalars(
-            select(Report.created_at)
-            .where(Report.user_id == user_id, Report.created_at > window)
-            .order_by(Report.created_at)
-        )
-    )
+    recent = await queries.sent_since(session, user_id, window)
     limit = services.config.reports.max_reports_per_day
     if len(recent) < limit:
         return None
@@ -88,13 +81,7 @@ async def next_reference(session: AsyncSession, prefix: str, year: int) -> str:
     counter row that every report of the year would queue on.
     """
     stem = f"{prefix}-{year}-"
-    # Longest first: past 999999 the numbers grow a digit and would sort wrong as text.
-    highest = await session.scalar(
-        select(Report.reference)
-        .where(Report.reference.like(f"{stem}%"))
-        .order_by(func.length(Report.reference).desc(), Report.reference.desc())
-        .limit(1)
-    )
+    highest = await queries.highest_reference(session, stem)
     number = int(highest.rsplit("-", 1)[1]) + 1 if highest else 1
     return f"{stem}{number:06d}"
 
@@ -196,9 +183,7 @@ async def submit_report(
     settings = services.config.reports
     district_id = None
     if place.district_code:
-        district_id = await session.scalar(
-            select(District.id).where(District.code == place.district_code)
-        )
+        district_id = await queries.district_id_by_code(session, place.district_code)
     reporter_id = None
     if draft.anonymous is False:
         # Identity lives apart from the report, so it can be unlinked or erased on its own.
