@@ -11,8 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, select
-
 from bot.outbox import PRIORITY_NOTICE, queue_kind
 from bot.services import Services
 from bot.usecases.officers.reachability import AlertTarget, Reason, plan_alert
@@ -22,7 +20,8 @@ from bot.usecases.officers.views import (
     queue_view_edits,
 )
 from bot.usecases.operations.local_time import local_day
-from db.models.reports import OPEN_STATUSES, AlertMessage, Report, ReportPhoto
+from db.models.reports import OPEN_STATUSES, AlertMessage, Report
+from db.repositories import reports
 from db.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -65,9 +64,7 @@ async def queue_alerts(
     """Queue the alert (text, then pin, then photos) for each target chat, as live views."""
     session = uow.session
     await session.flush()
-    photos = await session.scalar(
-        select(func.count()).select_from(ReportPhoto).where(ReportPhoto.report_id == report.id)
-    )
+    photos = await reports.count_photos(session, report.id)
     linked: list[AlertMessage] = []
     for target in targets:
         view = await add_view(
@@ -101,11 +98,7 @@ async def reroute_alert(uow: UnitOfWork, services: Services, chat_id: int, repor
 
     session = uow.session
     await deactivate_group(session, chat_id)
-    await session.execute(
-        delete(AlertMessage).where(
-            AlertMessage.report_id == report_id, AlertMessage.chat_id == chat_id
-        )
-    )
+    await reports.forget_alert_in_chat(session, report_id, chat_id)
     report = await session.get(Report, report_id)
     if report is None or report.status not in OPEN_STATUSES:
         return 0
@@ -113,13 +106,7 @@ async def reroute_alert(uow: UnitOfWork, services: Services, chat_id: int, repor
     plan = await plan_alert(
         session, report.district_id, services.config.telegram.ops_chat_id, today
     )
-    alerted = set(
-        (
-            await session.scalars(
-                select(AlertMessage.chat_id).where(AlertMessage.report_id == report_id)
-            )
-        ).all()
-    )
+    alerted = await reports.alerted_chats(session, report_id)
     fresh = [t for t in plan.targets if t.chat_id not in alerted and t.chat_id != chat_id]
     if fresh:
         log.info("report %s: alert rerouted to %d chat(s) (%s)", report_id, len(fresh), plan.reason)

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.usecases.report.categories import Categories
-from db.models import AuditEvent, District, Report, Reporter, ReportFollower
+from db.models import AuditEvent, Report
+from db.repositories.reports import reports_for_export
 
 Format = Literal["csv", "geojson"]
 # Names a report's place in words (bot.usecases.places.describe_place, plain text).
@@ -100,20 +100,9 @@ async def _rows(
     personal: bool,
     place: PlaceNamer | None,
 ) -> list[dict[str, Any]]:
-    confirmations = (
-        select(func.count(ReportFollower.id))
-        .where(ReportFollower.report_id == Report.id)
-        .scalar_subquery()
-    )
-    query = (
-        select(Report, District.code, District.name, Reporter, confirmations)
-        .outerjoin(District, District.id == Report.district_id)
-        .outerjoin(Reporter, Reporter.id == Report.reporter_id)
-        .where(Report.created_at >= since)
-        .order_by(Report.created_at, Report.id)
-    )
     rows = []
-    for report, district_code, district_name, reporter, count in await session.execute(query):
+    found = await reports_for_export(session, since)
+    for report, district_code, district_name, reporter, count in found:
         # What the row says of the place: the report itself, or (by default) its public form,
         # which the place's name in words is made from too.
         shown = report if personal else _public_place(report)
@@ -140,10 +129,10 @@ async def _rows(
         if personal:
             row["category_other"] = report.category_other or ""
             row["description"] = report.description or ""
-            visible = reporter is not None and not report.anonymous
-            row["reporter_name"] = (reporter.display_name or "") if visible else ""
-            consented = visible and reporter.phone_consent_at is not None
-            row["reporter_phone"] = (reporter.phone or "") if consented else ""
+            visible = None if report.anonymous else reporter
+            row["reporter_name"] = (visible.display_name or "") if visible is not None else ""
+            consented = visible is not None and visible.phone_consent_at is not None
+            row["reporter_phone"] = (visible.phone or "") if visible and consented else ""
         rows.append(row)
     return rows
 

@@ -11,12 +11,11 @@ Deadlines count from the report's submission, or from its last reopening or hand
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import DeadlinesSection
@@ -95,7 +94,7 @@ async def run_deadlines(services: Services, now: datetime) -> DeadlineRun:
     )
 
 
-async def _due_ids(services: Services, where: Sequence[ColumnElement[bool]]) -> list[int]:
+async def _due_ids(services: Services, where: queries.Conditions) -> list[int]:
     async with services.uow() as uow:
         return await queries.due_report_ids(uow.session, where, BATCH)
 
@@ -103,7 +102,7 @@ async def _due_ids(services: Services, where: Sequence[ColumnElement[bool]]) -> 
 async def _for_each_due(
     services: Services,
     now: datetime,
-    where: Sequence[ColumnElement[bool]],
+    where: queries.Conditions,
     claim: dict[str, Any],
     action: str,
     act: Callable[[UnitOfWork, Report], Awaitable[dict[str, Any]]],

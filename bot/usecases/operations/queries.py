@@ -30,6 +30,9 @@ from db.models.reports import (
     ReportStatus,
 )
 
+# The WHERE of a claim: what makes a report still due (see `claim_report`).
+Conditions = Sequence[ColumnElement[bool]]
+
 
 def _rowcount(result: object) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
@@ -226,30 +229,24 @@ def _started() -> ColumnElement[datetime]:
     return func.coalesce(Report.deadline_from, Report.created_at)
 
 
-def waiting_to_be_taken(
-    statuses: Iterable[ReportStatus], cutoff: datetime
-) -> list[ColumnElement[bool]]:
+def waiting_to_be_taken(statuses: Iterable[ReportStatus], cutoff: datetime) -> Conditions:
     """Conditions of a report in one of the statuses, not escalated, counting since the cutoff."""
     return [Report.status.in_(list(statuses)), Report.escalated_at.is_(None), _started() <= cutoff]
 
 
-def waiting_to_be_verified(
-    statuses: Iterable[ReportStatus], cutoff: datetime
-) -> list[ColumnElement[bool]]:
+def waiting_to_be_verified(statuses: Iterable[ReportStatus], cutoff: datetime) -> Conditions:
     """Conditions of a report in one of the statuses, not reminded, counting since the cutoff."""
     return [Report.status.in_(list(statuses)), Report.reminded_at.is_(None), _started() <= cutoff]
 
 
-async def due_report_ids(
-    session: AsyncSession, where: Sequence[ColumnElement[bool]], limit: int
-) -> list[int]:
+async def due_report_ids(session: AsyncSession, where: Conditions, limit: int) -> list[int]:
     """Return the ids of reports meeting the conditions, oldest first."""
     rows = await session.scalars(select(Report.id).where(*where).order_by(Report.id).limit(limit))
     return list(rows.all())
 
 
 async def claim_report(
-    session: AsyncSession, report_id: int, where: Sequence[Any], values: dict[str, Any]
+    session: AsyncSession, report_id: int, where: Conditions, values: dict[str, Any]
 ) -> bool:
     """Mark a report in SQL only if it still meets the conditions; True for the one that did."""
     result = await session.execute(
