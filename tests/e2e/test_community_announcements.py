@@ -314,9 +314,10 @@ async def test_a_coordinator_warns_every_station_and_gets_the_charts(
     [refused] = await local_api.await_sent(TOMASZ)
     assert "dla koordynatorów" in text_of(refused)
     barbara.send_command("statystyki", "30")
-    [coming, first, second] = await local_api.await_sent(BARBARA, count=3, timeout=30)
+    [coming, first, second, third] = await local_api.await_sent(BARBARA, count=4, timeout=30)
     assert "z ostatnich 30 dni" in text_of(coming)
-    assert {first.method, second.method} == {"sendPhoto"}
+    assert {first.method, second.method, third.method} == {"sendPhoto"}
     assert "według kategorii" in (first.caption or "")
     assert "według rejonów" in (second.caption or "")
+    assert "według gmin" in (third.caption or "")
     assert "Komenda Miejska Policji w Koninie" in (first.caption or "")

@@ -150,18 +150,19 @@ community-office-hours-slot-place = • { $weekday ->
 command-stats = The station's report statistics (charts)
 community-stats-coordinators-only = Statistics are for coordinators with a linked account.
 community-stats-bad-days = Give a number of days from 1 to { $max }, e.g. <code>/statystyki 30</code>.
-community-stats-coming = 📊 Drawing the charts of your station's reports of the last { $days } days: by category and by district. They will arrive in a moment.
+community-stats-coming = 📊 Drawing the charts of your station's reports of the last { $days } days: by category, by district and by gmina. They will arrive in a moment.
 community-stats-all-units = all stations
 community-stats-outside = outside the districts
+community-stats-unknown-gmina = { $station }: gmina unknown
 community-stats-title = Reports { $since }–{ $until } · { $unit } · { $by ->
         [district] by district
-        [gmina] by gmina (station)
+        [gmina] by gmina
        *[category] by category
     } ({ $total })
 community-stats-per-month = Reports per month
 community-stats-per-group = Reports and confirmed ones (share confirmed) — { $by ->
         [district] districts
-        [gmina] gminas (stations)
+        [gmina] gminas
        *[category] categories
     }
 community-stats-reports = reports

@@ -151,18 +151,19 @@ community-office-hours-slot-place = • { $weekday ->
 command-stats = Statystyki zgłoszeń jednostki (wykresy)
 community-stats-coordinators-only = Statystyki są dla koordynatorów z połączonym kontem.
 community-stats-bad-days = Podaj liczbę dni od 1 do { $max }, np. <code>/statystyki 30</code>.
-community-stats-coming = 📊 Przygotowuję wykresy zgłoszeń Twojej jednostki z ostatnich { $days } dni: według kategorii i według rejonów. Przyjdą za chwilę.
+community-stats-coming = 📊 Przygotowuję wykresy zgłoszeń Twojej jednostki z ostatnich { $days } dni: według kategorii, rejonów i gmin. Przyjdą za chwilę.
 community-stats-all-units = wszystkie jednostki
 community-stats-outside = poza rejonami
+community-stats-unknown-gmina = { $station }: gmina nieznana
 community-stats-title = Zgłoszenia { $since }–{ $until } · { $unit } · { $by ->
         [district] według rejonów
-        [gmina] według gmin (jednostek)
+        [gmina] według gmin
        *[category] według kategorii
     } ({ $total })
 community-stats-per-month = Zgłoszenia w kolejnych miesiącach
 community-stats-per-group = Zgłoszenia i potwierdzone (odsetek potwierdzonych) — { $by ->
         [district] rejony
-        [gmina] gminy (jednostki)
+        [gmina] gminy
        *[category] kategorie
     }
 community-stats-reports = zgłoszenia

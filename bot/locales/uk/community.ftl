@@ -151,18 +151,19 @@ community-office-hours-slot-place = • { $weekday ->
 command-stats = Статистика звернень підрозділу (графіки)
 community-stats-coordinators-only = Статистика — для координаторів із прив’язаним обліковим записом.
 community-stats-bad-days = Вкажіть кількість днів від 1 до { $max }, наприклад <code>/statystyki 30</code>.
-community-stats-coming = 📊 Готую графіки звернень вашого підрозділу за останні { $days } днів: за категоріями і за дільницями. Надійдуть за мить.
+community-stats-coming = 📊 Готую графіки звернень вашого підрозділу за останні { $days } днів: за категоріями, дільницями і гмінами. Надійдуть за мить.
 community-stats-all-units = усі підрозділи
 community-stats-outside = поза дільницями
+community-stats-unknown-gmina = { $station }: гміна невідома
 community-stats-title = Звернення { $since }–{ $until } · { $unit } · { $by ->
         [district] за дільницями
-        [gmina] за гмінами (підрозділами)
+        [gmina] за гмінами
        *[category] за категоріями
     } ({ $total })
 community-stats-per-month = Звернення за місяцями
 community-stats-per-group = Звернення і підтверджені (частка підтверджених) — { $by ->
         [district] дільниці
-        [gmina] гміни (підрозділи)
+        [gmina] гміни
        *[category] категорії
     }
 community-stats-reports = звернення

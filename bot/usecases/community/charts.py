@@ -46,6 +46,9 @@ async def unit_stats(
         station_id=station.id if station is not None else None,
         unit=station.name if station is not None else word("community-stats-all-units"),
         outside=word("community-stats-outside"),
+        unknown_gmina=lambda station: catalog.plain(
+            lang, "community-stats-unknown-gmina", {"station": station}
+        ),
     )
 
 

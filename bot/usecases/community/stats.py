@@ -5,8 +5,9 @@ The same figures go to a CSV file and to a PNG chart (matplotlib, offline, Agg b
 PNG also carries the figures it drew, read back from the drawn bars, in its metadata (key
 FIGURES_KEY): a test checks them against the CSV written from the same data.
 
-"gmina" groups by police station until the directory knows the gminas of the powiat (a station
-covers one or more gminas); "district" by the dzielnicowy's district; "category" by threat
+"gmina" groups by the gmina of the report's district (districts.csv `gmina`: a station covers one
+or more gminas); a district whose gmina the directory does not know is counted under its station,
+labelled as such (`unknown_gmina`); "district" by the dzielnicowy's district; "category" by threat
 category. A report is counted as confirmed when an officer confirmed the threat or it was
 eliminated (status confirmed or eliminated).
 """
@@ -37,6 +38,9 @@ CONFIRMED = frozenset({ReportStatus.CONFIRMED, ReportStatus.ELIMINATED})
 FIGURES_KEY = "rdb-figures"
 # Groups with no district (a report outside every district).
 OUTSIDE = "-"
+# The group code of a station's districts with no gmina in the directory: "?KMP-KONIN" (no gmina
+# name starts with "?", so the two never mix).
+UNKNOWN_GMINA = "?"
 CSV_FIELDS = (
     "group",
     "name",
@@ -111,8 +115,12 @@ async def collect(
     station_id: int | None = None,
     unit: str = "",
     outside: str = OUTSIDE,
+    unknown_gmina: Callable[[str], str] = lambda station: f"{UNKNOWN_GMINA}{station}",
 ) -> Stats:
-    """Count the reports sent in [since, until) (of one station, or all), grouped by `by`."""
+    """Count the reports sent in [since, until) (of one station, or all), grouped by `by`.
+
+    `unknown_gmina(station name)` labels the reports of districts with no gmina.
+    """
     query = (
         select(
             Report.category,
@@ -122,6 +130,7 @@ async def collect(
             Report.closed_at,
             District.code,
             District.name,
+            District.gmina,
             Station.code,
             Station.name,
         )
@@ -134,6 +143,8 @@ async def collect(
         query = query.where(District.station_id == station_id)
     zone = ZoneInfo(timezone)
     groups: dict[str, Group] = {}
+    # A gmina's folded name -> the first spelling met.
+    spelled: dict[str, str] = {}
     months: set[str] = set()
     for (
         category,
@@ -143,6 +154,7 @@ async def collect(
         closed,
         d_code,
         d_name,
+        gmina,
         s_code,
         s_name,
     ) in await session.execute(query):
@@ -150,8 +162,15 @@ async def collect(
             code, name = category, category_name(category)
         elif by == "district":
             code, name = d_code or OUTSIDE, d_name or outside
+        elif d_code is None:
+            code, name = OUTSIDE, outside
+        elif gmina and gmina.strip():
+            # "Konin" and "konin " are one gmina (partners.csv matches them alike): the first
+            # spelling met names it.
+            spelling = " ".join(gmina.split())
+            code = name = spelled.setdefault(spelling.casefold(), spelling)
         else:
-            code, name = s_code or OUTSIDE, s_name or outside
+            code, name = f"{UNKNOWN_GMINA}{s_code or ''}", unknown_gmina(s_name or "")
         group = groups.setdefault(code, Group(code, name))
         month = created.astimezone(zone).strftime("%Y-%m")
         months.add(month)

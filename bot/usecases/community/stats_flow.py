@@ -1,6 +1,6 @@
 """/statystyki: a coordinator gets the charts of their station's reports in the chat.
 
-Two PNGs (by category, by district) for the last N days (`/statystyki 30`; 90 by default) are
+Three PNGs (by category, by district, by gmina) for the last N days (`/statystyki 30`; 90 by default) are
 queued as outbox rows of kind KIND_STATS_CHART; the sender (handlers/community.py) draws them
 from the database when they are sent, so a restart loses nothing.
 """
@@ -20,7 +20,7 @@ KIND_STATS_CHART = "stats_chart"
 DEFAULT_DAYS = 90
 MAX_DAYS = 731
 # The charts a coordinator gets, in this order.
-CHART_GROUPINGS = ("category", "district")
+CHART_GROUPINGS = ("category", "district", "gmina")
 
 
 def stats_days(args: str) -> int | None:

@@ -26,16 +26,18 @@ _NUMBERS = itertools.count()
 
 
 async def seed(engine: AsyncEngine) -> None:
-    """Two stations, three districts; reports in October and November with known times."""
+    """Two stations, four districts in two gminas (one district's gmina unknown); reports in
+    October and November with known times."""
     async with session_factory(engine)() as session:
         konin = Station(code="KMP", name="KMP Konin", address="ul. Kolejowa 5", phone="+48 47")
         golina = Station(code="KP-GOL", name="KP Golina", address="ul. Konińska 1", phone="+48 63")
         session.add_all([konin, golina])
         await session.flush()
-        r1 = District(code="R1", name="Rejon 1", station_id=konin.id)
-        r2 = District(code="R2", name="Rejon 2", station_id=konin.id)
+        r1 = District(code="R1", name="Rejon 1", station_id=konin.id, gmina="Konin")
+        r2 = District(code="R2", name="Rejon 2", station_id=konin.id, gmina="konin ")
+        k1 = District(code="K1", name="Rejon Kramsk", station_id=konin.id, gmina="Kramsk")
         g1 = District(code="G1", name="Rejon Golina", station_id=golina.id)
-        session.add_all([r1, r2, g1])
+        session.add_all([r1, r2, k1, g1])
         await session.flush()
         plan = [
             # district, category, status, days after T0, hours to take, hours to close
@@ -47,6 +49,8 @@ async def seed(engine: AsyncEngine) -> None:
             (r2, "illegal_dumping", ReportStatus.TAKEN, 32, 3, None),
             (g1, "parking", ReportStatus.CONFIRMED, 33, 8, None),
             (None, "parking", ReportStatus.NEW, 34, None, None),
+            (k1, "illegal_dumping", ReportStatus.CONFIRMED, 35, 5, 30),
+            (k1, "parking", ReportStatus.NEW, 3, None, None),
         ]
         for number, (district, category, status, days, take, close) in enumerate(plan, 1):
             created = T0 + timedelta(days=days)
@@ -105,15 +109,23 @@ async def test_the_png_draws_the_figures_of_the_csv_by_district(
     period = ("--since", "2026-10-01", "--until", "2026-11-30", "--by", "district")
     rows = csv_rows(await stats(tmp_path, *period, "--format", "csv"))
     figures = drawn(await stats(tmp_path, *period, "--format", "png"))
-
+    assert_drawn_as_written(figures, rows)
     by_name = {row["name"]: row for row in rows}
-    assert set(by_name) == {"Rejon 1", "Rejon 2", "Rejon Golina", "poza rejonami"}
+    assert set(by_name) == {"Rejon 1", "Rejon 2", "Rejon Kramsk", "Rejon Golina", "poza rejonami"}
     assert by_name["Rejon 1"]["reports"] == "3" and by_name["Rejon 1"]["confirmed"] == "2"
     assert by_name["Rejon 1"]["confirmed_share_pct"] == "66.7"
     assert by_name["Rejon 1"]["median_hours_to_take"] == "4.0"
     assert by_name["Rejon 1"]["median_hours_to_close"] == "36.0"
     assert by_name["Rejon 2"]["2026-11"] == "3" and by_name["Rejon 2"]["2026-10"] == "0"
-    # What the PNG drew is what the CSV says.
+    # The title names the period and the unit.
+    assert figures["title"] == (
+        "Zgłoszenia 01.10.2026–30.11.2026 · wszystkie jednostki · według rejonów (10)"
+    )
+
+
+def assert_drawn_as_written(figures: dict[str, object], rows: list[dict[str, str]]) -> None:
+    """What the PNG drew is what the CSV says."""
+    by_name = {row["name"]: row for row in rows}
     assert figures["reports"] == {n: float(r["reports"]) for n, r in by_name.items()}
     assert figures["confirmed"] == {n: float(r["confirmed"]) for n, r in by_name.items()}
     for column in ("median_hours_to_take", "median_hours_to_close"):
@@ -122,10 +134,33 @@ async def test_the_png_draws_the_figures_of_the_csv_by_district(
         month: {n: float(r[month]) for n, r in by_name.items() if r[month] != "0"}
         for month in ("2026-10", "2026-11")
     }
-    # The title names the period and the unit.
+
+
+async def test_the_png_draws_the_figures_of_the_csv_by_gmina(
+    sqlite_engine: AsyncEngine, tmp_path: Path
+) -> None:
+    await seed(sqlite_engine)
+    period = ("--since", "2026-10-01", "--until", "2026-11-30", "--by", "gmina")
+    rows = csv_rows(await stats(tmp_path, *period, "--format", "csv"))
+    figures = drawn(await stats(tmp_path, *period, "--format", "png"))
+    assert_drawn_as_written(figures, rows)
+    # "Konin" and "konin " are one gmina; Golina's district has none in the directory: its
+    # reports are the station's, said so; a report outside every district stays outside.
+    assert {r["group"]: (r["name"], r["reports"]) for r in rows} == {
+        "Konin": ("Konin", "6"),
+        "Kramsk": ("Kramsk", "2"),
+        "?KP-GOL": ("KP Golina: gmina nieznana", "1"),
+        "-": ("poza rejonami", "1"),
+    }
+    by_name = {row["name"]: row for row in rows}
+    assert by_name["Kramsk"]["confirmed_share_pct"] == "50.0"
+    assert by_name["Kramsk"]["2026-10"] == "1" and by_name["Kramsk"]["2026-11"] == "1"
     assert figures["title"] == (
-        "Zgłoszenia 01.10.2026–30.11.2026 · wszystkie jednostki · według rejonów (8)"
+        "Zgłoszenia 01.10.2026–30.11.2026 · wszystkie jednostki · według gmin (10)"
     )
+    # In Ukrainian, the fallback label is the catalog's.
+    ukrainian = csv_rows(await stats(tmp_path, *period, "--lang", "uk", "--format", "csv"))
+    assert "KP Golina: гміна невідома" in {r["name"] for r in ukrainian}
 
 
 def test_reports_taken_and_closed_within_minutes_are_drawn() -> None:
@@ -153,15 +188,17 @@ async def test_one_station_by_category_and_by_gmina(
     rows = csv_rows(
         await stats(tmp_path, *since, "--by", "category", "--station", "KMP", "--format", "csv")
     )
-    assert {r["group"]: r["reports"] for r in rows} == {"parking": "3", "illegal_dumping": "3"}
+    assert {r["group"]: r["reports"] for r in rows} == {"parking": "4", "illegal_dumping": "4"}
     figures = drawn(
         await stats(tmp_path, *since, "--by", "category", "--station", "KMP", "--format", "png")
     )
     assert "KMP Konin" in str(figures["title"])
     assert figures["reports"] == {r["name"]: float(r["reports"]) for r in rows}
-    # gmina: by station until the directory knows the powiat's gminas.
-    gminas = csv_rows(await stats(tmp_path, *since, "--by", "gmina", "--format", "csv"))
-    assert {r["group"]: r["reports"] for r in gminas} == {"KMP": "6", "KP-GOL": "1", "-": "1"}
+    # One station's gminas.
+    gminas = csv_rows(
+        await stats(tmp_path, *since, "--by", "gmina", "--station", "KMP", "--format", "csv")
+    )
+    assert {r["group"]: r["reports"] for r in gminas} == {"Konin": "6", "Kramsk": "2"}
 
 
 async def test_an_unknown_station_is_refused_politely(
