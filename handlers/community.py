@@ -1,26 +1,35 @@
-"""Community: send a coordinator's statistics charts (outbox kind "stats_chart").
+"""Community: send a coordinator's statistics charts (outbox kind "stats_chart") and edit an
+officer's live card of a meeting (kind "meeting_view").
 
 The charts are drawn from the database when the row is sent (in a worker thread: matplotlib
-takes a good fraction of a second of CPU), so they show the figures of that moment.
+takes a good fraction of a second of CPU), so they show the figures of that moment; the card,
+likewise, shows the count of "I'll come" of the moment it is edited.
 """
 
 from __future__ import annotations
 
 import asyncio
 import html
+import logging
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from telegram import Bot, InputFile
+from telegram import Bot, InlineKeyboardMarkup, InputFile
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
 
 from bot.pipeline.senders import Sender
 from bot.services import Services
 from bot.usecases.community.charts import chart_texts, unit_stats
+from bot.usecases.community.meeting_card import KIND_MEETING_VIEW, card_to_edit
 from bot.usecases.community.stats import to_png
 from bot.usecases.community.stats_flow import KIND_STATS_CHART
 from bot.usecases.report.categories import Categories, load_categories
 from db.models.directory import Station
 from db.models.pipeline import OutboxMessage
+from handlers.render import NOT_MODIFIED, render_markup, render_text
+
+log = logging.getLogger(__name__)
 
 
 class CommunitySenders:
@@ -66,6 +75,33 @@ class CommunitySenders:
         )
         return message.message_id
 
+    async def meeting_view(self, bot: Bot, row: OutboxMessage) -> int | None:
+        """Edit the officer's live card of a meeting to show it as it is now."""
+        services = self.services
+        async with services.uow() as uow:
+            found = await card_to_edit(uow.session, services, row, services.clock())
+        if found is None:
+            # Never sent (or the meeting is gone): the next card shown is current anyway.
+            return None
+        message_id, answer = found
+        lang = services.catalog.language(row.payload.get("lang"))
+        markup = render_markup(services.catalog, lang, answer)
+        try:
+            await bot.edit_message_text(
+                chat_id=row.chat_id,
+                message_id=message_id,
+                text=render_text(services.catalog, lang, answer),
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup if isinstance(markup, InlineKeyboardMarkup) else None,
+            )
+        except BadRequest as exc:
+            if NOT_MODIFIED not in str(exc).lower():
+                # Deleted in the chat, or too old to edit: /spotkania shows a new card.
+                log.info("meeting card in chat %s not edited (%s)", row.chat_id, exc)
+                return None
+        return message_id
+
 
 def senders(services: Services) -> Mapping[str, Sender]:
-    return {KIND_STATS_CHART: CommunitySenders(services).stats_chart}
+    community = CommunitySenders(services)
+    return {KIND_STATS_CHART: community.stats_chart, KIND_MEETING_VIEW: community.meeting_view}

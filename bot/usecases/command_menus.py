@@ -49,6 +49,7 @@ OFFICER_COMMANDS: tuple[ListedCommand, ...] = (
     ListedCommand("cisza", "cisza", "command-quiet"),
     ListedCommand("ogloszenie", "ogloszenie", "command-announce"),
     ListedCommand("ogloszenia", "ogloszenia", "command-announcements"),
+    ListedCommand("spotkania", "spotkania", "command-meetings"),
 )
 COORDINATOR_COMMANDS: tuple[ListedCommand, ...] = (
     ListedCommand("zastepstwa", "zastepstwa", "command-station-leave"),

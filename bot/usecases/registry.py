@@ -9,6 +9,7 @@ from bot.usecases.router import Router
 def build_router() -> Router:
     """Build the router with every flow; the home flow also answers outside any flow."""
     from bot.usecases.community.announcements import AnnounceFlow
+    from bot.usecases.community.meeting_changes import MeetingsFlow
     from bot.usecases.community.meetings import AnnouncementsFlow
     from bot.usecases.community.notifications import NotificationsFlow
     from bot.usecases.community.stats_flow import StatsFlow
@@ -42,5 +43,6 @@ def build_router() -> Router:
     flows.append(NotificationsFlow())
     flows.append(AnnounceFlow())
     flows.append(AnnouncementsFlow())
+    flows.append(MeetingsFlow())
     flows.append(StatsFlow())
     return Router(flows, home)

@@ -7,7 +7,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import BigInteger, Float, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, BigIntId, JsonDoc, str_enum, utcnow
@@ -72,8 +72,14 @@ class Announcement(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # How many residents it was queued for when it was confirmed.
     recipients: Mapped[int] = mapped_column(default=0)
-    # Claimed by the reminder job (UPDATE ... WHERE reminded_at IS NULL): reminded once.
+    # Claimed by the reminder job (UPDATE ... WHERE reminded_at IS NULL): reminded once. A
+    # meeting moved more than a day ahead is reminded again (set back to NULL).
     reminded_at: Mapped[datetime | None]
+    # Meetings: cancelled by its officer or a coordinator (no reminder, "I'll come" says so).
+    cancelled_at: Mapped[datetime | None]
+    # The outbox row of the officer's latest card of the meeting (the sending's confirmation or
+    # a /spotkania entry): edited when someone says they will come, or the meeting changes.
+    view_row_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class MeetingAttendee(Base):

@@ -123,7 +123,88 @@ community-list-line = • no. { $number } · { $when } · { $kind ->
     } · sent to: { $recipients }{ $kind ->
         [meeting] {" "}· coming: { $coming }
        *[other] {""}
+    }{ $cancelled ->
+        [yes] {" "}· cancelled
+       *[no] {""}
     }
+
+## Changing and cancelling a meeting (/spotkania)
+
+command-meetings = My upcoming meetings: who will come, change, cancel
+community-meeting-card = 📅 <b>Meeting no. { $number }</b>: { $meeting ->
+        [council] council session
+        [office_hours] office hours
+       *[debate] public debate
+    } — { $whole ->
+        [all] all stations
+       *[other] { $area }
+    }
+    🗓 { $when } · 📍 { $place }
+    { $state ->
+        [cancelled] ❌ <b>Cancelled.</b> Residents were told it is cancelled.
+        [over] It took place. Said they would come: { $coming }.
+       *[open] 📨 Queued for { $recipients ->
+            [one] { $recipients } person
+           *[other] { $recipients } people
+        } · ✋ coming: <b>{ $coming }</b>
+    }
+community-meeting-change-button = ✏️ Change date or place
+community-meeting-cancel-button = ❌ Cancel the meeting
+community-meetings = 📅 Upcoming meetings ({ $count }). Under each: change its date or place, or cancel it; the "I'll come" count updates itself.
+community-meetings-none = No upcoming meetings. A new one: /ogloszenie → 📅 Meeting.
+community-meeting-cancel-confirm = Cancel meeting no. { $number } ({ $when }, { $place })? Everyone who got the invitation, and those who said they will come, will be told it is cancelled — gradually, like the invitation. There will be no reminder.
+community-meeting-cancel-yes = ❌ Yes, cancel it
+community-meeting-cancel-no = ↩️ No, keep it
+community-meeting-kept = All right — the meeting stays as it is.
+community-meeting-cancel-done = ❌ Meeting no. { $number } cancelled. The notice is queued for { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }.
+community-meeting-already-cancelled = Meeting no. { $number } ({ $when }) is already cancelled.
+community-meeting-keep = ⏭ No change
+community-meeting-change-when = Now: <b>{ $when }</b>. Type the new date and time (e.g. <code>{ $example }</code>) or leave it unchanged.
+community-meeting-bad-when = I can't read that date, or it has passed. Type the new date and time within a year, e.g. <code>{ $when }</code>, or press "⏭ No change".
+community-meeting-change-place = Now: <b>{ $place }</b>. Type the new place or leave it unchanged.
+community-meeting-change-confirm = Meeting no. { $number } after the change:
+    🗓 { $when }{ $moved ->
+        [yes] {" "}(new date)
+       *[no] {""}
+    }
+    📍 { $place }{ $replaced ->
+        [yes] {" "}(new place)
+       *[no] {""}
+    }
+    Save and tell those who got the invitation (and those who said they will come)? Those who said they will come stay on the list.
+community-meeting-change-save = ✅ Save and tell them
+community-meeting-unchanged = Nothing changes — the meeting stays as it was.
+community-meeting-change-done = ✅ Meeting no. { $number } changed. The notice is queued for { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }.
+community-meeting-cancelled = ❌ <b>Cancelled: { $meeting ->
+        [council] council session with the district officer
+        [office_hours] the district officer's office hours
+       *[debate] public debate
+    }</b> — { $whole ->
+        [all] all stations
+       *[other] { $area }
+    }
+    🗓 { $when }
+    📍 { $place }
+    The meeting will not take place. We are sorry.
+community-meeting-changed = 📅 <b>Changed: { $meeting ->
+        [council] council session with the district officer
+        [office_hours] the district officer's office hours
+       *[debate] public debate
+    }</b> — { $whole ->
+        [all] all stations
+       *[other] { $area }
+    }
+    🗓 <b>When:</b> { $when }
+    📍 <b>Where:</b> { $place }
+    If you said you will come, that still stands; I will remind you the day before.
+community-meeting-cancelled-attend = This meeting ({ $when }) has been cancelled — it will not take place.
+
 community-office-hours = 🕒 <b>Next office hours:</b>
     { $slots }
 community-office-hours-slot = • { $weekday ->

@@ -124,7 +124,91 @@ community-list-line = • nr { $number } · { $when } · { $kind ->
     } · wysłane do: { $recipients }{ $kind ->
         [meeting] {" "}· przyjdzie: { $coming }
        *[other] {""}
+    }{ $cancelled ->
+        [yes] {" "}· odwołane
+       *[no] {""}
     }
+
+## Zmiana i odwołanie spotkania (/spotkania)
+
+command-meetings = Moje nadchodzące spotkania: kto przyjdzie, zmiana, odwołanie
+community-meeting-card = 📅 <b>Spotkanie nr { $number }</b>: { $meeting ->
+        [council] sesja rady
+        [office_hours] dyżur dzielnicowego
+       *[debate] debata społeczna
+    } — { $whole ->
+        [all] wszystkie jednostki
+       *[other] { $area }
+    }
+    🗓 { $when } · 📍 { $place }
+    { $state ->
+        [cancelled] ❌ <b>Odwołane.</b> Mieszkańcy dostali wiadomość o odwołaniu.
+        [over] Odbyło się. Zapowiedziało się: { $coming }.
+       *[open] 📨 Wysłane do kolejki: { $recipients ->
+            [one] { $recipients } osoba
+            [few] { $recipients } osoby
+           *[other] { $recipients } osób
+        } · ✋ przyjdzie: <b>{ $coming }</b>
+    }
+community-meeting-change-button = ✏️ Zmień termin lub miejsce
+community-meeting-cancel-button = ❌ Odwołaj spotkanie
+community-meetings = 📅 Nadchodzące spotkania ({ $count }). Pod każdym: zmiana terminu lub miejsca i odwołanie; liczba „przyjdę” odświeża się sama.
+community-meetings-none = Nie ma nadchodzących spotkań. Nowe: /ogloszenie → 📅 Spotkanie.
+community-meeting-cancel-confirm = Odwołać spotkanie nr { $number } ({ $when }, { $place })? Wszyscy, którzy dostali zaproszenie, i osoby zapisane dostaną wiadomość o odwołaniu, stopniowo, jak samo zaproszenie. Nie będzie przypomnienia.
+community-meeting-cancel-yes = ❌ Tak, odwołaj
+community-meeting-cancel-no = ↩️ Nie, zostaw
+community-meeting-kept = Dobrze — spotkanie zostaje bez zmian.
+community-meeting-cancel-done = ❌ Spotkanie nr { $number } odwołane. Wiadomość o odwołaniu w kolejce: { $count ->
+        [one] { $count } osoba
+        [few] { $count } osoby
+       *[other] { $count } osób
+    }.
+community-meeting-already-cancelled = Spotkanie nr { $number } ({ $when }) jest już odwołane.
+community-meeting-keep = ⏭ Bez zmian
+community-meeting-change-when = Teraz: <b>{ $when }</b>. Wpisz nowy termin (np. <code>{ $example }</code>) albo zostaw bez zmian.
+community-meeting-bad-when = Nie rozpoznaję tej daty albo już minęła. Wpisz nowy termin w ciągu najbliższego roku, np. <code>{ $when }</code>, albo naciśnij „⏭ Bez zmian”.
+community-meeting-change-place = Teraz: <b>{ $place }</b>. Wpisz nowe miejsce albo zostaw bez zmian.
+community-meeting-change-confirm = Spotkanie nr { $number } po zmianie:
+    🗓 { $when }{ $moved ->
+        [yes] {" "}(nowy termin)
+       *[no] {""}
+    }
+    📍 { $place }{ $replaced ->
+        [yes] {" "}(nowe miejsce)
+       *[no] {""}
+    }
+    Zapisać i powiadomić tych, którzy dostali zaproszenie (i zapisanych)? Osoby zapisane pozostają zapisane.
+community-meeting-change-save = ✅ Zapisz i powiadom
+community-meeting-unchanged = Nic się nie zmienia — spotkanie zostaje jak było.
+community-meeting-change-done = ✅ Spotkanie nr { $number } zmienione. Wiadomość o zmianie w kolejce: { $count ->
+        [one] { $count } osoba
+        [few] { $count } osoby
+       *[other] { $count } osób
+    }.
+community-meeting-cancelled = ❌ <b>Odwołane: { $meeting ->
+        [council] sesja rady z udziałem dzielnicowego
+        [office_hours] dyżur dzielnicowego
+       *[debate] debata społeczna
+    }</b> — { $whole ->
+        [all] wszystkie jednostki
+       *[other] { $area }
+    }
+    🗓 { $when }
+    📍 { $place }
+    Spotkanie się nie odbędzie. Przepraszamy.
+community-meeting-changed = 📅 <b>Zmiana: { $meeting ->
+        [council] sesja rady z udziałem dzielnicowego
+        [office_hours] dyżur dzielnicowego
+       *[debate] debata społeczna
+    }</b> — { $whole ->
+        [all] wszystkie jednostki
+       *[other] { $area }
+    }
+    🗓 <b>Kiedy:</b> { $when }
+    📍 <b>Gdzie:</b> { $place }
+    Jeśli już się zapisano, zapis jest aktualny; przypomnę dzień wcześniej.
+community-meeting-cancelled-attend = To spotkanie ({ $when }) zostało odwołane — nie odbędzie się.
+
 community-office-hours = 🕒 <b>Najbliższe dyżury:</b>
     { $slots }
 community-office-hours-slot = • { $weekday ->

@@ -124,7 +124,91 @@ community-list-line = • № { $number } · { $when } · { $kind ->
     } · надіслано: { $recipients }{ $kind ->
         [meeting] {" "}· прийде: { $coming }
        *[other] {""}
+    }{ $cancelled ->
+        [yes] {" "}· скасовано
+       *[no] {""}
     }
+
+## Зміна і скасування зустрічі (/spotkania)
+
+command-meetings = Мої найближчі зустрічі: хто прийде, зміна, скасування
+community-meeting-card = 📅 <b>Зустріч № { $number }</b>: { $meeting ->
+        [council] сесія ради
+        [office_hours] прийом дільничного
+       *[debate] громадські дебати
+    } — { $whole ->
+        [all] усі підрозділи
+       *[other] { $area }
+    }
+    🗓 { $when } · 📍 { $place }
+    { $state ->
+        [cancelled] ❌ <b>Скасовано.</b> Мешканці отримали повідомлення про скасування.
+        [over] Відбулася. Записалися: { $coming }.
+       *[open] 📨 Поставлено в чергу: { $recipients ->
+            [one] { $recipients } особа
+            [few] { $recipients } особи
+           *[other] { $recipients } осіб
+        } · ✋ прийде: <b>{ $coming }</b>
+    }
+community-meeting-change-button = ✏️ Змінити час або місце
+community-meeting-cancel-button = ❌ Скасувати зустріч
+community-meetings = 📅 Найближчі зустрічі ({ $count }). Під кожною: зміна часу чи місця і скасування; кількість «прийду» оновлюється сама.
+community-meetings-none = Найближчих зустрічей немає. Нова: /ogloszenie → 📅 Зустріч.
+community-meeting-cancel-confirm = Скасувати зустріч № { $number } ({ $when }, { $place })? Усі, хто отримав запрошення, і ті, хто записався, отримають повідомлення про скасування — поступово, як і саме запрошення. Нагадування не буде.
+community-meeting-cancel-yes = ❌ Так, скасувати
+community-meeting-cancel-no = ↩️ Ні, залишити
+community-meeting-kept = Добре — зустріч залишається без змін.
+community-meeting-cancel-done = ❌ Зустріч № { $number } скасовано. Повідомлення про скасування в черзі: { $count ->
+        [one] { $count } особа
+        [few] { $count } особи
+       *[other] { $count } осіб
+    }.
+community-meeting-already-cancelled = Зустріч № { $number } ({ $when }) уже скасовано.
+community-meeting-keep = ⏭ Без змін
+community-meeting-change-when = Зараз: <b>{ $when }</b>. Введіть новий час (наприклад <code>{ $example }</code>) або залиште без змін.
+community-meeting-bad-when = Не розпізнаю цю дату, або вона вже минула. Введіть новий час протягом найближчого року, наприклад <code>{ $when }</code>, або натисніть «⏭ Без змін».
+community-meeting-change-place = Зараз: <b>{ $place }</b>. Введіть нове місце або залиште без змін.
+community-meeting-change-confirm = Зустріч № { $number } після зміни:
+    🗓 { $when }{ $moved ->
+        [yes] {" "}(новий час)
+       *[no] {""}
+    }
+    📍 { $place }{ $replaced ->
+        [yes] {" "}(нове місце)
+       *[no] {""}
+    }
+    Зберегти і повідомити тих, хто отримав запрошення (і тих, хто записався)? Записані залишаються записаними.
+community-meeting-change-save = ✅ Зберегти і повідомити
+community-meeting-unchanged = Нічого не змінюється — зустріч залишається як була.
+community-meeting-change-done = ✅ Зустріч № { $number } змінено. Повідомлення про зміну в черзі: { $count ->
+        [one] { $count } особа
+        [few] { $count } особи
+       *[other] { $count } осіб
+    }.
+community-meeting-cancelled = ❌ <b>Скасовано: { $meeting ->
+        [council] сесія ради за участю дільничного
+        [office_hours] прийом дільничного
+       *[debate] громадські дебати
+    }</b> — { $whole ->
+        [all] усі підрозділи
+       *[other] { $area }
+    }
+    🗓 { $when }
+    📍 { $place }
+    Зустріч не відбудеться. Перепрошуємо.
+community-meeting-changed = 📅 <b>Зміна: { $meeting ->
+        [council] сесія ради за участю дільничного
+        [office_hours] прийом дільничного
+       *[debate] громадські дебати
+    }</b> — { $whole ->
+        [all] усі підрозділи
+       *[other] { $area }
+    }
+    🗓 <b>Коли:</b> { $when }
+    📍 <b>Де:</b> { $place }
+    Якщо ви вже записалися, запис чинний; я нагадаю за день.
+community-meeting-cancelled-attend = Цю зустріч ({ $when }) скасовано — вона не відбудеться.
+
 community-office-hours = 🕒 <b>Найближчі години прийому:</b>
     { $slots }
 community-office-hours-slot = • { $weekday ->

@@ -22,17 +22,19 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from bot.conversation import Answer, Choice, Location, Option, Text
-from bot.i18n import format_day, format_time
+from bot.i18n import format_day
 from bot.outbox import PRIORITY_BACKGROUND, queue_answer, reply
 from bot.services import Services
-from bot.usecases.community.audience import (
-    Recipient,
-    audience_district_ids,
-    audience_name,
-    recipients,
+from bot.usecases.community.audience import Recipient, audience_district_ids, recipients
+from bot.usecases.community.meeting_card import (
+    area_of,
+    meeting_state,
+    queue_card_edit,
+    show_card,
+    when_text,
 )
 from bot.usecases.community.subscriptions import SCOPE as RESIDENT_SCOPE
 from bot.usecases.community.subscriptions import UNSUBSCRIBE, subscriber_count
@@ -83,12 +85,6 @@ def parse_when(text: str, now: datetime, timezone: str) -> datetime | None:
     except ValueError:
         return None
     return moment.astimezone(ZoneInfo("UTC"))
-
-
-def when_text(services: Services, moment: datetime) -> str:
-    """Return a meeting's time as the unit writes it: 12.12.2026, 18:00."""
-    at = local(services.config, moment)
-    return f"{format_day(at)}, {format_time(at)}"
 
 
 # ---- what residents receive -----------------------------------------------------------------
@@ -143,16 +139,6 @@ def announcement_answer(
     if district_code is not None:
         rows.append((Option("community-unsubscribe-button", f"{UNSUBSCRIBE}{district_code}"),))
     return Answer(key=key, args=args, options=tuple(rows), scope=RESIDENT_SCOPE, also=tuple(also))
-
-
-async def area_of(services: Services, ctx_session: Any, announcement: Announcement) -> str:
-    """Return the name of the audience (empty for "all": the catalog says "every station")."""
-    return (
-        await audience_name(
-            ctx_session, announcement.audience, announcement.district_id, announcement.station_id
-        )
-        or ""
-    )
 
 
 # ---- the officer's flow -------------------------------------------------------------------
@@ -424,8 +410,15 @@ async def _send(ctx: FlowContext, officer: Officer, draft: dict[str, Any]) -> li
     )
     people = await recipients(session, ids)
     # Queued first: the officer may be a subscriber too, and their chat's messages keep order.
-    confirmation = ctx.answer("community-announce-sent", count=len(people), number=announcement.id)
-    reply(ctx.uow, ctx.user, confirmation, ctx.lang)
+    announcement.recipients = len(people)
+    if announcement.kind is AnnouncementKind.MEETING:
+        # The card the officer changes or cancels the meeting from, kept up to date.
+        await show_card(ctx.uow, ctx.services, ctx.user, ctx.lang, announcement, ctx.turn.now)
+    else:
+        confirmation = ctx.answer(
+            "community-announce-sent", count=len(people), number=announcement.id
+        )
+        reply(ctx.uow, ctx.user, confirmation, ctx.lang)
     await queue_announcement(ctx.uow, ctx.services, announcement, officer, people)
     ctx.reset()
     return []
@@ -480,7 +473,10 @@ async def attend(ctx: FlowContext, value: str) -> list[Answer]:
     if meeting is None or meeting.kind is not AnnouncementKind.MEETING or meeting.starts_at is None:
         return [ctx.answer("community-button-gone")]
     when = when_text(ctx.services, meeting.starts_at)
-    if meeting.starts_at <= ctx.turn.now:
+    state = meeting_state(meeting, ctx.turn.now)
+    if state == "cancelled":
+        return [ctx.answer("community-meeting-cancelled-attend", when=when)]
+    if state == "over":
         return [ctx.answer("community-meeting-over", when=when)]
     existing = await ctx.session.scalar(
         select(MeetingAttendee).where(
@@ -498,6 +494,8 @@ async def attend(ctx: FlowContext, value: str) -> list[Answer]:
                     created_at=ctx.turn.now,
                 )
             )
+            await ctx.session.flush()
+            await queue_card_edit(ctx.uow, meeting)
         back = [[Option("community-withdraw-button", f"{WITHDRAW}{meeting.id}")]]
         return [
             ctx.answer(
@@ -510,14 +508,6 @@ async def attend(ctx: FlowContext, value: str) -> list[Answer]:
         ]
     if existing is not None:
         await ctx.session.delete(existing)
+        await ctx.session.flush()
+        await queue_card_edit(ctx.uow, meeting)
     return [ctx.answer("community-not-attending", when=when)]
-
-
-async def attendee_count(session: Any, announcement_id: int) -> int:
-    """Return how many residents said they will come."""
-    count = await session.scalar(
-        select(func.count())
-        .select_from(MeetingAttendee)
-        .where(MeetingAttendee.announcement_id == announcement_id)
-    )
-    return int(count or 0)

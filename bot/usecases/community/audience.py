@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -35,11 +36,21 @@ async def audience_district_ids(
     return list(await session.scalars(query.order_by(District.id)))
 
 
-async def recipients(session: AsyncSession, district_ids: Sequence[int]) -> list[Recipient]:
-    """Return the subscribers of these districts who can be written to, each person once."""
+async def recipients(
+    session: AsyncSession,
+    district_ids: Sequence[int],
+    *,
+    subscribed_by: datetime | None = None,
+    user_ids: Sequence[int] | None = None,
+) -> list[Recipient]:
+    """Return the subscribers of these districts who can be written to, each person once.
+
+    `subscribed_by`: only those subscribed by then (who got an announcement made then);
+    `user_ids`: only these people (e.g. those who said they will come).
+    """
     if not district_ids:
         return []
-    rows = await session.execute(
+    query = (
         select(User.id, User.chat_id, User.language, District.code)
         .join(DistrictSubscription, DistrictSubscription.user_id == User.id)
         .join(District, District.id == DistrictSubscription.district_id)
@@ -51,6 +62,11 @@ async def recipients(session: AsyncSession, district_ids: Sequence[int]) -> list
         )
         .order_by(User.id, District.id)
     )
+    if subscribed_by is not None:
+        query = query.where(DistrictSubscription.created_at <= subscribed_by)
+    if user_ids is not None:
+        query = query.where(User.id.in_(list(user_ids)))
+    rows = await session.execute(query)
     found: dict[int, Recipient] = {}
     for user_id, chat_id, language, code in rows:
         if chat_id is None:
@@ -71,3 +87,14 @@ async def audience_name(
         station = await session.get(Station, station_id)
         return station.name if station is not None else None
     return None
+
+
+async def first_district_code(session: AsyncSession, district_ids: Sequence[int]) -> str | None:
+    """Return the code of the first of these districts (the unsubscribe button of a message to
+    someone no longer subscribed to any of them: pressing it changes nothing, and says so)."""
+    if not district_ids:
+        return None
+    found = await session.scalar(
+        select(District.code).where(District.id.in_(list(district_ids))).order_by(District.id)
+    )
+    return str(found) if found is not None else None

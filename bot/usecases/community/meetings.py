@@ -18,13 +18,15 @@ from bot.conversation import Answer, Option
 from bot.i18n import Raw
 from bot.outbox import PRIORITY_BACKGROUND, queue_answer
 from bot.services import Services
-from bot.usecases.community.announcements import (
-    WITHDRAW,
-    area_of,
-    attendee_count,
-    when_text,
+from bot.usecases.community.announcements import WITHDRAW
+from bot.usecases.community.audience import (
+    audience_district_ids,
+    first_district_code,
+    recipients,
 )
+from bot.usecases.community.meeting_card import area_of, attendee_count, when_text
 from bot.usecases.community.subscriptions import SCOPE as RESIDENT_SCOPE
+from bot.usecases.community.subscriptions import UNSUBSCRIBE
 from bot.usecases.flow import FlowContext
 from bot.usecases.officers.permissions import linked_officer
 from db.models.community import Announcement, AnnouncementKind, MeetingAttendee
@@ -47,6 +49,7 @@ async def send_meeting_reminders(services: Services, now: datetime) -> int:
                 select(Announcement.id, Announcement.created_at, Announcement.starts_at).where(
                     Announcement.kind == AnnouncementKind.MEETING,
                     Announcement.reminded_at.is_(None),
+                    Announcement.cancelled_at.is_(None),
                     Announcement.starts_at > now,
                     Announcement.starts_at <= now + REMINDER_LEAD,
                 )
@@ -65,7 +68,12 @@ async def _remind(services: Services, number: int, now: datetime, *, late: bool)
         session = uow.session
         claimed = await session.execute(
             update(Announcement)
-            .where(Announcement.id == number, Announcement.reminded_at.is_(None))
+            .where(
+                Announcement.id == number,
+                Announcement.reminded_at.is_(None),
+                # Cancelled meanwhile: not reminded (the cancellation was the last word).
+                Announcement.cancelled_at.is_(None),
+            )
             .values(reminded_at=now)
         )
         if int(getattr(claimed, "rowcount", 0) or 0) != 1:
@@ -86,22 +94,40 @@ async def _remind(services: Services, number: int, now: datetime, *, late: bool)
                 lat=f"{meeting.lat:.6f}", lon=f"{meeting.lon:.6f}"
             )
             also.append(("community-meeting-map", {"url": url}))
-        attendees = await session.execute(
-            select(User.id, User.chat_id, MeetingAttendee.lang)
-            .join(MeetingAttendee, MeetingAttendee.user_id == User.id)
-            .where(
-                MeetingAttendee.announcement_id == number,
-                User.chat_id.is_not(None),
-                User.blocked.is_(False),
-                User.undeliverable.is_(False),
+        attendees = list(
+            await session.execute(
+                select(User.id, User.chat_id, MeetingAttendee.lang)
+                .join(MeetingAttendee, MeetingAttendee.user_id == User.id)
+                .where(
+                    MeetingAttendee.announcement_id == number,
+                    User.chat_id.is_not(None),
+                    User.blocked.is_(False),
+                    User.undeliverable.is_(False),
+                )
+                .order_by(MeetingAttendee.id)
             )
-            .order_by(MeetingAttendee.id)
         )
+        # Each reminder carries the unsubscribe button of the district the person gets the
+        # news through (the first of the audience if they unsubscribed since).
+        ids = await audience_district_ids(
+            session, meeting.audience, meeting.district_id, meeting.station_id
+        )
+        through = {
+            person.user_id: person.district_code
+            for person in await recipients(session, ids, user_ids=[row[0] for row in attendees])
+        }
+        fallback = await first_district_code(session, ids)
         count = 0
         for user_id, chat_id, lang in attendees:
             count += 1
             if chat_id is None:
                 continue
+            rows: list[tuple[Option, ...]] = [
+                (Option("community-withdraw-button", f"{WITHDRAW}{number}"),)
+            ]
+            code = through.get(user_id, fallback)
+            if code is not None:
+                rows.append((Option("community-unsubscribe-button", f"{UNSUBSCRIBE}{code}"),))
             texts = meeting.texts or {}
             answer = Answer(
                 key="community-reminder",
@@ -112,7 +138,7 @@ async def _remind(services: Services, number: int, now: datetime, *, late: bool)
                     "area": area,
                     "text": texts.get(lang) or texts.get("pl") or "",
                 },
-                options=((Option("community-withdraw-button", f"{WITHDRAW}{number}"),),),
+                options=tuple(rows),
                 scope=RESIDENT_SCOPE,
                 also=tuple(also),
             )
@@ -173,6 +199,7 @@ class AnnouncementsFlow:
                 "recipients": item.recipients,
                 "coming": await attendee_count(ctx.session, item.id),
                 "when": when_text(ctx.services, item.starts_at or item.created_at),
+                "cancelled": "yes" if item.cancelled_at is not None else "no",
             }
             lines.append(ctx.text("community-list-line", **fields))
         # Rendered (and escaped) line by line already.

@@ -162,7 +162,8 @@ async def collect(
             code, name = category, category_name(category)
         elif by == "district":
             code, name = d_code or OUTSIDE, d_name or outside
-        elif d_code is None:
+        elif not d_code:
+            # Outside every district (the outer join's NULL).
             code, name = OUTSIDE, outside
         elif gmina and gmina.strip():
             # "Konin" and "konin " are one gmina (partners.csv matches them alike): the first

@@ -1,8 +1,8 @@
 """/statystyki: a coordinator gets the charts of their station's reports in the chat.
 
-Three PNGs (by category, by district, by gmina) for the last N days (`/statystyki 30`; 90 by default) are
-queued as outbox rows of kind KIND_STATS_CHART; the sender (handlers/community.py) draws them
-from the database when they are sent, so a restart loses nothing.
+Three PNGs (by category, by district, by gmina) for the last N days (`/statystyki 30`; 90 by
+default) are queued as outbox rows of kind KIND_STATS_CHART; the sender (handlers/community.py)
+draws them from the database when they are sent, so a restart loses nothing.
 """
 
 from __future__ import annotations

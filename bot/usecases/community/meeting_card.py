@@ -1,0 +1,147 @@
+"""The officer's card of a sent meeting: who it went to, how many will come, and its buttons.
+
+The confirmation of the sending and every /spotkania entry are this card. The latest one shown
+is the live one (`Announcement.view_row_id`, its outbox row): a resident's "I'll come" or its
+withdrawal, and a change or cancellation, queue one row of kind KIND_MEETING_VIEW that renders
+the card when it is sent and edits that message — so the officer sees the count of the moment,
+and a burst of presses costs one edit (a row still pending is not queued again).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.conversation import Answer, Option
+from bot.i18n import format_day, format_time
+from bot.outbox import PRIORITY_BACKGROUND, queue_kind, reply
+from bot.services import Services
+from bot.usecases.community.audience import audience_name
+from bot.usecases.operations.local_time import local
+from db.models.community import Announcement, Audience, MeetingAttendee
+from db.models.people import User
+from db.models.pipeline import OutboxMessage, OutboxStatus
+from db.uow import UnitOfWork
+
+KIND_MEETING_VIEW = "meeting_view"
+# The card's buttons (scope "mt", version 0: checked against the database on every press).
+CARD_SCOPE = "mt"
+CANCEL_MEETING = "x:"
+CHANGE_MEETING = "e:"
+
+
+def when_text(services: Services, moment: datetime) -> str:
+    """Return a meeting's time as the unit writes it: 12.12.2026, 18:00."""
+    at = local(services.config, moment)
+    return f"{format_day(at)}, {format_time(at)}"
+
+
+async def area_of(services: Services, session: AsyncSession, announcement: Announcement) -> str:
+    """Return the name of the audience (empty for "all": the catalog says "every station")."""
+    return (
+        await audience_name(
+            session, announcement.audience, announcement.district_id, announcement.station_id
+        )
+        or ""
+    )
+
+
+async def attendee_count(session: AsyncSession, announcement_id: int) -> int:
+    """Return how many residents said they will come."""
+    count = await session.scalar(
+        select(func.count())
+        .select_from(MeetingAttendee)
+        .where(MeetingAttendee.announcement_id == announcement_id)
+    )
+    return int(count or 0)
+
+
+def meeting_state(meeting: Announcement, now: datetime) -> str:
+    """Return "cancelled", "over" or "open" (only an open meeting can be changed)."""
+    if meeting.cancelled_at is not None:
+        return "cancelled"
+    if meeting.starts_at is None or meeting.starts_at <= now:
+        return "over"
+    return "open"
+
+
+async def meeting_card(
+    session: AsyncSession, services: Services, meeting: Announcement, now: datetime
+) -> Answer:
+    """Build the officer's card of a meeting as it is now."""
+    state = meeting_state(meeting, now)
+    args: dict[str, Any] = {
+        "number": meeting.id,
+        "meeting": meeting.meeting_kind or "debate",
+        "area": await area_of(services, session, meeting),
+        "whole": "all" if meeting.audience is Audience.ALL else "one",
+        "when": when_text(services, meeting.starts_at) if meeting.starts_at else "",
+        "place": meeting.place or "",
+        "recipients": meeting.recipients,
+        "coming": await attendee_count(session, meeting.id),
+        "state": state,
+    }
+    rows: tuple[tuple[Option, ...], ...] = ()
+    if state == "open":
+        rows = (
+            (Option("community-meeting-change-button", f"{CHANGE_MEETING}{meeting.id}"),),
+            (Option("community-meeting-cancel-button", f"{CANCEL_MEETING}{meeting.id}"),),
+        )
+    return Answer(key="community-meeting-card", args=args, options=rows, scope=CARD_SCOPE)
+
+
+async def show_card(
+    uow: UnitOfWork, services: Services, user: User, lang: str, meeting: Announcement, now: datetime
+) -> None:
+    """Send the officer a card of the meeting; it becomes the one kept up to date."""
+    answer = await meeting_card(uow.session, services, meeting, now)
+    row = reply(uow, user, answer, lang)
+    if row is not None:
+        await uow.session.flush()
+        meeting.view_row_id = row.id
+
+
+async def queue_card_edit(
+    uow: UnitOfWork, meeting: Announcement, *, priority: int = PRIORITY_BACKGROUND
+) -> None:
+    """Queue an edit of the officer's live card (none when one is pending: it renders anew)."""
+    if meeting.view_row_id is None:
+        return
+    session = uow.session
+    view = await session.get(OutboxMessage, meeting.view_row_id)
+    if view is None:
+        return
+    pending = await session.scalars(
+        select(OutboxMessage.payload).where(
+            OutboxMessage.chat_id == view.chat_id,
+            OutboxMessage.kind == KIND_MEETING_VIEW,
+            OutboxMessage.status == OutboxStatus.PENDING,
+        )
+    )
+    if any(payload.get("announcement_id") == meeting.id for payload in pending):
+        return
+    queue_kind(
+        uow,
+        view.chat_id,
+        KIND_MEETING_VIEW,
+        {"announcement_id": meeting.id, "lang": view.payload.get("lang")},
+        user_id=view.user_id,
+        priority=priority,
+    )
+
+
+async def card_to_edit(
+    session: AsyncSession, services: Services, row: OutboxMessage, now: datetime
+) -> tuple[int, Answer] | None:
+    """Return the message id of a meeting's live card in the row's chat and the card as it is
+    now (None when the card was never sent, or the meeting is gone)."""
+    meeting = await session.get(Announcement, int(row.payload.get("announcement_id", 0)))
+    if meeting is None or meeting.view_row_id is None:
+        return None
+    view = await session.get(OutboxMessage, meeting.view_row_id)
+    if view is None or view.chat_id != row.chat_id or view.message_id is None:
+        return None
+    return int(view.message_id), await meeting_card(session, services, meeting, now)
