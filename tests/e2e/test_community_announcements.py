@@ -153,7 +153,9 @@ async def test_200_subscribers_get_a_meeting_paced_through_a_restart_and_are_rem
     subscribers = [ZOFIA, *range(FIRST, FIRST + OTHERS)]
 
     sent = await announce_debate(local_api, tomasz)
-    assert "wysłane do kolejki: 200 osób" in text_of(sent)
+    # The officer's card of the meeting: the count, and what can still be done with it.
+    assert "Wysłane do kolejki: 200 osób · ✋ przyjdzie: 0" in text_of(sent)
+    assert sent.buttons() == [["✏️ Zmień termin lub miejsce"], ["❌ Odwołaj spotkanie"]]
 
     # Stopped while the announcement goes out, started again on the same database.
     async def delivered() -> int:
@@ -210,8 +212,15 @@ async def test_200_subscribers_get_a_meeting_paced_through_a_restart_and_are_rem
         neighbour = local_api.user(number)
         press_value(neighbour, announcements(local_api, number)[0], "go:1")
         await local_api.await_sent(number, predicate=lambda m: "✋" in text_of(m))
+    # Tomasz's card counts them as they press (edited, not sent anew).
+    async def counted_on_card() -> bool:
+        return "przyjdzie: 3" in text_of(local_api.current(TOMASZ, sent.message_id))
+
+    await eventually(counted_on_card, True)
     tomasz.send_command("ogloszenia")
-    [listed] = await local_api.await_sent(TOMASZ, predicate=lambda m: "nr 1" in text_of(m))
+    [listed] = await local_api.await_sent(
+        TOMASZ, predicate=lambda m: "Ostatnie ogłoszenia" in text_of(m)
+    )
     assert "wysłane do: 200" in text_of(listed) and "przyjdzie: 3" in text_of(listed)
 
     # The day before: those who will come are reminded, in their language; Tomasz gets the count.
@@ -220,6 +229,8 @@ async def test_200_subscribers_get_a_meeting_paced_through_a_restart_and_are_rem
         ZOFIA, predicate=lambda m: "Przypomnienie" in text_of(m), timeout=20
     )
     assert "debata społeczna" in text_of(reminder) and "Dom Kultury Oskard" in text_of(reminder)
+    # Like every message to subscribers, the reminder lets them unsubscribe.
+    assert reminder.buttons() == [["Jednak nie przyjdę"], ["🔕 Wypisz się z wiadomości rejonu"]]
     [ukrainian_reminder] = await local_api.await_sent(
         FIRST, predicate=lambda m: "Нагадування" in text_of(m)
     )

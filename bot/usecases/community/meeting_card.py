@@ -3,8 +3,10 @@
 The confirmation of the sending and every /spotkania entry are this card. The latest one shown
 is the live one (`Announcement.view_row_id`, its outbox row): a resident's "I'll come" or its
 withdrawal, and a change or cancellation, queue one row of kind KIND_MEETING_VIEW that renders
-the card when it is sent and edits that message — so the officer sees the count of the moment,
-and a burst of presses costs one edit (a row still pending is not queued again).
+the card when it is sent and edits that message — so the officer sees the count of the moment.
+Every press queues its row (so the last one always renders after the last change committed);
+a row with a later one still pending for the same meeting is passed over, so a burst of presses
+costs few edits.
 """
 
 from __future__ import annotations
@@ -107,21 +109,11 @@ async def show_card(
 async def queue_card_edit(
     uow: UnitOfWork, meeting: Announcement, *, priority: int = PRIORITY_BACKGROUND
 ) -> None:
-    """Queue an edit of the officer's live card (none when one is pending: it renders anew)."""
+    """Queue an edit of the officer's live card, rendered when it is sent."""
     if meeting.view_row_id is None:
         return
-    session = uow.session
-    view = await session.get(OutboxMessage, meeting.view_row_id)
+    view = await uow.session.get(OutboxMessage, meeting.view_row_id)
     if view is None:
-        return
-    pending = await session.scalars(
-        select(OutboxMessage.payload).where(
-            OutboxMessage.chat_id == view.chat_id,
-            OutboxMessage.kind == KIND_MEETING_VIEW,
-            OutboxMessage.status == OutboxStatus.PENDING,
-        )
-    )
-    if any(payload.get("announcement_id") == meeting.id for payload in pending):
         return
     queue_kind(
         uow,
@@ -137,8 +129,19 @@ async def card_to_edit(
     session: AsyncSession, services: Services, row: OutboxMessage, now: datetime
 ) -> tuple[int, Answer] | None:
     """Return the message id of a meeting's live card in the row's chat and the card as it is
-    now (None when the card was never sent, or the meeting is gone)."""
-    meeting = await session.get(Announcement, int(row.payload.get("announcement_id", 0)))
+    now (None when the card was never sent, the meeting is gone, or a later edit is pending)."""
+    number = int(row.payload.get("announcement_id", 0))
+    later = await session.scalars(
+        select(OutboxMessage.payload).where(
+            OutboxMessage.chat_id == row.chat_id,
+            OutboxMessage.kind == KIND_MEETING_VIEW,
+            OutboxMessage.status == OutboxStatus.PENDING,
+            OutboxMessage.id > row.id,
+        )
+    )
+    if any(payload.get("announcement_id") == number for payload in later):
+        return None
+    meeting = await session.get(Announcement, number)
     if meeting is None or meeting.view_row_id is None:
         return None
     view = await session.get(OutboxMessage, meeting.view_row_id)
