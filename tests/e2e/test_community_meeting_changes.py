@@ -25,7 +25,7 @@ from db.models.reports import AuditEvent
 from devtools.localapi import FakeUser, LocalBotApi
 from devtools.localapi.sent import SentMessage
 from tests.e2e.test_community import saying, subscribe
-from tests.e2e.test_community_announcements import PACED
+from tests.e2e.test_community_announcements import PACED, shown
 from tests.e2e.test_officers import StartBot, choose_language, link, offering, press_value, text_of
 from tests.support import Clock, eventually
 
@@ -72,7 +72,7 @@ async def card_reads(api: LocalBotApi, card: SentMessage, words: str) -> None:
     """Wait until the officer's card (edited in place) reads these words."""
 
     async def reads() -> bool:
-        return words in text_of(api.current(TOMASZ, card.message_id))
+        return words in text_of(shown(api, TOMASZ, card))
 
     await eventually(reads, True)
 
@@ -160,7 +160,7 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
     [done] = await local_api.await_sent(TOMASZ, predicate=saying("odwołane"))
     assert "Spotkanie nr 1 odwołane" in text_of(done) and "2 osoby" in text_of(done)
     await card_reads(local_api, listed, "Odwołane")
-    assert local_api.current(TOMASZ, listed.message_id).buttons() == []
+    assert shown(local_api, TOMASZ, listed).buttons() == []
 
     [cancelled] = await local_api.await_sent(ZOFIA, predicate=saying("Odwołane"))
     assert "11.12.2026, 18:30" in text_of(cancelled)
