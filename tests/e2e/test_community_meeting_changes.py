@@ -120,7 +120,7 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
     # Moved by a day; the place stays.
     press_value(tomasz, listed, "e:1")
     [when] = await local_api.await_sent(TOMASZ, predicate=offering("keep"))
-    assert "Teraz: 10.12.2026, 18:00" in text_of(when)
+    assert "Termin teraz: 10.12.2026, 18:00" in text_of(when)
     tomasz.send_text("jutro")
     [refused] = await local_api.await_sent(TOMASZ, predicate=new_message)
     assert "Nie rozpoznaję tej daty" in text_of(refused)
@@ -138,11 +138,14 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
     await card_reads(local_api, listed, "11.12.2026, 18:30")
 
     [moved] = await local_api.await_sent(ZOFIA, predicate=saying("Zmiana"))
-    assert "11.12.2026, 18:30" in text_of(moved) and "Szkoła Podstawowa nr 1" in text_of(moved)
-    assert moved.buttons() == [["✋ Przyjdę"], [UNSUBSCRIBE]]
+    assert "11.12.2026, 18:30 (zamiast 10.12.2026, 18:00)" in text_of(moved)
+    assert "Szkoła Podstawowa nr 1" in text_of(moved) and "zamiast:" not in text_of(moved)
+    # Zofia will come: she can take it back; Oleh can say he will come.
+    assert "Twój zapis jest aktualny. Dzień wcześniej przypomnę." in text_of(moved)
+    assert moved.buttons() == [["Jednak nie przyjdę"], [UNSUBSCRIBE]]
     [moved_uk] = await local_api.await_sent(OLEH, predicate=saying("Зміна"))
-    assert "11.12.2026, 18:30" in text_of(moved_uk)
-    assert moved_uk.buttons()[-1] == ["🔕 Відписатися від новин дільниці"]
+    assert "11.12.2026, 18:30 (замість 10.12.2026, 18:00)" in text_of(moved_uk)
+    assert moved_uk.buttons() == [["✋ Прийду"], ["🔕 Відписатися від новин дільниці"]]
     await no_notice_queued_for(runtime, PIOTR)
 
     # Cancelled: first a "no" keeps it, then a "yes" cancels it.

@@ -162,9 +162,9 @@ community-meeting-cancel-done = ❌ Meeting no. { $number } cancelled. The notic
     }.
 community-meeting-already-cancelled = Meeting no. { $number } ({ $when }) is already cancelled.
 community-meeting-keep = ⏭ No change
-community-meeting-change-when = Now: <b>{ $when }</b>. Type the new date and time (e.g. <code>{ $example }</code>) or leave it unchanged.
+community-meeting-change-when = ✏️ Changing meeting no. { $number }. Now: <b>{ $when }</b>. Type the new date and time (e.g. <code>{ $example }</code>) or leave it unchanged.
 community-meeting-bad-when = I can't read that date, or it has passed. Type the new date and time within a year, e.g. <code>{ $when }</code>, or press "⏭ No change".
-community-meeting-change-place = Now: <b>{ $place }</b>. Type the new place or leave it unchanged.
+community-meeting-change-place = The place now: <b>{ $place }</b>. Type the new place or leave it unchanged.
 community-meeting-change-confirm = Meeting no. { $number } after the change:
     🗓 { $when }{ $moved ->
         [yes] {" "}(new date)
@@ -200,9 +200,21 @@ community-meeting-changed = 📅 <b>Changed: { $meeting ->
         [all] all stations
        *[other] { $area }
     }
-    🗓 <b>When:</b> { $when }
-    📍 <b>Where:</b> { $place }
-    If you said you will come, that still stands; I will remind you the day before.
+    🗓 <b>When:</b> { $when }{ $moved ->
+        [no] {""}
+       *[yes] {" "}(instead of { $was_when })
+    }
+    📍 <b>Where:</b> { $place }{ $replaced ->
+        [no] {""}
+       *[yes] {" "}(instead of: { $was_place })
+    }
+    { $coming ->
+        [yes] ✋ You said you will come: that still stands.{ $remind ->
+            [yes] {" "}I will remind you the day before.
+           *[no] {""}
+        }
+       *[no] Will you come? Press "✋ I'll come".
+    }
 community-meeting-cancelled-attend = This meeting ({ $when }) has been cancelled — it will not take place.
 
 community-office-hours = 🕒 <b>Next office hours:</b>

@@ -165,9 +165,9 @@ community-meeting-cancel-done = ❌ Spotkanie nr { $number } odwołane. Wiadomo�
     }.
 community-meeting-already-cancelled = Spotkanie nr { $number } ({ $when }) jest już odwołane.
 community-meeting-keep = ⏭ Bez zmian
-community-meeting-change-when = Teraz: <b>{ $when }</b>. Wpisz nowy termin (np. <code>{ $example }</code>) albo zostaw bez zmian.
+community-meeting-change-when = ✏️ Zmiana spotkania nr { $number }. Termin teraz: <b>{ $when }</b>. Wpisz nowy termin (np. <code>{ $example }</code>) albo zostaw bez zmian.
 community-meeting-bad-when = Nie rozpoznaję tej daty albo już minęła. Wpisz nowy termin w ciągu najbliższego roku, np. <code>{ $when }</code>, albo naciśnij „⏭ Bez zmian”.
-community-meeting-change-place = Teraz: <b>{ $place }</b>. Wpisz nowe miejsce albo zostaw bez zmian.
+community-meeting-change-place = Miejsce teraz: <b>{ $place }</b>. Wpisz nowe miejsce albo zostaw bez zmian.
 community-meeting-change-confirm = Spotkanie nr { $number } po zmianie:
     🗓 { $when }{ $moved ->
         [yes] {" "}(nowy termin)
@@ -204,9 +204,21 @@ community-meeting-changed = 📅 <b>Zmiana: { $meeting ->
         [all] wszystkie jednostki
        *[other] { $area }
     }
-    🗓 <b>Kiedy:</b> { $when }
-    📍 <b>Gdzie:</b> { $place }
-    Jeśli już się zapisano, zapis jest aktualny; przypomnę dzień wcześniej.
+    🗓 <b>Kiedy:</b> { $when }{ $moved ->
+        [no] {""}
+       *[yes] {" "}(zamiast { $was_when })
+    }
+    📍 <b>Gdzie:</b> { $place }{ $replaced ->
+        [no] {""}
+       *[yes] {" "}(zamiast: { $was_place })
+    }
+    { $coming ->
+        [yes] ✋ Twój zapis jest aktualny.{ $remind ->
+            [yes] {" "}Dzień wcześniej przypomnę.
+           *[no] {""}
+        }
+       *[no] Przyjdziesz? Naciśnij „✋ Przyjdę”.
+    }
 community-meeting-cancelled-attend = To spotkanie ({ $when }) zostało odwołane — nie odbędzie się.
 
 community-office-hours = 🕒 <b>Najbliższe dyżury:</b>

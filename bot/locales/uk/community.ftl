@@ -165,9 +165,9 @@ community-meeting-cancel-done = ❌ Зустріч № { $number } скасов�
     }.
 community-meeting-already-cancelled = Зустріч № { $number } ({ $when }) уже скасовано.
 community-meeting-keep = ⏭ Без змін
-community-meeting-change-when = Зараз: <b>{ $when }</b>. Введіть новий час (наприклад <code>{ $example }</code>) або залиште без змін.
+community-meeting-change-when = ✏️ Зміна зустрічі № { $number }. Час зараз: <b>{ $when }</b>. Введіть новий час (наприклад <code>{ $example }</code>) або залиште без змін.
 community-meeting-bad-when = Не розпізнаю цю дату, або вона вже минула. Введіть новий час протягом найближчого року, наприклад <code>{ $when }</code>, або натисніть «⏭ Без змін».
-community-meeting-change-place = Зараз: <b>{ $place }</b>. Введіть нове місце або залиште без змін.
+community-meeting-change-place = Місце зараз: <b>{ $place }</b>. Введіть нове місце або залиште без змін.
 community-meeting-change-confirm = Зустріч № { $number } після зміни:
     🗓 { $when }{ $moved ->
         [yes] {" "}(новий час)
@@ -204,9 +204,21 @@ community-meeting-changed = 📅 <b>Зміна: { $meeting ->
         [all] усі підрозділи
        *[other] { $area }
     }
-    🗓 <b>Коли:</b> { $when }
-    📍 <b>Де:</b> { $place }
-    Якщо ви вже записалися, запис чинний; я нагадаю за день.
+    🗓 <b>Коли:</b> { $when }{ $moved ->
+        [no] {""}
+       *[yes] {" "}(замість { $was_when })
+    }
+    📍 <b>Де:</b> { $place }{ $replaced ->
+        [no] {""}
+       *[yes] {" "}(замість: { $was_place })
+    }
+    { $coming ->
+        [yes] ✋ Ваш запис чинний.{ $remind ->
+            [yes] {" "}Я нагадаю за день.
+           *[no] {""}
+        }
+       *[no] Прийдете? Натисніть «✋ Прийду».
+    }
 community-meeting-cancelled-attend = Цю зустріч ({ $when }) скасовано — вона не відбудеться.
 
 community-office-hours = 🕒 <b>Найближчі години прийому:</b>

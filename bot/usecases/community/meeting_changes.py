@@ -25,6 +25,7 @@ from bot.usecases.community.announcements import (
     ATTEND,
     MAX_AHEAD,
     PLACE_MAX,
+    WITHDRAW,
     officer_name,
     parse_when,
 )
@@ -203,6 +204,7 @@ def _question(ctx: FlowContext, meeting: Announcement) -> list[Answer]:
                 keep,
                 scope=CARD_SCOPE,
                 when=when,
+                number=meeting.id,
                 example=when.replace(",", ""),
             )
         ]
@@ -330,7 +332,15 @@ async def _change(
         meeting.reminded_at = None if starts_at - now > REMINDER_LEAD else now
     if draft.get("place"):
         meeting.place = str(draft["place"])
-    notified = await queue_meeting_notice(ctx.uow, ctx.services, meeting, "changed")
+        # The pin marked the old place.
+        meeting.lat = meeting.lon = None
+    was = {
+        "was_when": when_text(ctx.services, datetime.fromisoformat(before["starts_at"]))
+        if moved and before["starts_at"]
+        else "",
+        "was_place": (before["place"] or "") if draft.get("place") else "",
+    }
+    notified = await queue_meeting_notice(ctx.uow, ctx.services, meeting, "changed", was)
     ctx.session.add(
         AuditEvent(
             at=now,
@@ -385,16 +395,26 @@ async def notice_recipients(uow: UnitOfWork, meeting: Announcement) -> list[Reci
 
 
 async def queue_meeting_notice(
-    uow: UnitOfWork, services: Services, meeting: Announcement, change: str
+    uow: UnitOfWork,
+    services: Services,
+    meeting: Announcement,
+    change: str,
+    was: dict[str, str] | None = None,
 ) -> int:
     """Queue the notice of a cancelled ("cancelled") or changed ("changed") meeting for each
-    resident who received it; return how many."""
+    resident who received it; return how many. `was`: the date and place before a change
+    ("was_when", "was_place"; empty when that did not change)."""
     session = uow.session
     area = await area_of(services, session, meeting)
     officer = await session.get(Officer, meeting.officer_id) if meeting.officer_id else None
     author = officer_name(officer)
     catalog = services.catalog
     people = await notice_recipients(uow, meeting)
+    coming = set(
+        await session.scalars(
+            select(MeetingAttendee.user_id).where(MeetingAttendee.announcement_id == meeting.id)
+        )
+    )
     also: list[tuple[str, dict[str, Any]]] = []
     if change == "changed" and meeting.lat is not None and meeting.lon is not None:
         url = services.config.lookup.map_link.format(
@@ -406,7 +426,9 @@ async def queue_meeting_notice(
     for person in people:
         lang = catalog.language(person.language)
         rows: list[tuple[Option, ...]] = []
-        if change == "changed":
+        if change == "changed" and person.user_id in coming:
+            rows.append((Option("community-withdraw-button", f"{WITHDRAW}{meeting.id}"),))
+        elif change == "changed":
             rows.append((Option("community-attend-button", f"{ATTEND}{meeting.id}"),))
         rows.append(
             (Option("community-unsubscribe-button", f"{UNSUBSCRIBE}{person.district_code}"),)
@@ -419,6 +441,12 @@ async def queue_meeting_notice(
                 "whole": "all" if meeting.audience is Audience.ALL else "one",
                 "when": when_text(services, meeting.starts_at) if meeting.starts_at else "",
                 "place": meeting.place or "",
+                "coming": "yes" if person.user_id in coming else "no",
+                "remind": "yes" if meeting.reminded_at is None else "no",
+                "was_when": (was or {}).get("was_when", ""),
+                "was_place": (was or {}).get("was_place", ""),
+                "moved": "yes" if (was or {}).get("was_when") else "no",
+                "replaced": "yes" if (was or {}).get("was_place") else "no",
             },
             options=tuple(rows),
             scope=RESIDENT_SCOPE,
