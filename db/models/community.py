@@ -27,6 +27,9 @@ class DistrictSubscription(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     district_id: Mapped[int] = mapped_column(ForeignKey("districts.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The language the person used when subscribing: their news come in it while they have not
+    # picked one (/jezyk; the app's language only suggests one).
+    lang: Mapped[str | None] = mapped_column(String(8))
 
 
 class AnnouncementKind(enum.StrEnum):

@@ -1,7 +1,8 @@
 """A sent meeting is moved, then cancelled; the officer's card counts who will come.
 
-Tomasz (DZ-05) invites the subscribers of KON-05 to a debate: Zofia (Polish) and Oleh
-(Ukrainian) get it; Piotr subscribes only afterwards. Zofia says she will come, and Tomasz's card
+Tomasz (DZ-05) invites the subscribers of KON-05 to a debate: Zofia (Polish), Oleh (Ukrainian)
+and Iryna (whose Telegram is Ukrainian, and who never picked a language: she subscribed in
+Ukrainian, so she gets it in Ukrainian) get it; Piotr subscribes only afterwards. Zofia says she will come, and Tomasz's card
 of the meeting counts her. From /spotkania Tomasz moves the meeting by a day: those who received
 it are told, each in their language, with "I'll come" and the unsubscribe button; Piotr is not.
 Then he cancels it: they are told again, the card says it is cancelled and offers nothing more,
@@ -31,7 +32,7 @@ from tests.support import Clock, eventually
 
 pytestmark = pytest.mark.e2e
 
-TOMASZ, ZOFIA, OLEH, PIOTR = 9830, 9831, 9832, 9833
+TOMASZ, ZOFIA, OLEH, PIOTR, IRYNA = 9830, 9831, 9832, 9833, 9834
 # Wednesday 2 December 2026, 09:00 in Konin; the debate is on Thursday 10 December at 18:00,
 # then moved to Friday 11 December at 18:30.
 NOW = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
@@ -86,17 +87,20 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
     zofia = local_api.user(ZOFIA, "Zofia")
     oleh = local_api.user(OLEH, "Oleh", language_code="uk")
     piotr = local_api.user(PIOTR, "Piotr")
+    iryna = local_api.user(IRYNA, "Iryna", language_code="uk")
     await link(local_api, runtime, tomasz, "DZ-05")
     for person, lang in ((zofia, "pl"), (oleh, "uk"), (piotr, "pl")):
         await choose_language(local_api, person, lang)
     await subscribe(local_api, zofia, "dzielnicowy")
     await subscribe(local_api, oleh, "officer")
+    await subscribe(local_api, iryna, "dzielnicowy")
 
     clock.now = NOW + timedelta(minutes=5)
     card = await announce(local_api, tomasz)
-    assert "Wysłane do kolejki: 2 osoby · ✋ przyjdzie: 0" in text_of(card)
+    assert "Wysłane do kolejki: 3 osoby · ✋ przyjdzie: 0" in text_of(card)
     [invitation] = await local_api.await_sent(ZOFIA, predicate=saying("Debata społeczna"))
     await local_api.await_sent(OLEH, predicate=saying("Громадські дебати"))
+    await local_api.await_sent(IRYNA, predicate=saying("Громадські дебати"))
     # Piotr subscribes after the sending: he never got the invitation, nor gets its changes.
     clock.now = NOW + timedelta(minutes=10)
     await subscribe(local_api, piotr, "dzielnicowy")
@@ -133,7 +137,7 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
     assert "(nowe miejsce)" not in text_of(confirm)
     press_value(tomasz, confirm, "save")
     [done] = await local_api.await_sent(TOMASZ, predicate=saying("zmienione"))
-    assert "2 osoby" in text_of(done)
+    assert "3 osoby" in text_of(done)
     # The card shown last (the list's) is the live one now.
     await card_reads(local_api, listed, "11.12.2026, 18:30")
 
@@ -161,7 +165,7 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
     [question] = await local_api.await_sent(TOMASZ, predicate=offering("yes"))
     press_value(tomasz, question, "yes")
     [done] = await local_api.await_sent(TOMASZ, predicate=saying("odwołane"))
-    assert "Spotkanie nr 1 odwołane" in text_of(done) and "2 osoby" in text_of(done)
+    assert "Spotkanie nr 1 odwołane" in text_of(done) and "3 osoby" in text_of(done)
     await card_reads(local_api, listed, "Odwołane")
     assert shown(local_api, TOMASZ, listed).buttons() == []
 
@@ -170,6 +174,11 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
     assert cancelled.buttons() == [[UNSUBSCRIBE]]
     [cancelled_uk] = await local_api.await_sent(OLEH, predicate=saying("Скасовано"))
     assert "не відбудеться" in text_of(cancelled_uk)
+    # Iryna too, in Ukrainian: the change, then the cancellation.
+    changed, gone = await local_api.await_sent(
+        IRYNA, count=2, predicate=lambda m: "Зміна" in text_of(m) or "Скасовано" in text_of(m)
+    )
+    assert "Зміна" in text_of(changed) and "Скасовано" in text_of(gone)
     await no_notice_queued_for(runtime, PIOTR)
 
     # "I'll come" on the old invitation says it was cancelled; the old card does nothing.
@@ -203,7 +212,7 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
         assert [e.action for e in events] == [MEETING_CHANGED, MEETING_CANCELLED]
         assert {e.actor_officer_id for e in events} == {officer.id}
         assert events[0].data["to"]["starts_at"] == MOVED_TO.isoformat()
-        assert events[1].data["notified"] == 2
+        assert events[1].data["notified"] == 3
         meeting = await uow.session.get(Announcement, 1)
         assert meeting is not None and meeting.cancelled_at is not None
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models.community import Audience, DistrictSubscription
@@ -51,7 +51,13 @@ async def recipients(
     if not district_ids:
         return []
     query = (
-        select(User.id, User.chat_id, User.language, District.code)
+        # The language the person picked, else the one they subscribed in.
+        select(
+            User.id,
+            User.chat_id,
+            func.coalesce(User.language, DistrictSubscription.lang),
+            District.code,
+        )
         .join(DistrictSubscription, DistrictSubscription.user_id == User.id)
         .join(District, District.id == DistrictSubscription.district_id)
         .where(

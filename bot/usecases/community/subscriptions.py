@@ -94,7 +94,9 @@ async def subscribe(ctx: FlowContext, code: str) -> list[Answer]:
         already = "community-already-subscribed"
         return [ctx.answer(already, unsubscribe, scope=SCOPE, district=district.name)]
     ctx.session.add(
-        DistrictSubscription(user_id=ctx.user.id, district_id=district.id, created_at=ctx.turn.now)
+        DistrictSubscription(
+            user_id=ctx.user.id, district_id=district.id, created_at=ctx.turn.now, lang=ctx.lang
+        )
     )
     return [ctx.answer("community-subscribed", unsubscribe, scope=SCOPE, district=district.name)]
 

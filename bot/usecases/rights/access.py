@@ -79,8 +79,8 @@ async def personal_data(
         "reports": [await _report(services, session, report, budget, lang) for report in reports],
         "followed_reports": await _followed(services, session, user, lang),
         "district_subscriptions": [
-            {"district": code, "district_name": name, "since": _iso(since)}
-            for code, name, since in await queries.subscribed_districts(session, user.id)
+            {"district": code, "district_name": name, "since": _iso(since), "language": language}
+            for code, name, since, language in await queries.subscribed_districts(session, user.id)
         ],
         "meetings_attending": [
             {"meeting": number, "starts_at": _iso(starts), "place": place, "since": _iso(since)}

@@ -41,10 +41,13 @@ async def officer_of(session: AsyncSession, user_id: int) -> Officer | None:
 
 async def subscribed_districts(
     session: AsyncSession, user_id: int
-) -> Sequence[tuple[str, str, datetime]]:
-    """Return (code, name, since) of each district whose news the person subscribes to."""
+) -> Sequence[tuple[str, str, datetime, str | None]]:
+    """Return (code, name, since, language) of each district whose news the person subscribes
+    to (the language they subscribed in)."""
     rows = await session.execute(
-        select(District.code, District.name, DistrictSubscription.created_at)
+        select(
+            District.code, District.name, DistrictSubscription.created_at, DistrictSubscription.lang
+        )
         .join(DistrictSubscription, DistrictSubscription.district_id == District.id)
         .where(DistrictSubscription.user_id == user_id)
         .order_by(DistrictSubscription.id)
