@@ -5,8 +5,10 @@ and Iryna (whose Telegram is Ukrainian, and who never picked a language: she sub
 Ukrainian, so she gets it in Ukrainian) get it; Piotr subscribes only afterwards. Zofia says she will come, and Tomasz's card
 of the meeting counts her. From /spotkania Tomasz moves the meeting by a day: those who received
 it are told, each in their language, with "I'll come" and the unsubscribe button; Piotr is not.
-Then he cancels it: they are told again, the card says it is cancelled and offers nothing more,
-"I'll come" answers that it was cancelled, and nobody is reminded. Both changes are audited.
+He is about to cancel it but keeps it; Barbara, his coordinator, cancels it from her /spotkania:
+they are told again, Tomasz is told who cancelled it, his card says it is cancelled and offers
+nothing more, "I'll come" answers that it was cancelled, and nobody is reminded. Both changes
+are audited, each with who made it.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from tests.support import Clock, eventually
 
 pytestmark = pytest.mark.e2e
 
-TOMASZ, ZOFIA, OLEH, PIOTR, IRYNA = 9830, 9831, 9832, 9833, 9834
+TOMASZ, ZOFIA, OLEH, PIOTR, IRYNA, BARBARA = 9830, 9831, 9832, 9833, 9834, 9835
 # Wednesday 2 December 2026, 09:00 in Konin; the debate is on Thursday 10 December at 18:00,
 # then moved to Friday 11 December at 18:30.
 NOW = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
@@ -88,7 +90,9 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
     oleh = local_api.user(OLEH, "Oleh", language_code="uk")
     piotr = local_api.user(PIOTR, "Piotr")
     iryna = local_api.user(IRYNA, "Iryna", language_code="uk")
+    barbara = local_api.user(BARBARA, "Barbara")
     await link(local_api, runtime, tomasz, "DZ-05")
+    await link(local_api, runtime, barbara, "KP-01")
     for person, lang in ((zofia, "pl"), (oleh, "uk"), (piotr, "pl")):
         await choose_language(local_api, person, lang)
     await subscribe(local_api, zofia, "dzielnicowy")
@@ -152,7 +156,7 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
     assert moved_uk.buttons() == [["✋ Прийду"], ["🔕 Відписатися від новин дільниці"]]
     await no_notice_queued_for(runtime, PIOTR)
 
-    # Cancelled: first a "no" keeps it, then a "yes" cancels it.
+    # Tomasz is asked before it is cancelled; "no" keeps it.
     press_value(tomasz, listed, "x:1")
     [question] = await local_api.await_sent(TOMASZ, predicate=offering("yes"))
     assert "Odwołać spotkanie nr 1 (11.12.2026, 18:30" in text_of(question)
@@ -161,11 +165,19 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
     press_value(tomasz, question, "yes")
     [stale] = await local_api.await_sent(TOMASZ, predicate=new_message)
     assert "nieaktualny" in text_of(stale)
-    press_value(tomasz, listed, "x:1")
-    [question] = await local_api.await_sent(TOMASZ, predicate=offering("yes"))
-    press_value(tomasz, question, "yes")
-    [done] = await local_api.await_sent(TOMASZ, predicate=saying("odwołane"))
+
+    # Barbara, coordinator of the station, sees it in her /spotkania and cancels it.
+    barbara.send_command("spotkania")
+    _header, hers = await local_api.await_sent(BARBARA, count=2)
+    assert "Spotkanie nr 1" in text_of(hers) and "przyjdzie: 1" in text_of(hers)
+    press_value(barbara, hers, "x:1")
+    [question] = await local_api.await_sent(BARBARA, predicate=offering("yes"))
+    press_value(barbara, question, "yes")
+    [done] = await local_api.await_sent(BARBARA, predicate=saying("odwołane"))
     assert "Spotkanie nr 1 odwołane" in text_of(done) and "3 osoby" in text_of(done)
+    [told] = await local_api.await_sent(TOMASZ, predicate=saying("Twoje spotkanie nr 1"))
+    assert "odwołał(a): nadkom. Barbara Modelowa" in text_of(told)
+    # Tomasz's card (his own, still the live one) says so.
     await card_reads(local_api, listed, "Odwołane")
     assert shown(local_api, TOMASZ, listed).buttons() == []
 
@@ -198,10 +210,14 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
     # No reminder the day before the (cancelled) meeting.
     assert await send_meeting_reminders(runtime.services, MOVED_TO - timedelta(hours=23)) == 0
 
-    # Both changes are in the audit trail, by Tomasz.
+    # Both changes are in the audit trail, each with who made it.
     async with runtime.services.uow() as uow:
-        officer = await uow.session.scalar(select(Officer).where(Officer.code == "DZ-05"))
-        assert officer is not None
+        officers = {
+            o.code: o.id
+            for o in await uow.session.scalars(
+                select(Officer).where(Officer.code.in_(["DZ-05", "KP-01"]))
+            )
+        }
         events = list(
             await uow.session.scalars(
                 select(AuditEvent)
@@ -210,7 +226,7 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
             )
         )
         assert [e.action for e in events] == [MEETING_CHANGED, MEETING_CANCELLED]
-        assert {e.actor_officer_id for e in events} == {officer.id}
+        assert [e.actor_officer_id for e in events] == [officers["DZ-05"], officers["KP-01"]]
         assert events[0].data["to"]["starts_at"] == MOVED_TO.isoformat()
         assert events[1].data["notified"] == 3
         meeting = await uow.session.get(Announcement, 1)

@@ -141,7 +141,7 @@ community-meeting-card = 📅 <b>Meeting no. { $number }</b>: { $meeting ->
     }
     🗓 { $when } · 📍 { $place }
     { $state ->
-        [cancelled] ❌ <b>Cancelled.</b> Residents were told it is cancelled.
+        [cancelled] ❌ <b>Cancelled.</b> Residents are being told.
         [over] It took place. Said they would come: { $coming }.
        *[open] 📨 Queued for { $recipients ->
             [one] { $recipients } person
@@ -214,6 +214,10 @@ community-meeting-changed = 📅 <b>Changed: { $meeting ->
            *[no] {""}
         }
        *[no] Will you come? Press "✋ I'll come".
+    }
+community-meeting-changed-by = { $change ->
+        [cancelled] ❌ Your meeting no. { $number } ({ $when }, { $place }) was cancelled by { $actor }. Residents are being told.
+       *[changed] ✏️ Your meeting no. { $number } was changed by { $actor }. Now: { $when }, { $place }. Residents are being told.
     }
 community-meeting-cancelled-attend = This meeting ({ $when }) has been cancelled — it will not take place.
 

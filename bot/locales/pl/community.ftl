@@ -142,7 +142,7 @@ community-meeting-card = 📅 <b>Spotkanie nr { $number }</b>: { $meeting ->
     }
     🗓 { $when } · 📍 { $place }
     { $state ->
-        [cancelled] ❌ <b>Odwołane.</b> Mieszkańcy dostali wiadomość o odwołaniu.
+        [cancelled] ❌ <b>Odwołane.</b> Mieszkańcy dostają wiadomość o odwołaniu.
         [over] Odbyło się. Zapowiedziało się: { $coming }.
        *[open] 📨 Wysłane do kolejki: { $recipients ->
             [one] { $recipients } osoba
@@ -218,6 +218,10 @@ community-meeting-changed = 📅 <b>Zmiana: { $meeting ->
            *[no] {""}
         }
        *[no] Przyjdziesz? Naciśnij „✋ Przyjdę”.
+    }
+community-meeting-changed-by = { $change ->
+        [cancelled] ❌ Twoje spotkanie nr { $number } ({ $when }, { $place }) odwołał(a): { $actor }. Mieszkańcy dostają wiadomość o odwołaniu.
+       *[changed] ✏️ Twoje spotkanie nr { $number } zmienił(a): { $actor }. Teraz: { $when }, { $place }. Mieszkańcy dostają wiadomość o zmianie.
     }
 community-meeting-cancelled-attend = To spotkanie ({ $when }) zostało odwołane — nie odbędzie się.
 

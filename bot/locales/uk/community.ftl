@@ -142,7 +142,7 @@ community-meeting-card = 📅 <b>Зустріч № { $number }</b>: { $meeting 
     }
     🗓 { $when } · 📍 { $place }
     { $state ->
-        [cancelled] ❌ <b>Скасовано.</b> Мешканці отримали повідомлення про скасування.
+        [cancelled] ❌ <b>Скасовано.</b> Мешканці отримують повідомлення про скасування.
         [over] Відбулася. Записалися: { $coming }.
        *[open] 📨 Поставлено в чергу: { $recipients ->
             [one] { $recipients } особа
@@ -218,6 +218,10 @@ community-meeting-changed = 📅 <b>Зміна: { $meeting ->
            *[no] {""}
         }
        *[no] Прийдете? Натисніть «✋ Прийду».
+    }
+community-meeting-changed-by = { $change ->
+        [cancelled] ❌ Вашу зустріч № { $number } ({ $when }, { $place }) скасовано; зробив(-ла) це: { $actor }. Мешканці отримують повідомлення про скасування.
+       *[changed] ✏️ Вашу зустріч № { $number } змінено; зробив(-ла) це: { $actor }. Тепер: { $when }, { $place }. Мешканці отримують повідомлення про зміну.
     }
 community-meeting-cancelled-attend = Цю зустріч ({ $when }) скасовано — вона не відбудеться.
 

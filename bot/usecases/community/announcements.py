@@ -413,7 +413,9 @@ async def _send(ctx: FlowContext, officer: Officer, draft: dict[str, Any]) -> li
     announcement.recipients = len(people)
     if announcement.kind is AnnouncementKind.MEETING:
         # The card the officer changes or cancels the meeting from, kept up to date.
-        await show_card(ctx.uow, ctx.services, ctx.user, ctx.lang, announcement, ctx.turn.now)
+        await show_card(
+            ctx.uow, ctx.services, ctx.user, ctx.lang, announcement, ctx.turn.now, live=True
+        )
     else:
         confirmation = ctx.answer(
             "community-announce-sent", count=len(people), number=announcement.id

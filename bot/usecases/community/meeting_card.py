@@ -96,12 +96,21 @@ async def meeting_card(
 
 
 async def show_card(
-    uow: UnitOfWork, services: Services, user: User, lang: str, meeting: Announcement, now: datetime
+    uow: UnitOfWork,
+    services: Services,
+    user: User,
+    lang: str,
+    meeting: Announcement,
+    now: datetime,
+    *,
+    live: bool,
 ) -> None:
-    """Send the officer a card of the meeting; it becomes the one kept up to date."""
+    """Send a card of the meeting; a live one (the meeting's own officer's) becomes the one kept
+    up to date. A coordinator looking at a colleague's meeting gets the count of the moment and
+    leaves the colleague's card live."""
     answer = await meeting_card(uow.session, services, meeting, now)
     row = reply(uow, user, answer, lang)
-    if row is not None:
+    if row is not None and live:
         await uow.session.flush()
         meeting.view_row_id = row.id
 

@@ -19,7 +19,13 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from bot.conversation import Answer, Choice, Option, Text
-from bot.outbox import PRIORITY_BACKGROUND, PRIORITY_REPLY, queue_answer, reply
+from bot.outbox import (
+    PRIORITY_BACKGROUND,
+    PRIORITY_NOTICE,
+    PRIORITY_REPLY,
+    queue_answer,
+    reply,
+)
 from bot.services import Services
 from bot.usecases.community.announcements import (
     ATTEND,
@@ -99,7 +105,10 @@ class MeetingsFlow:
             return [ctx.answer("community-meetings-none")]
         reply(ctx.uow, ctx.user, ctx.answer("community-meetings", count=len(found)), ctx.lang)
         for meeting in found:
-            await show_card(ctx.uow, ctx.services, ctx.user, ctx.lang, meeting, ctx.turn.now)
+            live = meeting.officer_id == officer.id
+            await show_card(
+                ctx.uow, ctx.services, ctx.user, ctx.lang, meeting, ctx.turn.now, live=live
+            )
         return []
 
     async def on_step(self, ctx: FlowContext) -> Sequence[Answer]:
@@ -305,6 +314,7 @@ async def _cancel(ctx: FlowContext, officer: Officer, meeting: Announcement) -> 
         )
     )
     await queue_card_edit(ctx.uow, meeting, priority=PRIORITY_REPLY)
+    await _tell_author(ctx, officer, meeting, "cancelled")
     return [ctx.answer("community-meeting-cancel-done", number=meeting.id, count=notified)]
 
 
@@ -359,7 +369,32 @@ async def _change(
         )
     )
     await queue_card_edit(ctx.uow, meeting, priority=PRIORITY_REPLY)
+    await _tell_author(ctx, officer, meeting, "changed")
     return [ctx.answer("community-meeting-change-done", number=meeting.id, count=notified)]
+
+
+async def _tell_author(
+    ctx: FlowContext, officer: Officer, meeting: Announcement, change: str
+) -> None:
+    """Tell the meeting's officer when a coordinator changed or cancelled it for them."""
+    if meeting.officer_id is None or meeting.officer_id == officer.id:
+        return
+    author = await ctx.session.get(Officer, meeting.officer_id)
+    user = await ctx.session.get(User, author.user_id) if author and author.user_id else None
+    if user is None or user.chat_id is None:
+        return
+    answer = Answer(
+        key="community-meeting-changed-by",
+        args={
+            "number": meeting.id,
+            "change": change,
+            "actor": officer_name(officer),
+            "when": when_text(ctx.services, meeting.starts_at) if meeting.starts_at else "",
+            "place": meeting.place or "",
+        },
+    )
+    lang = ctx.services.catalog.language(user.language)
+    queue_answer(ctx.uow, user.chat_id, answer, lang, user_id=user.id, priority=PRIORITY_NOTICE)
 
 
 async def notice_recipients(uow: UnitOfWork, meeting: Announcement) -> list[Recipient]:
