@@ -2,9 +2,10 @@
 
 Tomasz (DZ-05) invites the subscribers of KON-05 to a debate: Zofia (Polish), Oleh (Ukrainian)
 and Iryna (whose Telegram is Ukrainian, and who never picked a language: she subscribed in
-Ukrainian, so she gets it in Ukrainian) get it; Piotr subscribes only afterwards. Zofia says she will come, and Tomasz's card
-of the meeting counts her. From /spotkania Tomasz moves the meeting by a day: those who received
-it are told, each in their language, with "I'll come" and the unsubscribe button; Piotr is not.
+Ukrainian, so she gets it in Ukrainian) get it; Piotr subscribes only afterwards. Zofia says
+she will come, and Tomasz's card of the meeting counts her. From /spotkania Tomasz moves the
+meeting by a day: those who received it are told, each in their language, with "I'll come" (or,
+for Zofia, "I won't come after all") and the unsubscribe button; Piotr is not.
 He is about to cancel it but keeps it; Barbara, his coordinator, cancels it from her /spotkania:
 they are told again, Tomasz is told who cancelled it, his card says it is cancelled and offers
 nothing more, "I'll come" answers that it was cancelled, and nobody is reminded. Both changes
