@@ -116,7 +116,7 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
     await card_reads(local_api, card, "przyjdzie: 1")
 
     # A resident cannot use the card's buttons, even forged.
-    zofia.press_data(invitation, "mt:0:x:1")
+    zofia.press_data(invitation, "mt:0:x.1")
     [refused] = await local_api.await_sent(ZOFIA)
     assert "dla dzielnicowych i koordynatorów" in text_of(refused)
 
@@ -127,7 +127,7 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
     assert "przyjdzie: 1" in text_of(listed) and "10.12.2026, 18:00" in text_of(listed)
 
     # Moved by a day; the place stays.
-    press_value(tomasz, listed, "e:1")
+    press_value(tomasz, listed, "e.1")
     [when] = await local_api.await_sent(TOMASZ, predicate=offering("keep"))
     assert "Termin teraz: 10.12.2026, 18:00" in text_of(when)
     tomasz.send_text("jutro")
@@ -158,7 +158,7 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
     await no_notice_queued_for(runtime, PIOTR)
 
     # Tomasz is asked before it is cancelled; "no" keeps it.
-    press_value(tomasz, listed, "x:1")
+    press_value(tomasz, listed, "x.1")
     [question] = await local_api.await_sent(TOMASZ, predicate=offering("yes"))
     assert "Odwołać spotkanie nr 1 (11.12.2026, 18:30" in text_of(question)
     press_value(tomasz, question, "no")
@@ -171,13 +171,13 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
     barbara.send_command("spotkania")
     _header, hers = await local_api.await_sent(BARBARA, count=2)
     assert "Spotkanie nr 1" in text_of(hers) and "przyjdzie: 1" in text_of(hers)
-    press_value(barbara, hers, "x:1")
+    press_value(barbara, hers, "x.1")
     [question] = await local_api.await_sent(BARBARA, predicate=offering("yes"))
     press_value(barbara, question, "yes")
     [done] = await local_api.await_sent(BARBARA, predicate=saying("odwołane"))
     assert "Spotkanie nr 1 odwołane" in text_of(done) and "3 osoby" in text_of(done)
     [told] = await local_api.await_sent(TOMASZ, predicate=saying("Twoje spotkanie nr 1"))
-    assert "odwołał(a): nadkom. Barbara Modelowa" in text_of(told)
+    assert "odwołane przez: nadkom. Barbara Modelowa" in text_of(told)
     # Tomasz's card (his own, still the live one) says so.
     await card_reads(local_api, listed, "Odwołane")
     assert shown(local_api, TOMASZ, listed).buttons() == []
@@ -198,7 +198,7 @@ async def test_an_officer_moves_then_cancels_a_meeting_and_residents_are_told(
     press_value(zofia, invitation, "go:1")
     [answer] = await local_api.await_sent(ZOFIA)
     assert "zostało odwołane" in text_of(answer)
-    press_value(tomasz, card, "x:1")
+    press_value(tomasz, card, "x.1")
     [already] = await local_api.await_sent(TOMASZ, predicate=new_message)
     assert "jest już odwołane" in text_of(already)
     tomasz.send_command("spotkania")

@@ -179,6 +179,7 @@ async def test_a_coordinator_made_with_set_role_gets_the_escalation_and_the_dige
             *("prywatnosc",),
             *("moje_dane", "usun_dane", "anuluj"),
             *("zgloszenia", "zgloszenie", "urlop", "cisza", "ogloszenie", "ogloszenia"),
+            *("spotkania",),
             *("zastepstwa", "blokuj", "odblokuj", "statystyki"),
         ],
     )

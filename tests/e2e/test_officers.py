@@ -275,7 +275,7 @@ async def test_invite_link_report_alert_and_every_status_change(
             *("moje_dane", "usun_dane", "anuluj"),
             *("zgloszenia", "zgloszenie"),
             *("urlop", "cisza"),
-            *("ogloszenie", "ogloszenia"),
+            *("ogloszenie", "ogloszenia", "spotkania"),
         ],
     )
 

@@ -220,8 +220,8 @@ community-meeting-changed = 📅 <b>Zmiana: { $meeting ->
        *[no] Przyjdziesz? Naciśnij „✋ Przyjdę”.
     }
 community-meeting-changed-by = { $change ->
-        [cancelled] ❌ Twoje spotkanie nr { $number } ({ $when }, { $place }) odwołał(a): { $actor }. Mieszkańcy dostają wiadomość o odwołaniu.
-       *[changed] ✏️ Twoje spotkanie nr { $number } zmienił(a): { $actor }. Teraz: { $when }, { $place }. Mieszkańcy dostają wiadomość o zmianie.
+        [cancelled] ❌ Twoje spotkanie nr { $number } ({ $when }, { $place }) zostało odwołane przez: { $actor }. Mieszkańcy dostają wiadomość o odwołaniu.
+       *[changed] ✏️ Twoje spotkanie nr { $number } zostało zmienione przez: { $actor }. Teraz: { $when }, { $place }. Mieszkańcy dostają wiadomość o zmianie.
     }
 community-meeting-cancelled-attend = To spotkanie ({ $when }) zostało odwołane — nie odbędzie się.
 

@@ -142,7 +142,7 @@ community-meeting-card = 📅 <b>Зустріч № { $number }</b>: { $meeting 
     }
     🗓 { $when } · 📍 { $place }
     { $state ->
-        [cancelled] ❌ <b>Скасовано.</b> Мешканці отримують повідомлення про скасування.
+        [cancelled] ❌ <b>Скасовано.</b> Мешканці отримують сповіщення про скасування.
         [over] Відбулася. Записалися: { $coming }.
        *[open] 📨 Поставлено в чергу: { $recipients ->
             [one] { $recipients } особа
@@ -154,11 +154,11 @@ community-meeting-change-button = ✏️ Змінити час або місце
 community-meeting-cancel-button = ❌ Скасувати зустріч
 community-meetings = 📅 Найближчі зустрічі ({ $count }). Під кожною: зміна часу чи місця і скасування; кількість «прийду» оновлюється сама.
 community-meetings-none = Найближчих зустрічей немає. Нова: /ogloszenie → 📅 Зустріч.
-community-meeting-cancel-confirm = Скасувати зустріч № { $number } ({ $when }, { $place })? Усі, хто отримав запрошення, і ті, хто записався, отримають повідомлення про скасування — поступово, як і саме запрошення. Нагадування не буде.
+community-meeting-cancel-confirm = Скасувати зустріч № { $number } ({ $when }, { $place })? Усі, хто отримав запрошення, і ті, хто записався, отримають сповіщення про скасування — поступово, як і саме запрошення. Нагадування не буде.
 community-meeting-cancel-yes = ❌ Так, скасувати
 community-meeting-cancel-no = ↩️ Ні, залишити
 community-meeting-kept = Добре — зустріч залишається без змін.
-community-meeting-cancel-done = ❌ Зустріч № { $number } скасовано. Повідомлення про скасування в черзі: { $count ->
+community-meeting-cancel-done = ❌ Зустріч № { $number } скасовано. Сповіщення про скасування в черзі: { $count ->
         [one] { $count } особа
         [few] { $count } особи
        *[other] { $count } осіб
@@ -180,7 +180,7 @@ community-meeting-change-confirm = Зустріч № { $number } після з�
     Зберегти і повідомити тих, хто отримав запрошення (і тих, хто записався)? Записані залишаються записаними.
 community-meeting-change-save = ✅ Зберегти і повідомити
 community-meeting-unchanged = Нічого не змінюється — зустріч залишається як була.
-community-meeting-change-done = ✅ Зустріч № { $number } змінено. Повідомлення про зміну в черзі: { $count ->
+community-meeting-change-done = ✅ Зустріч № { $number } змінено. Сповіщення про зміну в черзі: { $count ->
         [one] { $count } особа
         [few] { $count } особи
        *[other] { $count } осіб
@@ -220,8 +220,8 @@ community-meeting-changed = 📅 <b>Зміна: { $meeting ->
        *[no] Прийдете? Натисніть «✋ Прийду».
     }
 community-meeting-changed-by = { $change ->
-        [cancelled] ❌ Вашу зустріч № { $number } ({ $when }, { $place }) скасовано; зробив(-ла) це: { $actor }. Мешканці отримують повідомлення про скасування.
-       *[changed] ✏️ Вашу зустріч № { $number } змінено; зробив(-ла) це: { $actor }. Тепер: { $when }, { $place }. Мешканці отримують повідомлення про зміну.
+        [cancelled] ❌ Вашу зустріч № { $number } ({ $when }, { $place }) скасовано. Хто скасував: { $actor }. Мешканці отримують сповіщення про скасування.
+       *[changed] ✏️ Вашу зустріч № { $number } змінено. Хто змінив: { $actor }. Тепер: { $when }, { $place }. Мешканці отримують сповіщення про зміну.
     }
 community-meeting-cancelled-attend = Цю зустріч ({ $when }) скасовано — вона не відбудеться.
 

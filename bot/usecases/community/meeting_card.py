@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.callback_data import KindPress
 from bot.conversation import Answer, Option
 from bot.i18n import format_day, format_time
 from bot.outbox import PRIORITY_BACKGROUND, queue_kind, reply
@@ -29,10 +30,20 @@ from db.models.pipeline import OutboxMessage, OutboxStatus
 from db.uow import UnitOfWork
 
 KIND_MEETING_VIEW = "meeting_view"
-# The card's buttons (scope "mt", version 0: checked against the database on every press).
+# The card's buttons (scope "mt", version 0: checked against the database on every press), and
+# the versioned answers of the conversation they start (bot/usecases/community/meeting_changes.py).
 CARD_SCOPE = "mt"
-CANCEL_MEETING = "x:"
-CHANGE_MEETING = "e:"
+CANCEL_MEETING = "x"
+CHANGE_MEETING = "e"
+
+
+class MeetingPress(KindPress):
+    """The value of a button of scope "mt": built and parsed only as this.
+
+    `kind`: "x" (cancel meeting `number`), "e" (change meeting `number`) on the officer's card;
+    "yes"/"no" (the cancellation's question), "keep" (date or place unchanged), "save" (the
+    change's confirmation). An unknown kind or a missing number is refused by the flow.
+    """
 
 
 def when_text(services: Services, moment: datetime) -> str:
@@ -89,8 +100,18 @@ async def meeting_card(
     rows: tuple[tuple[Option, ...], ...] = ()
     if state == "open":
         rows = (
-            (Option("community-meeting-change-button", f"{CHANGE_MEETING}{meeting.id}"),),
-            (Option("community-meeting-cancel-button", f"{CANCEL_MEETING}{meeting.id}"),),
+            (
+                Option(
+                    "community-meeting-change-button",
+                    MeetingPress(CHANGE_MEETING, meeting.id).encode(),
+                ),
+            ),
+            (
+                Option(
+                    "community-meeting-cancel-button",
+                    MeetingPress(CANCEL_MEETING, meeting.id).encode(),
+                ),
+            ),
         )
     return Answer(key="community-meeting-card", args=args, options=rows, scope=CARD_SCOPE)
 

@@ -45,6 +45,7 @@ from bot.usecases.community.meeting_card import (
     CANCEL_MEETING,
     CARD_SCOPE,
     CHANGE_MEETING,
+    MeetingPress,
     area_of,
     meeting_state,
     queue_card_edit,
@@ -65,10 +66,10 @@ from db.uow import UnitOfWork
 FLOW = "meetings"
 # The list shows this many upcoming meetings, the soonest first.
 LIST_LIMIT = 10
-YES = "yes"
-NO = "no"
-KEEP = "keep"
-SAVE = "save"
+YES = MeetingPress("yes").encode()
+NO = MeetingPress("no").encode()
+KEEP = MeetingPress("keep").encode()
+SAVE = MeetingPress("save").encode()
 MEETING_CANCELLED = "meeting_cancelled"
 MEETING_CHANGED = "meeting_changed"
 
@@ -119,8 +120,9 @@ class MeetingsFlow:
                 ctx.reset()
             return [ctx.answer("community-officers-only")]
         step = ctx.step
-        if isinstance(step, Choice) and step.value.startswith((CANCEL_MEETING, CHANGE_MEETING)):
-            return await _card_pressed(ctx, officer, step.value)
+        pressed = MeetingPress.parse(step.value) if isinstance(step, Choice) else None
+        if pressed is not None and pressed.kind in (CANCEL_MEETING, CHANGE_MEETING):
+            return await _card_pressed(ctx, officer, pressed)
         if ctx.conversation.flow != FLOW:
             return [ctx.answer("community-button-gone")]
         draft = dict(ctx.conversation.draft or {})
@@ -169,10 +171,10 @@ async def _meeting(ctx: FlowContext, officer: Officer, number: int) -> Announcem
     )
 
 
-async def _card_pressed(ctx: FlowContext, officer: Officer, value: str) -> list[Answer]:
-    cancel = value.startswith(CANCEL_MEETING)
-    number = value.removeprefix(CANCEL_MEETING if cancel else CHANGE_MEETING)
-    meeting = await _meeting(ctx, officer, int(number)) if number.isdigit() else None
+async def _card_pressed(ctx: FlowContext, officer: Officer, pressed: MeetingPress) -> list[Answer]:
+    cancel = pressed.kind == CANCEL_MEETING
+    number = pressed.number
+    meeting = await _meeting(ctx, officer, number) if number is not None else None
     if meeting is None:
         return [ctx.answer("community-button-gone")]
     state = meeting_state(meeting, ctx.turn.now)
