@@ -44,10 +44,11 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 # Tests in TEST_WORKERS processes (most of a test's time is spent waiting for the bot or the
-# local server, so more workers than cores pay); the slowest are listed at the end.
+# local server, so more workers than cores pay; idle workers take tests queued for busy ones);
+# the slowest are listed at the end.
 TEST_WORKERS ?= 4
 pytest: $(STAMP)
-	$(BIN)/pytest -n $(TEST_WORKERS) --durations=15
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal --durations=15
 
 test: lint typecheck pytest
 

@@ -20,6 +20,7 @@ from tests.databases import (
     migrated_sqlite_url,
     temporary_postgres_database,
 )
+from tests.program import bot_command  # noqa: F401 - a fixture for every test
 
 TOKEN = "123456:TEST-token-for-the-local-bot-api-server"
 

@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from db import migrate
 from db.backup import backup, restore
 from db.engine import create_engine
-from tests.program import run_program
+from tests.program import RunCommand
 
 
 def mode(path: Path) -> int:
@@ -86,12 +86,14 @@ async def test_backups_and_restored_databases_are_0600(
         assert mode(restored) == 0o600
 
 
-def test_a_reports_export_file_is_0600(tmp_path: Path, careless_umask: None) -> None:
+def test_a_reports_export_file_is_0600(
+    tmp_path: Path, careless_umask: None, bot_command: RunCommand
+) -> None:
     env = {"RDB_DATABASE__SQLITE_PATH": str(tmp_path / "bot.sqlite3")}
-    assert run_program("db", "upgrade", env=env).returncode == 0
+    assert bot_command("db", "upgrade", env=env).returncode == 0
     for personal in ([], ["--with-personal-data"]):
         output = tmp_path / f"export{len(personal)}.csv"
-        result = run_program(
+        result = bot_command(
             "reports", "export", "--since", "2026-01-01", "-o", str(output), *personal, env=env
         )
         assert result.returncode == 0, result.stderr

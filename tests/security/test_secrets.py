@@ -12,7 +12,7 @@ import pytest
 from bot.config import Secrets, check_secrets
 from bot.pipeline.webhook import WebhookServer
 from db.backup import _libpq_env, _libpq_url
-from tests.program import run_program
+from tests.program import RunCommand
 
 PASSWORD = "hunter2-Secret"
 URLS = (
@@ -26,8 +26,8 @@ LONG_SECRET = "a" * 31 + "B"
 
 
 @pytest.mark.parametrize("url", URLS)
-def test_check_config_never_prints_the_database_password(url: str) -> None:
-    result = run_program("check-config", env={"DATABASE_URL": url})
+def test_check_config_never_prints_the_database_password(url: str, bot_command: RunCommand) -> None:
+    result = bot_command("check-config", env={"DATABASE_URL": url})
     assert result.returncode == 0, result.stderr
     assert PASSWORD not in result.stdout + result.stderr
     assert "DATABASE_URL" in result.stdout
@@ -46,12 +46,14 @@ def test_pg_tools_get_the_password_in_their_environment_not_on_the_command_line(
 
 
 @pytest.mark.parametrize("secret", ["s3cret", "x" * 31])
-def test_a_short_webhook_secret_is_refused_before_anything_starts(secret: str) -> None:
-    result = run_program("webhook", env={"TELEGRAM_BOT_TOKEN": "1:x", "WEBHOOK_SECRET": secret})
+def test_a_short_webhook_secret_is_refused_before_anything_starts(
+    secret: str, bot_command: RunCommand
+) -> None:
+    result = bot_command("webhook", env={"TELEGRAM_BOT_TOKEN": "1:x", "WEBHOOK_SECRET": secret})
     assert result.returncode == 2
     assert "WEBHOOK_SECRET" in result.stderr and "at least 32" in result.stderr
     assert secret not in result.stderr
-    checked = run_program("check-config", env={"WEBHOOK_SECRET": secret})
+    checked = bot_command("check-config", env={"WEBHOOK_SECRET": secret})
     assert checked.returncode == 2 and "at least 32" in checked.stderr
 
 
