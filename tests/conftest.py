@@ -3,6 +3,7 @@ tests/databases.py) and the whole bot running against the project's local Bot AP
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -23,6 +24,19 @@ from tests.databases import (
 from tests.program import bot_command  # noqa: F401 - a fixture for every test
 
 TOKEN = "123456:TEST-token-for-the-local-bot-api-server"
+
+
+@pytest.fixture(autouse=True)
+def root_logging() -> Iterator[None]:
+    """Give the root logger back as it was: commands run in this process (`main`) set up
+    logging for a terminal, with a handler on a stream pytest closes after the test."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        yield
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
 
 
 @pytest.fixture
