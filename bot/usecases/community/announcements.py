@@ -39,7 +39,8 @@ from bot.usecases.community.meeting_card import (
 from bot.usecases.community.subscriptions import SCOPE as RESIDENT_SCOPE
 from bot.usecases.community.subscriptions import UNSUBSCRIBE, subscriber_count
 from bot.usecases.flow import FlowContext
-from bot.usecases.officers.permissions import linked_officer, officer_district_ids
+from bot.usecases.officers.permissions import linked_officer
+from bot.usecases.officers.staff_queries import officer_district_ids
 from bot.usecases.operations.local_time import local
 from db.models.community import Announcement, AnnouncementKind, Audience, MeetingAttendee
 from db.models.directory import District, Officer, OfficerRole, Station

@@ -6,13 +6,12 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer, Option
 from bot.i18n import Raw, format_moment
 from bot.services import Services
-from bot.usecases.officers import workflow
+from bot.usecases.officers import queries, workflow
 from bot.usecases.officers.permissions import chat_may_act, phone_revealable
 from bot.usecases.officers.presses import OFFICER_SCOPE, OfficerPress
 from bot.usecases.operations.absences import standing_in_for_chat
@@ -20,7 +19,7 @@ from bot.usecases.operations.local_time import local_day
 from bot.usecases.places import place_label
 from db.models.directory import District, Officer
 from db.models.people import Reporter
-from db.models.reports import OPEN_STATUSES, AuditEvent, Report, ReportFollower, ReportStatus
+from db.models.reports import OPEN_STATUSES, Report, ReportStatus
 
 REASSIGNED = "reassigned"
 # Alert reasons whose paragraph is in operations.ftl (operations-reason-<code>): escalations
@@ -92,28 +91,6 @@ def place_text(services: Services, report: Report, lang: str) -> Raw:
     )
 
 
-async def confirmations(session: AsyncSession, report: Report) -> int:
-    """Count the residents who said "I see it too" (the reporter does not count)."""
-    query = (
-        select(func.count())
-        .select_from(ReportFollower)
-        .where(ReportFollower.report_id == report.id)
-    )
-    if report.user_id is not None:
-        query = query.where(ReportFollower.user_id != report.user_id)
-    return int(await session.scalar(query) or 0)
-
-
-async def last_status_event(session: AsyncSession, report_id: int) -> AuditEvent | None:
-    """Return the newest audit row that set the report's status."""
-    return await session.scalar(
-        select(AuditEvent)
-        .where(AuditEvent.report_id == report_id, AuditEvent.to_status.is_not(None))
-        .order_by(AuditEvent.id.desc())
-        .limit(1)
-    )
-
-
 async def alert_answer(
     session: AsyncSession,
     services: Services,
@@ -138,12 +115,7 @@ async def alert_answer(
             also.append(("officers-alert-reporter", {"name": reporter.display_name}))
         else:
             also.append(("officers-alert-named", {}))
-    moved = await session.scalar(
-        select(AuditEvent)
-        .where(AuditEvent.report_id == report.id, AuditEvent.action == REASSIGNED)
-        .order_by(AuditEvent.id.desc())
-        .limit(1)
-    )
+    moved = await queries.latest_event(session, report.id, REASSIGNED)
     if moved is not None:
         also.append(("officers-alert-reassigned", {"from": moved.data.get("from_name", "—")}))
     if reason and (reason not in ROUTING_REASONS or report.status in WAITING_STATUSES):
@@ -167,7 +139,7 @@ async def alert_answer(
         "when": when_text(services, report, lang),
         "place": place_text(services, report, lang),
         "district": district.name if district else "—",
-        "confirmations": await confirmations(session, report),
+        "confirmations": await queries.count_confirmations(session, report),
     }
     options: tuple[tuple[Option, ...], ...] = ()
     ops = services.config.telegram.ops_chat_id
@@ -187,15 +159,10 @@ async def _resident_said(
     session: AsyncSession, services: Services, report: Report
 ) -> tuple[str, dict[str, Any]] | None:
     """Describe the reporter's latest message and how many there are (None: none yet)."""
-    where = (AuditEvent.report_id == report.id, AuditEvent.action.in_(RESIDENT_ACTIONS))
-    count = int(
-        await session.scalar(select(func.count()).select_from(AuditEvent).where(*where)) or 0
-    )
+    count = await queries.count_events_among(session, report.id, RESIDENT_ACTIONS)
     if not count:
         return None
-    latest = await session.scalar(
-        select(AuditEvent).where(*where).order_by(AuditEvent.id.desc()).limit(1)
-    )
+    latest = await queries.latest_event_among(session, report.id, RESIDENT_ACTIONS)
     assert latest is not None
     text = latest.note or ""
     if len(text) > SAID_CHARS:
@@ -216,7 +183,7 @@ async def _status_paragraph(
     session: AsyncSession, services: Services, report: Report, lang: str
 ) -> tuple[str, dict[str, Any]]:
     status = status_label(services, report, lang)
-    event = await last_status_event(session, report.id)
+    event = await queries.last_status_event(session, report.id)
     officer = None
     if event is not None and event.actor_officer_id is not None:
         officer = await session.get(Officer, event.actor_officer_id)

@@ -14,15 +14,13 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
-
 from bot.conversation import Answer, Choice
 from bot.outbox import PRIORITY_NOTICE, queue_kind
 from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.alerts import queue_alert_edits
 from bot.usecases.flow import FlowContext
-from bot.usecases.officers import workflow
+from bot.usecases.officers import staff_queries, workflow
 from bot.usecases.officers.alert_view import REASSIGN_PAGE, reassign_menu
 from bot.usecases.officers.notes import (
     COMMENT_STEP,
@@ -37,7 +35,7 @@ from bot.usecases.officers.status_changes import audit_event, change_status, rea
 from bot.usecases.officers.views import queue_view_edit, view_at
 from bot.usecases.operations.local_time import local_day
 from bot.usecases.partners import handover as partners
-from db.models.directory import District, Officer
+from db.models.directory import Officer
 from db.models.reports import OPEN_STATUSES, AuditEvent, Report, ReportStatus
 from db.repositories.conversations import load_conversation
 from db.uow import UnitOfWork
@@ -216,14 +214,7 @@ async def _reassign_press(
 ) -> PressOutcome:
     if not workflow.can_reassign(report.status):
         return await _stale(uow, turn, press, report, status)
-    session = uow.session
-    districts = list(
-        await session.scalars(
-            select(District)
-            .where(District.active.is_(True), District.id != (report.district_id or 0))
-            .order_by(District.code)
-        )
-    )
+    districts = await staff_queries.other_active_districts(uow.session, report.district_id or 0)
     if press.action == workflow.REASSIGN:
         page = press.number or 0
         if page * REASSIGN_PAGE >= max(len(districts), 1):

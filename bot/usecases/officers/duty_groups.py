@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer
 from bot.outbox import PRIORITY_NOTICE, queue_answer
+from bot.usecases.officers import staff_queries
 from bot.usecases.officers.invites import InviteError
 from bot.usecases.officers.views import queue_chat_view_edits
 from db.models.directory import Station, StationChat
@@ -36,14 +36,9 @@ class GroupLine:
 
 async def list_groups(session: AsyncSession) -> list[GroupLine]:
     """Return every registered duty group, by station and registration."""
-    rows = await session.execute(
-        select(StationChat, Station)
-        .join(Station, Station.id == StationChat.station_id)
-        .order_by(Station.code, StationChat.id)
-    )
     return [
         GroupLine(g.id, s.code, g.chat_id, g.title or "", g.active, g.created_at)
-        for g, s in rows.all()
+        for g, s in await staff_queries.groups_with_stations(session)
     ]
 
 

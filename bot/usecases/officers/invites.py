@@ -12,11 +12,15 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.outbox import PRIORITY_NOTICE, queue_kind
 from bot.usecases.language import CHAT_COMMANDS_KIND
+from bot.usecases.officers.staff_queries import (
+    delete_unused_invites,
+    lock_invite,
+    officer_by_code,
+)
 from db.models.directory import Officer
 from db.models.officers import Invite
 from db.models.people import Role, User
@@ -59,11 +63,6 @@ def deep_link(bot_username: str, code: str) -> str:
 def well_formed(code: str) -> bool:
     """Tell whether a text could be a code at all (cheap check before hashing)."""
     return bool(CODE_FORMAT.match(code))
-
-
-async def officer_by_code(session: AsyncSession, code: str) -> Officer | None:
-    """Return an officer by directory code (case-insensitive)."""
-    return await session.scalar(select(Officer).where(Officer.code == code.strip().upper()))
 
 
 @dataclass(frozen=True)
@@ -116,11 +115,7 @@ async def find_invite(
     """Return the unused, unexpired invite with this code and purpose."""
     if not well_formed(code):
         return None
-    # FOR UPDATE: two accounts redeeming one code at once queue here, and the second then sees
-    # it used (PostgreSQL; on SQLite the write transaction is exclusive from its start).
-    invite = await session.scalar(
-        select(Invite).where(Invite.code_hash == code_hash(code)).with_for_update()
-    )
+    invite = await lock_invite(session, code_hash(code))
     if invite is None or invite.purpose != purpose or invite.used_at is not None:
         return None
     if invite.expires_at <= now:
@@ -164,9 +159,7 @@ async def revoke(uow: UnitOfWork, officer_code: str, now: datetime) -> Revoked:
     was_linked = officer.user_id is not None
     officer.user_id = None
     officer.linked_at = None
-    dropped = await session.execute(
-        delete(Invite).where(Invite.officer_id == officer.id, Invite.used_at.is_(None))
-    )
+    dropped = await delete_unused_invites(session, officer.id)
     session.add(
         AuditEvent(
             at=now,
@@ -182,4 +175,4 @@ async def revoke(uow: UnitOfWork, officer_code: str, now: datetime) -> Revoked:
 
         # Their old alerts and cards lose their buttons (presses were refused anyway).
         await queue_chat_view_edits(uow, user.chat_id)
-    return Revoked(officer, was_linked, int(getattr(dropped, "rowcount", 0) or 0))
+    return Revoked(officer, was_linked, dropped)

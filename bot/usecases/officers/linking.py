@@ -12,14 +12,12 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
-
 from bot.conversation import Answer, Choice, Command, Text
 from bot.outbox import PRIORITY_NOTICE, queue_answer
 from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.flow import FlowContext
-from bot.usecases.officers import notes, queries
+from bot.usecases.officers import notes, queries, report_commands, staff_queries
 from bot.usecases.officers.alert_view import officer_name
 from bot.usecases.officers.invites import (
     GROUP_PREFIX,
@@ -31,9 +29,10 @@ from bot.usecases.officers.invites import (
 )
 from bot.usecases.officers.permissions import linked_officer
 from bot.usecases.officers.presses import QUERY_SCOPE, QueryPress
-from bot.usecases.officers.reachability import reachable, station_coordinators
+from bot.usecases.officers.reachability import reachable
 from bot.usecases.operations.local_time import local_day
-from db.models.directory import District, Officer, Station, StationChat, officer_districts
+from bot.usecases.operations.queries import officer_district_names
+from db.models.directory import Officer, Station, StationChat
 from db.models.officers import Invite
 from db.models.people import Role, User
 from db.models.reports import AuditEvent, Report
@@ -70,8 +69,8 @@ class OfficersFlow:
         if isinstance(step, Command) and step.name == DETAILS_COMMAND:
             return await self._details(ctx, officer, args)
         today = local_day(ctx.services.config, ctx.turn.now)
-        page = await queries.open_reports(ctx.session, officer, 0, today)
-        return [queries.list_answer(ctx.services, ctx.lang, page, ctx.turn.now)]
+        page = await report_commands.open_reports(ctx.session, officer, 0, today)
+        return [report_commands.list_answer(ctx.services, ctx.lang, page, ctx.turn.now)]
 
     async def _details(self, ctx: FlowContext, officer: Officer, args: str) -> list[Answer]:
         reference = args.strip()
@@ -80,7 +79,7 @@ class OfficersFlow:
         report = await queries.find_report(ctx.session, reference)
         if report is None or ctx.user.chat_id is None:
             return [ctx.answer("officers-report-unknown", reference=reference[:32])]
-        return await queries.show_report(
+        return await report_commands.show_report(
             ctx.uow, ctx.services, ctx.user, officer, report, ctx.user.chat_id, ctx.lang
         )
 
@@ -112,12 +111,12 @@ class OfficersFlow:
         press = QueryPress.parse(step.value)
         if press.kind == QueryPress.PAGE and press.number is not None:
             today = local_day(ctx.services.config, ctx.turn.now)
-            page = await queries.open_reports(ctx.session, officer, press.number, today)
-            return [queries.list_answer(ctx.services, ctx.lang, page, ctx.turn.now)]
+            page = await report_commands.open_reports(ctx.session, officer, press.number, today)
+            return [report_commands.list_answer(ctx.services, ctx.lang, page, ctx.turn.now)]
         number = press.number
         report = await ctx.session.get(Report, number) if number is not None else None
         if press.kind == QueryPress.DETAILS and report is not None and ctx.user.chat_id is not None:
-            return await queries.show_report(
+            return await report_commands.show_report(
                 ctx.uow, ctx.services, ctx.user, officer, report, ctx.user.chat_id, ctx.lang
             )
         return [ctx.answer("button-expired")]
@@ -183,9 +182,7 @@ async def redeem_officer_invite(
     )
     if invite is None or officer is None or not officer.active:
         return await invite_failed(uow, services, turn, "unknown, used or expired")
-    other = await session.scalar(
-        select(Officer).where(Officer.user_id == user.id, Officer.id != officer.id)
-    )
+    other = await staff_queries.other_officer_of_user(session, user.id, officer.id)
     if other is not None:
         # One account, one officer: an account cannot collect several officers' rights.
         log.info("invite refused for user %s: already linked to officer %s", user.id, other.id)
@@ -232,14 +229,9 @@ async def redeem_officer_invite(
         },
         skip_chat=user.chat_id,
     )
-    districts = await session.scalars(
-        select(District.name)
-        .join(officer_districts, officer_districts.c.district_id == District.id)
-        .where(officer_districts.c.officer_id == officer.id)
-        .order_by(District.code)
-    )
+    districts = await officer_district_names(session, officer.id)
     # Coordinators and duty officers usually have no districts: their unit is named instead.
-    names = ", ".join(districts.all()) or "none"
+    names = ", ".join(districts) or "none"
     linked = Answer(
         key="officers-linked",
         args={
@@ -253,11 +245,11 @@ async def redeem_officer_invite(
         return [linked]
     # Nothing waits unseen: what went to the duty group meanwhile is offered in one message.
     today = local_day(services.config, turn.now)
-    waiting = await queries.waiting_unseen(session, officer, user.chat_id, today)
+    waiting = await report_commands.waiting_unseen(session, officer, user.chat_id, today)
     if not waiting.total:
         return [linked]
     lang = services.catalog.language(user.language or turn.lang)
-    offer = queries.list_answer(services, lang, waiting, turn.now, key="desk-waiting")
+    offer = report_commands.list_answer(services, lang, waiting, turn.now, key="desk-waiting")
     return [linked, offer]
 
 
@@ -292,7 +284,7 @@ async def announce_to_station(
 ) -> int:
     """Queue an answer for the station's reachable coordinators and the ops chat; count them."""
     chats: dict[int, str] = {}
-    for officer, user in await station_coordinators(uow.session, [station_id]):
+    for officer, user in await staff_queries.station_coordinators(uow.session, [station_id]):
         if user is not None and reachable(officer, user) and user.chat_id is not None:
             chats.setdefault(user.chat_id, user.language or "pl")
     if ops_chat_id:
@@ -323,11 +315,7 @@ async def register_duty_group(
         # The link alone is not enough: the station's linked coordinator must add the bot.
         return await invite_failed(uow, services, turn, "group code used by someone else")
     station = await session.get(Station, invite.station_id)
-    existing = await session.scalar(
-        select(StationChat).where(
-            StationChat.station_id == invite.station_id, StationChat.chat_id == chat_id
-        )
-    )
+    existing = await staff_queries.station_group(session, invite.station_id, chat_id)
     if existing is None:
         session.add(
             StationChat(

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
-
 from bot.conversation import Answer
 from bot.services import Services
+from bot.usecases.officers import queries
 from bot.usecases.officers.alert_view import alert_answer
 from bot.usecases.officers.permissions import reporter_phone
 from db.models.people import Reporter
-from db.models.reports import AuditEvent, Report, ReportPhoto
+from db.models.reports import AuditEvent, Report
 from db.uow import UnitOfWork
 
 
@@ -71,21 +70,14 @@ async def photos_of(
     report = await uow.session.get(Report, report_id)
     if report is None:
         return "", []
-    query = select(ReportPhoto).where(ReportPhoto.report_id == report_id)
-    if only is not None:
-        query = query.where(ReportPhoto.id.in_(only))
-    rows = await uow.session.scalars(query.order_by(ReportPhoto.position).limit(ALBUM_LIMIT))
-    return report.reference, [Photo(p.id, p.content, p.telegram_file_id) for p in rows.all()]
+    rows = await queries.report_photos(uow.session, report_id, only, ALBUM_LIMIT)
+    return report.reference, [Photo(p.id, p.content, p.telegram_file_id) for p in rows]
 
 
 async def remember_file_ids(uow: UnitOfWork, file_ids: dict[int, str]) -> None:
     """Cache Telegram's file ids of uploaded photos (caller commits)."""
     for photo_id, file_id in file_ids.items():
-        await uow.session.execute(
-            update(ReportPhoto)
-            .where(ReportPhoto.id == photo_id, ReportPhoto.telegram_file_id.is_(None))
-            .values(telegram_file_id=file_id)
-        )
+        await queries.remember_file_id(uow.session, photo_id, file_id)
 
 
 @dataclass(frozen=True)

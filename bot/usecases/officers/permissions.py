@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.usecases.officers import staff_queries
 from bot.usecases.officers.reachability import OFFICER_ROLES
 from bot.usecases.operations.absences import substituted_district_ids
-from db.models.directory import District, Officer, Station, StationChat, officer_districts
+from db.models.directory import District, Officer, Station
 from db.models.people import Reporter, User
 from db.models.reports import Report
 
@@ -18,18 +18,10 @@ async def linked_officer(session: AsyncSession, user: User) -> Officer | None:
     """Return the active officer record linked to this user, if the role still says so."""
     if user.role not in OFFICER_ROLES or user.blocked:
         return None
-    officer = await session.scalar(select(Officer).where(Officer.user_id == user.id))
+    officer = await staff_queries.officer_of_user(session, user.id)
     if officer is None or not officer.active:
         return None
     return officer
-
-
-async def officer_district_ids(session: AsyncSession, officer_id: int) -> set[int]:
-    """Return the ids of the districts an officer serves."""
-    rows = await session.scalars(
-        select(officer_districts.c.district_id).where(officer_districts.c.officer_id == officer_id)
-    )
-    return set(rows.all())
 
 
 async def may_act(
@@ -43,7 +35,7 @@ async def may_act(
     if report.district_id is None:
         # A report outside every district: any coordinator or duty officer sorts it out.
         return officer.station_wide
-    if report.district_id in await officer_district_ids(session, officer.id):
+    if report.district_id in await staff_queries.officer_district_ids(session, officer.id):
         return True
     if day is not None and report.district_id in await substituted_district_ids(
         session, officer.id, day
@@ -77,16 +69,13 @@ async def chat_may_act(
     A linked officer's chat, while they may act; an active duty group of the report's station;
     the ops chat (the last resort). Anyone else — a revoked officer, a disabled group — none.
     """
-    row = await session.execute(
-        select(Officer, User).join(User, User.id == Officer.user_id).where(User.chat_id == chat_id)
-    )
-    found = row.first()
+    found = await staff_queries.officer_of_chat(session, chat_id)
     if found is not None:
         officer, user = found
         if user.role not in OFFICER_ROLES or user.blocked or not officer.active:
             return False
         return await may_act(session, officer, report, day)
-    groups = list(await session.scalars(select(StationChat).where(StationChat.chat_id == chat_id)))
+    groups = await staff_queries.groups_in_chat(session, chat_id)
     if groups:
         if report.district_id is None:
             return any(g.active for g in groups)

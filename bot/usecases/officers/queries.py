@@ -1,180 +1,30 @@
-"""Officers' commands: /zgloszenia (open reports of my district or station) and /zgloszenie REF."""
+"""The officers' statements about reports: lists, the audit trail, live views, photos, followers.
+
+Who the officers are, their districts, chats and invites are in `staff_queries.py`. Every function
+takes the session and never commits: the turn, sender or command that calls it owns the
+transaction.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from collections.abc import Collection, Sequence
+from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.conversation import Answer, Option
-from bot.outbox import PRIORITY_REPLY, queue_kind
-from bot.services import Services
-from bot.usecases.alerts import KIND_LOCATION, KIND_PHOTOS
-from bot.usecases.officers.alert_view import (
-    category_name,
-    local_time,
-    officer_name,
-    place_text,
-)
-from bot.usecases.officers.permissions import may_act, officer_district_ids, refusal
-from bot.usecases.officers.presses import QUERY_SCOPE, QueryPress
-from bot.usecases.officers.views import CARD, HISTORY, add_view
-from bot.usecases.operations.absences import substituted_district_ids
-from bot.usecases.operations.deadlines import overdue_kind
-from bot.usecases.operations.local_time import local_day
-from bot.usecases.report.duplicates import follower_numbers
-from db.models.directory import District, Officer
+from db.models.directory import District
 from db.models.people import User
-from db.models.reports import OPEN_STATUSES, AlertMessage, AuditEvent, Report, ReportPhoto
-from db.uow import UnitOfWork
+from db.models.reports import (
+    OPEN_STATUSES,
+    AlertMessage,
+    AuditEvent,
+    Report,
+    ReportFollower,
+    ReportPhoto,
+)
 
-# Presses on the list's buttons: "p.<page>" (page) and "d.<report id>" (details).
-PAGE_SIZE = 8
-# Audit rows that are not part of a report's story for officers.
-HIDDEN_ACTIONS = ("refused",)
-# History lines shown, and characters of a note in one line (a message holds 4096).
-HISTORY_LINES = 20
-NOTE_CHARS = 120
-
-
-@dataclass(frozen=True)
-class Page:
-    """One page of open reports."""
-
-    reports: list[Report]
-    number: int
-    pages: int
-    total: int
-
-
-async def visible_district_ids(
-    session: AsyncSession, officer: Officer, day: date | None = None
-) -> set[int]:
-    """Return the districts whose reports an officer sees: theirs, or the station's (station-wide).
-
-    With `day`, also the districts of officers they substitute that day.
-    """
-    own = await officer_district_ids(session, officer.id)
-    if day is not None:
-        own |= await substituted_district_ids(session, officer.id, day)
-    if officer.station_wide:
-        rows = await session.scalars(
-            select(District.id).where(District.station_id == officer.station_id)
-        )
-        return set(rows.all()) | own
-    return own
-
-
-async def open_reports(
-    session: AsyncSession, officer: Officer, page: int, day: date | None = None
-) -> Page:
-    """Return a page of the officer's open reports, oldest first."""
-    districts = await visible_district_ids(session, officer, day)
-    in_districts: ColumnElement[bool] = Report.district_id.in_(districts)
-    if officer.station_wide:
-        # Reports outside every district are the coordinators' and duty officers' to sort out.
-        in_districts = or_(in_districts, Report.district_id.is_(None))
-    where = [Report.status.in_(list(OPEN_STATUSES)), in_districts]
-    total = int(await session.scalar(select(func.count()).select_from(Report).where(*where)) or 0)
-    pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
-    number = min(max(page, 0), pages - 1)
-    reports = await session.scalars(
-        select(Report)
-        .where(*where)
-        .order_by(Report.created_at, Report.id)
-        .offset(number * PAGE_SIZE)
-        .limit(PAGE_SIZE)
-    )
-    return Page(list(reports.all()), number, pages, total)
-
-
-async def waiting_unseen(
-    session: AsyncSession, officer: Officer, chat_id: int, day: date | None = None
-) -> Page:
-    """Return the officer's open reports that were never shown in their chat (oldest first).
-
-    They were sent to the duty group or a coordinator while the officer had not linked yet.
-    """
-    districts = await visible_district_ids(session, officer, day)
-    seen = select(AlertMessage.report_id).where(AlertMessage.chat_id == chat_id)
-    where = [
-        Report.status.in_(list(OPEN_STATUSES)),
-        Report.district_id.in_(districts),
-        Report.id.not_in(seen),
-    ]
-    total = int(await session.scalar(select(func.count()).select_from(Report).where(*where)) or 0)
-    reports = await session.scalars(
-        select(Report).where(*where).order_by(Report.created_at, Report.id).limit(PAGE_SIZE)
-    )
-    return Page(list(reports.all()), 0, 1, total)
-
-
-def _age_days(now: datetime, created: datetime) -> int:
-    return max((now - created).days, 0)
-
-
-def list_answer(
-    services: Services, lang: str, page: Page, now: datetime, *, key: str = "officers-list"
-) -> Answer:
-    """Render a page: one line per report, a button per report, and paging."""
-    if not page.total:
-        return Answer(key="officers-list-empty")
-    # One paragraph per report: a catalog text each, so nothing pre-rendered goes to the outbox.
-    lines = [
-        (
-            "officers-list-line",
-            {
-                "reference": report.reference,
-                "category": category_name(services, report, lang),
-                "status": _status(services, report, lang, now),
-                "days": _age_days(now, report.created_at),
-                "place": place_text(services, report, lang),
-            },
-        )
-        for report in page.reports
-    ]
-    rows: list[tuple[Option, ...]] = []
-    buttons = [
-        Option(
-            "officers-list-open",
-            QueryPress(QueryPress.DETAILS, r.id).encode(),
-            {"reference": r.reference},
-        )
-        for r in page.reports
-    ]
-    rows += [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
-    paging = []
-    if page.number > 0:
-        paging.append(
-            Option("officers-list-prev", QueryPress(QueryPress.PAGE, page.number - 1).encode())
-        )
-    if page.number + 1 < page.pages:
-        paging.append(
-            Option("officers-list-next", QueryPress(QueryPress.PAGE, page.number + 1).encode())
-        )
-    if paging:
-        rows.append(tuple(paging))
-    return Answer(
-        key=key,
-        args={"total": page.total, "page": page.number + 1, "pages": page.pages},
-        options=tuple(rows),
-        scope=QUERY_SCOPE,
-        also=tuple(lines),
-    )
-
-
-def _status(services: Services, report: Report, lang: str, now: datetime) -> str:
-    """Return the status, marked when a deadline passed (bot/usecases/operations/deadlines.py)."""
-    status = services.catalog.render(lang, f"officers-status-{report.status.value}")
-    kind = overdue_kind(report, now, services.config.deadlines)
-    if kind is None:
-        return status
-    return services.catalog.render(
-        lang, "operations-overdue-status", {"status": status, "kind": kind}
-    )
+# ---- reports in the officers' lists --------------------------------------------------------
 
 
 async def find_report(session: AsyncSession, reference: str) -> Report | None:
@@ -185,107 +35,308 @@ async def find_report(session: AsyncSession, reference: str) -> Report | None:
     return await session.scalar(select(Report).where(Report.reference == cleaned))
 
 
-async def show_report(
-    uow: UnitOfWork,
-    services: Services,
-    user: User,
-    officer: Officer,
-    report: Report,
-    chat_id: int,
-    lang: str,
-) -> list[Answer]:
-    """Show the whole report: its card (a live view with the actions valid now), the map pin,
-    the photos (uploaded again from the stored files) and the history (also kept current)."""
-    session = uow.session
-    today = local_day(services.config, services.clock())
-    if not await may_act(session, officer, report, today):
-        key, args = await refusal(session, user, report)
-        return [Answer(key=key, args=args)]
-    now = services.clock()
-    await add_view(
-        uow, report, chat_id, CARD, lang, officer_id=officer.id, now=now, priority=PRIORITY_REPLY
-    )
-    media = {"report_id": report.id, "lang": lang}
-    if report.location_source == "point" and report.lat is not None and report.lon is not None:
-        queue_kind(uow, chat_id, KIND_LOCATION, media)
-    photos = await session.scalar(
-        select(func.count()).select_from(ReportPhoto).where(ReportPhoto.report_id == report.id)
-    )
-    if photos:
-        queue_kind(uow, chat_id, KIND_PHOTOS, {**media, "upload": True})
-    await add_view(
-        uow, report, chat_id, HISTORY, lang, officer_id=officer.id, now=now, priority=PRIORITY_REPLY
-    )
-    return []
+async def station_district_ids(session: AsyncSession, station_id: int) -> set[int]:
+    """Return the ids of a station's districts."""
+    rows = await session.scalars(select(District.id).where(District.station_id == station_id))
+    return set(rows.all())
 
 
-async def history_answer(
-    session: AsyncSession, services: Services, report: Report, lang: str
-) -> Answer:
-    """List who did what and when (status changes, hand-overs, notes, phone reveals)."""
+def _open_in(districts: Collection[int], unassigned: bool) -> list[ColumnElement[bool]]:
+    in_districts: ColumnElement[bool] = Report.district_id.in_(districts)
+    if unassigned:
+        in_districts = or_(in_districts, Report.district_id.is_(None))
+    return [Report.status.in_(list(OPEN_STATUSES)), in_districts]
+
+
+async def count_open_reports(
+    session: AsyncSession, districts: Collection[int], *, unassigned: bool
+) -> int:
+    """Count the open reports of some districts (and, with `unassigned`, of none)."""
+    where = _open_in(districts, unassigned)
+    return int(await session.scalar(select(func.count()).select_from(Report).where(*where)) or 0)
+
+
+async def open_reports_page(
+    session: AsyncSession, districts: Collection[int], *, unassigned: bool, offset: int, limit: int
+) -> list[Report]:
+    """Return a page of the open reports of some districts (and of none), oldest first."""
+    reports = await session.scalars(
+        select(Report)
+        .where(*_open_in(districts, unassigned))
+        .order_by(Report.created_at, Report.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(reports.all())
+
+
+def _unseen_in(districts: Collection[int], chat_id: int) -> list[ColumnElement[bool]]:
+    seen = select(AlertMessage.report_id).where(AlertMessage.chat_id == chat_id)
+    return [
+        Report.status.in_(list(OPEN_STATUSES)),
+        Report.district_id.in_(districts),
+        Report.id.not_in(seen),
+    ]
+
+
+async def count_unseen_reports(
+    session: AsyncSession, districts: Collection[int], chat_id: int
+) -> int:
+    """Count the open reports of some districts never shown in a chat."""
+    where = _unseen_in(districts, chat_id)
+    return int(await session.scalar(select(func.count()).select_from(Report).where(*where)) or 0)
+
+
+async def unseen_reports(
+    session: AsyncSession, districts: Collection[int], chat_id: int, limit: int
+) -> list[Report]:
+    """Return the oldest open reports of some districts never shown in a chat."""
+    reports = await session.scalars(
+        select(Report)
+        .where(*_unseen_in(districts, chat_id))
+        .order_by(Report.created_at, Report.id)
+        .limit(limit)
+    )
+    return list(reports.all())
+
+
+# ---- the audit trail -------------------------------------------------------------------------
+
+
+async def history_events(
+    session: AsyncSession, report_id: int, hidden: Sequence[str]
+) -> list[AuditEvent]:
+    """Return a report's audit rows in order, without the `hidden` actions."""
     events = await session.scalars(
         select(AuditEvent)
-        .where(AuditEvent.report_id == report.id, AuditEvent.action.not_in(HIDDEN_ACTIONS))
+        .where(AuditEvent.report_id == report_id, AuditEvent.action.not_in(hidden))
         .order_by(AuditEvent.id)
     )
-    shown = list(events.all())
-    lines: list[tuple[str, dict[str, Any]]] = []
-    if len(shown) > HISTORY_LINES:
-        # A message holds 4096 characters: the newest lines matter most.
-        lines.append(("officers-history-more", {"count": len(shown) - HISTORY_LINES}))
-        shown = shown[-HISTORY_LINES:]
-    # Followers are named by number ("resident #2"), never by account: a coordinator can block
-    # the one who acted (/blokuj REF #2) without learning who they are.
-    followers = await follower_numbers(session, report.id)
-    for event in shown:
-        who = "—"
-        if event.actor_officer_id is not None:
-            officer = await session.get(Officer, event.actor_officer_id)
-            who = officer_name(officer) if officer else "—"
-        elif event.actor_user_id is not None and event.actor_user_id == report.user_id:
-            who = services.catalog.render(lang, "officers-history-reporter")
-        elif event.actor_user_id in followers:
-            number = followers[event.actor_user_id]
-            who = services.catalog.render(lang, "privacy-history-follower", {"number": number})
-        status = (
-            services.catalog.render(lang, f"officers-status-{event.to_status}")
-            if event.to_status
-            else ""
-        )
-        action = event.action
-        if services.catalog.has(f"desk-history-{action}", lang):
-            # Comments and the reporter's answers: described in desk.ftl, with their text.
-            photos = len(event.data.get("photo_ids") or [])
-            action = services.catalog.render(
-                lang,
-                f"desk-history-{action}",
-                {
-                    "note": _shorten(event.note or "", NOTE_CHARS),
-                    "has_text": "yes" if event.note else "no",
-                    "photos": photos,
-                },
-            )
-        elif services.catalog.has(f"partners-history-{action}", lang):
-            # A partner institution's answers (partners.ftl), with its name.
-            name = str(event.data.get("name", "—"))
-            action = services.catalog.render(lang, f"partners-history-{action}", {"name": name})
-        elif services.catalog.has(f"operations-history-{action}", lang):
-            # Deadlines, bans, retention: described in operations.ftl (shown by *[other]).
-            action = services.catalog.render(lang, f"operations-history-{action}")
-        lines.append(
-            (
-                "officers-history-line",
-                {
-                    "at": local_time(services, event.at),
-                    "action": action,
-                    "status": status,
-                    "who": who,
-                    "note": _shorten(event.note or "", NOTE_CHARS),
-                },
-            )
-        )
-    return Answer(key="officers-history", args={"reference": report.reference}, also=tuple(lines))
+    return list(events.all())
 
 
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+async def last_status_event(session: AsyncSession, report_id: int) -> AuditEvent | None:
+    """Return the newest audit row that set the report's status."""
+    return await session.scalar(
+        select(AuditEvent)
+        .where(AuditEvent.report_id == report_id, AuditEvent.to_status.is_not(None))
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+
+
+async def latest_event(session: AsyncSession, report_id: int, action: str) -> AuditEvent | None:
+    """Return the report's newest audit row of an action (e.g. the last hand-over)."""
+    return await session.scalar(
+        select(AuditEvent)
+        .where(AuditEvent.report_id == report_id, AuditEvent.action == action)
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+
+
+async def latest_actor_officer(session: AsyncSession, report_id: int, action: str) -> int | None:
+    """Return the officer of the report's newest audit row of an action (who asked last)."""
+    return await session.scalar(
+        select(AuditEvent.actor_officer_id)
+        .where(AuditEvent.report_id == report_id, AuditEvent.action == action)
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+
+
+async def count_events_among(session: AsyncSession, report_id: int, actions: Sequence[str]) -> int:
+    """Count the report's audit rows of some actions (e.g. the reporter's messages)."""
+    where = (AuditEvent.report_id == report_id, AuditEvent.action.in_(actions))
+    return int(
+        await session.scalar(select(func.count()).select_from(AuditEvent).where(*where)) or 0
+    )
+
+
+async def latest_event_among(
+    session: AsyncSession, report_id: int, actions: Sequence[str]
+) -> AuditEvent | None:
+    """Return the report's newest audit row of some actions."""
+    where = (AuditEvent.report_id == report_id, AuditEvent.action.in_(actions))
+    return await session.scalar(
+        select(AuditEvent).where(*where).order_by(AuditEvent.id.desc()).limit(1)
+    )
+
+
+async def count_report_events(session: AsyncSession, report_id: int, action: str) -> int | None:
+    """Count the report's audit rows of an action (e.g. how often it was reopened)."""
+    return await session.scalar(
+        select(func.count())
+        .select_from(AuditEvent)
+        .where(AuditEvent.report_id == report_id, AuditEvent.action == action)
+    )
+
+
+async def count_user_events_since(
+    session: AsyncSession, user_id: int, action: str, since: datetime
+) -> int | None:
+    """Count a person's audit rows of an action after a moment (e.g. their reopenings today)."""
+    return await session.scalar(
+        select(func.count())
+        .select_from(AuditEvent)
+        .where(
+            AuditEvent.actor_user_id == user_id,
+            AuditEvent.action == action,
+            AuditEvent.at > since,
+        )
+    )
+
+
+# ---- residents of a report -------------------------------------------------------------------
+
+
+async def count_confirmations(session: AsyncSession, report: Report) -> int:
+    """Count the residents who said "I see it too" (the reporter does not count)."""
+    query = (
+        select(func.count())
+        .select_from(ReportFollower)
+        .where(ReportFollower.report_id == report.id)
+    )
+    if report.user_id is not None:
+        query = query.where(ReportFollower.user_id != report.user_id)
+    return int(await session.scalar(query) or 0)
+
+
+async def follower_id(session: AsyncSession, report_id: int, user_id: int) -> int | None:
+    """Return the id of the resident's "I see it too" on a report (also one they left)."""
+    return await session.scalar(
+        select(ReportFollower.id).where(
+            ReportFollower.report_id == report_id, ReportFollower.user_id == user_id
+        )
+    )
+
+
+async def current_follower_ids(session: AsyncSession, report_id: int) -> list[int]:
+    """Return the users still following a report ("I see it too"), in the order they joined."""
+    rows = await session.scalars(
+        select(ReportFollower.user_id)
+        # Followers who left the report in My reports are told nothing more.
+        .where(ReportFollower.report_id == report_id, ReportFollower.left_at.is_(None))
+        .order_by(ReportFollower.id)
+    )
+    return list(rows.all())
+
+
+async def user_of_chat(session: AsyncSession, chat_id: int) -> User | None:
+    """Return the person whose private chat this is, if any."""
+    return await session.scalar(select(User).where(User.chat_id == chat_id))
+
+
+# ---- photos ----------------------------------------------------------------------------------
+
+
+async def report_photos(
+    session: AsyncSession, report_id: int, only: list[int] | None, limit: int
+) -> list[ReportPhoto]:
+    """Return a report's first photos in order (`only` these ids, if given)."""
+    query = select(ReportPhoto).where(ReportPhoto.report_id == report_id)
+    if only is not None:
+        query = query.where(ReportPhoto.id.in_(only))
+    rows = await session.scalars(query.order_by(ReportPhoto.position).limit(limit))
+    return list(rows.all())
+
+
+async def remember_file_id(session: AsyncSession, photo_id: int, file_id: str) -> None:
+    """Keep Telegram's file id of an uploaded photo, unless it has one already."""
+    await session.execute(
+        update(ReportPhoto)
+        .where(ReportPhoto.id == photo_id, ReportPhoto.telegram_file_id.is_(None))
+        .values(telegram_file_id=file_id)
+    )
+
+
+# ---- live views (alert_messages) -------------------------------------------------------------
+
+
+async def live_views(session: AsyncSession, report_id: int) -> list[AlertMessage]:
+    """Return every live view of a report, oldest first."""
+    views = await session.scalars(
+        select(AlertMessage)
+        .where(AlertMessage.report_id == report_id, AlertMessage.retired_at.is_(None))
+        .order_by(AlertMessage.id)
+    )
+    return list(views.all())
+
+
+async def live_views_but(session: AsyncSession, report_id: int, kind: str) -> list[AlertMessage]:
+    """Return the live views of a report except those of one kind, oldest first."""
+    views = await session.scalars(
+        select(AlertMessage)
+        .where(
+            AlertMessage.report_id == report_id,
+            AlertMessage.retired_at.is_(None),
+            AlertMessage.kind != kind,
+        )
+        .order_by(AlertMessage.id)
+    )
+    return list(views.all())
+
+
+async def live_views_in_chat(
+    session: AsyncSession, report_id: int, chat_id: int
+) -> list[AlertMessage]:
+    """Return the live views of a report in a chat."""
+    found = await session.scalars(
+        select(AlertMessage).where(
+            AlertMessage.report_id == report_id,
+            AlertMessage.chat_id == chat_id,
+            AlertMessage.retired_at.is_(None),
+        )
+    )
+    return list(found.all())
+
+
+async def live_views_in_chat_newest_first(
+    session: AsyncSession, report_id: int, chat_id: int
+) -> list[AlertMessage]:
+    """Return the live views of a report in a chat, newest first."""
+    return list(
+        await session.scalars(
+            select(AlertMessage)
+            .where(
+                AlertMessage.report_id == report_id,
+                AlertMessage.chat_id == chat_id,
+                AlertMessage.retired_at.is_(None),
+            )
+            .order_by(AlertMessage.id.desc())
+        )
+    )
+
+
+async def newest_chat_views_but(
+    session: AsyncSession, chat_id: int, kind: str, limit: int
+) -> list[AlertMessage]:
+    """Return a chat's newest live views of any report, except those of one kind."""
+    views = await session.scalars(
+        select(AlertMessage)
+        .where(
+            AlertMessage.chat_id == chat_id,
+            AlertMessage.retired_at.is_(None),
+            AlertMessage.kind != kind,
+        )
+        .order_by(AlertMessage.id.desc())
+        .limit(limit)
+    )
+    return list(views.all())
+
+
+async def view_at(session: AsyncSession, chat_id: int, message_id: int) -> AlertMessage | None:
+    """Return the view shown by a message (a pressed button's message), if it is one."""
+    return await session.scalar(
+        select(AlertMessage)
+        .where(AlertMessage.chat_id == chat_id, AlertMessage.message_id == message_id)
+        .order_by(AlertMessage.id.desc())
+        .limit(1)
+    )
+
+
+async def view_by_outbox(session: AsyncSession, outbox_id: int) -> AlertMessage | None:
+    """Return the view an outbox row sends (the row's id is kept on the view)."""
+    return await session.scalar(
+        select(AlertMessage).where(AlertMessage.outbox_id == outbox_id).limit(1)
+    )

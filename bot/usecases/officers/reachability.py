@@ -7,18 +7,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.usecases.officers.staff_queries import (
+    active_districts_with_stations,
+    active_groups_in_chat,
+    district_officers,
+    duty_groups,
+    station_coordinators,
+)
 from bot.usecases.operations.absences import absences_on, acting_officers
 from db.models.directory import (
     STATION_WIDE_ROLES,
     District,
     Officer,
     OfficerRole,
-    Station,
-    StationChat,
-    officer_districts,
 )
 from db.models.people import Role, User
 
@@ -72,51 +75,6 @@ def reachable(officer: Officer, user: User | None) -> bool:
         and not user.blocked
         and user.role in OFFICER_ROLES
     )
-
-
-async def district_officers(
-    session: AsyncSession, district_id: int
-) -> list[tuple[Officer, User | None]]:
-    """Return the district's officers (active or not) with their linked users."""
-    rows = await session.execute(
-        select(Officer, User)
-        .join(officer_districts, officer_districts.c.officer_id == Officer.id)
-        .outerjoin(User, User.id == Officer.user_id)
-        .where(officer_districts.c.district_id == district_id)
-        .order_by(Officer.id)
-    )
-    return [(officer, user) for officer, user in rows.all()]
-
-
-async def station_coordinators(
-    session: AsyncSession,
-    station_ids: Sequence[int] | None,
-    roles: Sequence[OfficerRole] = (OfficerRole.COORDINATOR,),
-) -> list[tuple[Officer, User | None]]:
-    """Return the active coordinators (or officers of other `roles`) of some stations.
-
-    `station_ids` None means every station.
-    """
-    query = (
-        select(Officer, User)
-        .outerjoin(User, User.id == Officer.user_id)
-        .where(Officer.role.in_(list(roles)), Officer.active.is_(True))
-        .order_by(Officer.id)
-    )
-    if station_ids is not None:
-        query = query.where(Officer.station_id.in_(station_ids))
-    rows = await session.execute(query)
-    return [(officer, user) for officer, user in rows.all()]
-
-
-async def duty_groups(
-    session: AsyncSession, station_ids: Sequence[int] | None
-) -> list[StationChat]:
-    """Return the active duty groups of some stations (None: of every station)."""
-    query = select(StationChat).where(StationChat.active.is_(True)).order_by(StationChat.id)
-    if station_ids is not None:
-        query = query.where(StationChat.station_id.in_(station_ids))
-    return list((await session.scalars(query)).all())
 
 
 def _officer_target(officer: Officer, user: User, kind: TargetKind) -> AlertTarget:
@@ -217,14 +175,8 @@ async def plan_alert(
 
 async def unreachable_districts(session: AsyncSession) -> list[UnreachableDistrict]:
     """List active districts where no officer of their own can receive alerts right now."""
-    rows = await session.execute(
-        select(District, Station)
-        .join(Station, Station.id == District.station_id)
-        .where(District.active.is_(True))
-        .order_by(District.code)
-    )
     found = []
-    for district, station in rows.all():
+    for district, station in await active_districts_with_stations(session):
         officers = await district_officers(session, district.id)
         if any(user is not None and reachable(officer, user) for officer, user in officers):
             continue
@@ -243,11 +195,7 @@ async def unreachable_districts(session: AsyncSession) -> list[UnreachableDistri
 
 async def deactivate_group(session: AsyncSession, chat_id: int) -> int:
     """Stop alerting a duty group the bot was removed from; return how many rows changed."""
-    groups = list(
-        await session.scalars(
-            select(StationChat).where(StationChat.chat_id == chat_id, StationChat.active.is_(True))
-        )
-    )
+    groups = await active_groups_in_chat(session, chat_id)
     for group in groups:
         group.active = False
     return len(groups)

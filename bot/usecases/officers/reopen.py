@@ -10,14 +10,13 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer, Choice
 from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.alerts import queue_alert_edits, queue_alerts
-from bot.usecases.officers import workflow
+from bot.usecases.officers import queries, workflow
 from bot.usecases.officers.buttons import PressOutcome
 from bot.usecases.officers.permissions import may_act
 from bot.usecases.officers.presses import ReopenPress
@@ -32,7 +31,7 @@ from bot.usecases.operations.absences import is_away
 from bot.usecases.operations.local_time import local_day
 from db.models.directory import Officer
 from db.models.people import User
-from db.models.reports import AuditEvent, Report, ReportFollower, ReportStatus
+from db.models.reports import Report, ReportStatus
 from db.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -76,25 +75,15 @@ async def _reopen_refused(
 ) -> Answer | None:
     """Say why "Still happening" is refused now (too often for the report or the person)."""
     settings = services.config.reports
-    per_report = await session.scalar(
-        select(func.count())
-        .select_from(AuditEvent)
-        .where(AuditEvent.report_id == report.id, AuditEvent.action == REOPENED_ACTION)
-    )
+    per_report = await queries.count_report_events(session, report.id, REOPENED_ACTION)
     if int(per_report or 0) >= settings.max_reopens_per_report:
         log.info("reopen refused: report %s reopened %s times", report.id, per_report)
         return Answer(
             key="privacy-reopen-limit-report",
             args={"reference": report.reference, "count": int(per_report or 0)},
         )
-    per_user = await session.scalar(
-        select(func.count())
-        .select_from(AuditEvent)
-        .where(
-            AuditEvent.actor_user_id == user.id,
-            AuditEvent.action == REOPENED_ACTION,
-            AuditEvent.at > now - timedelta(hours=24),
-        )
+    per_user = await queries.count_user_events_since(
+        session, user.id, REOPENED_ACTION, now - timedelta(hours=24)
     )
     if int(per_user or 0) >= settings.max_reopens_per_day:
         log.info("reopen refused: user %s reopened %s reports today", user.id, per_user)
@@ -105,12 +94,7 @@ async def _reopen_refused(
 async def _is_resident_of(session: AsyncSession, report: Report, user: User) -> bool:
     if report.user_id == user.id:
         return True
-    follower = await session.scalar(
-        select(ReportFollower.id).where(
-            ReportFollower.report_id == report.id, ReportFollower.user_id == user.id
-        )
-    )
-    return follower is not None
+    return await queries.follower_id(session, report.id, user.id) is not None
 
 
 async def reopen(

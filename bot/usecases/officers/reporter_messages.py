@@ -10,20 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer
 from bot.outbox import PRIORITY_NOTICE, queue_answer, queue_kind
 from bot.services import Services
 from bot.usecases.alerts import KIND_PHOTOS, queue_alert_edits
+from bot.usecases.officers import queries
 from bot.usecases.officers.permissions import chat_may_act, may_act
 from bot.usecases.officers.reachability import DEFAULT_LANGUAGE, reachable
 from bot.usecases.officers.views import HISTORY
 from bot.usecases.operations.local_time import local_day
 from db.models.directory import Officer
 from db.models.people import User
-from db.models.reports import AlertMessage, AuditEvent, Report
+from db.models.reports import AuditEvent, Report
 from db.uow import UnitOfWork
 
 # Outbox kind sent by handlers/officers.py: {"audit_id", "lang", "private"}.
@@ -60,35 +60,22 @@ async def officer_chats(
 ) -> list[OfficerChat]:
     """Decide who hears of the reporter's message (see the module's docstring)."""
     if answer:
-        asked = await session.scalar(
-            select(AuditEvent.actor_officer_id)
-            .where(AuditEvent.report_id == report.id, AuditEvent.action == NOTE_ACTION)
-            .order_by(AuditEvent.id.desc())
-            .limit(1)
-        )
+        asked = await queries.latest_actor_officer(session, report.id, NOTE_ACTION)
         chat = await _officer_chat(session, services, asked, report)
         if chat is not None:
             return [chat]
     chat = await _officer_chat(session, services, report.taken_by_officer_id, report)
     if chat is not None:
         return [chat]
-    views = await session.scalars(
-        select(AlertMessage)
-        .where(
-            AlertMessage.report_id == report.id,
-            AlertMessage.retired_at.is_(None),
-            AlertMessage.kind != HISTORY,
-        )
-        .order_by(AlertMessage.id)
-    )
+    views = await queries.live_views_but(session, report.id, HISTORY)
     today = local_day(services.config, services.clock())
     ops = services.config.telegram.ops_chat_id
     found: dict[int, OfficerChat] = {}
-    for view in views.all():
+    for view in views:
         if view.chat_id in found:
             continue
         if await chat_may_act(session, report, view.chat_id, today, ops):
-            user = await session.scalar(select(User).where(User.chat_id == view.chat_id))
+            user = await queries.user_of_chat(session, view.chat_id)
             found[view.chat_id] = OfficerChat(
                 view.chat_id,
                 view.lang or DEFAULT_LANGUAGE,

@@ -14,8 +14,9 @@ from datetime import datetime
 from bot.conversation import Answer
 from bot.outbox import PRIORITY_NOTICE, queue_answer
 from bot.usecases.officers.alert_view import officer_name
-from bot.usecases.officers.invites import InviteError, officer_by_code, queue_commands
+from bot.usecases.officers.invites import InviteError, queue_commands
 from bot.usecases.officers.linking import announce_to_station
+from bot.usecases.officers.staff_queries import officer_by_code
 from db.models.directory import Officer, OfficerRole
 from db.models.people import Role, User
 from db.models.reports import AuditEvent

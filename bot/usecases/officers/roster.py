@@ -10,11 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models.directory import District, Officer, OfficerRole, Station, officer_districts
-from db.models.people import User
+from bot.usecases.officers.staff_queries import district_codes_by_officer, officers_with_stations
+from db.models.directory import OfficerRole
 
 
 @dataclass(frozen=True)
@@ -34,19 +33,9 @@ class OfficerLine:
 async def list_officers(session: AsyncSession) -> list[OfficerLine]:
     """Return every officer with their districts and link state, by code (two queries)."""
     districts: defaultdict[int, list[str]] = defaultdict(list)
-    pairs = await session.execute(
-        select(officer_districts.c.officer_id, District.code)
-        .join(District, District.id == officer_districts.c.district_id)
-        .order_by(District.code)
-    )
-    for officer_id, code in pairs.all():
+    for officer_id, code in await district_codes_by_officer(session):
         districts[officer_id].append(code)
-    rows = await session.execute(
-        select(Officer, Station, User)
-        .join(Station, Station.id == Officer.station_id)
-        .outerjoin(User, User.id == Officer.user_id)
-        .order_by(Officer.code)
-    )
+    rows = await officers_with_stations(session)
     return [
         OfficerLine(
             code=officer.code,
@@ -58,5 +47,5 @@ async def list_officers(session: AsyncSession) -> list[OfficerLine]:
             linked_at=officer.linked_at if officer.user_id else None,
             undeliverable=bool(user and user.undeliverable),
         )
-        for officer, station, user in rows.all()
+        for officer, station, user in rows
     ]

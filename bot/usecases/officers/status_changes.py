@@ -11,21 +11,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer, Option
 from bot.outbox import PRIORITY_NOTICE, queue_answer
 from bot.services import Services
 from bot.usecases.alerts import queue_alert_edits, queue_alerts
-from bot.usecases.officers import workflow
+from bot.usecases.officers import queries, workflow
 from bot.usecases.officers.alert_view import REASSIGNED
 from bot.usecases.officers.presses import REOPEN_SCOPE, ReopenPress
 from bot.usecases.officers.reachability import plan_alert
 from bot.usecases.operations.local_time import local_day
 from db.models.directory import District, Officer
 from db.models.people import User
-from db.models.reports import AuditEvent, Report, ReportFollower, ReportStatus
+from db.models.reports import AuditEvent, Report, ReportStatus
 from db.uow import UnitOfWork
 
 # The audit action of a status change.
@@ -41,13 +40,9 @@ async def residents_of(
     """Return the reporter and (with `followers`) every "I see it too" subscriber reachable."""
     ids = [report.user_id] if report.user_id is not None else []
     if followers:
-        rows = await session.scalars(
-            select(ReportFollower.user_id)
-            # Followers who left the report in My reports are told nothing more.
-            .where(ReportFollower.report_id == report.id, ReportFollower.left_at.is_(None))
-            .order_by(ReportFollower.id)
-        )
-        ids += [uid for uid in rows.all() if uid not in ids]
+        # Followers who left the report in My reports are told nothing more.
+        rows = await queries.current_follower_ids(session, report.id)
+        ids += [uid for uid in rows if uid not in ids]
     users = []
     for user_id in ids:
         user = await session.get(User, user_id)

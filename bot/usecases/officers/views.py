@@ -14,11 +14,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import select
-
 from bot.conversation import Answer
 from bot.outbox import PRIORITY_NOTICE, PRIORITY_REPLY, queue_kind
 from bot.services import Services
+from bot.usecases.officers import queries
 from db.models.reports import AlertMessage, Report
 from db.uow import UnitOfWork
 
@@ -74,17 +73,7 @@ async def add_view(
 
 async def _retire_old(uow: UnitOfWork, report_id: int, chat_id: int, now: datetime | None) -> None:
     """Keep LIVE_PER_CHAT live views of a report in a chat; retire (and redraw) the older."""
-    live = list(
-        await uow.session.scalars(
-            select(AlertMessage)
-            .where(
-                AlertMessage.report_id == report_id,
-                AlertMessage.chat_id == chat_id,
-                AlertMessage.retired_at.is_(None),
-            )
-            .order_by(AlertMessage.id.desc())
-        )
-    )
+    live = await queries.live_views_in_chat_newest_first(uow.session, report_id, chat_id)
     for view in live[LIVE_PER_CHAT:]:
         view.retired_at = now or view.created_at
         if view.kind != HISTORY:
@@ -101,13 +90,8 @@ async def queue_view_edits(
     uow: UnitOfWork, report_id: int, *, except_chats: Sequence[int] = ()
 ) -> int:
     """Queue an edit of every live view of a report (rendered when sent); return how many."""
-    views = await uow.session.scalars(
-        select(AlertMessage)
-        .where(AlertMessage.report_id == report_id, AlertMessage.retired_at.is_(None))
-        .order_by(AlertMessage.id)
-    )
     count = 0
-    for view in views.all():
+    for view in await queries.live_views(uow.session, report_id):
         if view.chat_id in except_chats:
             continue
         queue_view_edit(uow, view)
@@ -117,18 +101,10 @@ async def queue_view_edits(
 
 async def queue_chat_view_edits(uow: UnitOfWork, chat_id: int) -> int:
     """Redraw the newest live views in a chat whose rights changed; return how many."""
-    views = await uow.session.scalars(
-        select(AlertMessage)
-        .where(
-            AlertMessage.chat_id == chat_id,
-            AlertMessage.retired_at.is_(None),
-            AlertMessage.kind != HISTORY,
-        )
-        .order_by(AlertMessage.id.desc())
-        .limit(CHAT_REDRAW_LIMIT)
-    )
     count = 0
-    for view in views.all():
+    for view in await queries.newest_chat_views_but(
+        uow.session, chat_id, HISTORY, CHAT_REDRAW_LIMIT
+    ):
         queue_view_edit(uow, view)
         count += 1
     return count
@@ -136,12 +112,7 @@ async def queue_chat_view_edits(uow: UnitOfWork, chat_id: int) -> int:
 
 async def view_at(uow: UnitOfWork, chat_id: int, message_id: int) -> AlertMessage | None:
     """Return the view shown by a message (a pressed button's message), if it is one."""
-    return await uow.session.scalar(
-        select(AlertMessage)
-        .where(AlertMessage.chat_id == chat_id, AlertMessage.message_id == message_id)
-        .order_by(AlertMessage.id.desc())
-        .limit(1)
-    )
+    return await queries.view_at(uow.session, chat_id, message_id)
 
 
 def queue_menu(uow: UnitOfWork, chat_id: int, message_id: int, menu: Answer, lang: str) -> None:
@@ -158,7 +129,7 @@ def queue_menu(uow: UnitOfWork, chat_id: int, message_id: int, menu: Answer, lan
 async def render_view(uow: UnitOfWork, services: Services, view: AlertMessage) -> Answer | None:
     """Render a view as it should read now (None: the report is gone)."""
     from bot.usecases.officers.alert_view import alert_answer
-    from bot.usecases.officers.queries import history_answer
+    from bot.usecases.officers.report_commands import history_answer
 
     session = uow.session
     report = await session.get(Report, view.report_id)
@@ -180,9 +151,7 @@ async def render_view(uow: UnitOfWork, services: Services, view: AlertMessage) -
 
 async def view_by_outbox(uow: UnitOfWork, outbox_id: int) -> AlertMessage | None:
     """Return the view an outbox row sends (the row's id is kept on the view)."""
-    return await uow.session.scalar(
-        select(AlertMessage).where(AlertMessage.outbox_id == outbox_id).limit(1)
-    )
+    return await queries.view_by_outbox(uow.session, outbox_id)
 
 
 async def views_to_edit(
@@ -194,14 +163,7 @@ async def views_to_edit(
     if "view_id" in payload:
         view = await session.get(AlertMessage, int(payload["view_id"]))
         return [view] if view is not None else []
-    found = await session.scalars(
-        select(AlertMessage).where(
-            AlertMessage.report_id == int(payload.get("report_id", 0)),
-            AlertMessage.chat_id == chat_id,
-            AlertMessage.retired_at.is_(None),
-        )
-    )
-    return list(found.all())
+    return await queries.live_views_in_chat(session, int(payload.get("report_id", 0)), chat_id)
 
 
 async def remember_message(uow: UnitOfWork, view_id: int, message_id: int) -> None:

@@ -27,11 +27,11 @@ from bot.usecases.officers.alert_view import category_name, place_text
 from bot.usecases.officers.presses import QUERY_SCOPE, QueryPress
 from bot.usecases.officers.reachability import (
     DEFAULT_LANGUAGE,
-    duty_groups,
     fallback_targets,
     present_coordinators,
     reachable,
 )
+from bot.usecases.officers.staff_queries import duty_groups
 from bot.usecases.operations import queries
 from bot.usecases.operations.absences import acting_officers
 from bot.usecases.operations.local_time import local_day

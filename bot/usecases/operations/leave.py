@@ -17,7 +17,8 @@ from bot.conversation import Answer
 from bot.i18n import format_day
 from bot.outbox import PRIORITY_NOTICE, queue_answer
 from bot.usecases.officers.alert_view import officer_name
-from bot.usecases.officers.reachability import reachable, station_coordinators
+from bot.usecases.officers.reachability import reachable
+from bot.usecases.officers.staff_queries import station_coordinators
 from bot.usecases.operations import queries
 from db.models.directory import Officer
 from db.models.operations import OfficerAbsence

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callback_data import KindPress
@@ -24,6 +23,7 @@ from bot.conversation import Answer, Choice, Media, Option, Text
 from bot.services import Services
 from bot.usecases.flow import FlowContext
 from bot.usecases.officers.reporter_messages import announce_resident_message
+from bot.usecases.report import queries
 from bot.usecases.report.media import MediaTooLarge, MediaUnavailable
 from bot.usecases.report.photos import CleanPhoto, NotAnImage
 from bot.usecases.report.submit import prepare_photo
@@ -254,12 +254,7 @@ async def _menu(ctx: FlowContext) -> list[Answer]:
 
 async def _added_photos(session: AsyncSession, report_id: int) -> int:
     """Count the photos a resident added after sending the report."""
-    events = await session.scalars(
-        select(AuditEvent.data).where(
-            AuditEvent.report_id == report_id, AuditEvent.action.in_(RESIDENT_ACTIONS)
-        )
-    )
-    return sum(len(data.get("photo_ids") or []) for data in events.all())
+    return await queries.added_photo_count(session, report_id, RESIDENT_ACTIONS)
 
 
 # ---- what a message does --------------------------------------------------------------------
@@ -277,9 +272,7 @@ async def record_resident_message(
 ) -> AuditEvent:
     """Attach the resident's answer or addition to the report; the officers see and hear of it."""
     session = uow.session
-    position = await session.scalar(
-        select(func.max(ReportPhoto.position)).where(ReportPhoto.report_id == report.id)
-    )
+    position = await queries.last_photo_position(session, report.id)
     rows = []
     for offset, photo in enumerate(photos, start=1):
         row = ReportPhoto(

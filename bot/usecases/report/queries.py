@@ -1,17 +1,18 @@
-"""Residents' reports' statements: sending, "I see it too", and "My reports".
+"""Residents' reports' statements: sending, "I see it too", "My reports", answers and additions.
 
 Every function takes the session and never commits: the turn that calls it owns the transaction.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models.directory import District
-from db.models.reports import OPEN_STATUSES, AuditEvent, Report, ReportFollower
+from db.models.reports import OPEN_STATUSES, AuditEvent, Report, ReportFollower, ReportPhoto
 
 # A box of public points: (lowest lat, highest lat, lowest lon, highest lon).
 Box = tuple[float, float, float, float]
@@ -179,4 +180,24 @@ async def report_events(session: AsyncSession, report_id: int) -> list[AuditEven
         await session.scalars(
             select(AuditEvent).where(AuditEvent.report_id == report_id).order_by(AuditEvent.id)
         )
+    )
+
+
+# ---- the resident's answers and additions ----------------------------------------------------
+
+
+async def added_photo_count(session: AsyncSession, report_id: int, actions: Sequence[str]) -> int:
+    """Count the photos named by the report's audit rows of some actions (the resident's)."""
+    events = await session.scalars(
+        select(AuditEvent.data).where(
+            AuditEvent.report_id == report_id, AuditEvent.action.in_(actions)
+        )
+    )
+    return sum(len(data.get("photo_ids") or []) for data in events.all())
+
+
+async def last_photo_position(session: AsyncSession, report_id: int) -> int | None:
+    """Return the position of the report's last photo (None: it has none)."""
+    return await session.scalar(
+        select(func.max(ReportPhoto.position)).where(ReportPhoto.report_id == report_id)
     )
