@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import AsyncAdaptedQueuePool, ConnectionPoolEntry, PoolResetState
 
 from db.private_files import private_dir, private_file, tighten
-from db.sqlite_trips import use_one_trip_cursors
+from db.sqlite_trips import OneTripConnection, defer_begin, use_one_trip_cursors
 
 # Files SQLite keeps beside the database; it creates them with the database file's mode.
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
@@ -105,6 +105,10 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
     def _on_reset(dbapi_connection: Any, _record: Any, state: PoolResetState) -> None:
         if state.terminate_only or not state.asyncio_safe:
             return  # being thrown away, or outside the event loop: nothing to keep clean
+        if isinstance(dbapi_connection, OneTripConnection):
+            # Rolls back only what is open, and forgets a BEGIN not sent (no trip otherwise).
+            dbapi_connection.rollback()
+            return
         driver = getattr(dbapi_connection, "_connection", None)
         # sqlite3 knows whether a transaction is open; when unsure, roll back as the pool would.
         if getattr(driver, "in_transaction", True):
@@ -113,8 +117,10 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
     @event.listens_for(sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
         # Writers take the lock at BEGIN: a deferred transaction that later writes can fail
-        # with SQLITE_BUSY without waiting, whereas IMMEDIATE waits for busy_timeout.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # with SQLITE_BUSY without waiting, whereas IMMEDIATE waits for busy_timeout. It is
+        # sent with the transaction's first statement, in the same trip (db/sqlite_trips.py).
+        if not defer_begin(connection.connection.dbapi_connection, "BEGIN IMMEDIATE"):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

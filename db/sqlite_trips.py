@@ -7,6 +7,10 @@ bot's CPU per update (docs/benchmarks.md). Here the four steps run in one functi
 driver's thread, so each statement costs one trip; results, errors and transactions are as
 before (the same sqlite3 connection, the same cursor calls in the same order).
 
+A transaction's BEGIN travels with its first statement rather than alone (`defer_begin`), and a
+commit or rollback with no transaction open on the sqlite3 connection makes no trip: that is
+two trips fewer for every unit of work, and one more for a read that ends in a rollback.
+
 This leans on two internals, both pinned in pyproject.toml: SQLAlchemy 2.1's adapted cursor
 (`_execute_async`, `_executemany_async`, `_rows`) and aiosqlite's `Connection._execute`.
 `tests/db/test_sqlite_trips.py` checks the behaviour an upgrade must keep.
@@ -27,9 +31,19 @@ from sqlalchemy.dialects.sqlite.aiosqlite import (
 _Outcome = tuple[Any, list[Any], int, int | None]
 
 
-def _run(connection: sqlite3.Connection, operation: str, parameters: Any, many: bool) -> _Outcome:
+def _run(
+    connection: sqlite3.Connection,
+    operation: str,
+    parameters: Any,
+    many: bool,
+    begin: str | None,
+    end_on_rows: bool = False,
+) -> _Outcome:
     cursor = connection.cursor()
     try:
+        if begin is not None:
+            # The deferred BEGIN: it waits for the lock (busy_timeout) exactly as it did alone.
+            cursor.execute(begin)
         if many:
             cursor.executemany(operation, parameters)
         elif parameters is None:
@@ -38,6 +52,9 @@ def _run(connection: sqlite3.Connection, operation: str, parameters: Any, many: 
             cursor.execute(operation, parameters)
         description = cursor.description
         rows = cursor.fetchall() if description else []
+        if end_on_rows and connection.in_transaction:
+            # The transaction's last statement: commit when it found rows, else roll back.
+            cursor.execute("COMMIT" if rows else "ROLLBACK")
         return description, rows, cursor.rowcount, cursor.lastrowid
     finally:
         cursor.close()
@@ -104,10 +121,28 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
             await self._trip(operation, seq_of_parameters, many=True)
 
     async def _trip(self, operation: Any, parameters: Any, *, many: bool) -> None:
-        driver = self._connection
-        outcome: _Outcome = await driver._execute(_run, driver._conn, operation, parameters, many)
+        outcome = await _one_trip(self._connection, operation, parameters, many=many)
         self._description, rows, self._rowcount, self._lastrowid = outcome
         self._rows = collections.deque(rows)
+
+
+async def _one_trip(
+    driver: Any, operation: str, parameters: Any, *, many: bool, end_on_rows: bool = False
+) -> _Outcome:
+    # A BEGIN waiting for this connection's next statement goes with it (taken off first: if
+    # the trip fails, the transaction is in doubt and SQLAlchemy rolls back, which is safe).
+    begin = getattr(driver, _PENDING_BEGIN, None)
+    if begin is not None:
+        setattr(driver, _PENDING_BEGIN, None)
+    outcome: _Outcome = await driver._execute(
+        _run, driver._conn, operation, parameters, many, begin, end_on_rows
+    )
+    return outcome
+
+
+# The attribute of aiosqlite's Connection that holds a BEGIN not sent yet (the adapted
+# connection has __slots__; aiosqlite's has a __dict__).
+_PENDING_BEGIN = "_rdb_pending_begin"
 
 
 class OneTripConnection(AsyncAdapt_aiosqlite_connection):
@@ -115,6 +150,50 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
 
     __slots__ = ()
     _cursor_cls = OneTripCursor
+
+    def _nothing_open(self) -> bool:
+        """Tell (and forget) whether no transaction is open: none begun, or a BEGIN not sent."""
+        driver = self._connection
+        if getattr(driver, _PENDING_BEGIN, None) is not None:
+            setattr(driver, _PENDING_BEGIN, None)
+            return True
+        # sqlite3 knows; read on the loop's thread while no statement of ours is running.
+        return driver._connection is not None and not driver._conn.in_transaction
+
+    def commit(self) -> None:
+        """Commit, with no trip when there is nothing to commit."""
+        if not self._nothing_open():
+            super().commit()
+
+    def rollback(self) -> None:
+        """Roll back, with no trip when there is nothing to roll back."""
+        if not self._nothing_open():
+            super().rollback()
+
+
+def defer_begin(dbapi_connection: Any, begin: str) -> bool:
+    """Send `begin` with the connection's next statement; False: not a one-trip connection."""
+    if not isinstance(dbapi_connection, OneTripConnection):
+        return False
+    setattr(dbapi_connection._connection, _PENDING_BEGIN, begin)
+    return True
+
+
+async def execute_in_one_trip(
+    dbapi_connection: Any, operation: str, parameters: Any, *, end_on_rows: bool = False
+) -> list[Any]:
+    """Run one statement on an adapted connection outside SQLAlchemy; return its rows.
+
+    For the few statements that bypass SQLAlchemy (db/uow.py): a pending BEGIN goes with it.
+    `end_on_rows`: the statement is the transaction's last; in the same trip, COMMIT when it
+    returned rows, ROLLBACK when none (SQLAlchemy's own commit or rollback then finds nothing
+    open and makes no trip). Errors are sqlite3's own.
+    """
+    driver = dbapi_connection._connection
+    _, rows, _, _ = await _one_trip(
+        driver, operation, parameters, many=False, end_on_rows=end_on_rows
+    )
+    return rows
 
 
 def use_one_trip_cursors(dbapi_connection: Any) -> None:

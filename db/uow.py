@@ -16,6 +16,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from db.base import utcnow
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage
+from db.sqlite_trips import execute_in_one_trip
 
 
 @dataclass
@@ -41,7 +42,7 @@ class CommitResult:
 class AlreadyHandled(Exception):
     """The update was handled meanwhile (another process, or a commit whose answer was lost).
 
-    Raised by the unit of work's commit before anything is written, so this turn's effects are
+    Raised by the unit of work's commit before anything is committed, so this turn's effects are
     rolled back: an update has its effects once, however often it is run.
     """
 
@@ -56,30 +57,36 @@ _SQLITE_MARK_DONE = (
 )
 
 
-async def mark_inbox_done(session: AsyncSession, inbox_id: int) -> None:
+async def mark_inbox_done(session: AsyncSession, inbox_id: int, *, last: bool = False) -> None:
     """Mark a pending inbox row done inside the session's open transaction.
 
     Raises AlreadyHandled when the row is no longer pending. On PostgreSQL the UPDATE waits for
     another transaction marking the same row and then sees its outcome, so of two processes
     running one update at the same moment only one commits.
 
+    `last`: nothing else is written in this transaction; on SQLite it is then committed (or,
+    when the row was not pending, rolled back) in the same trip as the mark, and the session's
+    commit that follows makes no trip.
+
     On SQLite each statement through SQLAlchemy's aiosqlite adapter costs three hops to the
     driver's thread (cursor, execute, close), and those hops are most of an update's CPU: the
-    driver's own `execute_fetchall` runs this one in a single hop, on the same connection and
-    in the same transaction.
+    one-trip path of db/sqlite_trips.py runs this one in a single hop (with the transaction's
+    BEGIN when it is the first statement), on the same connection and in the same transaction.
     """
     conn = await session.connection()  # begins the transaction (BEGIN IMMEDIATE) if needed
     now = utcnow()
     if conn.dialect.name == "sqlite" and conn.dialect.driver == "aiosqlite":
         raw = await conn.get_raw_connection()
-        driver: Any = raw.driver_connection
         processed_at: Any = now
         bind = _INBOX.c.processed_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
         if bind is not None:
             processed_at = bind(processed_at)
         params = (InboxStatus.DONE.value, processed_at, inbox_id, InboxStatus.PENDING.value)
         try:
-            marked = len(await driver.execute_fetchall(_SQLITE_MARK_DONE, params))
+            found = await execute_in_one_trip(
+                raw.dbapi_connection, _SQLITE_MARK_DONE, params, end_on_rows=last
+            )
+            marked = len(found)
         except sqlite3.Error as exc:
             # As SQLAlchemy would raise it, so the dispatcher tells a busy database from a bug.
             raise OperationalError(_SQLITE_MARK_DONE, params, exc) from exc
@@ -151,10 +158,12 @@ class UnitOfWork:
         """Mark the current update done, commit, and hand new outbox ids to the sender."""
         session = self.session
         claim = current_inbox.get()
-        if claim is not None and not claim.done:
-            await mark_inbox_done(session, claim.inbox_id)
         await session.flush()
         ids = [m.id for m in self._outbox]
+        if claim is not None and not claim.done:
+            # After the flush, as the transaction's last statement: on SQLite the mark and the
+            # COMMIT are one trip. Not pending any more: everything is rolled back.
+            await mark_inbox_done(session, claim.inbox_id, last=True)
         await session.commit()
         if claim is not None:
             claim.done = True

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.engine import session_factory
 from db.models import Conversation, User
-from db.sqlite_trips import OneTripConnection
+from db.sqlite_trips import OneTripConnection, execute_in_one_trip
 
 
 @pytest.fixture
@@ -40,8 +40,9 @@ async def test_a_statement_is_one_trip_and_returns_its_rows(
         trips.clear()
         rows = (await conn.execute(text("SELECT 1 AS a, 'x' AS b UNION ALL SELECT 2, 'y'"))).all()
         assert [tuple(row) for row in rows] == [(1, "x"), (2, "y")]
-        # BEGIN IMMEDIATE, then the SELECT: one trip each (SQLAlchemy's cursor made four each).
-        assert trips == ["_run", "_run"]
+        # BEGIN IMMEDIATE and the SELECT in one trip (SQLAlchemy's cursor made four, and the
+        # BEGIN one of its own).
+        assert trips == ["_run"]
 
 
 async def test_inserts_updates_and_many_rows_report_ids_and_counts(
@@ -103,3 +104,71 @@ async def test_a_transaction_left_open_underneath_is_rolled_back_on_return(
     async with sqlite_engine.connect() as conn:
         tables = await conn.execute(text("SELECT name FROM sqlite_master WHERE name = 'scratch'"))
         assert tables.all() == []
+
+
+async def test_the_deferred_begin_takes_the_write_lock_with_the_first_statement(
+    sqlite_engine: AsyncEngine, trips: list[str]
+) -> None:
+    async with session_factory(sqlite_engine)() as session:
+        trips.clear()
+        await session.execute(select(User.id).limit(1))
+        assert trips == ["_run"]
+        # The BEGIN IMMEDIATE went with the SELECT: the database is locked for other writers.
+        other = await aiosqlite.connect(str(sqlite_engine.url.database), timeout=0.05)
+        try:
+            with pytest.raises(aiosqlite.OperationalError, match="locked"):
+                await other.execute("BEGIN IMMEDIATE")
+        finally:
+            await other.close()
+        trips.clear()
+        session.add(User(channel="telegram", external_id="61", chat_id=61))
+        await session.commit()
+    assert trips == ["_run", "commit"]
+    async with session_factory(sqlite_engine)() as session:
+        assert await session.scalar(select(User.chat_id).where(User.external_id == "61")) == 61
+
+
+async def test_a_transaction_with_nothing_sent_costs_no_trip_and_leaves_no_begin_behind(
+    sqlite_engine: AsyncEngine, trips: list[str]
+) -> None:
+    async with session_factory(sqlite_engine)() as session:
+        await session.connection()  # begun: its BEGIN waits for a statement that never comes
+        await session.commit()
+        await session.connection()
+        await session.rollback()
+    assert trips == []
+    async with sqlite_engine.connect() as conn:
+        raw = await conn.get_raw_connection()
+        driver: Any = raw.driver_connection
+        # Outside any transaction, as SQLAlchemy's own connection would be: no stale BEGIN.
+        await driver.execute("CREATE TABLE scratch (x INTEGER)")
+        assert not driver.in_transaction
+        await driver.execute("DROP TABLE scratch")
+
+
+async def test_a_statement_can_end_its_transaction_in_the_same_trip(
+    sqlite_engine: AsyncEngine, trips: list[str]
+) -> None:
+    sql = "UPDATE users SET language = 'uk' WHERE external_id = ? RETURNING id"
+    async with session_factory(sqlite_engine)() as session:
+        session.add(User(channel="telegram", external_id="71", chat_id=71))
+        await session.flush()
+        raw = await (await session.connection()).get_raw_connection()
+        trips.clear()
+        # Rows found: committed together with the statement.
+        assert (
+            len(await execute_in_one_trip(raw.dbapi_connection, sql, ("71",), end_on_rows=True))
+            == 1
+        )
+        await session.commit()
+    assert trips == ["_run"]
+    async with session_factory(sqlite_engine)() as session:
+        session.add(User(channel="telegram", external_id="72", chat_id=72))
+        await session.flush()
+        raw = await (await session.connection()).get_raw_connection()
+        # No rows: the whole transaction is rolled back in that trip (user 72 is not kept).
+        assert await execute_in_one_trip(raw.dbapi_connection, sql, ("99",), end_on_rows=True) == []
+        await session.rollback()
+    async with session_factory(sqlite_engine)() as session:
+        found = (await session.execute(select(User.external_id, User.language))).all()
+    assert [tuple(row) for row in found] == [("71", "uk")]
