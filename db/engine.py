@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import AsyncAdaptedQueuePool, ConnectionPoolEntry, PoolResetState
 
 from db.private_files import private_dir, private_file, tighten
-from db.sqlite_trips import OneTripConnection, defer_begin, use_one_trip_cursors
+from db.sqlite_trips import NO_BEGIN, OneTripConnection, defer_begin, use_one_trip_cursors
 
 # Files SQLite keeps beside the database; it creates them with the database file's mode.
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
@@ -119,6 +119,8 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         # Writers take the lock at BEGIN: a deferred transaction that later writes can fail
         # with SQLITE_BUSY without waiting, whereas IMMEDIATE waits for busy_timeout. It is
         # sent with the transaction's first statement, in the same trip (db/sqlite_trips.py).
+        if connection.get_execution_options().get(NO_BEGIN):
+            return  # a read on its own (UnitOfWorkFactory.read): sqlite3 is in autocommit
         if not defer_begin(connection.connection.dbapi_connection, "BEGIN IMMEDIATE"):
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 

@@ -140,6 +140,10 @@ async def _one_trip(
     return outcome
 
 
+# The execution option of a connection whose statements run without a transaction (each on its
+# own): the engine's "begin" hook sends no BEGIN for it (db/uow.py, UnitOfWorkFactory.read).
+NO_BEGIN = "rdb_no_begin"
+
 # The attribute of aiosqlite's Connection that holds a BEGIN not sent yet (the adapted
 # connection has __slots__; aiosqlite's has a __dict__).
 _PENDING_BEGIN = "_rdb_pending_begin"

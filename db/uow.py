@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -16,7 +17,13 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from db.base import utcnow
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage
-from db.sqlite_trips import execute_in_one_trip
+from db.sqlite_trips import NO_BEGIN, execute_in_one_trip
+
+# Execution options of UnitOfWorkFactory.read(): PostgreSQL's driver begins no transaction in
+# autocommit; on SQLite the engine's "begin" hook sends none (db/engine.py), as sqlite3 is in
+# autocommit already (the engine took transaction control from it).
+READ_ALONE: dict[str, Any] = {"isolation_level": "AUTOCOMMIT"}
+READ_ALONE_SQLITE: dict[str, Any] = {NO_BEGIN: True}
 
 
 @dataclass
@@ -186,3 +193,17 @@ class UnitOfWorkFactory:
 
     def __call__(self) -> UnitOfWork:
         return UnitOfWork(self.sessions, self.on_outbox)
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncSession]:
+        """A session for one read that needs no transaction of its own: nothing is written.
+
+        Its statement runs on its own (autocommit): no BEGIN and no ROLLBACK around it, which on
+        SQLite are trips to the driver's thread (BEGIN IMMEDIATE also takes the write lock) and
+        on PostgreSQL round trips. A write after such a read opens a unit of work of its own.
+        """
+        async with self.sessions() as session:
+            bind = session.get_bind()
+            alone = READ_ALONE_SQLITE if bind.dialect.name == "sqlite" else READ_ALONE
+            await session.connection(execution_options=alone)
+            yield session

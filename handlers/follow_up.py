@@ -18,7 +18,7 @@ async def prefetch_follow_up_photos(services: Services, external_id: str, step: 
     """A photo in the reply window: download and re-encode it before the turn's transaction."""
     if not isinstance(step, Media):
         return
-    async with services.uow() as uow:
-        flow = await flow_of(uow.session, CHANNEL, external_id)
+    async with services.uow.read() as session:
+        flow = await flow_of(session, CHANNEL, external_id)
     if flow == FLOW_NAME:
         await prepare_photos(services, list(step.refs))

@@ -197,20 +197,23 @@ async def _check_person(update: Update, context: BotContext, verdict: Flood) -> 
     tg_user, chat = update.effective_user, update.effective_chat
     assert tg_user is not None and chat is not None
     now = services.clock()
-    async with services.uow() as uow:
-        person = await read_person(uow.session, CHANNEL, str(tg_user.id))
-        user_id = person.user_id if person is not None else None
-        if person is not None and person.blocked:
-            gate.counters.blocked_dropped += 1
+    # Most updates only read (blocked? flooding?): a read on its own, no transaction.
+    async with services.uow.read() as session:
+        person = await read_person(session, CHANNEL, str(tg_user.id))
+    user_id = person.user_id if person is not None else None
+    if person is not None and person.blocked:
+        gate.counters.blocked_dropped += 1
+        async with services.uow() as uow:
             if await blocked_notice_due(uow.session, person):
                 lang = _language(services, person, update)
                 queue_answer(uow, chat.id, Answer("gate-blocked"), lang, user_id=user_id)
                 note_blocked_notice(uow.session, person, now)
                 await uow.commit()
-            raise ApplicationHandlerStop
-        if verdict is Flood.WARN:
-            gate.counters.flood_warnings += 1
-            lang = _language(services, person, update)
+        raise ApplicationHandlerStop
+    if verdict is Flood.WARN:
+        gate.counters.flood_warnings += 1
+        lang = _language(services, person, update)
+        async with services.uow() as uow:
             # Behind officers' alerts: a flood never delays them.
             queue_answer(
                 uow,
@@ -221,7 +224,7 @@ async def _check_person(update: Update, context: BotContext, verdict: Flood) -> 
                 priority=PRIORITY_BACKGROUND,
             )
             await uow.commit()
-            raise ApplicationHandlerStop
+        raise ApplicationHandlerStop
 
 
 def register(application: AnyApplication) -> None:

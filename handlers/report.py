@@ -69,8 +69,8 @@ async def prefetch_report_photos(services: Services, external_id: str, step: Ste
     """
     if not (isinstance(step, Choice) and step.scope == SCOPE and step.value == "send"):
         return
-    async with services.uow() as uow:
-        draft = await draft_of(uow.session, CHANNEL, external_id)
+    async with services.uow.read() as session:
+        draft = await draft_of(session, CHANNEL, external_id)
     if draft:
         await prepare_photos(services, [p.ref for p in ReportDraft.from_json(draft).photos])
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.base import utcnow
@@ -154,28 +155,33 @@ class StoredUpdate:
     payload: dict[str, Any]
 
 
-async def _insert_new(session: AsyncSession, batch: dict[int, dict[str, Any]]) -> list[InboxUpdate]:
-    # Membership, not "greater than the last id": Telegram's ids restart after long pauses.
-    known = set(
-        (
-            await session.scalars(
-                select(InboxUpdate.update_id).where(
-                    InboxUpdate.channel == CHANNEL,
-                    # One expanding parameter: the ids are not each coerced into a literal
-                    # (that was about 3 % of the bot's CPU under load).
-                    InboxUpdate.update_id.in_(bindparam("update_ids", expanding=True)),
-                ),
-                {"update_ids": list(batch)},
-            )
-        ).all()
+_INBOX = InboxUpdate.__table__
+
+
+async def _insert_new(
+    session: AsyncSession, batch: dict[int, dict[str, Any]]
+) -> list[StoredUpdate]:
+    # One statement: ids stored already (by us before a crash, or by another process at this
+    # very moment) are skipped by the unique (channel, update_id) and not returned. Membership,
+    # not "greater than the last id": Telegram's ids restart after long pauses.
+    dialect = session.get_bind().dialect.name
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    statement = (
+        insert(_INBOX)
+        .on_conflict_do_nothing(index_elements=[_INBOX.c.channel, _INBOX.c.update_id])
+        .returning(_INBOX.c.id, _INBOX.c.update_id)
     )
-    rows = [
-        InboxUpdate(channel=CHANNEL, update_id=uid, chat_id=chat_of(payload), payload=payload)
+    chats = {uid: chat_of(payload) for uid, payload in batch.items()}
+    values = [
+        {"channel": CHANNEL, "update_id": uid, "chat_id": chats[uid], "payload": payload}
         for uid, payload in batch.items()
-        if uid not in known
     ]
-    session.add_all(rows)
-    return rows
+    stored = (await session.execute(statement, values)).all()
+    # RETURNING keeps no order: in the order Telegram numbered them.
+    return [
+        StoredUpdate(row_id, uid, chats[uid], batch[uid])
+        for row_id, uid in sorted(stored, key=lambda row: row[1])
+    ]
 
 
 async def store_batch(
@@ -185,21 +191,10 @@ async def store_batch(
     batch = _unique(payloads)
     if not batch:
         return []
-    for attempt in (1, 2):
-        async with sessions() as session:
-            try:
-                rows = await _insert_new(session, batch)
-                await session.flush()
-                await session.commit()
-                return [
-                    StoredUpdate(row.id, row.update_id, row.chat_id, row.payload) for row in rows
-                ]
-            except IntegrityError:
-                # Another process stored one of these ids between our check and our insert.
-                await session.rollback()
-                if attempt == 2:
-                    raise
-    raise AssertionError("unreachable")
+    async with sessions() as session:
+        stored = await _insert_new(session, batch)
+        await session.commit()
+    return stored
 
 
 async def purge_done(sessions: async_sessionmaker[AsyncSession], retention_hours: float) -> int:
