@@ -34,7 +34,7 @@ from db.base import utcnow
 from db.errors import is_transient
 from db.models.people import User
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage
-from db.uow import AlreadyHandled, InboxClaim, current_inbox
+from db.uow import READ_ALONE, AlreadyHandled, InboxClaim, current_inbox
 
 log = logging.getLogger(__name__)
 
@@ -377,6 +377,8 @@ class Dispatcher:
         kind, value = key
         where = InboxUpdate.chat_id == value if kind == "chat" else InboxUpdate.id == value
         async with self._sessions() as session:
+            # One read on its own: no BEGIN and ROLLBACK round trips around it.
+            await session.connection(execution_options=READ_ALONE)
             found = (
                 await session.execute(
                     select(*_COLUMNS)

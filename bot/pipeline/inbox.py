@@ -8,9 +8,9 @@ import math
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete
+from sqlalchemy import Table, delete
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -155,7 +155,7 @@ class StoredUpdate:
     payload: dict[str, Any]
 
 
-_INBOX = InboxUpdate.__table__
+_INBOX = cast(Table, InboxUpdate.__table__)
 
 
 async def _insert_new(

@@ -78,7 +78,11 @@ class PgLocks:
     def __init__(self, engine: AsyncEngine) -> None:
         # A connection of its own, outside the pool: closing it must really end the session
         # (a pooled connection would go back to the pool with every lock still held).
-        self._engine = create_async_engine(engine.url, poolclass=NullPool, hide_parameters=True)
+        # Autocommit: session-level advisory locks need no transaction, and without one each
+        # call is one round trip instead of three (BEGIN, the call, COMMIT).
+        self._engine = create_async_engine(
+            engine.url, poolclass=NullPool, hide_parameters=True, isolation_level="AUTOCOMMIT"
+        )
         self._conn: AsyncConnection | None = None
         self._mutex = asyncio.Lock()
         self.owner = _new_owner_id()
