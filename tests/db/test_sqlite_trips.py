@@ -110,6 +110,7 @@ async def test_the_deferred_begin_takes_the_write_lock_with_the_first_statement(
     sqlite_engine: AsyncEngine, trips: list[str]
 ) -> None:
     async with session_factory(sqlite_engine)() as session:
+        await session.connection()  # connected first: opening a connection makes trips too
         trips.clear()
         await session.execute(select(User.id).limit(1))
         assert trips == ["_run"]
@@ -131,6 +132,9 @@ async def test_the_deferred_begin_takes_the_write_lock_with_the_first_statement(
 async def test_a_transaction_with_nothing_sent_costs_no_trip_and_leaves_no_begin_behind(
     sqlite_engine: AsyncEngine, trips: list[str]
 ) -> None:
+    async with sqlite_engine.connect():
+        pass  # the pool's connection opened (that makes trips of its own)
+    trips.clear()
     async with session_factory(sqlite_engine)() as session:
         await session.connection()  # begun: its BEGIN waits for a statement that never comes
         await session.commit()
