@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Config
-from bot.i18n import LOCALES_DIR, catalog_keys
+from bot.i18n import LOCALES_DIR, Catalog, catalog_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = Config().bot.languages
@@ -106,3 +106,19 @@ def test_a_missing_key_would_be_noticed() -> None:
     [key] = pattern.findall('return [ctx.answer("home-no-such-text")]')
 
     assert key not in catalog_keys(LOCALES_DIR, DEFAULT)
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (1, "Wysłać do 1 osoby, która subskrybuje te wiadomości?"),
+        (2, "Wysłać do 2 osób, które subskrybują te wiadomości?"),
+        (200, "Wysłać do 200 osób, które subskrybują te wiadomości?"),
+    ],
+)
+def test_the_announcements_question_agrees_with_the_number_in_polish(
+    count: int, expected: str
+) -> None:
+    catalog = Catalog(["pl"])
+    text = catalog.plain("pl", "community-announce-confirm", {"count": count, "translations": "—"})
+    assert text.startswith(expected)

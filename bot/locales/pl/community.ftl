@@ -54,9 +54,9 @@ community-announce-use-buttons = Odpowiedz, proszę, na pytanie powyżej (tekste
 community-announce-too-long = Za długie: { $length } znaków, najwyżej { $max }. Skróć, proszę, i wyślij jeszcze raz.
 community-announce-preview = 👀 Podgląd — tak zobaczą to mieszkańcy:
 community-announce-confirm = Wysłać do { $count ->
-        [one] { $count } osoby
-       *[other] { $count } osób
-    }, które subskrybują te wiadomości? Tłumaczenia: { $translations }. Wiadomości wychodzą stopniowo, w tempie, na które pozwala Telegram.
+        [one] { $count } osoby, która subskrybuje
+       *[other] { $count } osób, które subskrybują
+    } te wiadomości? Tłumaczenia: { $translations }. Wiadomości wychodzą stopniowo, w tempie, na które pozwala Telegram.
 community-announce-send = ✅ Wyślij
 community-announce-cancel = ✖️ Anuluj
 community-announce-cancelled = Anulowano — nic nie zostało wysłane.
