@@ -31,7 +31,8 @@ from bot.config import Config  # noqa: E402
 from bot.i18n import Catalog  # noqa: E402
 from bot.services import Services  # noqa: E402
 from bot.usecases.community.announcements import queue_announcement  # noqa: E402
-from bot.usecases.community.audience import audience_district_ids, recipients  # noqa: E402
+from bot.usecases.community.audience import recipients  # noqa: E402
+from bot.usecases.community.queries import audience_district_ids  # noqa: E402
 from db import migrate  # noqa: E402
 from db.engine import create_engine, session_factory  # noqa: E402
 from db.models import (  # noqa: E402

@@ -34,6 +34,7 @@ from bot.conversation import (
 from bot.outbox import queue_kind, reply
 from bot.services import Services
 from bot.turn import Turn
+from bot.usecases.community import queries as community_queries
 from bot.usecases.community import subscriptions
 from bot.usecases.community.office_hours import office_hours_paragraph
 from bot.usecases.flow import FlowContext
@@ -401,7 +402,7 @@ async def _card(ctx: FlowContext, place: Place, header: str) -> list[Answer]:
     report = ctx.answer(
         "lookup-report-here", [[Option("lookup-report-button", HERE)]], scope=REPORT_SCOPE
     )
-    subscribed = await subscriptions.is_subscribed(ctx.session, ctx.user.id, card.code)
+    subscribed = await community_queries.is_subscribed(ctx.session, ctx.user.id, card.code)
     return [found, _card_answer(ctx, card, subscribed), report]
 
 
@@ -542,9 +543,10 @@ async def _contact(ctx: FlowContext, press: LookupPress) -> list[Answer]:
 async def _press(ctx: FlowContext, choice: Choice) -> list[Answer]:
     press = LookupPress.parse(choice.value)
     if press is None:
-        if choice.value.startswith((subscriptions.SUBSCRIBE, subscriptions.UNSUBSCRIBE)):
+        news = subscriptions.CommunityPress.parse(choice.value)
+        if news is not None and news.kind in (subscriptions.SUBSCRIBE, subscriptions.UNSUBSCRIBE):
             # The card's news button: the person's own subscription, from older cards too.
-            return await subscriptions.press(ctx, choice) or []
+            return await subscriptions.press(ctx, news) or []
         return await _expired(ctx)
     if press.kind == CONTACT:
         return await _contact(ctx, press)

@@ -18,17 +18,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
-
-from sqlalchemy import select
 
 from bot.conversation import Answer, Choice, Location, Option, Text
 from bot.i18n import format_day
 from bot.outbox import PRIORITY_BACKGROUND, queue_answer, reply
 from bot.services import Services
-from bot.usecases.community.audience import Recipient, audience_district_ids, recipients
+from bot.usecases.community import queries
+from bot.usecases.community.audience import Recipient, recipients
 from bot.usecases.community.meeting_card import (
     area_of,
     meeting_state,
@@ -36,14 +36,20 @@ from bot.usecases.community.meeting_card import (
     show_card,
     when_text,
 )
+from bot.usecases.community.subscriptions import (
+    ATTEND,
+    CommunityPress,
+    attend_value,
+    unsubscribe_value,
+    withdraw_value,
+)
 from bot.usecases.community.subscriptions import SCOPE as RESIDENT_SCOPE
-from bot.usecases.community.subscriptions import UNSUBSCRIBE, subscriber_count
 from bot.usecases.flow import FlowContext
 from bot.usecases.officers.permissions import linked_officer
 from bot.usecases.officers.staff_queries import officer_district_ids
 from bot.usecases.operations.local_time import local
 from db.models.community import Announcement, AnnouncementKind, Audience, MeetingAttendee
-from db.models.directory import District, Officer, OfficerRole, Station
+from db.models.directory import Officer, OfficerRole, Station
 from db.uow import UnitOfWork
 
 FLOW = "announce"
@@ -58,9 +64,6 @@ SKIPPED = ""
 SKIP = "skip"
 SEND = "send"
 CANCEL = "cancel"
-# "I'll come" under a meeting (scope "cm"), and taking it back.
-ATTEND = "go:"
-WITHDRAW = "no:"
 # Meetings up to a year ahead; a typed date without a year is the next such day.
 MAX_AHEAD = timedelta(days=366)
 # 12.12.2026 18:00, 12.12 18.00, 12.12.2026, 18:00
@@ -133,12 +136,12 @@ def announcement_answer(
             )
             also.append(("community-meeting-map", {"url": url}))
         if district_code is not None:
-            rows.append((Option("community-attend-button", f"{ATTEND}{announcement.id}"),))
+            rows.append((Option("community-attend-button", attend_value(announcement.id)),))
     else:
         key = f"community-{announcement.kind.value}"
     also.append(("community-signature", {"author": author}))
     if district_code is not None:
-        rows.append((Option("community-unsubscribe-button", f"{UNSUBSCRIBE}{district_code}"),))
+        rows.append((Option("community-unsubscribe-button", unsubscribe_value(district_code)),))
     return Answer(key=key, args=args, options=tuple(rows), scope=RESIDENT_SCOPE, also=tuple(also))
 
 
@@ -200,31 +203,55 @@ async def _choices(ctx: FlowContext, officer: Officer) -> list[tuple[str, dict[s
     ids = await officer_district_ids(ctx.session, officer.id)
     found: list[tuple[str, dict[str, Any]]] = []
     if ids:
-        districts = await ctx.session.scalars(
-            select(District)
-            .where(District.id.in_(ids), District.active.is_(True))
-            .order_by(District.name)
-        )
-        found += [(f"d:{d.id}", {"name": d.name}) for d in districts]
+        districts = await queries.active_districts_among(ctx.session, ids)
+        found += [(AudiencePress(DISTRICT, d.id).encode(), {"name": d.name}) for d in districts]
     if officer.role is OfficerRole.COORDINATOR:
         station = await ctx.session.get(Station, officer.station_id)
         if station is not None:
-            found.append((f"s:{station.id}", {"name": station.name}))
-        found.append(("all", {"name": ""}))
+            found.append((AudiencePress(STATION, station.id).encode(), {"name": station.name}))
+        found.append((AudiencePress(EVERYONE).encode(), {"name": ""}))
     return found
 
 
-def _audience(value: str) -> tuple[Audience, int | None, int | None] | None:
-    if value == "all":
-        return Audience.ALL, None, None
-    kind, _, number = value.partition(":")
-    if not number.isdigit():
+# The kinds of `AudiencePress`: one district, one station (with its id), every station.
+DISTRICT, STATION, EVERYONE = "d", "s", "all"
+
+
+@dataclass(frozen=True)
+class AudiencePress:
+    """Whom an announcement goes to, as pressed (scope "an") and kept in the draft.
+
+    DISTRICT and STATION carry the id, EVERYONE none. The scope's other values (the kind, the
+    meeting's kind, skip, send, cancel) are compared whole.
+    """
+
+    kind: str
+    number: int | None = None
+
+    def encode(self) -> str:
+        """Return the value: "d:<district id>", "s:<station id>" or "all"."""
+        return self.kind if self.kind == EVERYONE else f"{self.kind}:{self.number}"
+
+    @classmethod
+    def parse(cls, value: str) -> AudiencePress | None:
+        """Decode a value; None for anything else (a missing or non-numeric id too)."""
+        if value == EVERYONE:
+            return cls(EVERYONE)
+        kind, _, number = value.partition(":")
+        if kind in (DISTRICT, STATION) and number.isdigit():
+            return cls(kind, int(number))
         return None
-    if kind == "d":
-        return Audience.DISTRICT, int(number), None
-    if kind == "s":
-        return Audience.STATION, None, int(number)
-    return None
+
+
+def _audience(value: str) -> tuple[Audience, int | None, int | None] | None:
+    pressed = AudiencePress.parse(value)
+    if pressed is None:
+        return None
+    if pressed.kind == DISTRICT:
+        return Audience.DISTRICT, pressed.number, None
+    if pressed.kind == STATION:
+        return Audience.STATION, None, pressed.number
+    return Audience.ALL, None, None
 
 
 async def _advance(ctx: FlowContext, officer: Officer) -> list[Answer]:
@@ -267,7 +294,7 @@ async def _question(ctx: FlowContext, officer: Officer) -> list[Answer]:
         return [ctx.answer("community-announce-meeting-kind", rows, scope=SCOPE)]
     if step == "audience":
         rows = [
-            [Option("community-audience-option", value, {**args, "whole": value.split(":")[0]})]
+            [Option("community-audience-option", value, {**args, "whole": _whole(value)})]
             for value, args in await _choices(ctx, officer)
         ]
         return [ctx.answer("community-announce-audience", rows, scope=SCOPE)]
@@ -282,6 +309,12 @@ async def _question(ctx: FlowContext, officer: Officer) -> list[Answer]:
     if step == "pin":
         return [ctx.answer("community-announce-pin", skip, scope=SCOPE)]
     return await _preview(ctx, officer)
+
+
+def _whole(value: str) -> str:
+    """Return what the audience's label names: "d" (a district), "s" (a station) or "all"."""
+    pressed = AudiencePress.parse(value)
+    return pressed.kind if pressed is not None else ""
 
 
 def _example(ctx: FlowContext) -> str:
@@ -375,10 +408,10 @@ async def _preview(ctx: FlowContext, officer: Officer) -> list[Answer]:
         author=officer_name(officer),
         district_code=None,
     )
-    ids = await audience_district_ids(
+    ids = await queries.audience_district_ids(
         ctx.session, announcement.audience, announcement.district_id, announcement.station_id
     )
-    count = await subscriber_count(ctx.session, ids)
+    count = await queries.subscriber_count(ctx.session, ids)
     translated = ", ".join(lang for lang in TRANSLATIONS if draft.get(lang)) or "—"
     confirm = ctx.answer(
         "community-announce-confirm",
@@ -406,7 +439,7 @@ async def _send(ctx: FlowContext, officer: Officer, draft: dict[str, Any]) -> li
     session = ctx.session
     session.add(announcement)
     await session.flush()
-    ids = await audience_district_ids(
+    ids = await queries.audience_district_ids(
         session, announcement.audience, announcement.district_id, announcement.station_id
     )
     people = await recipients(session, ids)
@@ -468,11 +501,11 @@ async def queue_announcement(
 # ---- "I'll come" --------------------------------------------------------------------------
 
 
-async def attend(ctx: FlowContext, value: str) -> list[Answer]:
-    """Take "I'll come" (go:<id>) or its withdrawal (no:<id>) under a meeting."""
-    coming = value.startswith(ATTEND)
-    number = value.removeprefix(ATTEND if coming else WITHDRAW)
-    meeting = await ctx.session.get(Announcement, int(number)) if number.isdigit() else None
+async def attend(ctx: FlowContext, pressed: CommunityPress) -> list[Answer]:
+    """Take "I'll come" (ATTEND) or its withdrawal (WITHDRAW) under a meeting."""
+    coming = pressed.kind == ATTEND
+    number = pressed.number
+    meeting = await ctx.session.get(Announcement, number) if number is not None else None
     if meeting is None or meeting.kind is not AnnouncementKind.MEETING or meeting.starts_at is None:
         return [ctx.answer("community-button-gone")]
     when = when_text(ctx.services, meeting.starts_at)
@@ -481,12 +514,7 @@ async def attend(ctx: FlowContext, value: str) -> list[Answer]:
         return [ctx.answer("community-meeting-cancelled-attend", when=when)]
     if state == "over":
         return [ctx.answer("community-meeting-over", when=when)]
-    existing = await ctx.session.scalar(
-        select(MeetingAttendee).where(
-            MeetingAttendee.announcement_id == meeting.id,
-            MeetingAttendee.user_id == ctx.user.id,
-        )
-    )
+    existing = await queries.attendance(ctx.session, meeting.id, ctx.user.id)
     if coming:
         if existing is None:
             ctx.session.add(
@@ -499,7 +527,7 @@ async def attend(ctx: FlowContext, value: str) -> list[Answer]:
             )
             await ctx.session.flush()
             await queue_card_edit(ctx.uow, meeting)
-        back = [[Option("community-withdraw-button", f"{WITHDRAW}{meeting.id}")]]
+        back = [[Option("community-withdraw-button", withdraw_value(meeting.id))]]
         return [
             ctx.answer(
                 "community-attending",

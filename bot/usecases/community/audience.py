@@ -6,12 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models.community import Audience, DistrictSubscription
+from bot.usecases.community import queries
+from db.models.community import Audience
 from db.models.directory import District, Station
-from db.models.people import User
 
 
 @dataclass(frozen=True)
@@ -22,18 +21,6 @@ class Recipient:
     chat_id: int
     language: str | None
     district_code: str
-
-
-async def audience_district_ids(
-    session: AsyncSession, audience: Audience, district_id: int | None, station_id: int | None
-) -> list[int]:
-    """Return the active districts an audience covers ("all": every station's)."""
-    query = select(District.id).where(District.active.is_(True))
-    if audience is Audience.DISTRICT:
-        query = query.where(District.id == district_id)
-    elif audience is Audience.STATION:
-        query = query.where(District.station_id == station_id)
-    return list(await session.scalars(query.order_by(District.id)))
 
 
 async def recipients(
@@ -50,29 +37,9 @@ async def recipients(
     """
     if not district_ids:
         return []
-    query = (
-        # The language the person picked, else the one they subscribed in.
-        select(
-            User.id,
-            User.chat_id,
-            func.coalesce(User.language, DistrictSubscription.lang),
-            District.code,
-        )
-        .join(DistrictSubscription, DistrictSubscription.user_id == User.id)
-        .join(District, District.id == DistrictSubscription.district_id)
-        .where(
-            DistrictSubscription.district_id.in_(list(district_ids)),
-            User.chat_id.is_not(None),
-            User.blocked.is_(False),
-            User.undeliverable.is_(False),
-        )
-        .order_by(User.id, District.id)
+    rows = await queries.subscriber_rows(
+        session, district_ids, subscribed_by=subscribed_by, user_ids=user_ids
     )
-    if subscribed_by is not None:
-        query = query.where(DistrictSubscription.created_at <= subscribed_by)
-    if user_ids is not None:
-        query = query.where(User.id.in_(list(user_ids)))
-    rows = await session.execute(query)
     found: dict[int, Recipient] = {}
     for user_id, chat_id, language, code in rows:
         if chat_id is None:
@@ -93,14 +60,3 @@ async def audience_name(
         station = await session.get(Station, station_id)
         return station.name if station is not None else None
     return None
-
-
-async def first_district_code(session: AsyncSession, district_ids: Sequence[int]) -> str | None:
-    """Return the code of the first of these districts (the unsubscribe button of a message to
-    someone no longer subscribed to any of them: pressing it changes nothing, and says so)."""
-    if not district_ids:
-        return None
-    found = await session.scalar(
-        select(District.code).where(District.id.in_(list(district_ids))).order_by(District.id)
-    )
-    return str(found) if found is not None else None

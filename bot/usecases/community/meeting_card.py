@@ -14,7 +14,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callback_data import KindPress
@@ -22,11 +21,12 @@ from bot.conversation import Answer, Option
 from bot.i18n import format_day, format_time
 from bot.outbox import PRIORITY_BACKGROUND, queue_kind, reply
 from bot.services import Services
+from bot.usecases.community import queries
 from bot.usecases.community.audience import audience_name
 from bot.usecases.operations.local_time import local
-from db.models.community import Announcement, Audience, MeetingAttendee
+from db.models.community import Announcement, Audience
 from db.models.people import User
-from db.models.pipeline import OutboxMessage, OutboxStatus
+from db.models.pipeline import OutboxMessage
 from db.uow import UnitOfWork
 
 KIND_MEETING_VIEW = "meeting_view"
@@ -62,16 +62,6 @@ async def area_of(services: Services, session: AsyncSession, announcement: Annou
     )
 
 
-async def attendee_count(session: AsyncSession, announcement_id: int) -> int:
-    """Return how many residents said they will come."""
-    count = await session.scalar(
-        select(func.count())
-        .select_from(MeetingAttendee)
-        .where(MeetingAttendee.announcement_id == announcement_id)
-    )
-    return int(count or 0)
-
-
 def meeting_state(meeting: Announcement, now: datetime) -> str:
     """Return "cancelled", "over" or "open" (only an open meeting can be changed)."""
     if meeting.cancelled_at is not None:
@@ -94,7 +84,7 @@ async def meeting_card(
         "when": when_text(services, meeting.starts_at) if meeting.starts_at else "",
         "place": meeting.place or "",
         "recipients": meeting.recipients,
-        "coming": await attendee_count(session, meeting.id),
+        "coming": await queries.attendee_count(session, meeting.id),
         "state": state,
     }
     rows: tuple[tuple[Option, ...], ...] = ()
@@ -161,14 +151,7 @@ async def card_to_edit(
     """Return the message id of a meeting's live card in the row's chat and the card as it is
     now (None when the card was never sent, the meeting is gone, or a later edit is pending)."""
     number = int(row.payload.get("announcement_id", 0))
-    later = await session.scalars(
-        select(OutboxMessage.payload).where(
-            OutboxMessage.chat_id == row.chat_id,
-            OutboxMessage.kind == KIND_MEETING_VIEW,
-            OutboxMessage.status == OutboxStatus.PENDING,
-            OutboxMessage.id > row.id,
-        )
-    )
+    later = await queries.pending_payloads_after(session, row.chat_id, KIND_MEETING_VIEW, row.id)
     if any(payload.get("announcement_id") == number for payload in later):
         return None
     meeting = await session.get(Announcement, number)

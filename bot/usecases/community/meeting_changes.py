@@ -16,8 +16,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
-
 from bot.conversation import Answer, Choice, Option, Text
 from bot.outbox import (
     PRIORITY_BACKGROUND,
@@ -27,20 +25,14 @@ from bot.outbox import (
     reply,
 )
 from bot.services import Services
+from bot.usecases.community import queries
 from bot.usecases.community.announcements import (
-    ATTEND,
     MAX_AHEAD,
     PLACE_MAX,
-    WITHDRAW,
     officer_name,
     parse_when,
 )
-from bot.usecases.community.audience import (
-    Recipient,
-    audience_district_ids,
-    first_district_code,
-    recipients,
-)
+from bot.usecases.community.audience import Recipient, recipients
 from bot.usecases.community.meeting_card import (
     CANCEL_MEETING,
     CARD_SCOPE,
@@ -54,11 +46,15 @@ from bot.usecases.community.meeting_card import (
 )
 from bot.usecases.community.meetings import REMINDER_LEAD
 from bot.usecases.community.subscriptions import SCOPE as RESIDENT_SCOPE
-from bot.usecases.community.subscriptions import UNSUBSCRIBE
+from bot.usecases.community.subscriptions import (
+    attend_value,
+    unsubscribe_value,
+    withdraw_value,
+)
 from bot.usecases.flow import FlowContext
 from bot.usecases.officers.permissions import linked_officer
-from db.models.community import Announcement, AnnouncementKind, Audience, MeetingAttendee
-from db.models.directory import Officer, OfficerRole
+from db.models.community import Announcement, Audience
+from db.models.directory import Officer
 from db.models.people import User
 from db.models.reports import AuditEvent
 from db.uow import UnitOfWork
@@ -90,18 +86,7 @@ class MeetingsFlow:
         officer = await linked_officer(ctx.session, ctx.user)
         if officer is None:
             return [ctx.answer("community-officers-only")]
-        query = (
-            select(Announcement)
-            .where(
-                Announcement.kind == AnnouncementKind.MEETING,
-                Announcement.cancelled_at.is_(None),
-                Announcement.starts_at > ctx.turn.now,
-                _mine(officer),
-            )
-            .order_by(Announcement.starts_at, Announcement.id)
-            .limit(LIST_LIMIT)
-        )
-        found = list(await ctx.session.scalars(query))
+        found = await queries.upcoming_meetings(ctx.session, officer, ctx.turn.now, LIST_LIMIT)
         if not found:
             return [ctx.answer("community-meetings-none")]
         reply(ctx.uow, ctx.user, ctx.answer("community-meetings", count=len(found)), ctx.lang)
@@ -152,23 +137,10 @@ class MeetingsFlow:
         return _question(ctx, meeting)
 
 
-def _mine(officer: Officer) -> Any:
-    """The meetings an officer may change: their own; a coordinator's: the station's too."""
-    if officer.role is OfficerRole.COORDINATOR:
-        colleagues = select(Officer.id).where(Officer.station_id == officer.station_id)
-        return or_(Announcement.officer_id.in_(colleagues), Announcement.officer_id == officer.id)
-    return Announcement.officer_id == officer.id
-
-
 async def _meeting(ctx: FlowContext, officer: Officer, number: int) -> Announcement | None:
-    """Return the meeting if this officer may change it."""
-    return await ctx.session.scalar(
-        select(Announcement).where(
-            Announcement.id == number,
-            Announcement.kind == AnnouncementKind.MEETING,
-            _mine(officer),
-        )
-    )
+    """Return the meeting if this officer may change it (their own; a coordinator's: the
+    station's too)."""
+    return await queries.meeting_of(ctx.session, officer, number)
 
 
 async def _card_pressed(ctx: FlowContext, officer: Officer, pressed: MeetingPress) -> list[Answer]:
@@ -403,25 +375,15 @@ async def notice_recipients(uow: UnitOfWork, meeting: Announcement) -> list[Reci
     """Return who gets a meeting's change: its audience's subscribers of when it was sent, and
     whoever said they will come (each once; in the language they chose)."""
     session = uow.session
-    ids = await audience_district_ids(
+    ids = await queries.audience_district_ids(
         session, meeting.audience, meeting.district_id, meeting.station_id
     )
     found = {
         person.user_id: person
         for person in await recipients(session, ids, subscribed_by=meeting.created_at)
     }
-    fallback = await first_district_code(session, ids)
-    coming = await session.execute(
-        select(User.id, User.chat_id, MeetingAttendee.lang)
-        .join(MeetingAttendee, MeetingAttendee.user_id == User.id)
-        .where(
-            MeetingAttendee.announcement_id == meeting.id,
-            User.chat_id.is_not(None),
-            User.blocked.is_(False),
-            User.undeliverable.is_(False),
-        )
-        .order_by(MeetingAttendee.id)
-    )
+    fallback = await queries.first_district_code(session, ids)
+    coming = await queries.writable_attendees(session, meeting.id)
     for user_id, chat_id, lang in coming:
         if user_id in found or chat_id is None:
             continue
@@ -447,11 +409,7 @@ async def queue_meeting_notice(
     author = officer_name(officer)
     catalog = services.catalog
     people = await notice_recipients(uow, meeting)
-    coming = set(
-        await session.scalars(
-            select(MeetingAttendee.user_id).where(MeetingAttendee.announcement_id == meeting.id)
-        )
-    )
+    coming = await queries.attendee_ids(session, meeting.id)
     also: list[tuple[str, dict[str, Any]]] = []
     if change == "changed" and meeting.lat is not None and meeting.lon is not None:
         url = services.config.lookup.map_link.format(
@@ -464,11 +422,11 @@ async def queue_meeting_notice(
         lang = catalog.language(person.language)
         rows: list[tuple[Option, ...]] = []
         if change == "changed" and person.user_id in coming:
-            rows.append((Option("community-withdraw-button", f"{WITHDRAW}{meeting.id}"),))
+            rows.append((Option("community-withdraw-button", withdraw_value(meeting.id)),))
         elif change == "changed":
-            rows.append((Option("community-attend-button", f"{ATTEND}{meeting.id}"),))
+            rows.append((Option("community-attend-button", attend_value(meeting.id)),))
         rows.append(
-            (Option("community-unsubscribe-button", f"{UNSUBSCRIBE}{person.district_code}"),)
+            (Option("community-unsubscribe-button", unsubscribe_value(person.district_code)),)
         )
         answer = Answer(
             key=f"community-meeting-{change}",

@@ -12,25 +12,19 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
-
 from bot.conversation import Answer, Option
 from bot.i18n import Raw
 from bot.outbox import PRIORITY_BACKGROUND, queue_answer
 from bot.services import Services
-from bot.usecases.community.announcements import WITHDRAW
-from bot.usecases.community.audience import (
-    audience_district_ids,
-    first_district_code,
-    recipients,
-)
-from bot.usecases.community.meeting_card import area_of, attendee_count, when_text
+from bot.usecases.community import queries
+from bot.usecases.community.audience import recipients
+from bot.usecases.community.meeting_card import area_of, when_text
 from bot.usecases.community.subscriptions import SCOPE as RESIDENT_SCOPE
-from bot.usecases.community.subscriptions import UNSUBSCRIBE
+from bot.usecases.community.subscriptions import unsubscribe_value, withdraw_value
 from bot.usecases.flow import FlowContext
 from bot.usecases.officers.permissions import linked_officer
-from db.models.community import Announcement, AnnouncementKind, MeetingAttendee
-from db.models.directory import Officer, OfficerRole
+from db.models.community import Announcement
+from db.models.directory import Officer
 from db.models.people import User
 
 # Residents who said they will come are reminded this long before the meeting; a meeting
@@ -44,17 +38,7 @@ async def send_meeting_reminders(services: Services, now: datetime) -> int:
     """Remind the residents who will come, and the officer (with the count); return how many
     meetings were reminded."""
     async with services.uow() as uow:
-        candidates = list(
-            await uow.session.execute(
-                select(Announcement.id, Announcement.created_at, Announcement.starts_at).where(
-                    Announcement.kind == AnnouncementKind.MEETING,
-                    Announcement.reminded_at.is_(None),
-                    Announcement.cancelled_at.is_(None),
-                    Announcement.starts_at > now,
-                    Announcement.starts_at <= now + REMINDER_LEAD,
-                )
-            )
-        )
+        candidates = await queries.meetings_to_remind(uow.session, now, REMINDER_LEAD)
     reminded = 0
     for number, created_at, starts_at in candidates:
         late = starts_at is not None and starts_at - created_at < REMINDER_LEAD
@@ -66,17 +50,7 @@ async def send_meeting_reminders(services: Services, now: datetime) -> int:
 async def _remind(services: Services, number: int, now: datetime, *, late: bool) -> bool:
     async with services.uow() as uow:
         session = uow.session
-        claimed = await session.execute(
-            update(Announcement)
-            .where(
-                Announcement.id == number,
-                Announcement.reminded_at.is_(None),
-                # Cancelled meanwhile: not reminded (the cancellation was the last word).
-                Announcement.cancelled_at.is_(None),
-            )
-            .values(reminded_at=now)
-        )
-        if int(getattr(claimed, "rowcount", 0) or 0) != 1:
+        if not await queries.claim_reminder(session, number, now):
             # Another process (or an earlier run) reminded it.
             return False
         meeting = await session.get(Announcement, number)
@@ -94,40 +68,28 @@ async def _remind(services: Services, number: int, now: datetime, *, late: bool)
                 lat=f"{meeting.lat:.6f}", lon=f"{meeting.lon:.6f}"
             )
             also.append(("community-meeting-map", {"url": url}))
-        attendees = list(
-            await session.execute(
-                select(User.id, User.chat_id, MeetingAttendee.lang)
-                .join(MeetingAttendee, MeetingAttendee.user_id == User.id)
-                .where(
-                    MeetingAttendee.announcement_id == number,
-                    User.chat_id.is_not(None),
-                    User.blocked.is_(False),
-                    User.undeliverable.is_(False),
-                )
-                .order_by(MeetingAttendee.id)
-            )
-        )
+        attendees = await queries.writable_attendees(session, number)
         # Each reminder carries the unsubscribe button of the district the person gets the
         # news through (the first of the audience if they unsubscribed since).
-        ids = await audience_district_ids(
+        ids = await queries.audience_district_ids(
             session, meeting.audience, meeting.district_id, meeting.station_id
         )
         through = {
             person.user_id: person.district_code
             for person in await recipients(session, ids, user_ids=[row[0] for row in attendees])
         }
-        fallback = await first_district_code(session, ids)
+        fallback = await queries.first_district_code(session, ids)
         count = 0
         for user_id, chat_id, lang in attendees:
             count += 1
             if chat_id is None:
                 continue
             rows: list[tuple[Option, ...]] = [
-                (Option("community-withdraw-button", f"{WITHDRAW}{number}"),)
+                (Option("community-withdraw-button", withdraw_value(number)),)
             ]
             code = through.get(user_id, fallback)
             if code is not None:
-                rows.append((Option("community-unsubscribe-button", f"{UNSUBSCRIBE}{code}"),))
+                rows.append((Option("community-unsubscribe-button", unsubscribe_value(code)),))
             texts = meeting.texts or {}
             answer = Answer(
                 key="community-reminder",
@@ -177,15 +139,7 @@ class AnnouncementsFlow:
         officer = await linked_officer(ctx.session, ctx.user)
         if officer is None:
             return [ctx.answer("community-officers-only")]
-        query = select(Announcement).order_by(Announcement.id.desc()).limit(LIST_LIMIT)
-        if officer.role is OfficerRole.COORDINATOR:
-            colleagues = select(Officer.id).where(Officer.station_id == officer.station_id)
-            query = query.where(
-                or_(Announcement.officer_id.in_(colleagues), Announcement.officer_id == officer.id)
-            )
-        else:
-            query = query.where(Announcement.officer_id == officer.id)
-        found = list(await ctx.session.scalars(query))
+        found = await queries.latest_announcements(ctx.session, officer, LIST_LIMIT)
         if not found:
             return [ctx.answer("community-list-empty")]
         lines: list[str] = []
@@ -197,7 +151,7 @@ class AnnouncementsFlow:
                 "area": await area_of(ctx.services, ctx.session, item),
                 "whole": "all" if item.audience.value == "all" else "one",
                 "recipients": item.recipients,
-                "coming": await attendee_count(ctx.session, item.id),
+                "coming": await queries.attendee_count(ctx.session, item.id),
                 "when": when_text(ctx.services, item.starts_at or item.created_at),
                 "cancelled": "yes" if item.cancelled_at is not None else "no",
             }

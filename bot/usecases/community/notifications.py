@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from bot.conversation import Answer, Choice
 from bot.usecases.community import announcements, subscriptions
+from bot.usecases.community.subscriptions import ATTEND, WITHDRAW, CommunityPress
 from bot.usecases.flow import FlowContext
 
 
@@ -41,6 +42,7 @@ class NotificationsFlow:
 
 async def press(ctx: FlowContext, choice: Choice) -> list[Answer] | None:
     """Route a community press by its value; None for a value nobody knows."""
-    if choice.value.startswith((announcements.ATTEND, announcements.WITHDRAW)):
-        return await announcements.attend(ctx, choice.value)
-    return await subscriptions.press(ctx, choice)
+    pressed = CommunityPress.parse(choice.value)
+    if pressed is not None and pressed.kind in (ATTEND, WITHDRAW):
+        return await announcements.attend(ctx, pressed)
+    return await subscriptions.press(ctx, pressed)

@@ -25,11 +25,10 @@ from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models.directory import District, Station
-from db.models.reports import Report, ReportStatus
+from bot.usecases.community import queries
+from db.models.reports import ReportStatus
 
 GroupBy = Literal["gmina", "district", "category"]
 GROUPINGS: tuple[GroupBy, ...] = ("gmina", "district", "category")
@@ -121,26 +120,7 @@ async def collect(
 
     `unknown_gmina(station name)` labels the reports of districts with no gmina.
     """
-    query = (
-        select(
-            Report.category,
-            Report.status,
-            Report.created_at,
-            Report.taken_at,
-            Report.closed_at,
-            District.code,
-            District.name,
-            District.gmina,
-            Station.code,
-            Station.name,
-        )
-        .outerjoin(District, District.id == Report.district_id)
-        .outerjoin(Station, Station.id == District.station_id)
-        .where(Report.created_at >= since, Report.created_at < until)
-        .order_by(Report.id)
-    )
-    if station_id is not None:
-        query = query.where(District.station_id == station_id)
+    rows = await queries.report_stats_rows(session, since, until, station_id)
     zone = ZoneInfo(timezone)
     groups: dict[str, Group] = {}
     # A gmina's folded name -> the first spelling met.
@@ -157,7 +137,7 @@ async def collect(
         gmina,
         s_code,
         s_name,
-    ) in await session.execute(query):
+    ) in rows:
         if by == "category":
             code, name = category, category_name(category)
         elif by == "district":

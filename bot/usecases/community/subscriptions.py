@@ -2,7 +2,8 @@
 
 A subscription is made from the officer's card ("🔔 News from this district", button value
 "sb:<district code>" in the lookup's scope) and ended from /powiadomienia, or from the
-"Unsubscribe" button under every announcement. Both buttons carry the district's code, not a
+"Unsubscribe" button under every announcement. Their values, and "I'll come" under a meeting,
+are `CommunityPress` values. Both buttons carry the district's code, not a
 conversation version: they only change the person's own subscription, so an old one still does
 what it says. Erasing the person (/usun_dane) deletes their subscriptions with the users row.
 """
@@ -10,61 +11,52 @@ what it says. Erasing the person (/usun_dane) deletes their subscriptions with t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.conversation import Answer, Choice, Option
+from bot.conversation import Answer, Option
+from bot.usecases.community import queries
 from bot.usecases.flow import FlowContext
 from db.models.community import DistrictSubscription
 from db.models.directory import District
-from db.models.people import User
 
 # Presses on announcements and on the /powiadomienia list.
 SCOPE = "cm"
-SUBSCRIBE = "sb:"
-UNSUBSCRIBE = "un:"
+# The kinds of `CommunityPress`: a district's news (with its code), a meeting (with its id).
+SUBSCRIBE, UNSUBSCRIBE = "sb", "un"
+ATTEND, WITHDRAW = "go", "no"
 # District codes that fit into button data (the directory import enforces this too).
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
 
 
-async def subscribed_districts(session: AsyncSession, user_id: int) -> list[District]:
-    """Return the districts a person is subscribed to, by name."""
-    rows = await session.scalars(
-        select(District)
-        .join(DistrictSubscription, DistrictSubscription.district_id == District.id)
-        .where(DistrictSubscription.user_id == user_id)
-        .order_by(District.name)
-    )
-    return list(rows)
+@dataclass(frozen=True)
+class CommunityPress:
+    """A resident's community button (scope "cm"; the news button on the look-up's card too).
 
+    SUBSCRIBE, UNSUBSCRIBE: district `code`; ATTEND ("I'll come"), WITHDRAW: meeting `number`
+    (None when not a number: the meeting is then gone, as for a forged value).
+    """
 
-async def is_subscribed(session: AsyncSession, user_id: int, district_code: str) -> bool:
-    """Tell whether a person gets a district's news."""
-    found = await session.scalar(
-        select(func.count())
-        .select_from(DistrictSubscription)
-        .join(District, District.id == DistrictSubscription.district_id)
-        .where(DistrictSubscription.user_id == user_id, District.code == district_code)
-    )
-    return bool(found)
+    kind: str
+    code: str = ""
+    number: int | None = None
 
+    def encode(self) -> str:
+        """Return the button's value: "sb:<code>", "un:<code>", "go:<id>" or "no:<id>"."""
+        if self.kind in (ATTEND, WITHDRAW):
+            return f"{self.kind}:{self.number}"
+        return f"{self.kind}:{self.code}"
 
-async def subscriber_count(session: AsyncSession, district_ids: Sequence[int]) -> int:
-    """Return how many people get the news of any of these districts (each counted once)."""
-    if not district_ids:
-        return 0
-    count = await session.scalar(
-        select(func.count(func.distinct(DistrictSubscription.user_id)))
-        .join(User, User.id == DistrictSubscription.user_id)
-        .where(
-            DistrictSubscription.district_id.in_(list(district_ids)),
-            User.blocked.is_(False),
-            User.undeliverable.is_(False),
-        )
-    )
-    return int(count or 0)
+    @classmethod
+    def parse(cls, value: str) -> CommunityPress | None:
+        """Decode a button's value; None for anything but these four kinds."""
+        kind, colon, rest = value.partition(":")
+        if not colon:
+            return None
+        if kind in (ATTEND, WITHDRAW):
+            return cls(kind, number=int(rest) if rest.isdigit() else None)
+        if kind in (SUBSCRIBE, UNSUBSCRIBE):
+            return cls(kind, code=rest)
+        return None
 
 
 def card_button(district_code: str, subscribed: bool) -> list[Option] | None:
@@ -72,16 +64,29 @@ def card_button(district_code: str, subscribed: bool) -> list[Option] | None:
     if not CODE_RE.match(district_code):
         return None
     if subscribed:
-        return [Option("community-unsubscribe-button", f"{UNSUBSCRIBE}{district_code}")]
-    return [Option("community-subscribe-button", f"{SUBSCRIBE}{district_code}")]
+        return [Option("community-unsubscribe-button", unsubscribe_value(district_code))]
+    return [Option("community-subscribe-button", CommunityPress(SUBSCRIBE, district_code).encode())]
+
+
+def unsubscribe_value(district_code: str) -> str:
+    """Return the value of "Unsubscribe" from a district's news."""
+    return CommunityPress(UNSUBSCRIBE, district_code).encode()
+
+
+def attend_value(meeting_id: int) -> str:
+    """Return the value of "I'll come" under a meeting."""
+    return CommunityPress(ATTEND, number=meeting_id).encode()
+
+
+def withdraw_value(meeting_id: int) -> str:
+    """Return the value of "I won't come after all" under a meeting."""
+    return CommunityPress(WITHDRAW, number=meeting_id).encode()
 
 
 async def _district(ctx: FlowContext, code: str) -> District | None:
     if not CODE_RE.match(code):
         return None
-    return await ctx.session.scalar(
-        select(District).where(District.code == code, District.active.is_(True))
-    )
+    return await queries.active_district_by_code(ctx.session, code)
 
 
 async def subscribe(ctx: FlowContext, code: str) -> list[Answer]:
@@ -89,8 +94,8 @@ async def subscribe(ctx: FlowContext, code: str) -> list[Answer]:
     district = await _district(ctx, code)
     if district is None:
         return [ctx.answer("community-district-gone")]
-    unsubscribe = [[Option("community-unsubscribe-button", f"{UNSUBSCRIBE}{district.code}")]]
-    if await is_subscribed(ctx.session, ctx.user.id, district.code):
+    unsubscribe = [[Option("community-unsubscribe-button", unsubscribe_value(district.code))]]
+    if await queries.is_subscribed(ctx.session, ctx.user.id, district.code):
         already = "community-already-subscribed"
         return [ctx.answer(already, unsubscribe, scope=SCOPE, district=district.name)]
     ctx.session.add(
@@ -103,15 +108,10 @@ async def subscribe(ctx: FlowContext, code: str) -> list[Answer]:
 
 async def unsubscribe(ctx: FlowContext, code: str) -> list[Answer]:
     """End a subscription; an unknown or already ended one is answered the same way."""
-    district = await ctx.session.scalar(select(District).where(District.code == code))
+    district = await queries.district_by_code(ctx.session, code)
     name = district.name if district is not None else code
     if district is not None:
-        await ctx.session.execute(
-            delete(DistrictSubscription).where(
-                DistrictSubscription.user_id == ctx.user.id,
-                DistrictSubscription.district_id == district.id,
-            )
-        )
+        await queries.delete_subscription(ctx.session, ctx.user.id, district.id)
     again = card_button(code, subscribed=False) if district is not None else None
     return [
         ctx.answer("community-unsubscribed", [again] if again else [], scope=SCOPE, district=name)
@@ -120,12 +120,12 @@ async def unsubscribe(ctx: FlowContext, code: str) -> list[Answer]:
 
 async def subscriptions_answer(ctx: FlowContext) -> Answer:
     """List the person's subscriptions, each with its Unsubscribe button (/powiadomienia)."""
-    districts = await subscribed_districts(ctx.session, ctx.user.id)
+    districts = await queries.subscribed_districts(ctx.session, ctx.user.id)
     if not districts:
         return ctx.answer("community-no-subscriptions")
     label = "community-unsubscribe-from"
     rows = [
-        [Option(label, f"{UNSUBSCRIBE}{district.code}", {"district": district.name})]
+        [Option(label, unsubscribe_value(district.code), {"district": district.name})]
         for district in districts
         if CODE_RE.match(district.code)
     ]
@@ -133,11 +133,10 @@ async def subscriptions_answer(ctx: FlowContext) -> Answer:
     return ctx.answer("community-subscriptions", rows, scope=SCOPE, districts=names)
 
 
-async def press(ctx: FlowContext, choice: Choice) -> list[Answer] | None:
+async def press(ctx: FlowContext, pressed: CommunityPress | None) -> list[Answer] | None:
     """Handle a subscribe or unsubscribe press (None when the value is neither)."""
-    value = choice.value
-    if value.startswith(SUBSCRIBE):
-        return await subscribe(ctx, value.removeprefix(SUBSCRIBE))
-    if value.startswith(UNSUBSCRIBE):
-        return await unsubscribe(ctx, value.removeprefix(UNSUBSCRIBE))
+    if pressed is not None and pressed.kind == SUBSCRIBE:
+        return await subscribe(ctx, pressed.code)
+    if pressed is not None and pressed.kind == UNSUBSCRIBE:
+        return await unsubscribe(ctx, pressed.code)
     return None
