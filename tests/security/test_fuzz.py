@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import json
 import logging
 import os
 import time
@@ -48,6 +49,7 @@ EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
 KONIN = (52.2275, 18.2614)
 GROUP_ID = -100_777
 SENT_WITHIN = 30.0
+PRESS_ANSWERED_WITHIN = 5.0
 IDS = itertools.count(770_001)
 
 
@@ -375,11 +377,22 @@ def perform(person: Person, action: Action) -> list[tuple[int, bool]]:
 
 def settle(person: Person, updates: list[tuple[int, bool]]) -> None:
     """Wait until the updates are handled and what they queued for the person is sent."""
-    person.world.db.wait_handled([update_id for update_id, _ in updates])
+    world = person.world
+    world.db.wait_handled([update_id for update_id, _ in updates])
     deadline = time.monotonic() + SENT_WITHIN
-    while person.world.db.pending_sends(person.chat_id):
+    while world.db.pending_sends(person.chat_id):
         if time.monotonic() > deadline:
             raise AssertionError(f"messages to {person.chat_id} not sent within {SENT_WITHIN} s")
+        time.sleep(0.01)
+    # A press is marked handled by the turn's commit; its pop-up (answerCallbackQuery) follows
+    # the commit. Wait for it rather than read the answers too early; a press the flood rules
+    # dropped is never answered, so this waits at most PRESS_ANSWERED_WITHIN for those.
+    queries = [q for u, private in updates if private and (q := _callback_id(world, u))]
+    deadline = time.monotonic() + PRESS_ANSWERED_WITHIN
+    while time.monotonic() < deadline:
+        answered = {str(c.get("callback_query_id")) for c in world.api.answered_callbacks()}
+        if answered.issuperset(queries):
+            return
         time.sleep(0.01)
 
 
@@ -416,15 +429,18 @@ def check(person: Person, action: Action, updates: list[tuple[int, bool]], befor
         assert lost == [], f"{action.kind}: the draft lost {lost}"
 
 
-def _popup_answered(world: World, update_id: int, popups: set[str]) -> bool:
+def _callback_id(world: World, update_id: int) -> str | None:
+    """The callback query's id of a stored press (None for anything else)."""
     row = world.db.rows("SELECT payload FROM inbox WHERE update_id = ?", update_id)
     if not row:
-        return False
-    import json
-
+        return None
     payload = json.loads(row[0][0]) if isinstance(row[0][0], str) else row[0][0]
     query = payload.get("callback_query")
-    return query is not None and str(query.get("id")) in popups
+    return str(query.get("id")) if query is not None else None
+
+
+def _popup_answered(world: World, update_id: int, popups: set[str]) -> bool:
+    return _callback_id(world, update_id) in popups
 
 
 # How far a person goes through a report before the random part: nowhere, a whole report with
