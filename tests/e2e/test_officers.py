@@ -109,7 +109,12 @@ async def invite(runtime: Any, officer_code: str, *, group: bool = False) -> str
 async def link(api: LocalBotApi, runtime: Any, person: FakeUser, officer_code: str) -> SentMessage:
     """Open an invite link as the officer; return the bot's confirmation."""
     person.send_command("start", await invite(runtime, officer_code))
-    [linked] = await api.await_sent(person.id, predicate=lambda m: m.method == "sendMessage")
+    # The confirmation starts with ✅ in every language; other messages may come with it (the
+    # reports that waited for the officer, a digest due at that moment).
+    [linked] = await api.await_sent(
+        person.id,
+        predicate=lambda m: m.method == "sendMessage" and (m.text or "").startswith("✅"),
+    )
     return linked
 
 
