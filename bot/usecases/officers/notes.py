@@ -52,21 +52,11 @@ async def record_note(
     uow: UnitOfWork, services: Services, turn: Turn, report_id: int, text: str
 ) -> Answer:
     """Send an officer's note to the reporter only (checked again: the role may have changed)."""
-    session = uow.session
-    report = await session.get(Report, report_id)
-    today = local_day(services.config, turn.now)
-    officer = await allowed_officer(session, turn.user, report, today) if report else None
-    if report is None or officer is None:
-        log.info("officer note refused: user %s, report %s", turn.user.id, report_id)
-        return await _refused_answer(session, turn, report)
-    event = audit_event(
-        report, NOTE_ACTION, turn.now, officer=officer, from_status=report.status, note=text
-    )
-    session.add(event)
-    await session.flush()
-    # The card's history shows the note.
-    await queue_alert_edits(uow, report.id)
-    if not await _tell_reporter(uow, services, report, event, question=True):
+    recorded = await _record(uow, services, turn, report_id, text, NOTE_ACTION, question=True)
+    if isinstance(recorded, Answer):
+        return recorded
+    report, told = recorded
+    if not told:
         return Answer(key="officers-note-nobody")
     return Answer(key="officers-note-sent", args={"reference": report.reference})
 
@@ -75,22 +65,43 @@ async def record_comment(
     uow: UnitOfWork, services: Services, turn: Turn, report_id: int, text: str
 ) -> Answer:
     """Keep an officer's comment on a report in its history and tell the reporter."""
+    recorded = await _record(uow, services, turn, report_id, text, COMMENT_ACTION, question=False)
+    if isinstance(recorded, Answer):
+        return recorded
+    report, told = recorded
+    key = "desk-comment-sent" if told else "desk-comment-kept"
+    return Answer(key=key, args={"reference": report.reference})
+
+
+async def _record(
+    uow: UnitOfWork,
+    services: Services,
+    turn: Turn,
+    report_id: int,
+    text: str,
+    action: str,
+    *,
+    question: bool,
+) -> tuple[Report, bool] | Answer:
+    """Add a note or comment to the report's history (the card shows it) and tell the reporter.
+
+    Return the report and whether the reporter was told, or the refusal when the officer may no
+    longer act on it (checked again: the role may have changed since the button was shown).
+    """
     session = uow.session
     report = await session.get(Report, report_id)
     today = local_day(services.config, turn.now)
     officer = await allowed_officer(session, turn.user, report, today) if report else None
     if report is None or officer is None:
-        log.info("officer comment refused: user %s, report %s", turn.user.id, report_id)
+        log.info("officer %s refused: user %s, report %s", action, turn.user.id, report_id)
         return await _refused_answer(session, turn, report)
     event = audit_event(
-        report, COMMENT_ACTION, turn.now, officer=officer, from_status=report.status, note=text
+        report, action, turn.now, officer=officer, from_status=report.status, note=text
     )
     session.add(event)
     await session.flush()
     await queue_alert_edits(uow, report.id)
-    told = await _tell_reporter(uow, services, report, event)
-    key = "desk-comment-sent" if told else "desk-comment-kept"
-    return Answer(key=key, args={"reference": report.reference})
+    return report, await _tell_reporter(uow, services, report, event, question=question)
 
 
 async def _refused_answer(session: AsyncSession, turn: Turn, report: Report | None) -> Answer:
