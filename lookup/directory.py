@@ -60,10 +60,16 @@ class DistrictRecord:
 
 
 class OfficerRole(StrEnum):
-    """What an officer does in the bot: officers.csv `role` (Polish or English words)."""
+    """What an officer does in the bot: officers.csv `role` (Polish or English words).
 
+    The one definition: the database's `officers.role` (`db/models/directory.py`) stores it too.
+    """
+
+    # Dzielnicowy: the reports of their districts.
     OFFICER = "officer"
+    # Koordynator: every report of the station, escalations, the digest, blocks, duty groups.
     COORDINATOR = "coordinator"
+    # Dyżurny: every report of the station, and what no district officer can receive.
     DUTY = "duty"
 
 

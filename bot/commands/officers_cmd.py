@@ -13,7 +13,7 @@ import sys
 
 from bot.commands import Subparsers, add_parser
 from bot.config import Config, Secrets
-from db.models.directory import OfficerRole
+from lookup.directory import OfficerRole
 
 # Each action imports what it uses when it runs: `officers list` only reads, and starts without
 # the outbox, the conversation's texts, migrations or the gazetteer the other actions load.
@@ -208,7 +208,7 @@ async def _run_set_role(args: argparse.Namespace, config: Config, secrets: Secre
             change = await set_role(
                 uow,
                 args.officer_code,
-                OfficerRole(role.value),
+                role,
                 utcnow(),
                 actor=f"cli:{getpass.getuser()}",
                 ops_chat_id=config.telegram.ops_chat_id,

@@ -11,7 +11,6 @@ from db.models.conversation import Conversation
 from db.models.directory import (
     District,
     Officer,
-    OfficerRole,
     Station,
     StationChat,
     StreetRule,
@@ -51,7 +50,6 @@ __all__ = [
     "MeetingAttendee",
     "Officer",
     "OfficerAbsence",
-    "OfficerRole",
     "OutboxMessage",
     "OutboxStatus",
     "Partner",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +20,7 @@ from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, BigIntId, JsonDoc, str_enum, utcnow
+from lookup.directory import OfficerRole
 
 officer_districts = Table(
     "officer_districts",
@@ -66,17 +66,6 @@ class District(Base):
     gmina: Mapped[str | None] = mapped_column(String(100))
 
     station: Mapped[Station] = relationship(lazy="raise")
-
-
-class OfficerRole(enum.StrEnum):
-    """What an officer does in the bot (officers.csv `role`, `officers set-role`)."""
-
-    # Dzielnicowy: the reports of their districts.
-    OFFICER = "officer"
-    # Koordynator: every report of the station, escalations, the digest, blocks, duty groups.
-    COORDINATOR = "coordinator"
-    # Dyżurny: every report of the station, and what no district officer can receive.
-    DUTY = "duty"
 
 
 # Roles that see and act on every report of their station.

@@ -25,7 +25,6 @@ from db.models.directory import (
     District,
     Landmark,
     Officer,
-    OfficerRole,
     Station,
     StreetRule,
 )
@@ -303,7 +302,7 @@ async def _import_officers(
         })  # fmt: skip
         if record.role is not None:
             # A file without the role column keeps the roles set with `officers set-role`.
-            changed = _apply(row, {"role": OfficerRole(record.role.value)}) or changed
+            changed = _apply(row, {"role": record.role}) or changed
         served = [districts[code] for code in record.district_codes]
         if {d.code for d in row.districts} != set(record.district_codes):
             row.districts = served

@@ -141,7 +141,7 @@ async def load_directory(session: AsyncSession) -> lookup.Directory:
                 o.code, o.rank, o.first_name, o.last_name, o.phone, o.email or "",
                 station_codes[o.station_id],
                 tuple(sorted(d.code for d in o.districts if d.id in district_codes)),
-                o.active, lookup.OfficerRole(o.role.value), o.office_hours or "",
+                o.active, o.role, o.office_hours or "",
             )
             for o in officers
         ),

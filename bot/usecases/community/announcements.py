@@ -49,8 +49,9 @@ from bot.usecases.officers.permissions import linked_officer
 from bot.usecases.officers.staff_queries import officer_district_ids
 from bot.usecases.operations.local_time import local
 from db.models.community import Announcement, AnnouncementKind, Audience, MeetingAttendee
-from db.models.directory import Officer, OfficerRole, Station
+from db.models.directory import Officer, Station
 from db.uow import UnitOfWork
+from lookup.directory import OfficerRole
 
 FLOW = "announce"
 SCOPE = "an"

@@ -22,10 +22,11 @@ from db.models.community import (
     DistrictSubscription,
     MeetingAttendee,
 )
-from db.models.directory import District, Officer, OfficerRole, Station
+from db.models.directory import District, Officer, Station
 from db.models.people import User
 from db.models.pipeline import OutboxMessage, OutboxStatus
 from db.models.reports import Report, ReportStatus
+from lookup.directory import OfficerRole
 
 # A subscriber as read: user id, chat id, language (picked, else subscribed in), district code.
 SubscriberRow = tuple[int, int | None, str | None, str]

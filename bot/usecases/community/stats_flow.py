@@ -14,7 +14,7 @@ from bot.outbox import PRIORITY_BACKGROUND, queue_kind, reply
 from bot.usecases.flow import FlowContext
 from bot.usecases.officers.permissions import linked_officer
 from bot.usecases.operations.local_time import local_day
-from db.models.directory import OfficerRole
+from lookup.directory import OfficerRole
 
 KIND_STATS_CHART = "stats_chart"
 DEFAULT_DAYS = 90

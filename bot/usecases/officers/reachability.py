@@ -21,9 +21,9 @@ from db.models.directory import (
     STATION_WIDE_ROLES,
     District,
     Officer,
-    OfficerRole,
 )
 from db.models.people import Role, User
+from lookup.directory import OfficerRole
 
 TargetKind = Literal["officer", "coordinator", "duty_officer", "duty_group", "ops"]
 # Why an alert did not go to the district's own officers (catalog: officers-reason-<code>).

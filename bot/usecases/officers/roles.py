@@ -17,10 +17,11 @@ from bot.usecases.officers.alert_view import officer_name
 from bot.usecases.officers.invites import InviteError, queue_commands
 from bot.usecases.officers.linking import announce_to_station
 from bot.usecases.officers.staff_queries import officer_by_code
-from db.models.directory import Officer, OfficerRole
+from db.models.directory import Officer
 from db.models.people import Role, User
 from db.models.reports import AuditEvent
 from db.uow import UnitOfWork
+from lookup.directory import OfficerRole
 
 ROLE_CHANGED = "role_changed"
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.usecases.officers.staff_queries import district_codes_by_officer, officers_with_stations
-from db.models.directory import OfficerRole
+from lookup.directory import OfficerRole
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models.directory import (
     District,
     Officer,
-    OfficerRole,
     Station,
     StationChat,
     officer_districts,
 )
 from db.models.officers import Invite
 from db.models.people import User
+from lookup.directory import OfficerRole
 
 # ---- officers --------------------------------------------------------------------------------
 
