@@ -406,7 +406,7 @@ class OfficerSenders:
             key="desk-officer-resident-said",
             args={
                 "reference": said.reference,
-                "kind": "reply" if said.action == "resident_reply" else "info",
+                "kind": "reply" if said.action == reporter_messages.REPLY_ACTION else "info",
                 "text": said.text,
                 "has_text": "yes" if said.text else "no",
                 "photos": said.photos,

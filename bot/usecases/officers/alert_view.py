@@ -14,6 +14,7 @@ from bot.services import Services
 from bot.usecases.officers import queries, workflow
 from bot.usecases.officers.permissions import chat_may_act, phone_revealable
 from bot.usecases.officers.presses import OFFICER_SCOPE, OfficerPress
+from bot.usecases.officers.reporter_messages import RESIDENT_ACTIONS
 from bot.usecases.operations.absences import standing_in_for_chat
 from bot.usecases.operations.local_time import local_day
 from bot.usecases.places import place_label
@@ -150,8 +151,6 @@ async def alert_answer(
     )
 
 
-# The reporter's answers and additions (bot/usecases/report/follow_up.py).
-RESIDENT_ACTIONS = ("resident_reply", "resident_info")
 SAID_CHARS = 300
 
 

@@ -19,6 +19,7 @@ from bot.services import Services
 from bot.turn import Turn
 from bot.usecases.alerts import queue_alert_edits
 from bot.usecases.officers.permissions import allowed_officer, refusal
+from bot.usecases.officers.reporter_messages import NOTE_ACTION
 from bot.usecases.officers.status_changes import audit_event, resident_language
 from bot.usecases.operations.local_time import local_day
 from db.models.people import User
@@ -34,7 +35,6 @@ COMMENT_STEP = "comment"
 # Outbox kind sent by handlers/officers.py.
 KIND_NOTE = "officer_note"
 
-NOTE_ACTION = "note"
 COMMENT_ACTION = "comment"
 
 

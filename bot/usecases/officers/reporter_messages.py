@@ -28,7 +28,12 @@ from db.uow import UnitOfWork
 
 # Outbox kind sent by handlers/officers.py: {"audit_id", "lang", "private"}.
 KIND_RESIDENT_MESSAGE = "resident_message"
+# Audit actions of the thread: an officer's question (written by officers/notes.py), the
+# reporter's answers and additions (written by report/follow_up.py, read by the officers' views).
 NOTE_ACTION = "note"
+REPLY_ACTION = "resident_reply"
+INFO_ACTION = "resident_info"
+RESIDENT_ACTIONS = (REPLY_ACTION, INFO_ACTION)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,12 @@ from bot.callback_data import KindPress
 from bot.conversation import Answer, Choice, Media, Option, Text
 from bot.services import Services
 from bot.usecases.flow import FlowContext
-from bot.usecases.officers.reporter_messages import announce_resident_message
+from bot.usecases.officers.reporter_messages import (
+    INFO_ACTION,
+    REPLY_ACTION,
+    RESIDENT_ACTIONS,
+    announce_resident_message,
+)
 from bot.usecases.report import queries
 from bot.usecases.report.media import MediaTooLarge, MediaUnavailable
 from bot.usecases.report.photos import CleanPhoto, NotAnImage
@@ -38,10 +43,6 @@ log = logging.getLogger(__name__)
 FLOW_NAME = "followup"
 SCOPE = "fu"
 WRITE_STEP = "write"
-# Audit actions of the resident's messages (the officers' side reads them too).
-REPLY_ACTION = "resident_reply"
-INFO_ACTION = "resident_info"
-RESIDENT_ACTIONS = (REPLY_ACTION, INFO_ACTION)
 # The kinds of `FollowUpPress`: REPLY, ADD, WITHDRAW (asks first), WITHDRAW_YES with a report's
 # id; WITHDRAW_NO; DONE leaves the window.
 REPLY, ADD, WITHDRAW, WITHDRAW_YES, WITHDRAW_NO, DONE = "r", "a", "w", "wy", "wn", "done"

@@ -17,13 +17,15 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.usecases.officers.notes import COMMENT_ACTION
+from bot.usecases.officers.reporter_messages import NOTE_ACTION, RESIDENT_ACTIONS
 from bot.usecases.operations.banning import BLOCKED_ACTION, UNBLOCKED_ACTION
 from bot.usecases.rights import queries
 from db.models.people import User
 from db.models.reports import AuditEvent
 
 # The thread between officers and the reporter: its text goes with the person.
-THREAD_ACTIONS = ("note", "comment", "resident_reply", "resident_info")
+THREAD_ACTIONS = (NOTE_ACTION, COMMENT_ACTION, *RESIDENT_ACTIONS)
 
 ERASED_ACTION = "privacy_erased"
 
