@@ -58,4 +58,4 @@ async def reports_for_export(session: AsyncSession, since: datetime) -> Sequence
         .where(Report.created_at >= since)
         .order_by(Report.created_at, Report.id)
     )
-    return (await session.execute(query)).tuples().all()
+    return (await session.execute(query)).all()

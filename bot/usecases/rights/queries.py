@@ -52,7 +52,7 @@ async def subscribed_districts(
         .where(DistrictSubscription.user_id == user_id)
         .order_by(DistrictSubscription.id)
     )
-    return rows.tuples().all()
+    return rows.all()
 
 
 async def meetings_attending(
@@ -70,7 +70,7 @@ async def meetings_attending(
         .where(MeetingAttendee.user_id == user_id)
         .order_by(MeetingAttendee.id)
     )
-    return rows.tuples().all()
+    return rows.all()
 
 
 async def rate_marks_of(session: AsyncSession, user_id: int) -> Sequence[tuple[str, datetime]]:
@@ -78,7 +78,7 @@ async def rate_marks_of(session: AsyncSession, user_id: int) -> Sequence[tuple[s
     rows = await session.execute(
         select(RateMark.kind, RateMark.at).where(RateMark.user_id == user_id).order_by(RateMark.id)
     )
-    return rows.tuples().all()
+    return rows.all()
 
 
 async def report_photos(session: AsyncSession, report_id: int) -> list[ReportPhoto]:
@@ -117,7 +117,7 @@ async def followed_reports(
         .where(ReportFollower.user_id == user_id)
         .order_by(ReportFollower.id)
     )
-    return rows.tuples().all()
+    return rows.all()
 
 
 async def inbox_of_chat(session: AsyncSession, chat_id: int) -> list[InboxUpdate]:
@@ -151,7 +151,7 @@ async def audit_about(
         .where(or_(AuditEvent.actor_user_id == user_id, AuditEvent.subject_user_id == user_id))
         .order_by(AuditEvent.id)
     )
-    return rows.tuples().all()
+    return rows.all()
 
 
 # ---- erasure ---------------------------------------------------------------------------------
