@@ -6,6 +6,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run trial test lint typecheck pytest drill fuzz bench install clean
 
+# Some machines set PYTHONDONTWRITEBYTECODE=1; then every Python process (each test worker, each
+# bot process a test starts) compiles the project and rewrites the tests' asserts anew: about
+# 5 s of CPU per test worker. Compiled files go to __pycache__/ (ignored by git).
+unexport PYTHONDONTWRITEBYTECODE
+
 $(STAMP): pyproject.toml devtools/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
