@@ -19,6 +19,7 @@ from db.engine import create_engine
 from tests.databases import (
     migrated_database,
     migrated_sqlite_url,
+    prepared_sqlite_url,
     temporary_postgres_database,
 )
 from tests.program import bot_command  # noqa: F401 - a fixture for every test
@@ -163,8 +164,13 @@ async def start_bot(local_api: Any, tmp_path: Path) -> AsyncIterator[StartBot]:
         if database_url is None and bot_file not in prepared:
             prepared.add(bot_file)
             # A copy of the migrated schema: the bot then finds its revision current, as on
-            # every restart in production (the migrations have tests of their own).
-            await migrated_sqlite_url(bot_file)
+            # every restart in production (the migrations have tests of their own). With the
+            # default directory folder, a copy with it already imported, as the bot leaves the
+            # database after its first start (tests/databases.py).
+            if config.bot.directory_dir == Config().bot.directory_dir:
+                await prepared_sqlite_url(bot_file)
+            else:
+                await migrated_sqlite_url(bot_file)
         secrets = Secrets(bot_token=TOKEN, database_url=database_url, webhook_secret="s3cret")
         kwargs: dict[str, Any] = {"mode": mode}
         if clock is not None:
@@ -180,8 +186,9 @@ async def start_bot(local_api: Any, tmp_path: Path) -> AsyncIterator[StartBot]:
 
 
 @pytest.fixture
-async def services(sqlite_engine: AsyncEngine) -> AsyncIterator[Any]:
-    """Services as the runtime builds them (app.assembly.prepare run) on a SQLite file."""
+async def services(tmp_path: Path) -> AsyncIterator[Any]:
+    """Services as the runtime builds them (app.assembly.prepare run) on a SQLite file that
+    holds the Konin sample directory, as a started bot leaves it."""
     from app.assembly import prepare
     from bot.i18n import Catalog
     from bot.services import Services
@@ -189,12 +196,16 @@ async def services(sqlite_engine: AsyncEngine) -> AsyncIterator[Any]:
     from db.uow import UnitOfWorkFactory
     from tests.support import Clock
 
+    engine = create_engine(await prepared_sqlite_url(tmp_path / "services.sqlite3"))
     config = Config()
     built = Services(
         config=config,
         catalog=Catalog(config.bot.languages),
-        uow=UnitOfWorkFactory(session_factory(sqlite_engine)),
+        uow=UnitOfWorkFactory(session_factory(engine)),
         clock=Clock(datetime(2026, 11, 27, 12, 0, tzinfo=UTC)),
     )
-    await prepare(built)
-    yield built
+    try:
+        await prepare(built)
+        yield built
+    finally:
+        await engine.dispose()

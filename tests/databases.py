@@ -2,9 +2,14 @@
 
 Running the migrations costs about 0.3 s on a SQLite file and several seconds on PostgreSQL;
 copying a migrated SQLite file costs under a millisecond and `CREATE DATABASE … TEMPLATE` a
-fraction of a second. The migrations themselves stay covered by tests/db/test_migrations.py
-(the stairway up and down on both backends) and by every bot started in the tests, which checks
-the schema's revision as in production.
+fraction of a second. Likewise the Konin sample directory, which every bot imports into an empty
+database when it starts (about 0.2 s of CPU), is imported once per process into a second SQLite
+template for the tests that start the bot or its services on the default configuration.
+
+The migrations themselves stay covered by tests/db/test_migrations.py (the stairway up and
+down on both backends) and by every bot started in the tests, which checks the schema's revision
+as in production; the import, by tests/db/test_directory_import.py and by the tests that start a
+bot on an empty database.
 
 Tests never read DATABASE_URL. With TEST_DATABASE_URL set they create databases of their own on
 that server and drop them afterwards; without it PostgreSQL tests skip, unless
@@ -28,8 +33,10 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from bot.config import Config
 from db import migrate
-from db.engine import create_engine
+from db.engine import create_engine, session_factory
+from db.repositories.directory_import import import_folder
 
 # Every database a test creates starts with this prefix (and the templates with their own), so
 # a database left behind by a killed run is recognisably ours.
@@ -85,6 +92,38 @@ def copy_sqlite_file(source: Path, target: Path) -> None:
 async def migrated_sqlite_url(path: Path) -> str:
     """A SQLite file at `path` with the newest schema (a copy of the process's template)."""
     copy_sqlite_file(await _sqlite_schema(), path)
+    return f"sqlite+aiosqlite:///{path}"
+
+
+_sqlite_directory: Path | None = None
+
+
+async def _sqlite_with_directory() -> Path:
+    """The migrated SQLite file with the default directory imported, made on first use.
+
+    The import is `python -m bot data import`'s own (import_folder), the one a starting bot runs
+    on an empty database; a bot started on a copy finds districts and only reads them.
+    """
+    global _sqlite_directory
+    if _sqlite_directory is None:
+        schema = await _sqlite_schema()
+        path = schema.with_name("directory.sqlite3")
+        copy_sqlite_file(schema, path)
+        engine = create_engine(f"sqlite+aiosqlite:///{path}")
+        try:
+            async with session_factory(engine)() as session:
+                await import_folder(session, Config().bot.directory_dir)
+                await session.commit()
+        finally:
+            await engine.dispose()
+        _sqlite_directory = path
+    return _sqlite_directory
+
+
+async def prepared_sqlite_url(path: Path) -> str:
+    """A SQLite file at `path` as a bot with the default configuration leaves it after its first
+    start: the newest schema and the Konin sample directory."""
+    copy_sqlite_file(await _sqlite_with_directory(), path)
     return f"sqlite+aiosqlite:///{path}"
 
 

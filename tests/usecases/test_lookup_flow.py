@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-import pytest
 from geopy.exc import GeocoderServiceError
 from sqlalchemy import select
 
-import db.models  # noqa: F401 - every table, for create_all
-from app.assembly import prepare, shutdown
+from app.assembly import shutdown
 from bot.config import Config
 from bot.conversation import (
     REPLACE_PRESSED,
@@ -27,50 +22,18 @@ from bot.conversation import (
     Text,
     Unsupported,
 )
-from bot.i18n import Catalog
 from bot.services import Services
 from bot.usecases.geocoding import GeocodedPoint, Geocoding
 from bot.usecases.lookup_flow import international_phone
-from db.base import Base
-from db.engine import create_engine, session_factory
 from db.models.conversation import Conversation
 from db.models.pipeline import OutboxMessage
 from db.repositories.users import get_user
-from db.uow import UnitOfWorkFactory
-from tests.support import Clock, Resident
+from tests.support import Resident
 
 # Inside KON-05 (Centrum): ul. Dworcowa's point in the sample.
 CENTRUM = (52.22981, 18.26794)
 # Kraków: far outside every Konin district.
 KRAKOW = (50.0614, 19.9372)
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    """The catalogs, parsed once for this file (they never change while tests run)."""
-    return Catalog(Config().bot.languages)
-
-
-@pytest.fixture
-async def services(tmp_path: Path, catalog: Catalog) -> AsyncIterator[Services]:
-    """Like the shared `services` fixture, but quicker for a file of many short conversations.
-
-    The shared one migrates step by step and parses every catalog per test (about 2 s); here the
-    schema comes from the models (migrations have their own tests) and the catalog is shared.
-    The runtime's start-up (app.assembly.prepare) still runs: it imports the Konin sample.
-    """
-    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'lookup.sqlite3'}")
-    async with engine.begin() as conn:
-        await conn.run_sync(Base.metadata.create_all)
-    built = Services(
-        config=Config(),
-        catalog=catalog,
-        uow=UnitOfWorkFactory(session_factory(engine)),
-        clock=Clock(datetime(2026, 11, 27, 12, 0, tzinfo=UTC)),
-    )
-    await prepare(built)
-    yield built
-    await engine.dispose()
 
 
 def values(answer: Answer) -> list[list[str]]:
