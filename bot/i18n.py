@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from fluent.runtime import FluentBundle
-from fluent.syntax import FluentParser
 from fluent.syntax import FluentParser, Visitor, ast
 
 log = logging.getLogger(__name__)
@@ -65,9 +64,9 @@ def escape_arg(value: Any) -> Any:
 def _bundle(lang: str, locales_dir: Path) -> FluentBundle:
     """One language's messages, parsed once per process.
 
-    Parsing one language's .ftl files takes about 0.15 s of CPU; the files do not change while the bot runs,
-    and a bundle is never changed after this (it compiles each message on first use and keeps
-    it), so every Catalog of the process shares it.
+    Parsing one language's .ftl files takes about 0.15 s of CPU; the files do not change while
+    the bot runs, and a bundle is never changed after this (it compiles each message on first
+    use and keeps it), so every Catalog of the process shares it.
     """
     # Fluent's default wraps placeables in Unicode isolation marks; Telegram shows them as stray
     # characters in some clients and they break copy-pasting references.
