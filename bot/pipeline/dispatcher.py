@@ -5,7 +5,9 @@ On SQLite (one process) the rows in memory are the truth: the receiver hands ove
 stored, and a scan every few seconds finds what is left from before. On PostgreSQL several
 processes share the inbox: a process owns a chat through an advisory lock (bot/pipeline/locks.py)
 and, once it owns it, reads the chat's pending rows afresh from the database, in update_id order,
-whoever received them. What it knew before is only a hint that the chat has work.
+whoever received them. What it knew before is only a hint that the chat has work, and so is a
+row it stores itself while it owns the chat: it reads the chat again before handling that row,
+as another process may have stored an earlier one meanwhile.
 """
 
 from __future__ import annotations
@@ -92,7 +94,8 @@ class _Row:
     id: int
     update_id: int
     chat_id: int | None
-    # None: a hint found by a scan on PostgreSQL; the owner reads the row itself.
+    # None: a hint on PostgreSQL (found by a scan, or just stored by this process); the owner
+    # reads the chat's rows itself before it handles this one.
     payload: dict[str, Any] | None
     attempts: int
 
@@ -192,11 +195,18 @@ class Dispatcher:
         self.handled = 0
 
     def offer(self, stored: Sequence[StoredUpdate]) -> None:
-        """Queue rows this process has just stored (no query needed to find them)."""
+        """Queue rows this process has just stored (no query needed to find them).
+
+        On PostgreSQL a row stored here is only a hint, like a scan's: the owner reads the chat
+        before handling it. Another process may have stored an earlier row of the chat since
+        the owner last read it (that process is refused the chat meanwhile), and the owner
+        would otherwise take this row, the only one it knows, before that earlier one.
+        """
         for row in stored:
             if row.id in self._known or len(self._known) >= MAX_QUEUED:
                 continue
-            self._enqueue(_Row(row.id, row.update_id, row.chat_id, row.payload, 0))
+            payload = row.payload if self._locks is None else None
+            self._enqueue(_Row(row.id, row.update_id, row.chat_id, payload, 0))
         self._launch()
 
     def wake(self) -> None:
@@ -343,7 +353,8 @@ class Dispatcher:
                 return
             row = chat.rows[0]
             if row.payload is None:
-                # A scan found an earlier row of this chat meanwhile.
+                # A row stored or found since the last read (PostgreSQL): read the chat again,
+                # as rows another process stored meanwhile may come before it.
                 await self._reload(key, chat)
                 continue
             delay = await self._handle(row, chat)
@@ -370,8 +381,8 @@ class Dispatcher:
 
         Another process may have handled rows this one knew of, or stored rows it did not know
         of: the database says which are left, in update_id order. Rows queued while the query
-        ran stay (it may not have seen them yet). One more row than a fair batch is read, so a
-        chat with more left stays in line.
+        ran stay as hints (it may not have seen them yet), read again before they are handled.
+        One more row than a fair batch is read, so a chat with more left stays in line.
         """
         before = {id(row) for row in chat.rows}
         kind, value = key

@@ -52,6 +52,42 @@ async def test_two_processes_given_the_same_updates_answer_each_once_in_order(
     assert first.handled and second.handled
 
 
+@pytest.mark.postgres
+async def test_an_update_another_process_stored_while_the_owner_handles_the_chat_keeps_its_place(
+    pg_harness: Harness, second_harness: Harness, api: LocalBotApi, anna: FakeUser
+) -> None:
+    """The owner must not take a row it stored itself for the chat's next: another process may
+    have stored an earlier one since the owner read the chat (it is refused the chat meanwhile).
+    """
+    first, second = pg_harness, second_harness
+    started, go_on = asyncio.Event(), asyncio.Event()
+
+    async def on_text(update: Update) -> None:
+        message = update.effective_message
+        assert message is not None
+        if message.text == "jeden":
+            started.set()
+            await go_on.wait()
+
+    await first.start("none")
+    await second.start("none", on_text=on_text)
+    one, two, three = (anna.send_text(t) for t in ("jeden", "dwa", "trzy"))
+    await second.send(one)
+    await started.wait()
+    # The second process owns the chat and is handling "jeden": it read the chat before "dwa"
+    # was stored by the first process, which is refused the chat; then "trzy" reaches the
+    # second process itself.
+    await first.send(two)
+    await second.send(three)
+    go_on.set()
+
+    replies = await api.await_sent(ANNA, 3)
+    await first.settled()
+    assert [r.text for r in replies] == [f"echo: text={t}" for t in ("jeden", "dwa", "trzy")]
+    assert len(api.sent(ANNA)) == 3
+    assert sorted(text for _, text in first.handled + second.handled) == ["dwa", "jeden", "trzy"]
+
+
 async def test_a_chat_is_handled_in_update_id_order_and_nothing_is_lost_or_repeated(
     harness: Harness, api: LocalBotApi, anna: FakeUser
 ) -> None:
