@@ -16,12 +16,8 @@ from bot.conversation import Answer, Choice, Command, Option
 from bot.outbox import PRIORITY_BACKGROUND, PRIORITY_REPLY, queue_answer, reply_priority
 from bot.pipeline import AnyApplication
 from bot.services import Services
-from bot.usecases.gatekeeper import (
-    MESSAGE,
-    PRESS,
-    Flood,
-    Gate,
-    Person,
+from bot.usecases.gatekeeper import MESSAGE, PRESS, Flood, Gate, Person
+from bot.usecases.gatekeeper_queries import (
     blocked_notice_due,
     note_blocked_notice,
     read_person,

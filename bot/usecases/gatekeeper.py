@@ -1,4 +1,8 @@
-"""The gatekeeper's rules without Telegram: flood control, group hints, blocked and gone users."""
+"""The gatekeeper's rules without Telegram: flood control, group hints, blocked and gone users.
+
+Its statements (the sender's row, the blocked notice, a chat's deliverability) are in
+`bot/usecases/gatekeeper_queries.py`.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.usecases.operations.banning import BLOCKED_ACTION
-from db.models.conversation import Conversation
-from db.models.people import User
-from db.models.reports import AuditEvent
-
 if TYPE_CHECKING:
     from bot.services import Services
 
-# Audit action that remembers a blocked user was told once (no column needed for it).
-BLOCKED_NOTICE = "blocked_notice_sent"
 # A group is told "write to me privately" at most this often.
 GROUP_HINT_INTERVAL = timedelta(hours=1)
 # Flows that answer edited messages themselves (handlers/report.py re-asks its question);
@@ -159,65 +153,6 @@ class Person:
     def answers_edits_itself(self, now: datetime) -> bool:
         """Tell whether the person's current flow answers edited messages on its own."""
         return self.flow_at(now) in FLOWS_ANSWERING_EDITS
-
-
-async def read_person(session: AsyncSession, channel: str, external_id: str) -> Person | None:
-    """Read the sender's blocked flag, language and current flow (None: never wrote to us)."""
-    row = (
-        await session.execute(
-            select(
-                User.id,
-                User.blocked,
-                User.language,
-                Conversation.flow,
-                Conversation.expires_at,
-            )
-            .outerjoin(Conversation, Conversation.user_id == User.id)
-            .where(User.channel == channel, User.external_id == external_id)
-        )
-    ).first()
-    return None if row is None else Person(*row)
-
-
-async def blocked_notice_due(session: AsyncSession, person: Person) -> bool:
-    """Tell whether a blocked person has not been told since they were last blocked."""
-    # Audit ids grow with time, so "after the latest block" needs no clock.
-    latest_block = (
-        select(func.max(AuditEvent.id))
-        .where(AuditEvent.action == BLOCKED_ACTION, AuditEvent.subject_user_id == person.user_id)
-        .scalar_subquery()
-    )
-    sent = await session.scalar(
-        select(AuditEvent.id)
-        .where(
-            AuditEvent.action == BLOCKED_NOTICE,
-            AuditEvent.subject_user_id == person.user_id,
-            AuditEvent.id > func.coalesce(latest_block, 0),
-        )
-        .limit(1)
-    )
-    return sent is None
-
-
-def note_blocked_notice(session: AsyncSession, person: Person, now: datetime) -> None:
-    """Remember that the blocked person was told (committed with the notice itself)."""
-    session.add(AuditEvent(action=BLOCKED_NOTICE, subject_user_id=person.user_id, at=now))
-
-
-async def set_deliverable(
-    session: AsyncSession, channel: str, external_id: str, deliverable: bool
-) -> bool:
-    """Note whether the person's chat accepts messages; return whether anything changed."""
-    result = await session.execute(
-        update(User)
-        .where(
-            User.channel == channel,
-            User.external_id == external_id,
-            User.undeliverable == deliverable,
-        )
-        .values(undeliverable=not deliverable)
-    )
-    return bool(getattr(result, "rowcount", 0))
 
 
 class Gate:

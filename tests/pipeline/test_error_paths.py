@@ -19,7 +19,7 @@ import handlers.gatekeeper
 import handlers.turn_runner
 from app.runtime import BotRuntime
 from bot.i18n import Catalog
-from bot.usecases.gatekeeper import read_person
+from bot.usecases.gatekeeper_queries import read_person
 from db.models.people import User
 from db.models.pipeline import InboxStatus, InboxUpdate, OutboxStatus
 from db.repositories.users import ensure_user

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from bot.conversation import Command
 from bot.services import Services
-from bot.usecases.gatekeeper import blocked_notice_due, note_blocked_notice, read_person
+from bot.usecases.gatekeeper_queries import blocked_notice_due, note_blocked_notice, read_person
 from db.models.directory import District, Station
 from db.models.people import User
 from tests.support import Resident
