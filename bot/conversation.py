@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot.i18n import Raw
+from bot.i18n import Dated, Raw
 
 # ---- what a person sent -------------------------------------------------------------------
 
@@ -112,21 +112,37 @@ Step = Text | Command | Choice | Location | Media | Contact | Unsupported
 OptionKind = Literal["choice", "location", "contact", "url"]
 
 # An argument that is already safe HTML (bot.i18n.Raw) is stored as {RAW_KEY: text}, so that it
-# is not escaped a second time when the outbox row is rendered.
+# is not escaped a second time when the outbox row is rendered; a date (bot.i18n.Dated) as
+# {DATE_KEY: [form, ISO date]}, so that it is written in the language of the row.
 RAW_KEY = "$raw"
+DATE_KEY = "$date"
+
+
+def _arg_to_json(value: Any) -> Any:
+    if isinstance(value, Raw):
+        return {RAW_KEY: str(value)}
+    if isinstance(value, Dated):
+        return {DATE_KEY: value.to_json()}
+    return value
+
+
+def _arg_from_json(value: Any) -> Any:
+    if isinstance(value, dict) and len(value) == 1:
+        if RAW_KEY in value:
+            return Raw(value[RAW_KEY])
+        if DATE_KEY in value:
+            return Dated.from_json(value[DATE_KEY])
+    return value
 
 
 def args_to_json(args: Mapping[str, Any]) -> dict[str, Any]:
-    """Serialise catalog arguments, keeping which ones are safe HTML."""
-    return {name: {RAW_KEY: str(v)} if isinstance(v, Raw) else v for name, v in args.items()}
+    """Serialise catalog arguments, keeping which ones are safe HTML and which are dates."""
+    return {name: _arg_to_json(v) for name, v in args.items()}
 
 
 def args_from_json(data: Mapping[str, Any] | None) -> dict[str, Any]:
     """Rebuild catalog arguments from an outbox row."""
-    return {
-        name: Raw(v[RAW_KEY]) if isinstance(v, dict) and set(v) == {RAW_KEY} else v
-        for name, v in (data or {}).items()
-    }
+    return {name: _arg_from_json(v) for name, v in (data or {}).items()}
 
 
 Keyboard = Literal["inline", "reply", "keep", "remove"]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 import html
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 from fluent.runtime import FluentBundle
 from fluent.syntax import FluentParser, Visitor, ast
@@ -19,24 +20,74 @@ LOCALES_DIR = Path(__file__).parent / "locales"
 DEFAULT_LANGUAGE = "pl"
 
 
-def format_day(day: date) -> str:
-    """Write a day as offices in Poland do, in every language of the bot: 01.12.2026."""
-    return day.strftime("%d.%m.%Y")
+# The ways a date or time is written for people: each is a message of dates.ftl, `format-<form>`.
+DateForm = Literal["day", "day-month", "time", "moment", "day-time"]
+_DAY_FORMS = frozenset({"day", "day-month"})
 
 
-def format_day_month(day: date) -> str:
-    """Write a day without its year (short lists, examples): 01.12."""
-    return day.strftime("%d.%m")
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A date or time as a catalog argument: the catalog writes it in the reader's language.
+
+    Dates and times are written only by the catalogs (`bot/locales/*/dates.ftl`), never by
+    Python: pass `Dated.day(d)` where a message shows a day, and `Catalog.render` writes it when
+    the message is rendered, in the language of the person who reads it (so an answer queued
+    once for several people is right for each). `at` is a wall-clock date or moment, already in
+    the unit's time zone.
+    """
+
+    form: DateForm
+    at: date
+
+    @classmethod
+    def day(cls, at: date) -> Dated:
+        """A day: 01.12.2026."""
+        return cls("day", _only_day(at))
+
+    @classmethod
+    def day_month(cls, at: date) -> Dated:
+        """A day without its year (short lists, examples): 01.12."""
+        return cls("day-month", _only_day(at))
+
+    @classmethod
+    def time(cls, at: datetime) -> Dated:
+        """A wall-clock time: 14:05."""
+        return cls("time", at)
+
+    @classmethod
+    def moment(cls, at: datetime) -> Dated:
+        """A day and its time: 01.12.2026 14:05."""
+        return cls("moment", at)
+
+    @classmethod
+    def day_time(cls, at: datetime) -> Dated:
+        """A day and its time as a meeting's is announced: 01.12.2026, 18:00."""
+        return cls("day-time", at)
+
+    def args(self) -> dict[str, str]:
+        """Return the message's arguments: the parts, zero-padded strings (not numbers, which
+        Fluent would write with a thousands separator: 2 026)."""
+        at = self.at
+        parts = {"day": f"{at.day:02d}", "month": f"{at.month:02d}", "year": f"{at.year:04d}"}
+        if isinstance(at, datetime):
+            parts |= {"hour": f"{at.hour:02d}", "minute": f"{at.minute:02d}"}
+        return parts
+
+    def to_json(self) -> list[str]:
+        """Serialise for an outbox row: [form, ISO date or moment]."""
+        return [self.form, self.at.isoformat()]
+
+    @classmethod
+    def from_json(cls, data: Sequence[str]) -> Dated:
+        """Rebuild from an outbox row."""
+        form, value = data
+        if form in _DAY_FORMS:
+            return cls(cast(DateForm, form), date.fromisoformat(value))
+        return cls(cast(DateForm, form), datetime.fromisoformat(value))
 
 
-def format_time(moment: datetime) -> str:
-    """Write a wall-clock time: 14:05."""
-    return moment.strftime("%H:%M")
-
-
-def format_moment(moment: datetime) -> str:
-    """Write a wall-clock moment (already in the unit's time zone): 01.12.2026 14:05."""
-    return moment.strftime("%d.%m.%Y %H:%M")
+def _only_day(at: date) -> date:
+    return at.date() if isinstance(at, datetime) else at
 
 
 # Renders a catalog fragment as plain text in the resident's language (Form.text, ctx.fragment).
@@ -107,11 +158,17 @@ class Catalog:
         """
         return html.unescape(self.render(lang, key, args))
 
+    def dated(self, lang: str | None, value: Dated) -> str:
+        """Write a date or time as plain text (a file, a line put together of fragments)."""
+        return self.plain(lang, f"format-{value.form}", value.args())
+
     def render(self, lang: str | None, key: str, args: Mapping[str, Any] | None = None) -> str:
         """Render a message with an argument mapping (as stored in outbox rows)."""
         safe: dict[str, Any] = {}
         long_values: dict[str, str] = {}
         for name, value in (args or {}).items():
+            if isinstance(value, Dated):
+                value = Raw(self.render(lang, f"format-{value.form}", value.args()))
             escaped = escape_arg(value)
             if isinstance(escaped, str) and len(escaped) > _LONG_ARG:
                 # Fluent refuses a placeable longer than 2,500 characters ("{???}"); long user

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import Bot, InputFile
 
-from bot.i18n import format_moment
+from bot.i18n import Dated
 from bot.pipeline.senders import Sender
 from bot.services import Services
 from bot.usecases.rights.access import as_json, as_text, personal_data
@@ -39,7 +39,7 @@ class RightsSenders:
             data = await personal_data(services, uow.session, user, lang)
         timezone = services.config.bot.timezone
         at = datetime.fromisoformat(data["generated_at"]).astimezone(ZoneInfo(timezone))
-        stamp = format_moment(at)
+        stamp = Dated.moment(at)
         stem = catalog.plain(lang, "privacy-data-filename")
         if row.payload.get("format") == "json":
             content, name, caption = as_json(data), f"{stem}.json", "privacy-data-caption-json"

@@ -24,7 +24,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.conversation import Answer, Choice, Location, Option, Text
-from bot.i18n import format_day
+from bot.i18n import Dated
 from bot.outbox import PRIORITY_BACKGROUND, queue_answer, reply
 from bot.services import Services
 from bot.usecases.community import queries
@@ -318,10 +318,10 @@ def _whole(value: str) -> str:
     return pressed.kind if pressed is not None else ""
 
 
-def _example(ctx: FlowContext) -> str:
+def _example(ctx: FlowContext) -> Dated:
     """Return a date a week from now at 18:00, as an officer would type it."""
     day = local(ctx.services.config, ctx.turn.now + timedelta(days=7))
-    return f"{format_day(day)} 18:00"
+    return Dated.moment(day.replace(hour=18, minute=0))
 
 
 async def _pressed(

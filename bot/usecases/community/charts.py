@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.i18n import Catalog, format_day
+from bot.i18n import Catalog, Dated
 from bot.usecases.community.stats import ChartTexts, GroupBy, Stats, collect
 from bot.usecases.report.categories import Categories
 from db.models.directory import Station
@@ -61,8 +61,8 @@ def chart_texts(catalog: Catalog, lang: str, stats: Stats, until: date) -> Chart
     return ChartTexts(
         title=word(
             "community-stats-title",
-            since=format_day(stats.since),
-            until=format_day(until),
+            since=Dated.day(stats.since),
+            until=Dated.day(until),
             unit=stats.unit,
             by=stats.by,
             total=stats.total,

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callback_data import KindPress
 from bot.conversation import Answer, Option
-from bot.i18n import format_day, format_time
+from bot.i18n import Dated
 from bot.outbox import PRIORITY_BACKGROUND, queue_kind, reply
 from bot.services import Services
 from bot.usecases.community import queries
@@ -46,10 +46,14 @@ class MeetingPress(KindPress):
     """
 
 
-def when_text(services: Services, moment: datetime) -> str:
-    """Return a meeting's time as the unit writes it: 12.12.2026, 18:00."""
-    at = local(services.config, moment)
-    return f"{format_day(at)}, {format_time(at)}"
+def when_text(services: Services, moment: datetime) -> Dated:
+    """Return a meeting's time in the unit's time zone, written as 12.12.2026, 18:00."""
+    return Dated.day_time(local(services.config, moment))
+
+
+def typed_when(services: Services, moment: datetime) -> Dated:
+    """Return a meeting's time as an officer types it (an example): 12.12.2026 18:00."""
+    return Dated.moment(local(services.config, moment))
 
 
 async def area_of(services: Services, session: AsyncSession, announcement: Announcement) -> str:

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.conversation import Answer, Choice, Option, Text
+from bot.i18n import Dated
 from bot.outbox import (
     PRIORITY_BACKGROUND,
     PRIORITY_NOTICE,
@@ -42,6 +43,7 @@ from bot.usecases.community.meeting_card import (
     meeting_state,
     queue_card_edit,
     show_card,
+    typed_when,
     when_text,
 )
 from bot.usecases.community.meetings import REMINDER_LEAD
@@ -188,7 +190,7 @@ def _question(ctx: FlowContext, meeting: Announcement) -> list[Answer]:
                 scope=CARD_SCOPE,
                 when=when,
                 number=meeting.id,
-                example=when.replace(",", ""),
+                example=typed_when(ctx.services, meeting.starts_at) if meeting.starts_at else "",
             )
         ]
     if step == "place":
@@ -250,8 +252,8 @@ def _typed(
     if current == "when":
         moment = parse_when(text, now, ctx.services.config.bot.timezone)
         if moment is None or moment <= now or moment > now + MAX_AHEAD:
-            when = when_text(ctx.services, meeting.starts_at) if meeting.starts_at else ""
-            return [ctx.answer("community-meeting-bad-when", when=when.replace(",", ""))]
+            when = typed_when(ctx.services, meeting.starts_at) if meeting.starts_at else ""
+            return [ctx.answer("community-meeting-bad-when", when=when)]
         if moment != meeting.starts_at:
             draft["starts_at"] = moment.isoformat()
         ctx.goto(FLOW, "place", draft)
@@ -308,8 +310,8 @@ async def _change(
         starts_at = datetime.fromisoformat(moved)
         if starts_at <= now:
             # The confirmation waited past the new time: nothing is changed.
-            when = when_text(ctx.services, meeting.starts_at) if meeting.starts_at else ""
-            return [ctx.answer("community-meeting-bad-when", when=when.replace(",", ""))]
+            when = typed_when(ctx.services, meeting.starts_at) if meeting.starts_at else ""
+            return [ctx.answer("community-meeting-bad-when", when=when)]
         meeting.starts_at = starts_at
         # Moved more than a day ahead: reminded again the day before; moved closer than that,
         # the notice is the reminder.
@@ -398,7 +400,7 @@ async def queue_meeting_notice(
     services: Services,
     meeting: Announcement,
     change: str,
-    was: dict[str, str] | None = None,
+    was: dict[str, Dated | str] | None = None,
 ) -> int:
     """Queue the notice of a cancelled ("cancelled") or changed ("changed") meeting for each
     resident who received it; return how many. `was`: the date and place before a change

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.i18n import Raw, format_day_month, format_time
+from bot.i18n import Dated, Raw
 from bot.usecases.flow import FlowContext
 from bot.usecases.operations.local_time import local
 from lookup.office_hours import OfficeHoursInvalid, parse_office_hours, upcoming
@@ -26,9 +26,9 @@ def office_hours_paragraph(ctx: FlowContext, text: str | None) -> tuple[str, dic
         ctx.text(
             "community-office-hours-slot-place" if slot.place else "community-office-hours-slot",
             weekday=slot.starts.weekday(),
-            date=format_day_month(slot.starts),
-            start=format_time(slot.starts),
-            end=format_time(slot.ends),
+            date=Dated.day_month(slot.starts),
+            start=Dated.time(slot.starts),
+            end=Dated.time(slot.ends),
             place=slot.place,
         )
         for slot in found

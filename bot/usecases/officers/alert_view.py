@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer, Option
-from bot.i18n import Raw, format_moment
+from bot.i18n import Dated, Raw
 from bot.services import Services
 from bot.usecases.officers import queries, workflow
 from bot.usecases.officers.permissions import chat_may_act, phone_revealable
@@ -35,9 +35,9 @@ ROUTING_REASONS = frozenset(
 WAITING_STATUSES = frozenset({ReportStatus.NEW, ReportStatus.REOPENED})
 
 
-def local_time(services: Services, moment: datetime) -> str:
-    """Format a moment in the bot's time zone, the way Polish offices write it."""
-    return format_moment(moment.astimezone(ZoneInfo(services.config.bot.timezone)))
+def local_time(services: Services, moment: datetime) -> Dated:
+    """Return a moment in the bot's time zone, for the catalog to write (01.12.2026 14:05)."""
+    return Dated.moment(moment.astimezone(ZoneInfo(services.config.bot.timezone)))
 
 
 def officer_name(officer: Officer) -> str:

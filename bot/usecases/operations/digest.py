@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer
-from bot.i18n import format_day
+from bot.i18n import Dated
 from bot.outbox import PRIORITY_NOTICE, queue_kind
 from bot.services import Services
 from bot.usecases.officers.alert_view import category_name
@@ -113,7 +113,7 @@ async def _queue_digests(uow: UnitOfWork, services: Services, now: datetime) -> 
         for officer, user in coordinators:
             assert user.chat_id is not None
             lang = services.catalog.language(user.language)
-            answer = _digest_answer(services, lang, station, digest, format_day(day), now)
+            answer = _digest_answer(services, lang, station, digest, Dated.day(day), now)
             queue_kind(
                 uow,
                 user.chat_id,
@@ -131,7 +131,12 @@ async def _queue_digests(uow: UnitOfWork, services: Services, now: datetime) -> 
 
 
 def _digest_answer(
-    services: Services, lang: str, station: Station, digest: StationDigest, day: str, now: datetime
+    services: Services,
+    lang: str,
+    station: Station,
+    digest: StationDigest,
+    day: Dated,
+    now: datetime,
 ) -> Answer:
     lines: list[tuple[str, dict[str, Any]]] = [
         (

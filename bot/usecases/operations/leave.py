@@ -14,7 +14,7 @@ from typing import Any, Literal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.conversation import Answer
-from bot.i18n import format_day
+from bot.i18n import Dated
 from bot.outbox import PRIORITY_NOTICE, queue_answer
 from bot.usecases.officers.alert_view import officer_name
 from bot.usecases.officers.reachability import reachable
@@ -171,8 +171,8 @@ def absence_args(
     """Return the catalog arguments that describe one absence (officer, days, substitute)."""
     return {
         "officer": officer_name(officer),
-        "start": format_day(absence.starts_on),
-        "end": format_day(absence.ends_on),
+        "start": Dated.day(absence.starts_on),
+        "end": Dated.day(absence.ends_on),
         "substitute": officer_name(substitute) if substitute else "",
         "has_substitute": "yes" if substitute else "no",
     }

@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.callback_data import KindPress
 from bot.conversation import Answer, Choice, Command, Option, Text
-from bot.i18n import format_day
+from bot.i18n import Dated
 from bot.usecases.flow import FlowContext
 from bot.usecases.officers.alert_view import officer_name
 from bot.usecases.officers.permissions import linked_officer
@@ -190,8 +190,8 @@ class LeaveFlow:
                 ctx.answer(
                     "operations-leave-overlap",
                     officer=officer_name(target),
-                    start=format_day(clash.starts_on),
-                    end=format_day(clash.ends_on),
+                    start=Dated.day(clash.starts_on),
+                    end=Dated.day(clash.ends_on),
                 ),
                 self._dates_question(ctx, actor, target),
             ]
@@ -248,8 +248,8 @@ class LeaveFlow:
             rows,
             scope=SCOPE,
             officer=officer_name(target),
-            start=format_day(period.starts_on),
-            end=format_day(period.ends_on),
+            start=Dated.day(period.starts_on),
+            end=Dated.day(period.ends_on),
             candidates=len(candidates),
         )
 
@@ -281,8 +281,8 @@ class LeaveFlow:
                 ctx.answer(
                     "operations-leave-overlap",
                     officer=officer_name(target),
-                    start=format_day(clash.starts_on),
-                    end=format_day(clash.ends_on),
+                    start=Dated.day(clash.starts_on),
+                    end=Dated.day(clash.ends_on),
                 ),
                 self._dates_question(ctx, actor, target),
             ]

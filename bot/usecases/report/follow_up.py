@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callback_data import KindPress
 from bot.conversation import Answer, Choice, Media, Option, Text
+from bot.i18n import Dated
 from bot.services import Services
 from bot.usecases.flow import FlowContext
 from bot.usecases.officers.reporter_messages import (
@@ -341,7 +342,7 @@ POLICE_ACTIONS = ("note", "comment")
 MINE_PRESSES = (ADD, WITHDRAW, WITHDRAW_YES, WITHDRAW_NO)
 
 
-def thread_line(ctx: FlowContext, event: AuditEvent, at: str) -> str | None:
+def thread_line(ctx: FlowContext, event: AuditEvent, at: Dated) -> str | None:
     """Describe a message of the thread for the resident's history (None: not one)."""
     if event.action in POLICE_ACTIONS:
         return ctx.text("desk-mine-police", at=at, note=event.note or "")

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.callback_data import KindPress
 from bot.conversation import REPLACE_PRESSED, Answer, Choice, Option
-from bot.i18n import format_day_month, format_moment
+from bot.i18n import Dated
 from bot.usecases.flow import FlowContext
 from bot.usecases.places import place_label
 from bot.usecases.report import queries
@@ -134,7 +134,7 @@ async def _list(ctx: FlowContext, page: int, replaces: str | None = None) -> lis
             ctx,
             "mine-report-button" if own else "mine-followed-button",
             reference=report.reference,
-            date=format_day_month(_local(ctx, report.created_at)),
+            date=Dated.day_month(_local(ctx, report.created_at)),
             status=_status(ctx, report.status.value),
         )
         rows.append([Option(LABEL, MinePress(REPORT, report.id).encode(), {"text": label})])
@@ -155,7 +155,7 @@ async def _history(ctx: FlowContext, report: Report, *, followed: bool = False) 
     events = await queries.report_events(session, report.id)
     lines = []
     for event in events:
-        at = format_moment(_local(ctx, event.at))
+        at = Dated.moment(_local(ctx, event.at))
         # The thread with the officer is the reporter's alone: a follower sees statuses only.
         said = None if followed else thread_line(ctx, event, at)
         if said is not None:
@@ -201,7 +201,7 @@ async def _history(ctx: FlowContext, report: Report, *, followed: bool = False) 
             reference=report.reference,
             category=category,
             place=place,
-            created=format_moment(_local(ctx, report.created_at)),
+            created=Dated.moment(_local(ctx, report.created_at)),
             status=_status(ctx, report.status.value),
             confirmations=confirmations or 0,
             history="\n".join(lines),

@@ -22,7 +22,7 @@ from bot.conversation import (
     Step,
     Text,
 )
-from bot.i18n import format_day, format_day_month, format_moment
+from bot.i18n import Dated
 from bot.outbox import queue_kind, reply
 from bot.usecases.alerts import notify_confirmation
 from bot.usecases.flow import FlowContext
@@ -151,7 +151,7 @@ async def start(
     until = await limit_reached_until(ctx.session, ctx.services, ctx.user.id, ctx.turn.now)
     if until is not None:
         form = Form(ctx)
-        when = format_moment(form.local(until))
+        when = Dated.moment(form.local(until))
         return [ctx.answer("report-limit-reached", until=when)]
     ctx.goto(FLOW, "danger", (draft or ReportDraft(place=place)).to_json())
     return await advance(Form(ctx))
@@ -520,12 +520,12 @@ async def on_when_date(form: Form, step: Step) -> list[Answer]:
             day = parse_day(step.value, today)
         except DateRefused as refused:
             if refused.reason == "future" and refused.day is not None:
-                yesterday = format_day_month(today - timedelta(days=1))
-                typed = format_day(refused.day)
+                yesterday = Dated.day_month(today - timedelta(days=1))
+                typed = Dated.day(refused.day)
                 return await retry(form, "report-date-future", day=typed, example=yesterday)
             return await retry(form, f"report-date-{refused.reason.replace('_', '-')}")
         # "25.12" typed on 2 December is last Christmas: say which day was taken.
-        taken = form.answer("report-date-taken", day=format_day(day))
+        taken = form.answer("report-date-taken", day=Dated.day(day))
         form.draft.when_partial = {**form.draft.when_partial, "date": day.isoformat()}
         form.save("when_time")
         return [taken, *await ask(form, "when_time")]
@@ -744,7 +744,7 @@ async def on_summary(form: Form, step: Step) -> list[Answer]:
         display_name=ctx.turn.display_name,
     )
     if isinstance(outcome, LimitReached):
-        until = format_moment(form.local(outcome.until))
+        until = Dated.moment(form.local(outcome.until))
         days = ctx.services.config.reports.draft_ttl_days
         return [form.answer("report-limit-reached-draft", until=until, days=days)]
     if isinstance(outcome, PhotosRefused):

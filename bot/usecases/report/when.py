@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from bot.i18n import Render, format_day
+from bot.i18n import Dated, Render
 
 # A report about something older than this is not a KMZB threat any more, but history.
 MAX_DAYS_AGO = 365
@@ -70,7 +70,7 @@ def describe_when(when: dict[str, Any] | None, text: Render) -> str:
         return text("report-when-text-today", time=time)
     if kind == "other_day":
         day = date.fromisoformat(str(when.get("date")))
-        return text("report-when-text-day", day=format_day(day), time=time)
+        return text("report-when-text-day", day=Dated.day(day), time=time)
     days = sorted(int(d) for d in when.get("days") or [])
     names = ", ".join(text(f"report-day-{d}") for d in days)
     return text("report-when-text-recurring", days=names, time=time)

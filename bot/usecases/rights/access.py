@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.i18n import Catalog, format_moment
+from bot.i18n import Catalog, Dated
 from bot.services import Services
 from bot.usecases.report.categories import Categories
 from bot.usecases.rights import queries
@@ -229,7 +229,9 @@ def as_text(data: dict[str, Any], catalog: Catalog, lang: str, timezone: str) ->
     def when(value: str | None) -> str:
         if not value:
             return "—"
-        return format_moment(datetime.fromisoformat(value).astimezone(ZoneInfo(timezone)))
+        return catalog.dated(
+            lang, Dated.moment(datetime.fromisoformat(value).astimezone(ZoneInfo(timezone)))
+        )
 
     def yes(flag: bool) -> str:
         return t("yes") if flag else t("no")
