@@ -153,6 +153,9 @@ async def collect(
         else:
             code, name = f"{UNKNOWN_GMINA}{s_code or ''}", unknown_gmina(s_name or "")
         group = groups.setdefault(code, Group(code, name))
+        # A month's key, not a date in a sentence: ISO "2026-11" sorts as time does, names the
+        # CSV's columns the same in every language (spreadsheets read it as a month) and labels
+        # the chart's bars with those columns; so it is not written by the catalogs (dates.ftl).
         month = created.astimezone(zone).strftime("%Y-%m")
         months.add(month)
         group.reports += 1
