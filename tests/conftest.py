@@ -129,7 +129,6 @@ def make_config(local_api: Any, tmp_path: Path, **sections: dict[str, Any]) -> C
             "request_timeout": 5,
         },
         "database": {"sqlite_path": str(tmp_path / "bot.sqlite3")},
-        "delivery": {"poll_interval": 0.05},
     }
     for name, values in sections.items():
         data.setdefault(name, {}).update(values)
