@@ -47,7 +47,6 @@ def fast_config(*, backoff_max_seconds: float = 60, **webhook: Any) -> Config:
             private_chat_per_second=1000,
             group_per_minute=60_000,
             max_attempts=3,
-            poll_interval=0.2,
             backoff_max_seconds=backoff_max_seconds,
         ),
     )
