@@ -17,14 +17,29 @@ from bot.config import Config
 from db import migrate
 from db.engine import create_engine
 from tests.databases import (
+    drop_run_databases,
     migrated_database,
     migrated_sqlite_url,
     prepared_sqlite_url,
+    run_id,
     temporary_postgres_database,
 )
 from tests.program import bot_command  # noqa: F401 - a fixture for every test
 
 TOKEN = "123456:TEST-token-for-the-local-bot-api-server"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In the process that runs or starts the tests: one id for the run, which its worker
+    processes inherit (they share one PostgreSQL template; tests/databases.py)."""
+    if not hasattr(config, "workerinput"):
+        run_id()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """When the run ends, its starting process drops the run's PostgreSQL databases."""
+    if not hasattr(config, "workerinput"):
+        drop_run_databases()
 
 
 @pytest.fixture(autouse=True)

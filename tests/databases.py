@@ -24,6 +24,7 @@ import os
 import shutil
 import tempfile
 import uuid
+import zlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
@@ -132,27 +133,84 @@ async def prepared_sqlite_url(path: Path) -> str:
 
 _postgres_template: str | None = None
 
+# The id of one pytest run, shared by its worker processes: tests/conftest.py sets it in the
+# process that starts them, which drops the run's template when the run ends.
+RUN_ENV = "RDB_TEST_RUN"
+
+
+def run_id() -> str:
+    """This pytest run's id (made here in a process that runs tests without workers)."""
+    return os.environ.setdefault(RUN_ENV, uuid.uuid4().hex[:12])
+
+
+def run_template_name() -> str:
+    """The name of this run's migrated template database."""
+    return f"{TEMPLATE_PREFIX}{run_id()}"
+
 
 def _admin_engine(admin: str) -> AsyncEngine:
     return create_async_engine(admin, isolation_level="AUTOCOMMIT")
 
 
 async def _postgres_schema(admin: str) -> str:
-    """The name of this process's migrated template database, made on first use."""
+    """The name of this run's migrated template database, made by the first process to need it.
+
+    The other worker processes wait for it (an advisory lock per run) instead of migrating a
+    template each; it appears under its name only once migrated (made under another, renamed).
+    Nothing may stay connected to it: CREATE DATABASE … TEMPLATE refuses a template in use.
+    """
     global _postgres_template
     if _postgres_template is None:
-        name = f"{TEMPLATE_PREFIX}{uuid.uuid4().hex[:12]}"
+        name = run_template_name()
         engine = _admin_engine(admin)
         try:
             async with engine.connect() as conn:
-                await conn.execute(text(f'CREATE DATABASE "{name}"'))
+                lock = {"key": zlib.crc32(name.encode())}
+                await conn.execute(text("SELECT pg_advisory_lock(:key)"), lock)
+                try:
+                    made = await conn.scalar(
+                        text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+                    )
+                    if not made:
+                        building = f"{name}_building"
+                        await conn.execute(text(f'DROP DATABASE IF EXISTS "{building}"'))
+                        await conn.execute(text(f'CREATE DATABASE "{building}"'))
+                        await _migrate(_url_of(admin, building))
+                        await conn.execute(text(f'ALTER DATABASE "{building}" RENAME TO "{name}"'))
+                finally:
+                    await conn.execute(text("SELECT pg_advisory_unlock(:key)"), lock)
         finally:
             await engine.dispose()
-        # Dropped when the test process ends (a template in use cannot be dropped earlier).
-        atexit.register(_drop_at_exit, admin, name)
-        await _migrate(make_url(admin).set(database=name).render_as_string(hide_password=False))
         _postgres_template = name
     return _postgres_template
+
+
+def drop_run_databases() -> None:
+    """Drop every database of this run: its template and what its processes kept for reuse
+    (by the process that started the workers, when they have ended)."""
+    admin = postgres_admin_url()
+    if admin is None or not os.environ.get(RUN_ENV):
+        return
+
+    async def drop_all() -> None:
+        engine = _admin_engine(admin)
+        try:
+            async with engine.connect() as conn:
+                names = await conn.scalars(
+                    text(
+                        "SELECT datname FROM pg_database"
+                        " WHERE datname = :template OR starts_with(datname, :tests)"
+                    ),
+                    {"template": run_template_name(), "tests": f"{TEST_PREFIX}{run_id()}_"},
+                )
+                for name in names.all():
+                    await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        finally:
+            await engine.dispose()
+
+    # The server may be gone by now; the prefix marks what is left behind.
+    with suppress(Exception):
+        asyncio.run(drop_all())
 
 
 async def _drop(admin: str, name: str) -> None:
@@ -215,9 +273,6 @@ async def _shape(url: str) -> str | None:
 async def _emptied_for_reuse(admin: str, name: str) -> bool:
     """Empty a used migrated database as the template left it (no rows, sequences at their
     start); False when its schema is not the template's any more (it is then dropped)."""
-    global _template_shape
-    if _template_shape is None:
-        _template_shape = await _shape(_url_of(admin, await _postgres_schema(admin)))
     admin_engine = _admin_engine(admin)
     try:
         async with admin_engine.connect() as conn:
@@ -275,7 +330,7 @@ async def temporary_postgres_database(*, migrated: bool = False) -> AsyncIterato
     if migrated and _emptied:
         name = _emptied.pop()
     else:
-        name = f"{TEST_PREFIX}{uuid.uuid4().hex[:12]}"
+        name = f"{TEST_PREFIX}{run_id()}_{uuid.uuid4().hex[:8]}"
         try:
             template = await _postgres_schema(admin) if migrated else None
         except OSError as exc:
@@ -291,6 +346,11 @@ async def temporary_postgres_database(*, migrated: bool = False) -> AsyncIterato
             await engine.dispose()
         if migrated:
             atexit.register(_drop_at_exit, admin, name)
+            global _template_shape
+            if _template_shape is None:
+                # Read on a new copy: a connection to the template would make other processes'
+                # copies fail while it lasts.
+                _template_shape = await _shape(_url_of(admin, name))
     try:
         yield _url_of(admin, name)
     finally:
