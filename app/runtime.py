@@ -98,6 +98,7 @@ class BotRuntime:
             on_undeliverable=services.on_undeliverable,
         )
         uow.on_outbox = self.pipeline.wake
+        uow.direct = self.pipeline.delivery
         await application.initialize()
         await application.start()
         await assembly.connected(services, application.bot)

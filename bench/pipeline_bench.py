@@ -130,6 +130,7 @@ async def run(
         config=config, application=app, sessions=sessions, senders={"text": send_text}
     )
     uow.on_outbox = pipeline.wake
+    uow.direct = pipeline.delivery
     burst = updates(n, chats)
 
     cpu0, wall0 = cpu_seconds(), time.perf_counter()

@@ -200,6 +200,42 @@ async def execute_in_one_trip(
     return rows
 
 
+def _run_two(
+    connection: sqlite3.Connection,
+    first: tuple[str, Any],
+    operation: str,
+    parameters: Any,
+    begin: str | None,
+    end_on_rows: bool,
+) -> tuple[list[Any], list[Any]]:
+    first_rows = _run(connection, first[0], first[1], False, begin)[1]
+    rows = _run(connection, operation, parameters, False, None, end_on_rows)[1]
+    return first_rows, rows
+
+
+async def execute_two_in_one_trip(
+    dbapi_connection: Any,
+    first: tuple[str, Any],
+    operation: str,
+    parameters: Any,
+    *,
+    end_on_rows: bool = False,
+) -> tuple[list[Any], list[Any]]:
+    """Run two statements in one trip, as execute_in_one_trip does one; return both's rows.
+
+    `first` (the SQL and its parameters) runs before `operation`; `end_on_rows` applies to
+    `operation`, so when it returns no rows the first one's changes are rolled back with it.
+    """
+    driver = dbapi_connection._connection
+    begin = getattr(driver, _PENDING_BEGIN, None)
+    if begin is not None:
+        setattr(driver, _PENDING_BEGIN, None)
+    outcome: tuple[list[Any], list[Any]] = await driver._execute(
+        _run_two, driver._conn, first, operation, parameters, begin, end_on_rows
+    )
+    return outcome
+
+
 def use_one_trip_cursors(dbapi_connection: Any) -> None:
     """Make a freshly opened adapted aiosqlite connection use one-trip cursors."""
     if type(dbapi_connection) is AsyncAdapt_aiosqlite_connection:

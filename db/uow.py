@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
@@ -16,8 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
 from db.base import utcnow
-from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage
-from db.sqlite_trips import NO_BEGIN, execute_in_one_trip
+from db.models.pipeline import InboxStatus, InboxUpdate, OutboxMessage, OutboxStatus
+from db.repositories.outbox import Handover, claim_handover, claim_handover_sqlite
+from db.sqlite_trips import NO_BEGIN, execute_in_one_trip, execute_two_in_one_trip
 
 # Execution options of UnitOfWorkFactory.read(): PostgreSQL's driver begins no transaction in
 # autocommit; on SQLite the engine's "begin" hook sends none (db/engine.py), as sqlite3 is in
@@ -46,6 +47,25 @@ class CommitResult:
     outbox_ids: list[int] = field(default_factory=list)
 
 
+class DirectSend(Protocol):
+    """The delivery worker, as a turn's commit hands it the replies the turn queued.
+
+    `offer` (before the commit) names the new rows it will send and holds them, so no sweep
+    takes them back; the commit claims them in its own transaction (`sending`, durable: a
+    crash before they are sent puts them back in line at the next start); then `taken` gets
+    the rows claimed and starts sending them, or `withdraw` (the commit failed) lets go.
+    """
+
+    def offer(self, rows: Sequence[OutboxMessage]) -> Handover | None:
+        """Choose which of a turn's new rows to send at once (None: none)."""
+
+    def taken(self, handover: Handover, rows: Sequence[OutboxMessage]) -> None:
+        """Send these claimed rows (committed `sending`)."""
+
+    def withdraw(self, handover: Handover) -> None:
+        """The commit failed: the offered rows are not ours to send."""
+
+
 class AlreadyHandled(Exception):
     """The update was handled meanwhile (another process, or a commit whose answer was lost).
 
@@ -64,7 +84,13 @@ _SQLITE_MARK_DONE = (
 )
 
 
-async def mark_inbox_done(session: AsyncSession, inbox_id: int, *, last: bool = False) -> None:
+async def mark_inbox_done(
+    session: AsyncSession,
+    inbox_id: int,
+    *,
+    last: bool = False,
+    handover: Handover | None = None,
+) -> set[int]:
     """Mark a pending inbox row done inside the session's open transaction.
 
     Raises AlreadyHandled when the row is no longer pending. On PostgreSQL the UPDATE waits for
@@ -79,7 +105,12 @@ async def mark_inbox_done(session: AsyncSession, inbox_id: int, *, last: bool = 
     driver's thread (cursor, execute, close), and those hops are most of an update's CPU: the
     one-trip path of db/sqlite_trips.py runs this one in a single hop (with the transaction's
     BEGIN when it is the first statement), on the same connection and in the same transaction.
+
+    `handover`: new outbox rows of this transaction that the delivery worker offered to send at
+    once; they are claimed just before the mark (on SQLite in the same trip) and the ids
+    claimed are returned (empty without a handover).
     """
+    taken: set[int] = set()
     conn = await session.connection()  # begins the transaction (BEGIN IMMEDIATE) if needed
     now = utcnow()
     if conn.dialect.name == "sqlite" and conn.dialect.driver == "aiosqlite":
@@ -90,14 +121,26 @@ async def mark_inbox_done(session: AsyncSession, inbox_id: int, *, last: bool = 
             processed_at = bind(processed_at)
         params = (InboxStatus.DONE.value, processed_at, inbox_id, InboxStatus.PENDING.value)
         try:
-            found = await execute_in_one_trip(
-                raw.dbapi_connection, _SQLITE_MARK_DONE, params, end_on_rows=last
-            )
+            if handover is None:
+                found = await execute_in_one_trip(
+                    raw.dbapi_connection, _SQLITE_MARK_DONE, params, end_on_rows=last
+                )
+            else:
+                claimed, found = await execute_two_in_one_trip(
+                    raw.dbapi_connection,
+                    claim_handover_sqlite(handover, conn.dialect),
+                    _SQLITE_MARK_DONE,
+                    params,
+                    end_on_rows=last,
+                )
+                taken = {int(row[0]) for row in claimed}
             marked = len(found)
         except sqlite3.Error as exc:
             # As SQLAlchemy would raise it, so the dispatcher tells a busy database from a bug.
             raise OperationalError(_SQLITE_MARK_DONE, params, exc) from exc
     else:
+        if handover is not None:
+            taken = await claim_handover(session, handover)
         result = await session.execute(
             update(InboxUpdate)
             .where(InboxUpdate.id == inbox_id, InboxUpdate.status == InboxStatus.PENDING)
@@ -112,6 +155,7 @@ async def mark_inbox_done(session: AsyncSession, inbox_id: int, *, last: bool = 
     if isinstance(loaded, InboxUpdate):
         set_committed_value(loaded, "status", InboxStatus.DONE)
         set_committed_value(loaded, "processed_at", now)
+    return taken
 
 
 class UnitOfWork:
@@ -121,9 +165,11 @@ class UnitOfWork:
         self,
         sessions: async_sessionmaker[AsyncSession],
         on_outbox: Callable[[list[int]], None] | None = None,
+        direct: DirectSend | None = None,
     ) -> None:
         self._sessions = sessions
         self._on_outbox = on_outbox
+        self._direct = direct
         self._session: AsyncSession | None = None
         self._outbox: list[OutboxMessage] = []
 
@@ -162,21 +208,46 @@ class UnitOfWork:
         return message
 
     async def commit(self) -> CommitResult:
-        """Mark the current update done, commit, and hand new outbox ids to the sender."""
+        """Mark the current update done, commit, and hand new outbox ids to the sender.
+
+        The replies of an update's turn are claimed for sending in the same transaction when
+        the delivery worker takes them (DirectSend), and it sends them right after the commit;
+        the others (and all rows of a commit that marks no update) it is told about and claims.
+        """
         session = self.session
         claim = current_inbox.get()
         await session.flush()
         ids = [m.id for m in self._outbox]
+        taken: set[int] = set()
+        handover = None
+        direct = self._direct
         if claim is not None and not claim.done:
-            # After the flush, as the transaction's last statement: on SQLite the mark and the
-            # COMMIT are one trip. Not pending any more: everything is rolled back.
-            await mark_inbox_done(session, claim.inbox_id, last=True)
-        await session.commit()
+            handover = direct.offer(self._outbox) if ids and direct is not None else None
+            try:
+                # After the flush, as the transaction's last statement: on SQLite the claim,
+                # the mark and the COMMIT are one trip. Not pending any more: everything is
+                # rolled back.
+                taken = await mark_inbox_done(session, claim.inbox_id, last=True, handover=handover)
+                await session.commit()
+            except BaseException:
+                if handover is not None and direct is not None:
+                    direct.withdraw(handover)
+                raise
+        else:
+            await session.commit()
         if claim is not None:
             claim.done = True
-        self._outbox = []
-        if ids and self._on_outbox is not None:
-            self._on_outbox(ids)
+        outbox, self._outbox = self._outbox, []
+        if handover is not None and direct is not None:
+            rows = [m for m in outbox if m.id in taken]
+            for row in rows:
+                set_committed_value(row, "status", OutboxStatus.SENDING)
+                set_committed_value(row, "claimed_by", handover.claimed_by)
+                set_committed_value(row, "not_before", handover.lease_until)
+            direct.taken(handover, rows)
+        left = [i for i in ids if i not in taken]
+        if left and self._on_outbox is not None:
+            self._on_outbox(left)
         return CommitResult(outbox_ids=ids)
 
 
@@ -187,12 +258,15 @@ class UnitOfWorkFactory:
         self,
         sessions: async_sessionmaker[AsyncSession],
         on_outbox: Callable[[list[int]], None] | None = None,
+        direct: DirectSend | None = None,
     ) -> None:
         self.sessions = sessions
         self.on_outbox = on_outbox
+        # Set by the pipeline's owner: the delivery worker, which sends a turn's replies at once.
+        self.direct = direct
 
     def __call__(self) -> UnitOfWork:
-        return UnitOfWork(self.sessions, self.on_outbox)
+        return UnitOfWork(self.sessions, self.on_outbox, self.direct)
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:

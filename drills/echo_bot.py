@@ -114,6 +114,7 @@ async def main(args: argparse.Namespace) -> None:
         webhook_secret=args.secret or None,
     )
     uow.on_outbox = pipeline.wake
+    uow.direct = pipeline.delivery
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     async with app:

@@ -12,6 +12,7 @@ import contextlib
 import itertools
 import logging
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -22,6 +23,7 @@ from telegram import Bot
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 
 from bot.config import DeliverySection
+from bot.outbox import PRIORITY_REPLY
 from bot.pipeline.limits import SendLimits
 from bot.pipeline.locks import PgLocks
 from bot.pipeline.senders import Senders, retry_seconds
@@ -30,6 +32,7 @@ from db.base import utcnow
 from db.errors import is_transient
 from db.models.people import User
 from db.models.pipeline import OutboxMessage, OutboxStatus
+from db.repositories.outbox import Handover, first_in_line
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +163,48 @@ class DeliveryWorker:
                 self._announced.clear()
                 self._unknown_waiting = True
             self._wakeup.set()
+
+    def offer(self, rows: Sequence[OutboxMessage]) -> Handover | None:
+        """Take a turn's replies to send them right after its commit (db/uow.py, DirectSend).
+
+        Called before the commit: the rows offered are held from now on, so that no sweep puts
+        them back in line between the commit (which claims them, `sending`) and `taken`. Only
+        replies (PRIORITY_REPLY: a flooding person's go through the line) that are due, and in
+        each chat only those no other of the turn's rows precedes; the commit's claim checks
+        that no earlier row of the chat is waiting. Other rows are claimed as before.
+        """
+        if not self._claiming or len(self._sending) >= MAX_SENDING:
+            return None
+        now = utcnow()
+        ids = first_in_line(
+            rows,
+            lambda row: (
+                row.priority == PRIORITY_REPLY
+                and row.status is OutboxStatus.PENDING
+                and row.not_before <= now
+                and row.kind in self._senders
+            ),
+        )
+        if not ids:
+            return None
+        self._held.update(ids)
+        return Handover(tuple(ids), self._owner, now + timedelta(seconds=LEASE_SECONDS))
+
+    def taken(self, handover: Handover, rows: Sequence[OutboxMessage]) -> None:
+        """Send the rows a turn's commit claimed (a chat's rows one after another)."""
+        claimed = {row.id for row in rows}
+        self._held.difference_update(set(handover.ids) - claimed)
+        chats: dict[int, list[OutboxMessage]] = {}
+        for row in sorted(rows, key=lambda row: row.id):
+            chats.setdefault(row.chat_id, []).append(row)
+        for line in chats.values():
+            task = asyncio.create_task(self._deliver_line(line), name=f"send-{line[0].id}")
+            self._sending.add(task)
+            task.add_done_callback(self._sent_done)
+
+    def withdraw(self, handover: Handover) -> None:
+        """A turn's commit failed: its rows were never claimed."""
+        self._held.difference_update(handover.ids)
 
     async def start(self) -> int:
         """Put rows a crash left `sending` back in line, then start; return how many."""
@@ -346,11 +391,28 @@ class DeliveryWorker:
             # start puts it back in line (it may then arrive twice).
             log.warning("outbox: the outcome of row %s was not recorded", row.id, exc_info=True)
 
-    async def _send(self, row: OutboxMessage) -> None:
+    async def _deliver_line(self, rows: list[OutboxMessage]) -> None:
+        """Send one chat's claimed rows in order; a row put back in line holds the rest."""
+        for index, row in enumerate(rows):
+            try:
+                done = await self._send(row)
+            except Exception:
+                # As in _deliver: this row and the rest stay `sending` until the next start.
+                log.warning("outbox: the outcome of row %s was not recorded", row.id, exc_info=True)
+                return
+            if not done:
+                back = {"status": OutboxStatus.PENDING, "claimed_by": None}
+                for later in rows[index + 1 :]:
+                    await self._record(later, back | {"not_before": utcnow()})
+                self._wakeup.set()
+                return
+
+    async def _send(self, row: OutboxMessage) -> bool:
+        """Send a claimed row and record the outcome; False: it is back in line (pending)."""
         sender = self._senders.get(row.kind)
         if sender is None:
             await self._finish(row, OutboxStatus.FAILED, f"no sender for kind {row.kind!r}")
-            return
+            return True
         try:
             async with self._limits.chat(row.chat_id), self._limits.global_bucket:
                 try:
@@ -370,9 +432,11 @@ class DeliveryWorker:
         except _NoRequestSlot:
             # Telegram is slow for everyone: not this row's fault, so no try is used.
             await self._reschedule(row, 0.0, "waited for a request slot", count=False)
+            return False
         except RetryAfter as exc:
             # Telegram's flood control for this chat: wait as told, without counting a try.
             await self._reschedule(row, retry_seconds(exc), _error(exc), count=False)
+            return False
         except Forbidden as exc:
             await self._undeliverable(row, _error(exc))
         except (BadRequest, ChatMigrated) as exc:
@@ -382,15 +446,15 @@ class DeliveryWorker:
             # Unreachable, 5xx, timed out, even a revoked token (an operator will fix it):
             # Telegram may take it later, so it is tried until it is too old to matter.
             self._unreachable()
-            await self._retry_until_too_old(row, exc)
+            return await self._retry_until_too_old(row, exc)
         except Exception as exc:
             if is_transient(exc):
                 # The sender's own database read failed for a moment: not the row's fault.
                 log.warning("outbox: sender %r: database busy (%s)", row.kind, type(exc).__name__)
                 await self._reschedule(row, DATABASE_RETRY_SECONDS, _error(exc), count=False)
-                return
+                return False
             log.exception("outbox: sender %r raised for row %s", row.kind, row.id)
-            await self._retry_or_fail(row, exc)
+            return await self._retry_or_fail(row, exc)
         else:
             # Marked first: the mark gives the request slot back (_flush).
             self._sent_buffer.append(
@@ -405,6 +469,7 @@ class DeliveryWorker:
             self._flush_wakeup.set()
             if self.unreachable_since is not None:
                 await self._reachable_again()
+        return True
 
     async def _flush_loop(self) -> None:
         # No waiting for more: a sent message not yet marked is sent again after a crash, so
@@ -445,23 +510,29 @@ class DeliveryWorker:
         delay = min(doubled, self._config.backoff_max_seconds)
         return float(delay * (1 - BACKOFF_JITTER * self._random.random()))
 
-    async def _retry_or_fail(self, row: OutboxMessage, exc: BaseException) -> None:
-        """A sender that raised something unexpected (a bug): a few tries, then failed."""
+    async def _retry_or_fail(self, row: OutboxMessage, exc: BaseException) -> bool:
+        """A sender that raised something unexpected (a bug): a few tries, then failed.
+
+        Returns False when the row is back in line (as _send)."""
         attempts = row.attempts + 1
         if attempts >= self._config.max_attempts:
             await self._finish(row, OutboxStatus.FAILED, _error(exc))
-            return
+            return True
         await self._reschedule(row, self._backoff(attempts), _error(exc), count=True)
+        return False
 
-    async def _retry_until_too_old(self, row: OutboxMessage, exc: BaseException) -> None:
-        """Telegram could not take it now: try again later, unless it is too old to matter."""
+    async def _retry_until_too_old(self, row: OutboxMessage, exc: BaseException) -> bool:
+        """Telegram could not take it now: try again later, unless it is too old to matter.
+
+        Returns False when the row is back in line (as _send)."""
         age = utcnow() - row.created_at
         if age > timedelta(hours=self._config.max_age_hours):
             error = f"{_error(exc)} (older than {self._config.max_age_hours:g} h)"
             await self._finish(row, OutboxStatus.FAILED, error[:MAX_ERROR_CHARS])
-            return
+            return True
         attempts = row.attempts + 1
         await self._reschedule(row, self._backoff(attempts), _error(exc), count=True)
+        return False
 
     def _unreachable(self) -> None:
         """Note that Telegram could not be reached; start probing for its return."""

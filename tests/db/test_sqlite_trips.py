@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from db.engine import session_factory
 from db.models import Conversation, User
-from db.sqlite_trips import OneTripConnection, execute_in_one_trip
+from db.sqlite_trips import OneTripConnection, execute_in_one_trip, execute_two_in_one_trip
 
 
 @pytest.fixture
@@ -176,3 +176,38 @@ async def test_a_statement_can_end_its_transaction_in_the_same_trip(
     async with session_factory(sqlite_engine)() as session:
         found = (await session.execute(select(User.external_id, User.language))).all()
     assert [tuple(row) for row in found] == [("71", "uk")]
+
+
+async def test_two_statements_go_in_one_trip_and_end_together(
+    sqlite_engine: AsyncEngine, trips: list[str]
+) -> None:
+    first = (
+        "UPDATE users SET language = 'en' WHERE external_id = ? RETURNING external_id",
+        ("81",),
+    )
+    last = "UPDATE users SET role = role WHERE external_id = ? RETURNING id"
+    async with session_factory(sqlite_engine)() as session:
+        session.add(User(channel="telegram", external_id="81", chat_id=81))
+        await session.flush()
+        raw = await (await session.connection()).get_raw_connection()
+        trips.clear()
+        rows = await execute_two_in_one_trip(
+            raw.dbapi_connection, first, last, ("81",), end_on_rows=True
+        )
+        assert [list(found) for found in rows[0]] == [["81"]] and len(rows[1]) == 1
+        await session.commit()
+    assert trips == ["_run_two"]
+    async with session_factory(sqlite_engine)() as session:
+        session.add(User(channel="telegram", external_id="82", chat_id=82))
+        await session.flush()
+        raw = await (await session.connection()).get_raw_connection()
+        # The last finds nothing: the first's change is rolled back with the whole transaction.
+        first = ("UPDATE users SET language = 'pl' WHERE external_id = ? RETURNING id", ("81",))
+        rows = await execute_two_in_one_trip(
+            raw.dbapi_connection, first, last, ("99",), end_on_rows=True
+        )
+        assert len(rows[0]) == 1 and rows[1] == []
+        await session.rollback()
+    async with session_factory(sqlite_engine)() as session:
+        found = (await session.execute(select(User.external_id, User.language))).all()
+    assert [tuple(row) for row in found] == [("81", "en")]

@@ -147,6 +147,7 @@ class Harness:
             on_undeliverable=on_undeliverable,
         )
         uow.on_outbox = pipeline.wake
+        uow.direct = pipeline.delivery
         await app.initialize()
         await pipeline.start(mode)  # type: ignore[arg-type]
         self.app, self.pipeline, self.uow = app, pipeline, uow

@@ -103,6 +103,7 @@ async def main(args: argparse.Namespace) -> None:
         config=config, application=app, sessions=sessions, senders={"text": send_text}
     )
     uow.on_outbox = pipeline.wake
+    uow.direct = pipeline.delivery
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     async with app:
