@@ -73,8 +73,9 @@ COALESCE_SECONDS = 0.002
 RECORD_RETRY_SECONDS = (0.1, 0.5, 1.0, 2.0, 5.0)
 # Seconds before a row whose sender's database read failed for a moment is tried again.
 DATABASE_RETRY_SECONDS = 1.0
-# Seconds between looks for `sending` rows of this process that it does not hold (a claim whose
-# commit reported an error yet happened leaves one; nothing else would ever send it).
+# Seconds between looks for `sending` rows of this process that it does not hold and whose lease
+# ran out (a claim whose commit reported an error yet happened leaves one; nothing else would
+# ever send it).
 SWEEP_INTERVAL_SECONDS = 30.0
 # Announced row ids remembered at most (beyond: every sent mark looks for due rows once more).
 MAX_ANNOUNCED = 10_000
@@ -211,7 +212,7 @@ class DeliveryWorker:
         self._stopping = False
         if self._locks is not None:
             self._owner = self._locks.owner
-        reset = await self._reclaim()
+        reset = await self._reclaim(at_start=True)
         self.stats.reset_at_start = reset
         if reset:
             log.warning(
@@ -274,16 +275,22 @@ class DeliveryWorker:
             return 0
         return int(count or 0)
 
-    async def _reclaim(self) -> int:
+    async def _reclaim(self, *, at_start: bool = False) -> int:
         """Put `sending` rows back in line that nobody will finish; return how many.
 
         SQLite (one process): every such row this worker does not hold. PostgreSQL: rows of
         processes that are gone (their owner lock is free), rows of an older release whose lease
         ran out, and rows marked ours that this worker does not hold. Called between claims, so
-        every row this worker claimed is in `_held`.
+        every row this worker claimed is in `_held`; a turn's commit claims rows for it too
+        (offer), and one may commit between the moment `_held` is read here and this statement,
+        so after the start a row of ours goes back only once its lease ran out as well.
         """
         now = utcnow()
-        own = [OutboxMessage.id.not_in(sorted(self._held))] if self._held else []
+        own: list[ColumnElement[bool]] = (
+            [OutboxMessage.id.not_in(sorted(self._held))] if self._held else []
+        )
+        if not at_start:
+            own.append(OutboxMessage.not_before < now)
         if self._locks is None:
             orphaned: ColumnElement[bool] = and_(*own) if own else true()
         else:

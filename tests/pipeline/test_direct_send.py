@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import event
 from telegram import Update
 
 from bot.conversation import Answer
+from bot.pipeline import delivery
 from db.base import utcnow
 from db.models.pipeline import OutboxMessage, OutboxStatus
 from devtools.localapi import FakeUser, LocalBotApi
@@ -94,3 +96,31 @@ async def test_a_turns_answer_in_several_messages_keeps_its_order_when_telegram_
     assert [row.status for row in rows] == [OutboxStatus.SENT] * 3
     assert rows[0].last_error is not None and "RetryAfter" in rows[0].last_error
     assert len(api.sent(ANNA)) == 3
+
+
+async def test_the_sweep_leaves_a_reply_claimed_by_a_turn_while_it_looked(
+    harness: Harness, api: LocalBotApi, anna: FakeUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The sweep reads which rows the worker holds, then waits for the database; a turn that
+    # commits its claimed reply meanwhile must not see it put back in line (sent twice).
+    monkeypatch.setattr(delivery, "SWEEP_INTERVAL_SECONDS", 0.05)
+    monkeypatch.setattr(delivery, "RECLAIM_INTERVAL_SECONDS", 0.05)
+    await harness.start("none")
+    async with harness.sessions() as session:
+        # As that turn leaves it: `sending`, its lease ahead, not (yet) among the held rows.
+        fresh = _row("fresh", status=OutboxStatus.SENDING, not_before=utcnow() + timedelta(2))
+        # A claim whose commit reported an error yet happened, its lease over: put back.
+        stale = _row("stale", status=OutboxStatus.SENDING, not_before=utcnow() - timedelta(1))
+        session.add_all([stale, fresh])  # the stale one first: its chat's line starts with it
+        await session.commit()
+
+    [sent] = await api.await_sent(ANNA)
+
+    assert sent.text == "echo: text=stale"
+
+    async def statuses() -> dict[str, OutboxStatus]:
+        return {row.payload["answer"]["args"]["text"]: row.status for row in await harness.outbox()}
+
+    # Marked sent just after Telegram answered; the fresh one stays the turn's to send.
+    await eventually(statuses, {"fresh": OutboxStatus.SENDING, "stale": OutboxStatus.SENT})
+    assert len(api.sent(ANNA)) == 1
