@@ -38,6 +38,7 @@ def _run(
     many: bool,
     begin: str | None,
     end_on_rows: bool = False,
+    commit: bool = False,
 ) -> _Outcome:
     cursor = connection.cursor()
     try:
@@ -55,6 +56,8 @@ def _run(
         if end_on_rows and connection.in_transaction:
             # The transaction's last statement: commit when it found rows, else roll back.
             cursor.execute("COMMIT" if rows else "ROLLBACK")
+        elif commit and connection.in_transaction:
+            cursor.execute("COMMIT")
         return description, rows, cursor.rowcount, cursor.lastrowid
     finally:
         cursor.close()
@@ -127,7 +130,13 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
 
 
 async def _one_trip(
-    driver: Any, operation: str, parameters: Any, *, many: bool, end_on_rows: bool = False
+    driver: Any,
+    operation: str,
+    parameters: Any,
+    *,
+    many: bool,
+    end_on_rows: bool = False,
+    commit: bool = False,
 ) -> _Outcome:
     # A BEGIN waiting for this connection's next statement goes with it (taken off first: if
     # the trip fails, the transaction is in doubt and SQLAlchemy rolls back, which is safe).
@@ -135,7 +144,7 @@ async def _one_trip(
     if begin is not None:
         setattr(driver, _PENDING_BEGIN, None)
     outcome: _Outcome = await driver._execute(
-        _run, driver._conn, operation, parameters, many, begin, end_on_rows
+        _run, driver._conn, operation, parameters, many, begin, end_on_rows, commit
     )
     return outcome
 
@@ -184,18 +193,26 @@ def defer_begin(dbapi_connection: Any, begin: str) -> bool:
 
 
 async def execute_in_one_trip(
-    dbapi_connection: Any, operation: str, parameters: Any, *, end_on_rows: bool = False
+    dbapi_connection: Any,
+    operation: str,
+    parameters: Any,
+    *,
+    end_on_rows: bool = False,
+    many: bool = False,
+    commit: bool = False,
 ) -> list[Any]:
     """Run one statement on an adapted connection outside SQLAlchemy; return its rows.
 
-    For the few statements that bypass SQLAlchemy (db/uow.py): a pending BEGIN goes with it.
-    `end_on_rows`: the statement is the transaction's last; in the same trip, COMMIT when it
-    returned rows, ROLLBACK when none (SQLAlchemy's own commit or rollback then finds nothing
-    open and makes no trip). Errors are sqlite3's own.
+    For the few statements that bypass SQLAlchemy (db/uow.py, db/repositories/outbox.py): a
+    pending BEGIN goes with it. `end_on_rows`: the statement is the transaction's last; in the
+    same trip, COMMIT when it returned rows, ROLLBACK when none (SQLAlchemy's own commit or
+    rollback then finds nothing open and makes no trip). `commit`: the statement is the
+    transaction's last, COMMIT in the same trip. `many`: `parameters` is a sequence of
+    parameter sets (executemany). Errors are sqlite3's own.
     """
     driver = dbapi_connection._connection
     _, rows, _, _ = await _one_trip(
-        driver, operation, parameters, many=False, end_on_rows=end_on_rows
+        driver, operation, parameters, many=many, end_on_rows=end_on_rows, commit=commit
     )
     return rows
 

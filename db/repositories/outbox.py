@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Dialect, exists, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from db.models.pipeline import OutboxMessage, OutboxStatus
+from db.sqlite_trips import execute_in_one_trip
 
 
 async def sent_message_id(session: AsyncSession, outbox_id: int, chat_id: int) -> int | None:
@@ -115,3 +118,43 @@ def first_in_line(rows: Sequence[OutboxMessage], eligible: Any) -> list[int]:
         else:
             refused.add(row.chat_id)
     return ids
+
+
+_SQLITE_MARK_SENT = (
+    "UPDATE outbox SET status = ?, message_id = ?, sent_at = ?, attempts = ? WHERE id = ?"
+)
+
+
+async def mark_sent_and_commit(session: AsyncSession, sent: Sequence[dict[str, Any]]) -> None:
+    """Record sent rows (`id`, `message_id`, `sent_at`, `attempts`) and commit.
+
+    On SQLite the UPDATE of every row and the COMMIT go to the driver's thread in one trip
+    (db/sqlite_trips.py); the ORM's bulk update by primary key took two (and its Python).
+    """
+    conn = await session.connection()  # begins the transaction (BEGIN IMMEDIATE) if needed
+    if conn.dialect.name == "sqlite" and conn.dialect.driver == "aiosqlite":
+        column = OutboxMessage.__table__.c.sent_at
+        bind = column.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+        params = [
+            (
+                OutboxStatus.SENT.value,
+                values["message_id"],
+                bind(values["sent_at"]) if bind is not None else values["sent_at"],
+                values["attempts"],
+                values["id"],
+            )
+            for values in sent
+        ]
+        raw = await conn.get_raw_connection()
+        try:
+            await execute_in_one_trip(
+                raw.dbapi_connection, _SQLITE_MARK_SENT, params, many=True, commit=True
+            )
+        except sqlite3.Error as exc:
+            # As SQLAlchemy would raise it, so the caller tells a busy database from a bug.
+            raise OperationalError(_SQLITE_MARK_SENT, None, exc) from exc
+    else:
+        await session.execute(
+            update(OutboxMessage), [values | {"status": OutboxStatus.SENT} for values in sent]
+        )
+    await session.commit()

@@ -211,3 +211,24 @@ async def test_two_statements_go_in_one_trip_and_end_together(
     async with session_factory(sqlite_engine)() as session:
         found = (await session.execute(select(User.external_id, User.language))).all()
     assert [tuple(row) for row in found] == [("81", "en")]
+
+
+async def test_many_rows_are_changed_and_committed_in_one_trip(
+    sqlite_engine: AsyncEngine, trips: list[str]
+) -> None:
+    async with session_factory(sqlite_engine)() as session:
+        session.add_all(User(channel="telegram", external_id=str(n), chat_id=n) for n in (91, 92))
+        await session.commit()
+    async with session_factory(sqlite_engine)() as session:
+        raw = await (await session.connection()).get_raw_connection()
+        trips.clear()
+        sql = "UPDATE users SET language = ? WHERE external_id = ?"
+        rows = [("uk", "91"), ("en", "92")]
+        assert (
+            await execute_in_one_trip(raw.dbapi_connection, sql, rows, many=True, commit=True) == []
+        )
+        await session.commit()  # nothing left open: no trip
+    assert trips == ["_run"]
+    async with session_factory(sqlite_engine)() as session:
+        found = (await session.execute(select(User.external_id, User.language))).all()
+    assert sorted(tuple(row) for row in found) == [("91", "uk"), ("92", "en")]
