@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Config
@@ -14,6 +14,7 @@ from bot.services import Services
 from bot.usecases.operations.jobs import PeriodicJob, periodic_jobs, run_job
 from db.base import utcnow
 from db.engine import session_factory
+from db.models.operations import JobRun
 from db.uow import UnitOfWorkFactory
 
 
@@ -64,11 +65,16 @@ async def test_of_several_processes_one_runs_a_job_per_interval(engine: AsyncEng
         runs.append(now)
 
     # Every process fires every job; two firings within half an interval are two processes.
-    job = PeriodicJob("deadlines", 0.4, job_run)
+    # A long interval, so that a slow machine cannot make the second firing late enough to count
+    # as the next interval's; the next interval comes by moving the stored run back in time.
+    job = PeriodicJob("deadlines", 60, job_run)
 
     first = await run_job(job, processes[0])
     second = await run_job(job, processes[1])
-    await asyncio.sleep(0.3)
+    async with processes[0].uow() as uow:
+        half_an_interval_ago = utcnow() - timedelta(seconds=31)
+        await uow.session.execute(update(JobRun).values(ran_at=half_an_interval_ago))
+        await uow.commit()
     third = await run_job(job, processes[1])
 
     shared = engine.dialect.name == "postgresql"
