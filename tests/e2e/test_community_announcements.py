@@ -128,7 +128,7 @@ async def announce_debate(api: LocalBotApi, tomasz: Any) -> SentMessage:
     assert POLISH in text_of(preview) and "10.12.2026, 18:00" in text_of(preview)
     assert "Dom Kultury Oskard" in text_of(preview) and preview.buttons() == []
     assert "Wysłać do 200 osób" in text_of(confirm)
-    assert "Tłumaczenia: uk" in text_of(confirm)
+    assert "Tłumaczenia: ukraiński." in text_of(confirm)
     press_value(tomasz, confirm, "send")
     [sent] = await api.await_sent(TOMASZ)
     return sent

@@ -57,6 +57,11 @@ community-announce-confirm = Send it to { $count ->
         [one] { $count } person
        *[other] { $count } people
     } subscribed to this news? Translations: { $translations }. Messages go out gradually, at the pace Telegram allows.
+community-translation-name = { $lang ->
+        [uk] Ukrainian
+       *[en] English
+    }
+community-translations-none = none
 community-announce-send = ✅ Send
 community-announce-cancel = ✖️ Cancel
 community-announce-cancelled = Cancelled — nothing was sent.

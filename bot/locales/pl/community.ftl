@@ -57,6 +57,12 @@ community-announce-confirm = Wysłać do { $count ->
         [one] { $count } osoby, która subskrybuje
        *[other] { $count } osób, które subskrybują
     } te wiadomości? Tłumaczenia: { $translations }. Wiadomości wychodzą stopniowo, w tempie, na które pozwala Telegram.
+# A language the officer translated the announcement into, named in the officer's language.
+community-translation-name = { $lang ->
+        [uk] ukraiński
+       *[en] angielski
+    }
+community-translations-none = brak
 community-announce-send = ✅ Wyślij
 community-announce-cancel = ✖️ Anuluj
 community-announce-cancelled = Anulowano — nic nie zostało wysłane.

@@ -57,6 +57,11 @@ community-announce-confirm = Надіслати { $count ->
         [one] { $count } особі
        *[other] { $count } особам
     }, підписаним на ці новини? Переклади: { $translations }. Новини надсилаються поступово, у темпі, який дозволяє Telegram.
+community-translation-name = { $lang ->
+        [uk] українська
+       *[en] англійська
+    }
+community-translations-none = немає
 community-announce-send = ✅ Надіслати
 community-announce-cancel = ✖️ Скасувати
 community-announce-cancelled = Скасовано — нічого не надіслано.

@@ -413,7 +413,10 @@ async def _preview(ctx: FlowContext, officer: Officer) -> list[Answer]:
         ctx.session, announcement.audience, announcement.district_id, announcement.station_id
     )
     count = await queries.subscriber_count(ctx.session, ids)
-    translated = ", ".join(lang for lang in TRANSLATIONS if draft.get(lang)) or "—"
+    names = [ctx.fragment("community-translation-name", lang=lang) for lang in TRANSLATIONS]
+    translated = ", ".join(
+        name for lang, name in zip(TRANSLATIONS, names, strict=True) if draft.get(lang)
+    ) or ctx.fragment("community-translations-none")
     confirm = ctx.answer(
         "community-announce-confirm",
         [[Option("community-announce-send", SEND)], [Option("community-announce-cancel", CANCEL)]],
