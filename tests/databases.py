@@ -1,10 +1,13 @@
-"""Test databases, fast: the schema is migrated once per test process and copied for each test.
+"""Test databases, fast: the schema is migrated once and copied for each test.
 
 Running the migrations costs about 0.3 s on a SQLite file and several seconds on PostgreSQL;
 copying a migrated SQLite file costs under a millisecond and `CREATE DATABASE … TEMPLATE` a
-fraction of a second. Likewise the Konin sample directory, which every bot imports into an empty
-database when it starts (about 0.2 s of CPU), is imported once per process into a second SQLite
-template for the tests that start the bot or its services on the default configuration.
+fraction of a second. SQLite: a migrated file per test process. PostgreSQL: one template per
+run, shared by its worker processes, and a database a test gave back is emptied for the next
+test of the process (cheaper than a new copy). Likewise the Konin sample directory, which every
+bot imports into an empty database when it starts (about 0.2 s of CPU), is imported once per
+process into a second SQLite template for the tests that start the bot or its services on the
+default configuration.
 
 The migrations themselves stay covered by tests/db/test_migrations.py (the stairway up and
 down on both backends) and by every bot started in the tests, which checks the schema's revision
@@ -12,7 +15,7 @@ as in production; the import, by tests/db/test_directory_import.py and by the te
 bot on an empty database.
 
 Tests never read DATABASE_URL. With TEST_DATABASE_URL set they create databases of their own on
-that server and drop them afterwards; without it PostgreSQL tests skip, unless
+that server, which the run drops when it ends; without it PostgreSQL tests skip, unless
 REQUIRE_POSTGRES=1 (CI), where a missing server is an error.
 """
 
@@ -258,15 +261,12 @@ def _url_of(admin: str, name: str) -> str:
     return make_url(admin).set(database=name).render_as_string(hide_password=False)
 
 
-async def _shape(url: str) -> str | None:
-    engine = create_async_engine(url, isolation_level="AUTOCOMMIT")
+async def _shape(engine: AsyncEngine) -> str | None:
     try:
         async with engine.connect() as conn:
             shape = await conn.scalar(_SHAPE)
     except DBAPIError:
         return None  # e.g. alembic_version dropped by a downgrade
-    finally:
-        await engine.dispose()
     return None if shape is None else str(shape)
 
 
@@ -286,11 +286,10 @@ async def _emptied_for_reuse(admin: str, name: str) -> bool:
             )
     finally:
         await admin_engine.dispose()
-    url = _url_of(admin, name)
-    if _template_shape is None or await _shape(url) != _template_shape:
-        return False
-    engine = create_async_engine(url)
+    engine = create_async_engine(_url_of(admin, name))
     try:
+        if _template_shape is None or await _shape(engine) != _template_shape:
+            return False
         async with engine.begin() as conn:
             # Foreign keys unchecked while every table is emptied (all of them, so none dangles);
             # DELETE rather than TRUNCATE, which makes new files for every table like a copy.
@@ -350,7 +349,11 @@ async def temporary_postgres_database(*, migrated: bool = False) -> AsyncIterato
             if _template_shape is None:
                 # Read on a new copy: a connection to the template would make other processes'
                 # copies fail while it lasts.
-                _template_shape = await _shape(_url_of(admin, name))
+                engine = create_async_engine(_url_of(admin, name))
+                try:
+                    _template_shape = await _shape(engine)
+                finally:
+                    await engine.dispose()
     try:
         yield _url_of(admin, name)
     finally:
