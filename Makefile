@@ -81,6 +81,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/conversation_bench.py $(BENCH_ARGS)
 	$(BIN)/python bench/drain_bench.py
 	$(BIN)/python bench/lookup_bench.py --rules 300000 --districts 8100 --seed 1
+	$(BIN)/python bench/memory_bench.py --rules 300000 --districts 8100 --seed 1
 	$(BIN)/python bench/startup_bench.py
 
 clean:

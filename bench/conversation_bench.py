@@ -84,12 +84,18 @@ def run_echo(base_url: str, file_url: str, ready: Connection) -> None:
 
 
 def bench_config(
-    base_url: str, file_url: str, database: str, paced: bool, burst: int | None = None
+    base_url: str,
+    file_url: str,
+    database: str,
+    paced: bool,
+    burst: int | None = None,
+    directory: Path = REPO / "data/konin",
 ) -> Any:
     """The shipped defaults, pointed at the local server, with limits no resident here meets.
 
     `paced`: keep Telegram's sending limits (30/s, 1/s per chat); otherwise they are lifted, as
     the echo bot has none: the closed loops measure the bot's own cost, not Telegram's pace.
+    `directory`: the directory folder imported into an empty database (the Konin sample).
     """
     from bot.config import Config
 
@@ -103,7 +109,7 @@ def bench_config(
         telegram={"api_base_url": base_url, "file_base_url": file_url, "poll_timeout": 10},
         database={"sqlite_path": database},
         bot={
-            "directory_dir": str(REPO / "data/konin"),
+            "directory_dir": str(directory),
             "categories_file": str(REPO / "data/categories.csv"),
         },
         # A resident here files a report every few seconds and taps quickly: the per-person
@@ -125,6 +131,7 @@ def run_ours(
     paced: bool,
     burst: int | None,
     ready: Connection,
+    directory: Path = REPO / "data/konin",
 ) -> None:
     """This project's bot, as `python -m bot run` starts it (logging to a file)."""
     log = Path(folder) / "bot.log"
@@ -134,7 +141,8 @@ def run_ours(
     from bot.logs import setup_logging
 
     setup_logging(verbose=False)
-    config = bench_config(base_url, file_url, str(Path(folder) / "bot.sqlite3"), paced, burst)
+    database = str(Path(folder) / "bot.sqlite3")
+    config = bench_config(base_url, file_url, database, paced, burst, directory)
     secrets = Secrets(bot_token=TOKEN, database_url=database_url, webhook_secret=None)
 
     async def main() -> None:

@@ -172,7 +172,6 @@ def percentile(values: list[float], q: float) -> float:
 # The goals of docs/benchmarks.md: (percentile, microseconds) per kind of look-up.
 GOALS = {"exact address": (50, 50.0), "typo'd address": (99, 5000.0), "point": (50, 50.0)}
 BUILD_GOAL_SECONDS = 10.0
-MEMORY_GOAL_MB = 300.0
 
 
 def verdict(met: bool) -> str:
@@ -307,10 +306,9 @@ def main() -> None:
 
     measure(gazetteer, picks, exact_texts, typo_texts, points, args.repeat)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        f"ru_maxrss (generated data + gazetteer + lookups): {rss_mb:.0f} MB  "
-        f"goal (national data): <= {MEMORY_GOAL_MB:g} MB  {verdict(rss_mb <= MEMORY_GOAL_MB)}"
-    )
+    # Not the bot's memory (that is bench/memory_bench.py, the bot started on such a directory):
+    # this process also holds the generated records and the lookups' samples.
+    print(f"ru_maxrss (generated data + gazetteer + lookups): {rss_mb:.0f} MB")
     del gazetteer
     gc.unfreeze()
     gc.collect()
@@ -319,10 +317,8 @@ def main() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     peak_mb = peak / 2**20
-    print(
-        f"tracemalloc peak during a build (gazetteer only): {peak_mb:.0f} MB  "
-        f"goal: <= {MEMORY_GOAL_MB:g} MB  {verdict(peak_mb <= MEMORY_GOAL_MB)}"
-    )
+    # Python's own allocations only: the geometries (GEOS) are outside tracemalloc's view.
+    print(f"tracemalloc peak during a build (gazetteer, Python objects only): {peak_mb:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -104,13 +104,18 @@ async def load_directory(session: AsyncSession) -> lookup.Directory:
             .order_by(Officer.id)
         )
     )
-    rules = list(
-        await session.scalars(
-            select(StreetRule)
-            .where(StreetRule.district_id.in_(district_codes))
-            .order_by(StreetRule.id)
+    # Plain rows, not ORM objects: a national directory has hundreds of thousands of rules, and
+    # as objects in the session they took about 300 MB more at the peak of the bot's start
+    # (docs/benchmarks.md, "Memory with a national directory").
+    rules = await session.execute(
+        select(
+            StreetRule.locality, StreetRule.prefix, StreetRule.street, StreetRule.parity,
+            StreetRule.number_from, StreetRule.number_to, StreetRule.district_id,
+            StreetRule.lat, StreetRule.lon, StreetRule.aliases,
         )
-    )
+        .where(StreetRule.district_id.in_(district_codes))
+        .order_by(StreetRule.id)
+    )  # fmt: skip
     landmarks = list(await session.scalars(select(Landmark).order_by(Landmark.id)))
     return lookup.Directory(
         places=tuple(
@@ -147,10 +152,13 @@ async def load_directory(session: AsyncSession) -> lookup.Directory:
         ),
         rules=tuple(
             lookup.StreetRuleRecord(
-                r.locality, r.prefix, r.street, lookup.Parity(r.parity), r.number_from,
-                r.number_to, district_codes[r.district_id], r.lat, r.lon, tuple(r.aliases or ()),
+                locality, prefix, street, lookup.Parity(parity), number_from, number_to,
+                district_codes[district_id], lat, lon, tuple(aliases or ()),
             )
-            for r in rules
+            for (
+                locality, prefix, street, parity, number_from, number_to, district_id, lat, lon,
+                aliases,
+            ) in rules
         ),
         partners=tuple(
             lookup.PartnerRecord(p.code, p.name, p.kind, p.gmina, p.contact or "")
