@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import BigInteger, ForeignKey, Index, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, BigIntId, str_enum, utcnow
+
+if TYPE_CHECKING:
+    from db.models.conversation import Conversation
 
 
 class Role(enum.StrEnum):
@@ -41,6 +45,9 @@ class User(Base):
     invite_failures: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Read only with the user in a turn (`ensure_user`), so that the session keeps the row for
+    # `load_conversation`; never written through (conversations are written as their own rows).
+    conversation: Mapped[Conversation | None] = relationship(lazy="raise", viewonly=True)
 
 
 class Reporter(Base):

@@ -6,8 +6,10 @@ from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import contains_eager
 
 from db.base import utcnow
+from db.models.conversation import Conversation
 from db.models.people import User
 
 # How stale users.last_seen_at may get before a turn writes it again.
@@ -25,8 +27,18 @@ async def get_user(session: AsyncSession, channel: str, external_id: str) -> Use
 async def ensure_user(
     session: AsyncSession, channel: str, external_id: str, chat_id: int | None
 ) -> User:
-    """Return the user, creating it on first contact; note the private chat and the visit."""
-    user = await get_user(session, channel, external_id)
+    """Return the user, creating it on first contact; note the private chat and the visit.
+
+    The user's conversation row comes in the same statement: every turn reads it next
+    (`load_conversation` then finds it in the session without a second trip to the database).
+    """
+    result = await session.execute(
+        select(User)
+        .outerjoin(Conversation, Conversation.user_id == User.id)
+        .options(contains_eager(User.conversation))
+        .where(User.channel == channel, User.external_id == external_id)
+    )
+    user = result.scalar_one_or_none()
     if user is None:
         user = User(channel=channel, external_id=external_id, chat_id=chat_id)
         session.add(user)
