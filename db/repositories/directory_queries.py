@@ -105,7 +105,7 @@ async def load_directory(session: AsyncSession) -> lookup.Directory:
         )
     )
     # Plain rows, not ORM objects: a national directory has hundreds of thousands of rules, and
-    # as objects in the session they took about 300 MB more at the peak of the bot's start
+    # as objects in the session they took about 150 MB more at the peak of the bot's start
     # (docs/benchmarks.md, "Memory with a national directory").
     rules = await session.execute(
         select(
