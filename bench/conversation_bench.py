@@ -55,10 +55,10 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
-def rss_mb(pid: int) -> float:
-    """Return a process's resident memory in MB."""
+def rss_mb(pid: int, field: str = "VmRSS") -> float:
+    """Return a process's resident memory in MB (`field`: VmRSS now, VmHWM at its peak)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return 0.0
 

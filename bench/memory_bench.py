@@ -25,19 +25,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.conversation_bench import TOKEN, run_ours  # noqa: E402
+from bench.conversation_bench import TOKEN, rss_mb, run_ours  # noqa: E402
 from bench.lookup_bench import generate  # noqa: E402
 
 GOAL_MB = 300.0
 IDLE_AFTER_SECONDS = 2.0
-
-
-def status_mb(pid: int, field: str) -> float:
-    """Return a memory figure of /proc/PID/status (VmRSS, VmHWM) in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(f"{field}:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def start_and_measure(
@@ -64,7 +56,7 @@ def start_and_measure(
         seconds = time.perf_counter() - started
         time.sleep(IDLE_AFTER_SECONDS)
         assert process.pid is not None
-        return seconds, status_mb(process.pid, "VmRSS"), status_mb(process.pid, "VmHWM")
+        return seconds, rss_mb(process.pid), rss_mb(process.pid, "VmHWM")
     finally:
         process.terminate()
         process.join(timeout=15)
