@@ -118,6 +118,8 @@ async def test_taken_from_the_card_every_view_shows_the_new_status_and_buttons(
     tomasz.press(card, "🔍 Weryfikuję")
     await until_offers(local_api, card, "❌ Niepotwierdzone")
     tomasz.press(card, "❌ Niepotwierdzone")
+    await until_offers(local_api, card, "❌ Tak, niepotwierdzone")
+    tomasz.press(card, "❌ Tak, niepotwierdzone")
     for view in (card, alert, coordinators):
         await until_offers(local_api, view, "📝 Dodaj komentarz")
         assert visible(local_api, view).buttons() == [["📝 Dodaj komentarz"]]

@@ -192,8 +192,8 @@ def containing(words: str) -> Callable[[SentMessage], bool]:
 
 
 def is_edit(message: SentMessage) -> bool:
-    """Match an edit of a message the bot sent earlier."""
-    return message.method == "editMessageText"
+    """Match an edit of a message the bot sent earlier (its text, or only its buttons)."""
+    return message.method in {"editMessageText", "editMessageReplyMarkup"}
 
 
 async def until_reads(api: LocalBotApi, message: SentMessage, words: str) -> SentMessage:
@@ -361,6 +361,23 @@ async def test_invite_link_report_alert_and_every_status_change(
     }
     for button, (polish, ukrainian, status) in told.items():
         tomasz.press(alert, button)
+        if button == "🏁 Wyeliminowane":
+            # A closing step asks once more, in place of the buttons; until it is answered the
+            # report stays as it was.
+            asked = await until_offers(local_api, alert, "🏁 Tak, wyeliminowane")
+            assert asked.buttons() == [["🏁 Tak, wyeliminowane"], ["‹ Wróć"]]
+
+            async def last_popup() -> str:
+                return popups(local_api)[-1]
+
+            await eventually(
+                last_popup,
+                "Oznaczyć zgłoszenie KN-2026-000001 jako wyeliminowane? "
+                "Zgłaszający dostanie tę informację od razu.",
+            )
+            stored = await report_row(runtime, "KN-2026-000001")
+            assert stored.status is ReportStatus.CONFIRMED
+            tomasz.press(alert, "🏁 Tak, wyeliminowane")
         # The alert and the card from the list both follow, with the same buttons.
         for view in (alert, copy):
             await until_reads(local_api, view, f"Status: {status} — asp. sztab. Tomasz Fikcyjny")

@@ -106,6 +106,8 @@ async def test_question_answer_with_a_photo_and_closing_comment_on_both_sides(
     tomasz.press(card, "🔍 Weryfikuję")
     await until_offers(local_api, card, "❌ Niepotwierdzone")
     tomasz.press(card, "❌ Niepotwierdzone")
+    await until_offers(local_api, card, "❌ Tak, niepotwierdzone")
+    tomasz.press(card, "❌ Tak, niepotwierdzone")
     await until_offers(local_api, card, "📝 Dodaj komentarz")
     tomasz.press(card, "📝 Dodaj komentarz")
     await local_api.await_sent(TOMASZ, predicate=containing("Napisz komentarz"))

@@ -62,7 +62,7 @@ async def test_a_follower_hears_only_how_the_report_ended(
     await _people(officer_services, world)
     rid = await _report(officer_services, world, 1)
     told: dict[int, list[str]] = {w.RESIDENT: [], w.NEIGHBOUR: []}
-    for action in ("take", "verify", "confirm", "elim"):
+    for action in ("take", "verify", "confirm", "elim.sure"):
         before = await w.last_outbox_id(officer_services)
         await w.press(officer_services, w.JAN, f"{rid}.{action}")
         for row in await w.outbox(officer_services, before):

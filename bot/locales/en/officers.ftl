@@ -94,6 +94,10 @@ officers-district = { $name }
 
 officers-forward-choose = Who should report { $reference } go to? This is final — the reporter will be told.
 officers-reassign-choose = Which district should report { $reference } go to? Its officer will get the alert.
+officers-sure-notconf = Mark report { $reference } as not confirmed? The reporter will be told at once.
+officers-sure-elim = Mark report { $reference } as eliminated? The reporter will be told at once.
+officers-btn-sure-notconf = ❌ Yes, not confirmed
+officers-btn-sure-elim = 🏁 Yes, eliminated
 
 ## Presses
 

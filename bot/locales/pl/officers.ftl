@@ -98,6 +98,10 @@ officers-district = { $name }
 
 officers-forward-choose = Komu przekazać zgłoszenie { $reference }? To status końcowy — zgłaszający dostanie informację.
 officers-reassign-choose = Do którego rejonu przekazać zgłoszenie { $reference }? Tamtejszy dzielnicowy dostanie alert.
+officers-sure-notconf = Oznaczyć zgłoszenie { $reference } jako niepotwierdzone? Zgłaszający dostanie tę informację od razu.
+officers-sure-elim = Oznaczyć zgłoszenie { $reference } jako wyeliminowane? Zgłaszający dostanie tę informację od razu.
+officers-btn-sure-notconf = ❌ Tak, niepotwierdzone
+officers-btn-sure-elim = 🏁 Tak, wyeliminowane
 
 ## Presses
 

@@ -94,6 +94,10 @@ officers-district = { $name }
 
 officers-forward-choose = Кому передати звернення { $reference }? Це остаточний статус — заявник отримає інформацію.
 officers-reassign-choose = До якої дільниці передати звернення { $reference }? Тамтешній дільничний отримає сповіщення.
+officers-sure-notconf = Позначити звернення { $reference } як непідтверджене? Заявник одразу отримає цю інформацію.
+officers-sure-elim = Позначити звернення { $reference } як усунене? Заявник одразу отримає цю інформацію.
+officers-btn-sure-notconf = ❌ Так, непідтверджене
+officers-btn-sure-elim = 🏁 Так, усунено
 
 ## Presses
 

@@ -223,6 +223,17 @@ def back_option(report: Report) -> Option:
     return Option("desk-btn-back", OfficerPress(report.id, workflow.BACK).encode())
 
 
+def closing_menu(report: Report, action: str) -> Answer:
+    """Ask once more before a closing step the resident is told of at once (workflow.ASK_FIRST)."""
+    sure = OfficerPress(report.id, action, workflow.SURE).encode()
+    return Answer(
+        key=f"officers-sure-{action}",
+        args={"reference": report.reference},
+        options=((Option(f"officers-btn-sure-{action}", sure),), (back_option(report),)),
+        scope=OFFICER_SCOPE,
+    )
+
+
 REASSIGN_PAGE = 10
 
 

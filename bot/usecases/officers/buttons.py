@@ -21,7 +21,7 @@ from bot.turn import Turn
 from bot.usecases.alerts import queue_alert_edits
 from bot.usecases.flow import FlowContext
 from bot.usecases.officers import staff_queries, workflow
-from bot.usecases.officers.alert_view import REASSIGN_PAGE, reassign_menu
+from bot.usecases.officers.alert_view import REASSIGN_PAGE, closing_menu, reassign_menu
 from bot.usecases.officers.notes import (
     COMMENT_STEP,
     FLOW_NAME,
@@ -160,6 +160,17 @@ async def press_officer_button(
         if action in workflow.BY_ACTION:
             return await _stale(uow, turn, press, report, status)
         return await _refuse(uow, turn, press, report, "unknown_action", "officers-refused-invalid")
+    if action in workflow.ASK_FIRST and press.arg != workflow.SURE:
+        if press.arg is not None:
+            return await _refuse(
+                uow, turn, press, report, "bad_argument", "officers-refused-invalid"
+            )
+        # The menu changes only the buttons of the view; the popup says what the answer does.
+        return PressOutcome(
+            menu=closing_menu(report, action),
+            notice=f"officers-sure-{action}",
+            notice_args={"reference": report.reference},
+        )
     await change_status(uow, services, report, target, officer, turn.now)
     return _done(services, report, lang)
 

@@ -33,7 +33,8 @@ class OfficerPress:
     """An officer's button (scope "o"): report id, action, optional argument.
 
     The argument is a forward body ("police", ...), a partner ("p<id>", `for_partner`), a page
-    of the districts' menu or a district's id (`number`).
+    of the districts' menu, a district's id (`number`) or the "sure" that answers a closing
+    step's question (`workflow.ASK_FIRST`).
     """
 
     report_id: int

@@ -52,6 +52,12 @@ BY_ACTION = {t.action: t for t in TRANSITIONS}
 # Bodies a report can be handed to (final); labels: officers-body-<code>.
 FORWARD_BODIES: tuple[str, ...] = ("city_guard", "road_manager", "other")
 
+# Closing steps the resident is told of at once: the first press only asks "sure?" (a menu in
+# place of the buttons, with Back), the press of its answer (argument SURE) carries it out. A slip
+# of the thumb between ✅ and ❌, which sit side by side, could otherwise not be taken back.
+ASK_FIRST = frozenset({NOT_CONFIRMED, ELIMINATE})
+SURE = "sure"
+
 # The resident may say "Still happening" after these.
 REOPENABLE = frozenset({S.ELIMINATED, S.NOT_CONFIRMED})
 

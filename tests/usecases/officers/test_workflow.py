@@ -64,8 +64,9 @@ async def test_officer_walks_the_report_to_eliminated_and_residents_hear_each_st
         ("take", ReportStatus.TAKEN, ["verify", "fwd", "move", "note"], False),
         ("verify", ReportStatus.VERIFYING, ["confirm", "notconf", "fwd", "move", "note"], False),
         ("confirm", ReportStatus.CONFIRMED, ["elim", "fwd", "move", "note"], False),
-        # Closed: only a comment for the reporter and the history is left.
-        ("elim", ReportStatus.ELIMINATED, ["comment"], True),
+        # Closed (the answer to "sure?", which the button asks first): only a comment for the
+        # reporter and the history is left.
+        ("elim.sure", ReportStatus.ELIMINATED, ["comment"], True),
     ]
     for action, status, buttons, neighbour_told in steps:
         before = await w.last_outbox_id(officer_services)
@@ -120,11 +121,49 @@ async def test_the_alert_shows_the_status_and_who_acted(
     assert "Zofia" not in text and "anonimowe" in text
 
 
+async def test_a_closing_step_asks_once_more_and_tells_nobody_until_it_is_sure(
+    officer_services: Services, story: Story
+) -> None:
+    rid = story.report_id
+    for action in ("take", "verify"):
+        await w.press(officer_services, w.JAN, f"{rid}.{action}")
+    before = await w.last_outbox_id(officer_services)
+
+    asked = await w.press(officer_services, w.JAN, f"{rid}.notconf")
+
+    assert asked.menu is not None and asked.menu.key == "officers-sure-notconf"
+    assert (asked.notice, asked.refused) == ("officers-sure-notconf", False)
+    [[sure], [back]] = asked.menu.options
+    assert (sure.label, sure.value, back.label) == (
+        "officers-btn-sure-notconf",
+        f"{rid}.notconf.sure",
+        "desk-btn-back",
+    )
+    # Only asked: the report is as it was and nobody was sent anything.
+    assert (await w.load_report(officer_services, rid)).status is ReportStatus.VERIFYING
+    assert await w.outbox(officer_services, before) == []
+    # An answer this bot never offered is refused, and changes nothing either.
+    forged = await w.press(officer_services, w.JAN, f"{rid}.notconf.maybe")
+    assert forged.refused
+    assert (await w.load_report(officer_services, rid)).status is ReportStatus.VERIFYING
+
+    await w.press(officer_services, w.JAN, sure.value)
+
+    assert (await w.load_report(officer_services, rid)).status is ReportStatus.NOT_CONFIRMED
+    told = [m for m in await w.outbox(officer_services, before) if m.chat_id == w.RESIDENT]
+    assert len(told) == 1
+    # Pressed again (a second tap, an old menu): the status changed meanwhile, nothing repeats.
+    again = await w.press(officer_services, w.JAN, sure.value)
+    assert (again.notice, again.refused) == ("officers-refused-status", True)
+    told = [m for m in await w.outbox(officer_services, before) if m.chat_id == w.RESIDENT]
+    assert len(told) == 1
+
+
 async def test_not_confirmed_closes_the_report_and_offers_still_happening(
     officer_services: Services, story: Story
 ) -> None:
     rid = story.report_id
-    for action in ("take", "verify", "notconf"):
+    for action in ("take", "verify", "notconf.sure"):
         await w.press(officer_services, w.JAN, f"{rid}.{action}")
 
     report = await w.load_report(officer_services, rid)
@@ -283,7 +322,7 @@ async def test_still_happening_brings_the_report_back_to_its_officer(
     officer_services: Services, story: Story
 ) -> None:
     rid = story.report_id
-    for action in ("take", "verify", "confirm", "elim"):
+    for action in ("take", "verify", "confirm", "elim.sure"):
         await w.press(officer_services, w.JAN, f"{rid}.{action}")
     before = await w.last_outbox_id(officer_services)
 
@@ -318,7 +357,7 @@ async def test_still_happening_from_someone_unrelated_changes_nothing(
     officer_services: Services, story: Story
 ) -> None:
     rid = story.report_id
-    for action in ("take", "verify", "notconf"):
+    for action in ("take", "verify", "notconf.sure"):
         await w.press(officer_services, w.JAN, f"{rid}.{action}")
 
     outcome = await w.press(officer_services, w.STRANGER, str(rid), scope="ro")
@@ -331,7 +370,7 @@ async def test_reopened_report_whose_officer_left_goes_to_the_district_again(
     officer_services: Services, story: Story
 ) -> None:
     rid = story.report_id
-    for action in ("take", "verify", "notconf"):
+    for action in ("take", "verify", "notconf.sure"):
         await w.press(officer_services, w.JAN, f"{rid}.{action}")
     async with officer_services.uow() as uow:
         from db.models.directory import Officer

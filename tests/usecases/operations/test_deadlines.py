@@ -239,7 +239,7 @@ async def test_a_reopened_report_gets_fresh_deadlines(
     clock = clock_of(officer_services)
     clock.advance(days=6)
     await run_deadlines(officer_services, clock())
-    for action in ("take", "verify", "confirm", "elim"):
+    for action in ("take", "verify", "confirm", "elim.sure"):
         await w.press(officer_services, w.JAN, f"{report_id}.{action}")
 
     clock.advance(days=1)

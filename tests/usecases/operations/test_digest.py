@@ -37,7 +37,7 @@ async def _story(services: Services, world: w.World) -> None:
     clock.advance(hours=1)
     for action in ("take", "verify", "confirm"):
         await w.press(services, w.JAN, "1." + action)
-    for action in ("take", "verify", "confirm", "elim"):
+    for action in ("take", "verify", "confirm", "elim.sure"):
         await w.press(services, w.ANNA, "2." + action)
 
 

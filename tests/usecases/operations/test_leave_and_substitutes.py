@@ -158,7 +158,7 @@ async def test_a_report_reopened_while_its_officer_is_away_goes_to_the_substitut
         report = await w.report(uow.session, world.kon1, reporter=resident, point=False)
         await uow.commit()
         report_id = report.id
-    for action in ("take", "verify", "notconf"):
+    for action in ("take", "verify", "notconf.sure"):
         await w.press(officer_services, w.JAN, f"{report_id}.{action}")
     await leave(officer_services, world.jan, TODAY, date(2026, 12, 1), world.anna)
     before = await w.last_outbox_id(officer_services)
