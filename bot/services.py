@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from bot.usecases.report.photos import CleanPhoto
     from bot.usecases.router import Router
     from db.models.pipeline import OutboxMessage
-    from lookup import Gazetteer
+    from lookup.gazetteer import Gazetteer
 
 # Slow preparation (e.g. downloading photos) run with the person's id and step BEFORE the turn's
 # transaction opens, so that no database lock is held while the network is slow.

@@ -22,8 +22,8 @@ from bot.usecases.lookup_flow import CONTACT_KIND, dialable_phone
 from db.models.pipeline import OutboxMessage
 from db.repositories.directory_import import import_folder
 from db.repositories.directory_queries import has_districts, load_directory, officer_contact
-from lookup import Gazetteer
 from lookup.files import DirectoryInvalid
+from lookup.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 

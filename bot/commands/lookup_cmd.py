@@ -17,10 +17,10 @@ from bot.commands import Subparsers, add_parser
 from bot.commands.read_only import SchemaNotCurrent, read_only_session
 from bot.config import Config, Secrets
 from db.repositories.directory_queries import has_districts, load_directory
-from lookup import AddressResult, Gazetteer, MatchQuality, PointResult
 from lookup.crossings import Crossing
 from lookup.directory import Directory
 from lookup.files import DirectoryInvalid, read_directory
+from lookup.gazetteer import AddressResult, Gazetteer, MatchQuality, PointResult
 
 FOUND = (MatchQuality.EXACT, MatchQuality.FUZZY)
 

@@ -26,7 +26,7 @@ from db.engine import create_engine, database_url, session_factory
 from db.models.directory import Station
 from db.private_files import write_private
 from db.repositories.directory_queries import load_directory
-from lookup import Gazetteer
+from lookup.gazetteer import Gazetteer
 
 
 def register(subparsers: Subparsers) -> None:

@@ -55,7 +55,7 @@ from bot.usecases.places import (
 from db.models.conversation import Conversation
 from db.models.people import User
 from db.repositories.directory_queries import DistrictCard, district_card, is_active_officer
-from lookup import AddressResult, Alternative, MatchQuality
+from lookup.gazetteer import AddressResult, Alternative, MatchQuality
 from lookup.house_numbers import parse_house_number
 from lookup.normalize import street_key, words_key
 

@@ -14,8 +14,9 @@ from typing import Any, Literal
 from bot.i18n import Catalog, Raw, Render
 from bot.services import Services
 from db.models.reports import Report
-from lookup import AddressResult, Alternative, Gazetteer, MatchQuality, Parity, PointResult
 from lookup.crossings import Crossing
+from lookup.directory import Parity
+from lookup.gazetteer import AddressResult, Alternative, Gazetteer, MatchQuality, PointResult
 from lookup.house_numbers import NumberRange
 from lookup.landmarks import ICONS, LandmarkKind, LandmarkRecord, names_a_landmark, plain_words
 from lookup.nearby import NearestStreet

@@ -22,8 +22,8 @@ from bot.usecases.places import (
 )
 from db.engine import create_engine, session_factory
 from db.uow import UnitOfWorkFactory
-from lookup import Gazetteer, MatchQuality
 from lookup.files import read_directory
+from lookup.gazetteer import Gazetteer, MatchQuality
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 
 from bot.i18n import Catalog
 from bot.usecases.places import about_distance, describe_numbers
-from lookup import Parity
+from lookup.directory import Parity
 from lookup.house_numbers import NumberRange
 
 

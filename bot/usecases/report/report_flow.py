@@ -67,7 +67,7 @@ from bot.usecases.report.submit import (
 )
 from bot.usecases.report.when import DateRefused, parse_day
 from db.models.reports import OPEN_STATUSES, Report
-from lookup import MatchQuality
+from lookup.gazetteer import MatchQuality
 from lookup.house_numbers import parse_house_number
 from lookup.normalize import street_key
 

@@ -18,8 +18,8 @@ from bot.services import Services
 from db.engine import create_engine, session_factory
 from db.repositories.directory_import import import_folder
 from db.uow import UnitOfWorkFactory
-from lookup import Gazetteer
 from lookup.files import read_directory
+from lookup.gazetteer import Gazetteer
 from tests.databases import copy_sqlite_file, migrated_sqlite_url
 from tests.support import Clock
 from tests.usecases.report.story import OPS_CHAT, PhotoShelf
