@@ -133,10 +133,11 @@ class StopsNear:
     stops: tuple[LandmarkRecord, ...]
 
 
-# Name key → what it may mean, each as `street << 2 | kind` (street: the gazetteer's number of
-# the street; kind: _OFFICIAL, _ALIAS or _STEM); one int, as most names mean one street, or a
+# Name key → what it may mean, each as `street << 2 | kind` (street: its place in the town's
+# `streets`; kind: _OFFICIAL, _ALIAS or _STEM); one int, as most names mean one street, or a
 # tuple of them. As a tuple of (street key, kind) tuples each name took two tuples: 57 MB in
-# 922,000 objects for a national directory (docs/benchmarks.md, "Compact gazetteer").
+# 922,000 objects for a national directory (docs/benchmarks.md, "Compact gazetteer"). Numbered
+# within the town, the same codes recur from town to town and share one int object each.
 _Names = dict[str, int | tuple[int, ...]]
 
 
@@ -146,8 +147,9 @@ class _Town:
 
     key: str
     name: str
-    # Street key → the gazetteer's number of the street (see Gazetteer._street_key).
-    streets: dict[str, int] = field(default_factory=dict)
+    # The gazetteer's numbers of the town's streets (see Gazetteer._street_key), in order of
+    # first sight; a street's official name (its key) finds it in `names`.
+    streets: array[int] = field(default_factory=partial(array, "I"))
     names: _Names = field(default_factory=dict)
     # The names as a list for rapidfuzz, made on the first typo in this town.
     choices: list[str] | None = None
@@ -184,6 +186,8 @@ class Gazetteer:
         # name key → the locality key, or keys, having a street so named (for addresses
         # without a town); a lone key, not a tuple of one, for most names.
         self._by_name: dict[str, str | tuple[str, ...]] = {}
+        # One int object per code value while building (see _Names).
+        self._codes: dict[int, int] = {}
         self._polygons = PolygonIndex({})
         self._street_points = StreetPoints(())
         self._centres: dict[str, tuple[float, float]] = {}
@@ -267,11 +271,12 @@ class Gazetteer:
             indexed.append(i)
             streets.append(last[2])
             for alias in table.aliases(i):
-                self._add_alias(i, last[2], alias)
+                self._add_alias(i, alias)
             self._by_district[code].append(i)
         if skipped:
             log.warning("skipped %d street rules of unknown districts", skipped)
         self._sort_street_rules(indexed, streets)
+        self._codes = {}
         polygons = {d.code: d.polygon for d in self._districts.values() if d.polygon}
         self._polygons = PolygonIndex(polygons, tolerance_m)
         self._street_points = StreetPoints(
@@ -286,7 +291,7 @@ class Gazetteer:
         log.info(
             "gazetteer built: %d districts, %d streets, %d localities, %d polygons",
             len(self._districts),
-            sum(len(t.streets) for t in self._towns.values()),
+            len(self._street_key),
             len(self._towns),
             len(polygons),
         )
@@ -327,29 +332,45 @@ class Gazetteer:
         name = self._rules.street(rule)
         town = self._town(self._rules.locality(rule))
         key = street_key(name) if name else ""
-        street = town.streets.get(key)
-        if street is None:
-            street = town.streets[key] = len(self._street_key)
+        local = self._local_street(town, key)
+        if local is None:
+            local = len(town.streets)
+            town.streets.append(len(self._street_key))
             self._street_key.append(key)
             self._street_first.append(rule)
-            self._name(town, key, street, _OFFICIAL)
+            self._name(town, key, local, _OFFICIAL)
             if key:
-                self._name(town, stem_key(key), street, _STEM)
+                self._name(town, stem_key(key), local, _STEM)
                 surname = surname_key(key)
                 if surname:
-                    self._name(town, surname, street, _ALIAS)
-        return street
+                    self._name(town, surname, local, _ALIAS)
+        return town.streets[local]
 
-    def _add_alias(self, rule: int, street: int, alias: str) -> None:
+    def _local_street(self, town: _Town, key: str) -> int | None:
+        """Return the place in `town.streets` of the street whose key is `key`, or None."""
+        codes = town.names.get(key)
+        if codes is None:
+            return None
+        for code in (codes,) if isinstance(codes, int) else codes:
+            # Only a street's own key is an official name; within a town, of one street.
+            if code & 3 == _OFFICIAL:
+                return code >> 2
+        return None
+
+    def _add_alias(self, rule: int, alias: str) -> None:
         """Let another name (old or full) find the rule's street."""
         town = self._town(self._rules.locality(rule))
+        name = self._rules.street(rule)
+        local = self._local_street(town, street_key(name) if name else "")
+        assert local is not None
         alias_key = street_key(alias)
-        self._name(town, alias_key, street, _ALIAS)
-        self._name(town, stem_key(alias_key), street, _STEM)
+        self._name(town, alias_key, local, _ALIAS)
+        self._name(town, stem_key(alias_key), local, _STEM)
 
-    def _name(self, town: _Town, name: str, street: int, kind: int) -> None:
-        """Record that `name` may mean street number `street` of `town`."""
-        code = street << 2 | kind
+    def _name(self, town: _Town, name: str, local: int, kind: int) -> None:
+        """Record that `name` may mean street `town.streets[local]`."""
+        code = local << 2 | kind
+        code = self._codes.setdefault(code, code)
         entries = town.names.get(name)
         if entries is None:
             town.names[name] = code
@@ -394,14 +415,15 @@ class Gazetteer:
                 order[low:high] = array("I", sorted(order[low:high], key=self._rule_order))
         self._street_start, self._street_rules = start, order
 
-    def _meanings(self, names: _Names, name: str) -> list[tuple[str, int]] | None:
+    def _meanings(self, town: _Town, name: str) -> list[tuple[str, int]] | None:
         """Return what a name means in a town, as (street key, kind) pairs; None: unknown."""
-        codes = names.get(name)
+        codes = town.names.get(name)
         if codes is None:
             return None
+        keys, streets = self._street_key, town.streets
         if isinstance(codes, int):
-            return [(self._street_key[codes >> 2], codes & 3)]
-        return [(self._street_key[code >> 2], code & 3) for code in codes]
+            return [(keys[streets[codes >> 2]], codes & 3)]
+        return [(keys[streets[code >> 2]], code & 3) for code in codes]
 
     def _towns_named(self, name: str) -> tuple[str, ...]:
         """Return the keys of the localities having a street called `name`."""
@@ -411,7 +433,10 @@ class Gazetteer:
     # --- one street, by its number --------------------------------------------------------
 
     def _street_of(self, hit: _Hit) -> int:
-        return self._towns[hit.locality].streets[hit.street]
+        town = self._towns[hit.locality]
+        local = self._local_street(town, hit.street)
+        assert local is not None
+        return town.streets[local]
 
     def _rules_of(self, street: int) -> array[int]:
         """Return the positions of a street's rules, sorted by first number."""
@@ -515,7 +540,7 @@ class Gazetteer:
         """Find streets called `name` (or its alias or stem) in `loc`, else the default town."""
         if loc is not None:
             hits = self._exact_in(name, loc)
-            if not hits and "" in self._towns[loc].streets:
+            if not hits and self._local_street(self._towns[loc], "") is not None:
                 # A whole-locality rule covers streets the police did not list.
                 hits = [_Hit(loc, "", 100.0, _OFFICIAL)]
             return hits
@@ -523,7 +548,7 @@ class Gazetteer:
             hits = self._exact_in(name, default)
             if hits:
                 return hits
-        if name in self._towns and "" in self._towns[name].streets:
+        if name in self._towns and self._local_street(self._towns[name], "") is not None:
             return [_Hit(name, "", 100.0, _OFFICIAL)]
         hits = []
         for other in self._towns_named(name):
@@ -536,10 +561,10 @@ class Gazetteer:
 
     def _exact_in(self, name: str, loc: str) -> list[_Hit]:
         """Find streets of locality `loc` known by `name`, best kind of match only."""
-        names = self._towns[loc].names
-        entries = self._meanings(names, name)
+        town = self._towns[loc]
+        entries = self._meanings(town, name)
         if entries is None:
-            entries = [(k, _STEM) for k, _ in self._meanings(names, stem_key(name)) or ()]
+            entries = [(k, _STEM) for k, _ in self._meanings(town, stem_key(name)) or ()]
         entries = [e for e in entries if e[0]]
         if not entries:
             return []
@@ -559,7 +584,7 @@ class Gazetteer:
             for choice, score, _ in process.extract(
                 query, town.choices, scorer=fuzz.ratio, score_cutoff=STREET_CUTOFF, limit=10
             ):
-                for key, _ in self._meanings(town.names, choice) or ():
+                for key, _ in self._meanings(town, choice) or ():
                     if key:
                         best[key] = max(best.get(key, 0.0), float(score))
         ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
