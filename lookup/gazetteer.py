@@ -161,6 +161,8 @@ class _Hit:
     street: str
     score: float
     kind: int
+    # The gazetteer's number of the street (its key is `street`).
+    number: int
 
 
 class Gazetteer:
@@ -415,15 +417,22 @@ class Gazetteer:
                 order[low:high] = array("I", sorted(order[low:high], key=self._rule_order))
         self._street_start, self._street_rules = start, order
 
-    def _meanings(self, town: _Town, name: str) -> list[tuple[str, int]] | None:
-        """Return what a name means in a town, as (street key, kind) pairs; None: unknown."""
+    def _meanings(self, town: _Town, name: str) -> list[tuple[str, int, int]] | None:
+        """Return what a name means in a town: (street key, kind, street number); None: unknown."""
         codes = town.names.get(name)
         if codes is None:
             return None
         keys, streets = self._street_key, town.streets
         if isinstance(codes, int):
-            return [(keys[streets[codes >> 2]], codes & 3)]
-        return [(keys[streets[code >> 2]], code & 3) for code in codes]
+            street = streets[codes >> 2]
+            return [(keys[street], codes & 3, street)]
+        return [(keys[n], code & 3, n) for code in codes for n in (streets[code >> 2],)]
+
+    def _whole_locality(self, loc: str) -> int | None:
+        """Return the number of a town's whole-locality "street" (key ""), if it has one."""
+        town = self._towns[loc]
+        local = self._local_street(town, "")
+        return None if local is None else town.streets[local]
 
     def _towns_named(self, name: str) -> tuple[str, ...]:
         """Return the keys of the localities having a street called `name`."""
@@ -433,10 +442,7 @@ class Gazetteer:
     # --- one street, by its number --------------------------------------------------------
 
     def _street_of(self, hit: _Hit) -> int:
-        town = self._towns[hit.locality]
-        local = self._local_street(town, hit.street)
-        assert local is not None
-        return town.streets[local]
+        return hit.number
 
     def _rules_of(self, street: int) -> array[int]:
         """Return the positions of a street's rules, sorted by first number."""
@@ -540,16 +546,18 @@ class Gazetteer:
         """Find streets called `name` (or its alias or stem) in `loc`, else the default town."""
         if loc is not None:
             hits = self._exact_in(name, loc)
-            if not hits and self._local_street(self._towns[loc], "") is not None:
+            whole = None if hits else self._whole_locality(loc)
+            if whole is not None:
                 # A whole-locality rule covers streets the police did not list.
-                hits = [_Hit(loc, "", 100.0, _OFFICIAL)]
+                hits = [_Hit(loc, "", 100.0, _OFFICIAL, whole)]
             return hits
         if default is not None:
             hits = self._exact_in(name, default)
             if hits:
                 return hits
-        if name in self._towns and self._local_street(self._towns[name], "") is not None:
-            return [_Hit(name, "", 100.0, _OFFICIAL)]
+        whole = self._whole_locality(name) if name in self._towns else None
+        if whole is not None:
+            return [_Hit(name, "", 100.0, _OFFICIAL, whole)]
         hits = []
         for other in self._towns_named(name):
             hits.extend(self._exact_in(name, other))
@@ -564,13 +572,13 @@ class Gazetteer:
         town = self._towns[loc]
         entries = self._meanings(town, name)
         if entries is None:
-            entries = [(k, _STEM) for k, _ in self._meanings(town, stem_key(name)) or ()]
+            entries = [(k, _STEM, n) for k, _, n in self._meanings(town, stem_key(name)) or ()]
         entries = [e for e in entries if e[0]]
         if not entries:
             return []
-        best = min(kind for _, kind in entries)
+        best = min(kind for _, kind, _ in entries)
         score = STEM_SCORE if best == _STEM else 100.0
-        return [_Hit(loc, key, score, kind) for key, kind in entries if kind == best]
+        return [_Hit(loc, key, score, kind, n) for key, kind, n in entries if kind == best]
 
     def _fuzzy(self, name: str, loc: str | None) -> list[_Hit]:
         """Find streets whose names are a small typo away from `name`."""
@@ -580,15 +588,17 @@ class Gazetteer:
         if town.choices is None:
             town.choices = list(town.names)
         best: dict[str, float] = {}
+        numbers: dict[str, int] = {}
         for query in {name, stem_key(name)}:
             for choice, score, _ in process.extract(
                 query, town.choices, scorer=fuzz.ratio, score_cutoff=STREET_CUTOFF, limit=10
             ):
-                for key, _ in self._meanings(town, choice) or ():
+                for key, _, number in self._meanings(town, choice) or ():
                     if key:
                         best[key] = max(best.get(key, 0.0), float(score))
+                        numbers[key] = number
         ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
-        return [_Hit(loc, key, score, _STEM) for key, score in ranked]
+        return [_Hit(loc, key, score, _STEM, numbers[key]) for key, score in ranked]
 
     def _answer(self, hits: list[_Hit], number: HouseNumber | None) -> AddressResult:
         """Turn street hits and a house number into a result."""
@@ -607,14 +617,16 @@ class Gazetteer:
         found = hit.kind != _STEM and hit.score >= 100.0
         quality = MatchQuality.EXACT if found else MatchQuality.FUZZY
         table = self._rules
+        rules: Sequence[int] = self._rules_of(street)
         if number is not None:
-            rules = [r for r in self._rules_of(street) if table.covers(r, number.number)]
-        else:
-            rules = list(self._rules_of(street))
-        districts = {table.district_code(r) for r in rules}
+            rules = table.covering(rules, number.number)
+        # Most streets have one rule: no set to build.
+        districts = (
+            {table.district_code(rules[0])} if len(rules) == 1 else table.district_codes(rules)
+        )
         if len(districts) == 1:
             # Narrowest range wins when one district lists the same house twice.
-            rule = min(rules, key=self._span)
+            rule = rules[0] if len(rules) == 1 else min(rules, key=self._span)
             return self._result(quality, rule, street, number, hit.score)
         if number is not None and len(districts) > 1:
             # Overlapping ranges in the published data: let the resident choose.
@@ -670,9 +682,9 @@ class Gazetteer:
         score: float,
     ) -> AddressResult:
         """Fill a result for a single matched rule (its record is made here, for the answer)."""
-        table = self._rules
-        district = self._districts[table.district_code(rule)]
-        lat, lon = table.lat(rule), table.lon(rule)
+        record = self._rules.record(rule)
+        district = self._districts[record.district_code]
+        lat, lon = record.lat, record.lon
         if lat is None or lon is None:
             lat, lon = self._point_for(street, district.code)
         return AddressResult(
@@ -680,7 +692,7 @@ class Gazetteer:
             district=district,
             station=self._stations.get(district.station_code),
             officers=self._officers.get(district.code, ()),
-            rule=table.record(rule),
+            rule=record,
             lat=lat,
             lon=lon,
             house_number=number,

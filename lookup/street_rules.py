@@ -139,18 +139,31 @@ class StreetRules(Sequence[StreetRuleRecord]):
 
     def record(self, i: int) -> StreetRuleRecord:
         """Make the record of rule `i`."""
+        low, high, lat, lon = self._number_from[i], self._number_to[i], self._lat[i], self._lon[i]
         return StreetRuleRecord(
             self._locality[i],
             self._prefix[i],
             self._street[i],
             _PARITIES[self._parity[i]],
-            self.number_from(i),
-            self.number_to(i),
+            None if low == _NO_NUMBER else low,
+            None if high == _NO_NUMBER else high,
             self._district[i],
-            self.lat(i),
-            self.lon(i),
+            None if math.isnan(lat) else lat,
+            None if math.isnan(lon) else lon,
             self._aliases.get(i, ()),
         )
+
+    # --- several rules at once (a street's, in a look-up) ------------------------------------
+
+    def covering(self, rules: Iterable[int], number: int) -> list[int]:
+        """Return the rules (positions) that cover house number `number`, in order."""
+        covers = self.covers
+        return [i for i in rules if covers(i, number)]
+
+    def district_codes(self, rules: Iterable[int]) -> set[str]:
+        """Return the codes of the districts of some rules (positions)."""
+        district = self._district
+        return {district[i] for i in rules}
 
     # --- one column of one rule (what the look-ups read without making a record) -----------
 
