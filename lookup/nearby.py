@@ -56,8 +56,8 @@ class StreetPoints:
     """The street rules that have a point, on a grid, for "which street is this pin near".
 
     The points are numbers in arrays, ordered by grid cell, instead of a shapely point each in
-    an STRtree: 300,000 shapely points took about 60 MB (their Python objects and the GEOS
-    geometries under them) for what is two floats per rule. The answer is the STRtree's: the
+    an STRtree: 300,000 shapely points took 16 MB of Python objects (tracemalloc), and the GEOS
+    geometries under them besides, for what is two floats per rule. The answer is the STRtree's: the
     point nearest in degrees sets the reach, and of the points within it the one nearest on the
     ground wins (ties: the rule that comes first).
     """

@@ -1,11 +1,12 @@
 """The street rules of a directory in columns, for a national directory's few hundred thousand.
 
 As a tuple of `StreetRuleRecord`s each rule was an object of its own (112 bytes) with strings and
-numbers of its own: about 100 MB for the 300,000 rules of a national directory read from the
-database, where every row brings fresh copies of its town, prefix and street. Here a rule is a
-position in a few columns: the strings shared with the rule before it (a street's ranges come
-one after the other) or with every rule of the town, the numbers and points in arrays. A record
-is made only when someone asks for one (a look-up's answer, an export's line).
+numbers of its own: about 110 MB (tracemalloc) for the 300,000 rules of a national directory
+read from the database, where every row brings fresh copies of its town, prefix and street.
+Here a rule is a position in a few columns: the strings shared with the rule before it (a
+street's ranges come one after the other) or with every rule of the town, the numbers and
+points in arrays: 37 MB. A record is made only when someone asks for one (a look-up's answer,
+an export's line). See docs/benchmarks.md, "Compact gazetteer".
 """
 
 from __future__ import annotations

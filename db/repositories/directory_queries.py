@@ -150,9 +150,9 @@ async def load_directory(session: AsyncSession) -> lookup.Directory:
     )  # fmt: skip
 
 
-# Rules read per statement: a national directory's 300,000 rows at once, with a fresh string
-# for every town, prefix and street of every row, added about 100 MB to the bot's start, and
-# most of it stayed with the process after the rows were gone.
+# Rules read per statement: not a national directory's 300,000 rows alive at once, each with
+# a fresh string for its town, prefix and street, at the peak of the bot's start (memory the
+# allocator keeps once it has it); the columns share those strings.
 RULES_PAGE = 20_000
 
 
