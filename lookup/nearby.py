@@ -78,6 +78,10 @@ class StreetPoints:
         # Entries of `_rules` by cell: `_cells` holds each entry's cell, in order, for bisect.
         self._by_cell = array("I", ranked)
         self._cells = array("q", (cells[k] for k in ranked))
+        # The rows and columns of cells that hold points: no search goes beyond them.
+        rows = [math.floor(self._point(i)[0] / CELL_DEGREES) for i in self._rules]
+        columns = [math.floor(self._point(i)[1] / CELL_DEGREES) for i in self._rules]
+        self._extent = (min(rows), max(rows), min(columns), max(columns)) if rows else (0, 0, 0, 0)
 
     def __len__(self) -> int:
         return len(self._rules)
@@ -105,9 +109,10 @@ class StreetPoints:
         """Return the entries whose points lie within `reach` degrees of (lat, lon), ascending."""
         row, column = math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES)
         rings = math.ceil(reach / CELL_DEGREES)
+        low_row, high_row, low_column, high_column = self._extent
         found = []
-        for r in range(row - rings, row + rings + 1):
-            for c in range(column - rings, column + rings + 1):
+        for r in range(max(row - rings, low_row), min(row + rings, high_row) + 1):
+            for c in range(max(column - rings, low_column), min(column + rings, high_column) + 1):
                 for k in self._entries_in(r, c):
                     plat, plon = self._point(self._rules[k])
                     if math.hypot(plon - lon, plat - lat) <= reach:
@@ -118,17 +123,31 @@ class StreetPoints:
     def _nearest_in_degrees(self, lat: float, lon: float, limit: float) -> float | None:
         """Return the distance in degrees to the nearest point, None if none is within `limit`."""
         row, column = math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES)
+        low_row, high_row, low_column, high_column = self._extent
         best: float | None = None
         ring = 0
         # Points outside the rings searched so far (0 to ring - 1) are at least
         # `(ring - 1) * CELL_DEGREES` away: the pin may lie on its cell's edge.
-        while (best is None or best > (ring - 1) * CELL_DEGREES) and (
-            ring - 1
-        ) * CELL_DEGREES <= limit:
-            for r in range(row - ring, row + ring + 1):
+        while (
+            (best is None or best > (ring - 1) * CELL_DEGREES)
+            and (ring - 1) * CELL_DEGREES <= limit
+            # Once the rings cover every cell that holds a point, there is nothing more.
+            and not (
+                row - ring < low_row
+                and row + ring > high_row
+                and column - ring < low_column
+                and column + ring > high_column
+            )
+        ):
+            for r in range(max(row - ring, low_row), min(row + ring, high_row) + 1):
                 edge = r in (row - ring, row + ring)
-                step = 1 if edge else 2 * ring
-                for c in range(column - ring, column + ring + 1, max(step, 1)):
+                if edge:
+                    columns = range(
+                        max(column - ring, low_column), min(column + ring, high_column) + 1
+                    )
+                else:
+                    columns = range(column - ring, column + ring + 1, max(2 * ring, 1))
+                for c in columns:
                     for k in self._entries_in(r, c):
                         plat, plon = self._point(self._rules[k])
                         degrees = math.hypot(plon - lon, plat - lat)
