@@ -73,15 +73,25 @@ class StreetPoints:
         positions = range(len(table)) if order is None else order
         self._table = table
         self._rules = array("I", (i for i in positions if table.street(i) and table.point(i)))
-        cells = array("q", (self._cell_of(*self._point(i)) for i in self._rules))
+        cells = array("q")
+        # The rows and columns of cells that hold points: no search goes beyond them.
+        low_row = low_column = math.inf
+        high_row = high_column = -math.inf
+        for i in self._rules:
+            lat, lon = self._point(i)
+            row, column = math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES)
+            cells.append(row * _ROW + column)
+            low_row, high_row = min(low_row, row), max(high_row, row)
+            low_column, high_column = min(low_column, column), max(high_column, column)
+        self._extent = (
+            (int(low_row), int(high_row), int(low_column), int(high_column))
+            if cells
+            else (0, 0, 0, 0)
+        )
         ranked = sorted(range(len(self._rules)), key=cells.__getitem__)
         # Entries of `_rules` by cell: `_cells` holds each entry's cell, in order, for bisect.
         self._by_cell = array("I", ranked)
         self._cells = array("q", (cells[k] for k in ranked))
-        # The rows and columns of cells that hold points: no search goes beyond them.
-        rows = [math.floor(self._point(i)[0] / CELL_DEGREES) for i in self._rules]
-        columns = [math.floor(self._point(i)[1] / CELL_DEGREES) for i in self._rules]
-        self._extent = (min(rows), max(rows), min(columns), max(columns)) if rows else (0, 0, 0, 0)
 
     def __len__(self) -> int:
         return len(self._rules)
@@ -90,10 +100,6 @@ class StreetPoints:
         point = self._table.point(i)
         assert point is not None
         return point
-
-    @staticmethod
-    def _cell_of(lat: float, lon: float) -> int:
-        return math.floor(lat / CELL_DEGREES) * _ROW + math.floor(lon / CELL_DEGREES)
 
     def _entries_in(self, row: int, column: int) -> array[int]:
         """Return the entries of `_rules` (ascending) whose points lie in one cell."""
