@@ -8,6 +8,7 @@ the other, so the two must never be mistaken for each other.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -184,7 +185,8 @@ class Directory:
     stations: tuple[StationRecord, ...] = ()
     districts: tuple[DistrictRecord, ...] = ()
     officers: tuple[OfficerRecord, ...] = ()
-    rules: tuple[StreetRuleRecord, ...] = field(default=())
+    # A tuple, or a `lookup.street_rules.StreetRules` (columns) as the database's are loaded.
+    rules: Sequence[StreetRuleRecord] = field(default=())
     partners: tuple[PartnerRecord, ...] = ()
     # places.csv: stops, parks, bridges... residents name instead of an address.
     places: tuple[LandmarkRecord, ...] = ()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gc
 import logging
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import partial
 
 import shapely
 from geopy.distance import geodesic
@@ -34,6 +36,7 @@ from lookup.normalize import (
     surname_key,
     words_key,
 )
+from lookup.street_rules import StreetRules
 
 log = logging.getLogger(__name__)
 
@@ -130,22 +133,12 @@ class StopsNear:
     stops: tuple[LandmarkRecord, ...]
 
 
-@dataclass(slots=True)
-class _Street:
-    """One street of one locality with its rules, sorted by first number."""
-
-    locality: str
-    prefix: str
-    name: str
-    rules: list[StreetRuleRecord] = field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        """Name the street as residents read it ("ul. Kolejowa")."""
-        return f"{self.prefix} {self.name}".strip()
-
-
-_Names = dict[str, tuple[tuple[str, int], ...]]
+# Name key → what it may mean, each as `street << 2 | kind` (street: its place in the town's
+# `streets`; kind: _OFFICIAL, _ALIAS or _STEM); one int, as most names mean one street, or a
+# tuple of them. As a tuple of (street key, kind) tuples each name took two tuples: 57 MB in
+# 922,000 objects for a national directory (docs/benchmarks.md, "Compact gazetteer"). Numbered
+# within the town, the same codes recur from town to town and share one int object each.
+_Names = dict[str, int | tuple[int, ...]]
 
 
 @dataclass(slots=True)
@@ -154,8 +147,9 @@ class _Town:
 
     key: str
     name: str
-    streets: dict[str, _Street] = field(default_factory=dict)
-    # name key → ((street key, kind), ...); tuples, because most names mean one street.
+    # The gazetteer's numbers of the town's streets (see Gazetteer._street_key), in order of
+    # first sight; a street's official name (its key) finds it in `names`.
+    streets: array[int] = field(default_factory=partial(array, "I"))
     names: _Names = field(default_factory=dict)
     # The names as a list for rapidfuzz, made on the first typo in this town.
     choices: list[str] | None = None
@@ -167,6 +161,8 @@ class _Hit:
     street: str
     score: float
     kind: int
+    # The gazetteer's number of the street (its key is `street`).
+    number: int
 
 
 class Gazetteer:
@@ -177,10 +173,23 @@ class Gazetteer:
         self._stations: dict[str, StationRecord] = {}
         self._districts: dict[str, DistrictRecord] = {}
         self._officers: dict[str, tuple[OfficerRecord, ...]] = {}
-        self._by_district: dict[str, list[StreetRuleRecord]] = defaultdict(list)
+        # The rules in columns; the indexes below hold positions in it, not records.
+        self._rules = StreetRules()
+        self._by_district: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))
         self._towns: dict[str, _Town] = {}
-        # name key → locality keys having a street so named (for addresses without a town).
-        self._by_name: dict[str, tuple[str, ...]] = {}
+        # The streets, numbered in order of first sight: a street's key, its first rule (which
+        # names it: town, prefix, name as written) and its rules, sorted by first number, as
+        # `_street_rules[_street_start[n]:_street_start[n + 1]]`. A street was an object with
+        # a list of its own: 30 MB for the 219,000 streets of a national directory.
+        self._street_key: list[str] = []
+        self._street_first = array("I")
+        self._street_start = array("I", [0])
+        self._street_rules = array("I")
+        # name key → the locality key, or keys, having a street so named (for addresses
+        # without a town); a lone key, not a tuple of one, for most names.
+        self._by_name: dict[str, str | tuple[str, ...]] = {}
+        # One int object per code value while building (see _Names).
+        self._codes: dict[int, int] = {}
         self._polygons = PolygonIndex({})
         self._street_points = StreetPoints(())
         self._centres: dict[str, tuple[float, float]] = {}
@@ -214,7 +223,8 @@ class Gazetteer:
         """Index the directory; points within `tolerance_m` of a polygon still match it.
 
         Call gc.freeze() after building a large gazetteer, so the cyclic collector stops
-        rescanning its millions of long-lived objects during lookups.
+        rescanning its millions of long-lived objects during lookups. `rules` given as a
+        StreetRules table (as `load_directory` reads them) is kept as it is, not copied.
         """
         # The index creates no reference cycles; collector passes over it only cost time.
         collecting = gc.isenabled()
@@ -246,28 +256,33 @@ class Gazetteer:
                 for code in officer.district_codes:
                     serving[code].append(officer)
         self._officers = {code: tuple(found) for code, found in serving.items()}
+        table = self._rules = rules if isinstance(rules, StreetRules) else StreetRules(rules)
         skipped = 0
-        last: _Street | None = None
-        for rule in rules:
-            if rule.district_code not in self._districts:
+        # The rules indexed (of known districts), and the street of each.
+        indexed, streets = array("I"), array("I")
+        last: tuple[str, str, int] | None = None
+        for i in range(len(table)):
+            code = table.district_code(i)
+            if code not in self._districts:
                 skipped += 1
                 continue
+            locality, name = table.locality(i), table.street(i)
             # Published lists keep a street's ranges together: skip re-folding its name.
-            if last is None or last.name != rule.street or last.locality != rule.locality:
-                last = self._street_for(rule)
-            last.rules.append(rule)
-            for alias in rule.aliases:
-                self._add_alias(rule, alias)
-            self._by_district[rule.district_code].append(rule)
+            if last is None or last[0] != name or last[1] != locality:
+                last = (name, locality, self._street_for(i))
+            indexed.append(i)
+            streets.append(last[2])
+            for alias in table.aliases(i):
+                self._add_alias(i, alias)
+            self._by_district[code].append(i)
         if skipped:
             log.warning("skipped %d street rules of unknown districts", skipped)
-        for town in self._towns.values():
-            for street in town.streets.values():
-                street.rules.sort(key=_rule_order)
+        self._sort_street_rules(indexed, streets)
+        self._codes = {}
         polygons = {d.code: d.polygon for d in self._districts.values() if d.polygon}
         self._polygons = PolygonIndex(polygons, tolerance_m)
         self._street_points = StreetPoints(
-            rule for rules in self._by_district.values() for rule in rules
+            table, (i for rules in self._by_district.values() for i in rules)
         )
         if polygons:
             codes = list(polygons)
@@ -278,7 +293,7 @@ class Gazetteer:
         log.info(
             "gazetteer built: %d districts, %d streets, %d localities, %d polygons",
             len(self._districts),
-            sum(len(t.streets) for t in self._towns.values()),
+            len(self._street_key),
             len(self._towns),
             len(polygons),
         )
@@ -314,39 +329,154 @@ class Gazetteer:
             town = self._towns[loc] = _Town(loc, locality)
         return town
 
-    def _street_for(self, rule: StreetRuleRecord) -> _Street:
-        """Return the street record of a rule, registering its names on first sight."""
-        town = self._town(rule.locality)
-        key = street_key(rule.street) if rule.street else ""
-        street = town.streets.get(key)
-        if street is None:
-            street = town.streets[key] = _Street(rule.locality, rule.prefix, rule.street)
-            self._name(town, key, key, _OFFICIAL)
+    def _street_for(self, rule: int) -> int:
+        """Return the number of a rule's street, registering the street on first sight."""
+        name = self._rules.street(rule)
+        town = self._town(self._rules.locality(rule))
+        key = street_key(name) if name else ""
+        local = self._local_street(town, key)
+        if local is None:
+            local = len(town.streets)
+            town.streets.append(len(self._street_key))
+            self._street_key.append(key)
+            self._street_first.append(rule)
+            self._name(town, key, local, _OFFICIAL)
             if key:
-                self._name(town, stem_key(key), key, _STEM)
+                self._name(town, stem_key(key), local, _STEM)
                 surname = surname_key(key)
                 if surname:
-                    self._name(town, surname, key, _ALIAS)
-        return street
+                    self._name(town, surname, local, _ALIAS)
+        return town.streets[local]
 
-    def _add_alias(self, rule: StreetRuleRecord, alias: str) -> None:
+    def _local_street(self, town: _Town, key: str) -> int | None:
+        """Return the place in `town.streets` of the street whose key is `key`, or None."""
+        codes = town.names.get(key)
+        if codes is None:
+            return None
+        for code in (codes,) if isinstance(codes, int) else codes:
+            # Only a street's own key is an official name; within a town, of one street.
+            if code & 3 == _OFFICIAL:
+                return code >> 2
+        return None
+
+    def _add_alias(self, rule: int, alias: str) -> None:
         """Let another name (old or full) find the rule's street."""
-        town = self._town(rule.locality)
-        key = street_key(rule.street) if rule.street else ""
+        town = self._town(self._rules.locality(rule))
+        name = self._rules.street(rule)
+        local = self._local_street(town, street_key(name) if name else "")
+        assert local is not None
         alias_key = street_key(alias)
-        self._name(town, alias_key, key, _ALIAS)
-        self._name(town, stem_key(alias_key), key, _STEM)
+        self._name(town, alias_key, local, _ALIAS)
+        self._name(town, stem_key(alias_key), local, _STEM)
 
-    def _name(self, town: _Town, name: str, key: str, kind: int) -> None:
-        """Record that `name` may mean street `key` of `town`."""
-        entries = town.names.get(name, ())
-        if (key, kind) in entries:
+    def _name(self, town: _Town, name: str, local: int, kind: int) -> None:
+        """Record that `name` may mean street `town.streets[local]`."""
+        code = local << 2 | kind
+        code = self._codes.setdefault(code, code)
+        entries = town.names.get(name)
+        if entries is None:
+            town.names[name] = code
+        elif isinstance(entries, int):
+            if entries == code:
+                return
+            town.names[name] = (entries, code)
+        elif code in entries:
             return
-        town.names[name] = (*entries, (key, kind))
+        else:
+            town.names[name] = (*entries, code)
         if kind != _STEM:
-            found = self._by_name.get(name, ())
-            if town.key not in found:
+            found = self._by_name.get(name)
+            if found is None:
+                self._by_name[name] = town.key
+            elif isinstance(found, str):
+                if found != town.key:
+                    self._by_name[name] = (found, town.key)
+            elif town.key not in found:
                 self._by_name[name] = (*found, town.key)
+
+    def _sort_street_rules(self, rules: array[int], streets: array[int]) -> None:
+        """Lay out each street's rules together, in the order of their first numbers.
+
+        `streets[k]` is the street of rule `rules[k]`; a counting sort by street keeps the
+        rules' order within a street, which the sort by first number then keeps for ties.
+        """
+        count = len(self._street_key)
+        start = array("I", bytes(4 * (count + 1)))
+        for street in streets:
+            start[street + 1] += 1
+        for street in range(count):
+            start[street + 1] += start[street]
+        order = array("I", bytes(4 * len(rules)))
+        fill = array("I", start)
+        for rule, street in zip(rules, streets, strict=True):
+            order[fill[street]] = rule
+            fill[street] += 1
+        for street in range(count):
+            low, high = start[street], start[street + 1]
+            if high - low > 1:
+                order[low:high] = array("I", sorted(order[low:high], key=self._rule_order))
+        self._street_start, self._street_rules = start, order
+
+    def _meanings(self, town: _Town, name: str) -> list[tuple[str, int, int]] | None:
+        """Return what a name means in a town: (street key, kind, street number); None: unknown."""
+        codes = town.names.get(name)
+        if codes is None:
+            return None
+        keys, streets = self._street_key, town.streets
+        if isinstance(codes, int):
+            street = streets[codes >> 2]
+            return [(keys[street], codes & 3, street)]
+        return [(keys[n], code & 3, n) for code in codes for n in (streets[code >> 2],)]
+
+    def _whole_locality(self, loc: str) -> int | None:
+        """Return the number of a town's whole-locality "street" (key ""), if it has one."""
+        town = self._towns[loc]
+        local = self._local_street(town, "")
+        return None if local is None else town.streets[local]
+
+    def _towns_named(self, name: str) -> tuple[str, ...]:
+        """Return the keys of the localities having a street called `name`."""
+        found = self._by_name.get(name, ())
+        return (found,) if isinstance(found, str) else found
+
+    # --- one street, by its number --------------------------------------------------------
+
+    def _street_of(self, hit: _Hit) -> int:
+        return hit.number
+
+    def _rules_of(self, street: int) -> array[int]:
+        """Return the positions of a street's rules, sorted by first number."""
+        return self._street_rules[self._street_start[street] : self._street_start[street + 1]]
+
+    def _locality_of(self, street: int) -> str:
+        """Return the town of a street as written."""
+        return self._rules.locality(self._street_first[street])
+
+    def _prefix_of(self, street: int) -> str:
+        return self._rules.prefix(self._street_first[street])
+
+    def _label(self, street: int) -> str:
+        """Name the street as residents read it ("ul. Kolejowa")."""
+        first = self._street_first[street]
+        return f"{self._rules.prefix(first)} {self._rules.street(first)}".strip()
+
+    def _rule_order(self, rule: int) -> tuple[int, str]:
+        return (self._rules.number_from(rule) or 0, self._rules.parity(rule).value)
+
+    def _span(self, rule: int) -> int:
+        rules = self._rules
+        low = rules.number_from(rule) or 0
+        high = rules.number_to(rule)
+        high = 1_000_000 if high is None else high
+        return high - low + (0 if rules.parity(rule) is Parity.ALL else -1)
+
+    def _listing_order(self, rule: int) -> tuple[str, str, int]:
+        rules = self._rules
+        return (
+            words_key(rules.locality(rule)),
+            street_key(rules.street(rule)),
+            rules.number_from(rule) or 0,
+        )
 
     # --- addresses -------------------------------------------------------------------
 
@@ -416,37 +546,39 @@ class Gazetteer:
         """Find streets called `name` (or its alias or stem) in `loc`, else the default town."""
         if loc is not None:
             hits = self._exact_in(name, loc)
-            if not hits and "" in self._towns[loc].streets:
+            whole = None if hits else self._whole_locality(loc)
+            if whole is not None:
                 # A whole-locality rule covers streets the police did not list.
-                hits = [_Hit(loc, "", 100.0, _OFFICIAL)]
+                hits = [_Hit(loc, "", 100.0, _OFFICIAL, whole)]
             return hits
         if default is not None:
             hits = self._exact_in(name, default)
             if hits:
                 return hits
-        if name in self._towns and "" in self._towns[name].streets:
-            return [_Hit(name, "", 100.0, _OFFICIAL)]
+        whole = self._whole_locality(name) if name in self._towns else None
+        if whole is not None:
+            return [_Hit(name, "", 100.0, _OFFICIAL, whole)]
         hits = []
-        for other in self._by_name.get(name, ()):
+        for other in self._towns_named(name):
             hits.extend(self._exact_in(name, other))
         if not hits:
-            for other in self._by_name.get(stem_key(name), ()):
+            for other in self._towns_named(stem_key(name)):
                 hits.extend(self._exact_in(name, other))
         best = min((h.kind for h in hits), default=_STEM)
         return [h for h in hits if h.kind == best]
 
     def _exact_in(self, name: str, loc: str) -> list[_Hit]:
         """Find streets of locality `loc` known by `name`, best kind of match only."""
-        names = self._towns[loc].names
-        entries = names.get(name)
+        town = self._towns[loc]
+        entries = self._meanings(town, name)
         if entries is None:
-            entries = tuple((k, _STEM) for k, _ in names.get(stem_key(name), ()))
-        entries = tuple(e for e in entries if e[0])
+            entries = [(k, _STEM, n) for k, _, n in self._meanings(town, stem_key(name)) or ()]
+        entries = [e for e in entries if e[0]]
         if not entries:
             return []
-        best = min(kind for _, kind in entries)
+        best = min(kind for _, kind, _ in entries)
         score = STEM_SCORE if best == _STEM else 100.0
-        return [_Hit(loc, key, score, kind) for key, kind in entries if kind == best]
+        return [_Hit(loc, key, score, kind, n) for key, kind, n in entries if kind == best]
 
     def _fuzzy(self, name: str, loc: str | None) -> list[_Hit]:
         """Find streets whose names are a small typo away from `name`."""
@@ -456,15 +588,17 @@ class Gazetteer:
         if town.choices is None:
             town.choices = list(town.names)
         best: dict[str, float] = {}
+        numbers: dict[str, int] = {}
         for query in {name, stem_key(name)}:
             for choice, score, _ in process.extract(
                 query, town.choices, scorer=fuzz.ratio, score_cutoff=STREET_CUTOFF, limit=10
             ):
-                for key, _ in town.names[choice]:
+                for key, _, number in self._meanings(town, choice) or ():
                     if key:
                         best[key] = max(best.get(key, 0.0), float(score))
+                        numbers[key] = number
         ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
-        return [_Hit(loc, key, score, _STEM) for key, score in ranked]
+        return [_Hit(loc, key, score, _STEM, numbers[key]) for key, score in ranked]
 
     def _answer(self, hits: list[_Hit], number: HouseNumber | None) -> AddressResult:
         """Turn street hits and a house number into a result."""
@@ -479,24 +613,27 @@ class Gazetteer:
                 score=top,
             )
         hit = hits[0]
-        street = self._towns[hit.locality].streets[hit.street]
+        street = self._street_of(hit)
         found = hit.kind != _STEM and hit.score >= 100.0
         quality = MatchQuality.EXACT if found else MatchQuality.FUZZY
+        table = self._rules
+        rules: Sequence[int] = self._rules_of(street)
         if number is not None:
-            rules = [r for r in street.rules if r.covers(number.number)]
-        else:
-            rules = list(street.rules)
-        districts = {r.district_code for r in rules}
+            rules = table.covering(rules, number.number)
+        # Most streets have one rule: no set to build.
+        districts = (
+            {table.district_code(rules[0])} if len(rules) == 1 else table.district_codes(rules)
+        )
         if len(districts) == 1:
             # Narrowest range wins when one district lists the same house twice.
-            rule = min(rules, key=_span)
+            rule = rules[0] if len(rules) == 1 else min(rules, key=self._span)
             return self._result(quality, rule, street, number, hit.score)
         if number is not None and len(districts) > 1:
             # Overlapping ranges in the published data: let the resident choose.
             quality = MatchQuality.AMBIGUOUS
         else:
             quality = MatchQuality.STREET_ONLY
-            rules = list(street.rules)
+            rules = list(self._rules_of(street))
         choices = tuple(self._alternative(street, r, hit.score) for r in rules)
         return AddressResult(
             quality,
@@ -507,62 +644,68 @@ class Gazetteer:
 
     def _street_alternatives(self, hit: _Hit, number: HouseNumber | None) -> list[Alternative]:
         """List one alternative per district a hit's street could mean."""
-        street = self._towns[hit.locality].streets[hit.street]
-        rules = street.rules
+        street = self._street_of(hit)
+        table = self._rules
+        rules: Sequence[int] = self._rules_of(street)
         if number is not None:
-            rules = [r for r in rules if r.covers(number.number)] or rules
-        if len({r.district_code for r in rules}) == 1:
+            rules = [r for r in rules if table.covers(r, number.number)] or rules
+        if len({table.district_code(r) for r in rules}) == 1:
             return [self._alternative(street, rules[0], hit.score, whole=True)]
         return [self._alternative(street, r, hit.score) for r in rules]
 
     def _alternative(
-        self, street: _Street, rule: StreetRuleRecord, score: float, whole: bool = False
+        self, street: int, rule: int, score: float, whole: bool = False
     ) -> Alternative:
         """Describe one rule as a candidate."""
-        district = self._districts[rule.district_code]
-        numbers = "" if whole else describe_range(rule.parity, rule.number_from, rule.number_to)
-        span = None if whole else NumberRange(rule.parity, rule.number_from, rule.number_to)
+        table = self._rules
+        district = self._districts[table.district_code(rule)]
+        parity, low, high = table.parity(rule), table.number_from(rule), table.number_to(rule)
+        numbers = "" if whole else describe_range(parity, low, high)
+        span = None if whole else NumberRange(parity, low, high)
         return Alternative(
-            street.locality,
-            street.label,
+            self._locality_of(street),
+            self._label(street),
             numbers,
             district.code,
             district.name,
             score,
             span,
-            street.prefix,
+            self._prefix_of(street),
         )
 
     def _result(
         self,
         quality: MatchQuality,
-        rule: StreetRuleRecord,
-        street: _Street,
+        rule: int,
+        street: int,
         number: HouseNumber | None,
         score: float,
     ) -> AddressResult:
-        """Fill a result for a single matched rule."""
-        district = self._districts[rule.district_code]
-        lat, lon = rule.lat, rule.lon
+        """Fill a result for a single matched rule (its record is made here, for the answer)."""
+        record = self._rules.record(rule)
+        district = self._districts[record.district_code]
+        lat, lon = record.lat, record.lon
         if lat is None or lon is None:
-            lat, lon = self._point_for(street, rule.district_code)
+            lat, lon = self._point_for(street, district.code)
         return AddressResult(
             quality,
             district=district,
             station=self._stations.get(district.station_code),
             officers=self._officers.get(district.code, ()),
-            rule=rule,
+            rule=record,
             lat=lat,
             lon=lon,
             house_number=number,
             score=score,
         )
 
-    def _point_for(self, street: _Street, code: str) -> tuple[float | None, float | None]:
+    def _point_for(self, street: int, code: str) -> tuple[float | None, float | None]:
         """Approximate a location from a sibling rule's point or the district's centre."""
-        for other in street.rules:
-            if other.district_code == code and other.lat is not None and other.lon is not None:
-                return other.lat, other.lon
+        table = self._rules
+        for other in self._rules_of(street):
+            point = table.point(other)
+            if point is not None and table.district_code(other) == code:
+                return point
         centre = self._centres.get(code)
         return (None, None) if centre is None else centre
 
@@ -632,21 +775,25 @@ class Gazetteer:
                     if listed.kind is LandmarkKind.ROUNDABOUT:
                         found = replace(found, name=listed.name)
                     return found
-        best: tuple[float, StreetRuleRecord, StreetRuleRecord, _Hit, _Hit] | None = None
+        table = self._rules
+        best: tuple[float, int, int, _Hit, _Hit] | None = None
         shared: tuple[str, _Hit, _Hit] | None = None
         for one in first:
-            a = self._towns[one.locality].streets[one.street]
+            a = self._street_of(one)
             for two in second:
-                b = self._towns[two.locality].streets[two.street]
-                if a is b:
+                b = self._street_of(two)
+                if a == b:
                     continue
-                for ra in a.rules:
-                    for rb in b.rules:
-                        if ra.lat is None or ra.lon is None or rb.lat is None or rb.lon is None:
-                            if ra.district_code == rb.district_code and shared is None:
-                                shared = (ra.district_code, one, two)
+                for ra in self._rules_of(a):
+                    pa = table.point(ra)
+                    for rb in self._rules_of(b):
+                        pb = table.point(rb)
+                        if pa is None or pb is None:
+                            code = table.district_code(ra)
+                            if code == table.district_code(rb) and shared is None:
+                                shared = (code, one, two)
                             continue
-                        metres = float(geodesic((ra.lat, ra.lon), (rb.lat, rb.lon)).meters)
+                        metres = float(geodesic(pa, pb).meters)
                         if best is None or metres < best[0]:
                             best = (metres, ra, rb, one, two)
         if best is None:
@@ -661,22 +808,20 @@ class Gazetteer:
             return Crossing(
                 MatchQuality.NO_CROSSING, streets=self._labels(one, two), distance_m=metres
             )
-        assert ra.lat is not None and ra.lon is not None and rb.lat is not None
-        assert rb.lon is not None
-        lat, lon = (ra.lat + rb.lat) / 2, (ra.lon + rb.lon) / 2
-        code = ra.district_code
-        if rb.district_code != code:
+        pa, pb = table.point(ra), table.point(rb)
+        assert pa is not None and pb is not None
+        lat, lon = (pa[0] + pb[0]) / 2, (pa[1] + pb[1]) / 2
+        code = code_a = table.district_code(ra)
+        code_b = table.district_code(rb)
+        if code_b != code:
             # The streets change district here: the boundary decides, if the directory has one.
             at = self._polygons.locate(lat, lon)
-            if at.inside and at.district_code in (ra.district_code, rb.district_code):
+            if at.inside and at.district_code in (code_a, code_b):
                 code = at.district_code
         return self._crossing_found(one, two, code, lat, lon, metres)
 
     def _labels(self, one: _Hit, two: _Hit) -> tuple[str, str]:
-        return (
-            self._towns[one.locality].streets[one.street].label,
-            self._towns[two.locality].streets[two.street].label,
-        )
+        return (self._label(self._street_of(one)), self._label(self._street_of(two)))
 
     def _crossing_found(
         self,
@@ -692,7 +837,7 @@ class Gazetteer:
         return Crossing(
             MatchQuality.FUZZY if typo else MatchQuality.EXACT,
             streets=self._labels(one, two),
-            locality=self._towns[one.locality].streets[one.street].locality,
+            locality=self._locality_of(self._street_of(one)),
             lat=lat,
             lon=lon,
             district=district,
@@ -729,10 +874,11 @@ class Gazetteer:
         if not hits:
             return None
         hit = hits[0]
-        street = self._towns[hit.locality].streets[hit.street]
-        points = [(r.lat, r.lon) for r in street.rules if r.lat is not None and r.lon is not None]
+        street = self._street_of(hit)
+        table = self._rules
+        points = [p for r in self._rules_of(street) if (p := table.point(r)) is not None]
         stops = self._landmarks.on_street(hit.street, points, LandmarkKind.STOP)
-        return StopsNear(street.label, tuple(stops))
+        return StopsNear(self._label(street), tuple(stops))
 
     # --- points ------------------------------------------------------------------------
 
@@ -776,17 +922,21 @@ class Gazetteer:
 
     def district_lines(self, district_code: str) -> list[StreetLine]:
         """List a district's streets in the order police pages do, as records to describe."""
-        rules = sorted(self._by_district.get(district_code, ()), key=_listing_order)
-        several_towns = len({words_key(r.locality) for r in rules}) > 1
-        return [
-            StreetLine(
-                rule.locality if several_towns or not rule.street else None,
-                f"{rule.prefix} {rule.street}".strip() if rule.street else "",
-                rule.prefix,
-                NumberRange(rule.parity, rule.number_from, rule.number_to),
+        table = self._rules
+        rules = sorted(self._by_district.get(district_code, ()), key=self._listing_order)
+        several_towns = len({words_key(table.locality(r)) for r in rules}) > 1
+        lines = []
+        for rule in rules:
+            locality, prefix, street = table.locality(rule), table.prefix(rule), table.street(rule)
+            lines.append(
+                StreetLine(
+                    locality if several_towns or not street else None,
+                    f"{prefix} {street}".strip() if street else "",
+                    prefix,
+                    NumberRange(table.parity(rule), table.number_from(rule), table.number_to(rule)),
+                )
             )
-            for rule in rules
-        ]
+        return lines
 
     def district_streets(self, district_code: str) -> list[str]:
         """Describe a district's streets the way police pages list them (in Polish, for staff)."""
@@ -802,17 +952,3 @@ class Gazetteer:
             else:
                 lines.append(f"{line.street} {numbers}")
         return lines
-
-
-def _rule_order(rule: StreetRuleRecord) -> tuple[int, str]:
-    return (rule.number_from or 0, rule.parity.value)
-
-
-def _span(rule: StreetRuleRecord) -> int:
-    low = rule.number_from or 0
-    high = rule.number_to if rule.number_to is not None else 1_000_000
-    return high - low + (0 if rule.parity is Parity.ALL else -1)
-
-
-def _listing_order(rule: StreetRuleRecord) -> tuple[str, str, int]:
-    return (words_key(rule.locality), street_key(rule.street), rule.number_from or 0)

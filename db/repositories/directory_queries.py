@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -25,6 +25,7 @@ from db.models.directory import (
 from db.models.partners import Partner
 from lookup import directory as lookup
 from lookup.landmarks import LandmarkKind, LandmarkRecord
+from lookup.street_rules import StreetRules
 
 
 @dataclass(frozen=True)
@@ -104,18 +105,7 @@ async def load_directory(session: AsyncSession) -> lookup.Directory:
             .order_by(Officer.id)
         )
     )
-    # Plain rows, not ORM objects: a national directory has hundreds of thousands of rules, and
-    # as objects in the session they took about 150 MB more at the peak of the bot's start
-    # (docs/benchmarks.md, "Memory with a national directory").
-    rules = await session.execute(
-        select(
-            StreetRule.locality, StreetRule.prefix, StreetRule.street, StreetRule.parity,
-            StreetRule.number_from, StreetRule.number_to, StreetRule.district_id,
-            StreetRule.lat, StreetRule.lon, StreetRule.aliases,
-        )
-        .where(StreetRule.district_id.in_(district_codes))
-        .order_by(StreetRule.id)
-    )  # fmt: skip
+    rules = await _load_rules(session, district_codes)
     landmarks = list(await session.scalars(select(Landmark).order_by(Landmark.id)))
     return lookup.Directory(
         places=tuple(
@@ -150,16 +140,7 @@ async def load_directory(session: AsyncSession) -> lookup.Directory:
             )
             for o in officers
         ),
-        rules=tuple(
-            lookup.StreetRuleRecord(
-                locality, prefix, street, lookup.Parity(parity), number_from, number_to,
-                district_codes[district_id], lat, lon, tuple(aliases or ()),
-            )
-            for (
-                locality, prefix, street, parity, number_from, number_to, district_id, lat, lon,
-                aliases,
-            ) in rules
-        ),
+        rules=rules,
         partners=tuple(
             lookup.PartnerRecord(p.code, p.name, p.kind, p.gmina, p.contact or "")
             for p in await session.scalars(
@@ -167,6 +148,49 @@ async def load_directory(session: AsyncSession) -> lookup.Directory:
             )
         ),
     )  # fmt: skip
+
+
+# Rules read per statement: not a national directory's 300,000 rows alive at once, each with
+# a fresh string for its town, prefix and street, at the peak of the bot's start (memory the
+# allocator keeps once it has it); the columns share those strings.
+RULES_PAGE = 20_000
+
+
+async def _load_rules(session: AsyncSession, district_codes: dict[int, str]) -> StreetRules:
+    """Read the street rules of the given districts into columns, page by page, in id order.
+
+    Plain rows, not ORM objects: as objects in the session they took about 150 MB more at the
+    peak of the bot's start (docs/benchmarks.md, "Memory with a national directory").
+    """
+    rules = StreetRules()
+    after: int | None = None
+    while True:
+        wanted: list[ColumnElement[bool]] = [StreetRule.district_id.in_(district_codes)]
+        if after is not None:
+            wanted.append(StreetRule.id > after)
+        rows = (
+            await session.execute(
+                select(
+                    StreetRule.id, StreetRule.locality, StreetRule.prefix, StreetRule.street,
+                    StreetRule.parity, StreetRule.number_from, StreetRule.number_to,
+                    StreetRule.district_id, StreetRule.lat, StreetRule.lon, StreetRule.aliases,
+                )
+                .where(*wanted)
+                .order_by(StreetRule.id)
+                .limit(RULES_PAGE)
+            )
+        ).all()  # fmt: skip
+        for (
+            _, locality, prefix, street, parity, number_from, number_to, district_id, lat, lon,
+            aliases,
+        ) in rows:  # fmt: skip
+            rules.append(
+                locality, prefix, street, lookup.Parity(parity), number_from, number_to,
+                district_codes[district_id], lat, lon, tuple(aliases or ()),
+            )  # fmt: skip
+        if len(rows) < RULES_PAGE:
+            return rules
+        after = rows[-1][0]
 
 
 async def inactive_district_streets(session: AsyncSession) -> list[InactiveStreet]:

@@ -15,6 +15,7 @@ from db.engine import session_factory
 from db.models.directory import District, Officer, Station, StreetRule
 from db.models.people import User
 from db.models.reports import Report
+from db.repositories import directory_queries
 from db.repositories.directory_import import import_directory, import_folder
 from db.repositories.directory_queries import (
     district_card,
@@ -59,6 +60,23 @@ async def test_the_sample_imports_and_loads_back_unchanged(engine: AsyncEngine) 
     assert summary.updated == summary.deactivated == 0
     async with sessions() as session:
         assert await load_directory(session) == read_directory(SAMPLE)
+
+
+async def test_the_rules_load_back_unchanged_when_read_in_pages(
+    engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A national directory's rules are read a page at a time; the sample's 111 take 12 pages
+    # of 10, the last one short.
+    monkeypatch.setattr(directory_queries, "RULES_PAGE", 10)
+    sessions = session_factory(engine)
+    async with sessions() as session:
+        await import_folder(session, SAMPLE)
+        await session.commit()
+    async with sessions() as session:
+        loaded = await load_directory(session)
+    expected = read_directory(SAMPLE)
+    assert len(loaded.rules) == len(expected.rules) == 111
+    assert list(loaded.rules) == list(expected.rules)
 
 
 async def test_export_then_import_is_a_round_trip(engine: AsyncEngine, tmp_path: Path) -> None:

@@ -57,3 +57,14 @@ def test_rules_without_a_street_or_a_point_never_name_a_pin() -> None:
     points = StreetPoints([rule("", (52.2, 18.2)), rule("Bez punktu", None)])
     assert len(points) == 0
     assert points.nearest(52.2, 18.2) is None
+
+
+def test_a_pin_far_from_every_point_finds_the_nearest_when_the_caller_allows_it() -> None:
+    # The grid's search stops at the cells that hold points, however far the caller looks.
+    points = StreetPoints(
+        [rule("Północna", (54.0, 18.0)), rule("Południowa", (50.0, 19.0)), rule("Brak", None)]
+    )
+    assert points.nearest(45.0, 19.5) is None
+    near = points.nearest(45.0, 19.5, max_m=10_000_000)
+    assert near is not None and near.street == "Południowa"
+    assert 550_000 < near.distance_m < 560_000
