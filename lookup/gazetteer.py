@@ -937,18 +937,3 @@ class Gazetteer:
                 )
             )
         return lines
-
-    def district_streets(self, district_code: str) -> list[str]:
-        """Describe a district's streets the way police pages list them (in Polish, for staff)."""
-        lines = []
-        for line in self.district_lines(district_code):
-            span = line.range
-            numbers = describe_range(span.parity, span.number_from, span.number_to)
-            if not line.street:
-                whole = span.parity is Parity.ALL and span.number_from is None
-                lines.append(f"{line.locality} {'(cała miejscowość)' if whole else numbers}")
-            elif line.locality:
-                lines.append(f"{line.locality}, {line.street} {numbers}")
-            else:
-                lines.append(f"{line.street} {numbers}")
-        return lines

@@ -13,7 +13,7 @@ from lookup.directory import (
     StreetRuleRecord,
 )
 from lookup.gazetteer import Gazetteer, MatchQuality
-from lookup.house_numbers import parse_range
+from lookup.house_numbers import NumberRange, describe_range, parse_range
 
 
 def square(lon0: float, lat0: float, lon1: float, lat1: float) -> Ring:
@@ -250,19 +250,35 @@ def test_alternatives_are_capped_at_eight() -> None:
     assert len(result.alternatives) == 8
 
 
-def test_district_streets_read_like_a_police_page(gazetteer: Gazetteer) -> None:
-    assert gazetteer.district_streets("D2") == [
-        "ul. 1 Maja (cała ulica)",
-        "ul. Jana Matejki (cała ulica)",
-        "ul. Leśna (numery od 15)",
-        "ul. Rybnicka (numery nieparzyste od 25)",
-        "ul. Rybnicka (numery parzyste od 48)",
-        "ul. Słowackiego (numery parzyste od 2)",
-        "ul. Wolna (cała ulica)",
+def _numbers(span: NumberRange) -> tuple[Parity, int | None, int | None]:
+    return span.parity, span.number_from, span.number_to
+
+
+def test_a_districts_street_lines_come_in_a_police_pages_order(gazetteer: Gazetteer) -> None:
+    def lines(code: str) -> list[tuple[str | None, str, str]]:
+        return [
+            (
+                line.locality,
+                line.street,
+                describe_range(line.range.parity, line.range.number_from, line.range.number_to),
+            )
+            for line in gazetteer.district_lines(code)
+        ]
+
+    assert lines("D2") == [
+        (None, "ul. 1 Maja", "(cała ulica)"),
+        (None, "ul. Jana Matejki", "(cała ulica)"),
+        (None, "ul. Leśna", "(numery od 15)"),
+        (None, "ul. Rybnicka", "(numery nieparzyste od 25)"),
+        (None, "ul. Rybnicka", "(numery parzyste od 48)"),
+        (None, "ul. Słowackiego", "(numery parzyste od 2)"),
+        (None, "ul. Wolna", "(cała ulica)"),
     ]
-    assert "ul. Słowackiego 1–41 (nieparzyste)" in gazetteer.district_streets("D1")
-    assert gazetteer.district_streets("D3") == ["Golina, ul. Kościuszki (cała ulica)",
-                                                "Wilków (cała miejscowość)"]  # fmt: skip
+    assert (None, "ul. Słowackiego", "1–41 (nieparzyste)") in lines("D1")
+    # A district of several towns names the town on each line; a whole town has no street.
+    [golina, wilkow] = gazetteer.district_lines("D3")
+    assert (golina.locality, golina.street) == ("Golina", "ul. Kościuszki")
+    assert (wilkow.locality, wilkow.street, wilkow.range.number_from) == ("Wilków", "", None)
 
 
 def test_officers_for_lists_active_officers_only(gazetteer: Gazetteer) -> None:
