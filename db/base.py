@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -17,6 +18,7 @@ from sqlalchemy import (
     TypeDecorator,
     event,
 )
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapper
@@ -82,14 +84,35 @@ def _fit_strings(mapper: Mapper[Any], connection: Connection, target: Any) -> No
     "Send" fail on every retry. Texts that reach a VARCHAR column are cut here, once, for all
     models; free text that must stay whole lives in TEXT columns.
     """
+    for key, length in _string_lengths(mapper):
+        value = getattr(target, key, None)
+        if isinstance(value, str) and len(value) > length:
+            setattr(target, key, value[:length])
+
+
+def fitted(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
+    """Cut a row's texts to its columns' lengths, as `_fit_strings` does for ORM objects.
+
+    For rows inserted in bulk (`insert(Model)` with a list of dicts), which skip the mapper's
+    events; returns `values`, changed in place.
+    """
+    for key, length in _string_lengths(sa_inspect(model)):
+        value = values.get(key)
+        if isinstance(value, str) and len(value) > length:
+            values[key] = value[:length]
+    return values
+
+
+@functools.cache
+def _string_lengths(mapper: Mapper[Any]) -> tuple[tuple[str, int], ...]:
+    """The attributes of a model stored in VARCHAR columns of a set length, with the length."""
+    found = []
     for prop in mapper.column_attrs:
         column = prop.columns[0]
         length = getattr(column.type, "length", None)
-        if not isinstance(column.type, String) or isinstance(column.type, Enum) or not length:
-            continue
-        value = getattr(target, prop.key, None)
-        if isinstance(value, str) and len(value) > length:
-            setattr(target, prop.key, value[:length])
+        if isinstance(column.type, String) and not isinstance(column.type, Enum) and length:
+            found.append((prop.key, int(length)))
+    return tuple(found)
 
 
 def str_enum(cls: type[enum.StrEnum]) -> Enum:

@@ -15,7 +15,7 @@ from db.engine import session_factory
 from db.models.directory import District, Officer, Station, StreetRule
 from db.models.people import User
 from db.models.reports import Report
-from db.repositories import directory_queries
+from db.repositories import directory_import, directory_queries
 from db.repositories.directory_import import import_directory, import_folder
 from db.repositories.directory_queries import (
     district_card,
@@ -77,6 +77,31 @@ async def test_the_rules_load_back_unchanged_when_read_in_pages(
     expected = read_directory(SAMPLE)
     assert len(loaded.rules) == len(expected.rules) == 111
     assert list(loaded.rules) == list(expected.rules)
+
+
+async def test_rules_inserted_in_pages_are_cut_to_their_columns_and_all_stored(
+    engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # New rules are inserted as rows, a page per statement (the sample's 111: 23 pages of 5),
+    # which skips the models' events: a street longer than its column is still cut, not refused
+    # by PostgreSQL with the whole import.
+    monkeypatch.setattr(directory_import, "RULES_INSERT_PAGE", 5)
+    sample = read_directory(SAMPLE)
+    first, *rest = sample.rules
+    long_street = dataclasses.replace(first, street="Długa" * 60)
+    directory = dataclasses.replace(sample, rules=(long_street, *rest))
+    sessions = session_factory(engine)
+    async with sessions() as session:
+        summary = await import_directory(session, directory)
+        await session.commit()
+    assert summary.rules.created == 111
+    async with sessions() as session:
+        streets = set(await session.scalars(select(StreetRule.street)))
+        loaded = await load_directory(session)
+    assert ("Długa" * 60)[:200] in streets
+    [cut, *others] = loaded.rules
+    assert cut == dataclasses.replace(long_street, street=("Długa" * 60)[:200])
+    assert others == rest
 
 
 async def test_export_then_import_is_a_round_trip(engine: AsyncEngine, tmp_path: Path) -> None:
