@@ -19,6 +19,7 @@ report-too-long = This message has { $length } characters and the limit is { $ma
 ## Hints after a message of the wrong kind
 
 report-hint-buttons = Please choose one of the options under the question.
+report-description-kept = 📝 I've kept that as the report's description (you can change it before sending). Now please choose an answer under the question.
 report-hint-text = I need a plain text message here.
 report-hint-where = Send a location (the button below, or 📎 → Location to pick any point on the map) or type an address, e.g. <i>Kolejowa 12</i>.
 report-hint-date = Type a date, e.g. <i>25.11</i>, or choose a button.

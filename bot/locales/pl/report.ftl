@@ -19,6 +19,7 @@ report-too-long = Ta wiadomość ma { $length } znaków, a limit to { $max }. Sk
 ## Hints after a message of the wrong kind
 
 report-hint-buttons = Wybierz, proszę, jedną z opcji pod pytaniem.
+report-description-kept = 📝 Zapisałem to jako opis zgłoszenia (zmienisz go przed wysłaniem). Teraz wybierz, proszę, odpowiedź pod pytaniem.
 report-hint-text = Tu potrzebuję zwykłej wiadomości tekstowej.
 report-hint-where = Wyślij lokalizację (przycisk poniżej albo 📎 → Lokalizacja, by wskazać dowolne miejsce na mapie) lub wpisz adres, np. <i>Kolejowa 12</i>.
 report-hint-date = Wpisz datę, np. <i>25.11</i>, albo wybierz przycisk.

@@ -231,6 +231,32 @@ async def wrong_kind(form: Form, step: Step, hint: str = "report-hint-buttons") 
     return await retry(form, hint)
 
 
+# A text of at least this many words where a button is expected, before the description was
+# asked, is a description typed early (residents often describe first): "wczoraj ok. 22" is not.
+DESCRIBED_EARLY_WORDS = 4
+
+
+async def _text_before_description(form: Form, step: Step) -> list[Answer]:
+    """Keep a description typed where a button is expected (the questions after the place).
+
+    Otherwise the resident would type it again two questions later. It is the description (the
+    summary can change it); the question is asked again. Anything else gets the usual hint.
+    """
+    draft = form.draft
+    limit = form.ctx.services.config.reports.description_max_length
+    if (
+        isinstance(step, Text)
+        and not draft.description_done
+        and len(step.value.split()) >= DESCRIBED_EARLY_WORDS
+        and len(step.value) <= limit
+    ):
+        draft.description = step.value
+        draft.description_done = True
+        form.save_quietly()
+        return await retry(form, "report-description-kept")
+    return await wrong_kind(form, step)
+
+
 # ---- emergency and category -----------------------------------------------------------------
 
 
@@ -488,7 +514,7 @@ async def on_duplicates(form: Form, step: Step) -> list[Answer]:
 async def on_when(form: Form, step: Step) -> list[Answer]:
     """Now, earlier today, another day, recurring, or not given."""
     if not isinstance(step, Choice):
-        return await wrong_kind(form, step)
+        return await _text_before_description(form, step)
     press = FormPress.parse(step.value)
     draft = form.draft
     if press == FormPress("keep") and draft.editing:
@@ -539,7 +565,7 @@ async def on_when_date(form: Form, step: Step) -> list[Answer]:
 async def on_when_days(form: Form, step: Step) -> list[Answer]:
     """Tick days of the week, or take a shortcut; then the time of day."""
     if not isinstance(step, Choice):
-        return await wrong_kind(form, step)
+        return await _text_before_description(form, step)
     partial = form.draft.when_partial
     chosen = {int(d) for d in partial.get("days") or []}
     shortcuts = {"all": DAYS, "weekdays": WEEKDAYS, "weekend": WEEKEND}
@@ -564,7 +590,7 @@ async def on_when_days(form: Form, step: Step) -> list[Answer]:
 async def on_when_time(form: Form, step: Step) -> list[Answer]:
     """Take the time of day; the "when" answer is complete."""
     if not isinstance(step, Choice):
-        return await wrong_kind(form, step)
+        return await _text_before_description(form, step)
     press = FormPress.parse(step.value)
     time = press.arg if press.kind == "time" else None
     partial = form.draft.when_partial

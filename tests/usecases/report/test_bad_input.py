@@ -72,6 +72,30 @@ async def test_wrong_kinds_of_message_get_a_hint_and_the_same_question(
     assert draft["anonymous"] is False and draft["phone"] is None
 
 
+async def test_a_description_typed_at_the_when_questions_is_kept_not_asked_again(
+    report_services: Services,
+) -> None:
+    anna = Reporting(report_services, 2003)
+    await anna.through_category()
+    await anna.say("Kolejowa 12")
+    assert anna.said() == ["report-where-found", "report-when-question"]
+
+    # A few words are a time typed, not a description: the usual hint.
+    await anna.say("wczoraj ok. 22")
+    assert anna.said() == ["report-hint-buttons", "report-when-question"]
+    await anna.press("when.today")
+    assert anna.said() == ["report-when-time-question"]
+    # A description typed before it was asked is kept, and the question asked again.
+    await anna.say("Auta stoją na chodniku, piesi idą jezdnią")
+    assert anna.said() == ["report-description-kept", "report-when-time-question"]
+    await anna.press("time.evening")
+    # The description is not asked again: photos come next.
+    assert anna.said() == ["report-photos-question"]
+    draft = (await conversation(report_services, 2003)).draft
+    assert draft["description"] == "Auta stoją na chodniku, piesi idą jezdnią"
+    assert draft["when"]["kind"] == "today" and draft["when"]["time"] == "evening"
+
+
 async def test_too_long_description_is_refused_and_the_draft_kept(
     report_services: Services,
 ) -> None:
