@@ -19,7 +19,9 @@ from db.engine import create_engine
 from tests.databases import (
     drop_run_databases,
     migrated_database,
+    migrated_sqlite_engine,
     migrated_sqlite_url,
+    prepared_sqlite_engine,
     prepared_sqlite_url,
     run_id,
     temporary_postgres_database,
@@ -108,13 +110,10 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
 
 
 @pytest.fixture
-async def sqlite_engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+async def sqlite_engine() -> AsyncIterator[AsyncEngine]:
     """An engine on a migrated SQLite file (for tests that need only one backend)."""
-    eng = create_engine(await migrated_sqlite_url(tmp_path / "test.sqlite3"))
-    try:
+    async with migrated_sqlite_engine() as eng:
         yield eng
-    finally:
-        await eng.dispose()
 
 
 # ---- the whole bot against the local Bot API server ----------------------------------------
@@ -200,7 +199,7 @@ async def start_bot(local_api: Any, tmp_path: Path) -> AsyncIterator[StartBot]:
 
 
 @pytest.fixture
-async def services(tmp_path: Path) -> AsyncIterator[Any]:
+async def services() -> AsyncIterator[Any]:
     """Services as the runtime builds them (app.assembly.prepare run) on a SQLite file that
     holds the Konin sample directory, as a started bot leaves it."""
     from app.assembly import prepare
@@ -210,16 +209,13 @@ async def services(tmp_path: Path) -> AsyncIterator[Any]:
     from db.uow import UnitOfWorkFactory
     from tests.support import Clock
 
-    engine = create_engine(await prepared_sqlite_url(tmp_path / "services.sqlite3"))
-    config = Config()
-    built = Services(
-        config=config,
-        catalog=Catalog(config.bot.languages),
-        uow=UnitOfWorkFactory(session_factory(engine)),
-        clock=Clock(datetime(2026, 11, 27, 12, 0, tzinfo=UTC)),
-    )
-    try:
+    async with prepared_sqlite_engine() as engine:
+        config = Config()
+        built = Services(
+            config=config,
+            catalog=Catalog(config.bot.languages),
+            uow=UnitOfWorkFactory(session_factory(engine)),
+            clock=Clock(datetime(2026, 11, 27, 12, 0, tzinfo=UTC)),
+        )
         await prepare(built)
         yield built
-    finally:
-        await engine.dispose()

@@ -12,7 +12,6 @@ from tests.usecases.report.conftest import (  # noqa: F401 - fixtures, found by 
     clock,
     report_engine,
     report_services,
-    sample_database,
 )
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, or_, select
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.services import Services
 from db.models.people import Reporter, User
@@ -184,7 +185,7 @@ def _erase_typing(env: dict[str, str], telegram_id: str, typed: str) -> Any:
 
 
 async def test_requests_by_letter_are_served_by_the_cli_and_audited(
-    report_services: Services, tmp_path: Path, bot_command: RunCommand
+    report_services: Services, report_engine: AsyncEngine, tmp_path: Path, bot_command: RunCommand
 ) -> None:
     anna = Reporting(report_services, 8301)
     await anna.through_category()
@@ -196,7 +197,7 @@ async def test_requests_by_letter_are_served_by_the_cli_and_audited(
     await anna.press("anon.yes")
     await anna.press("send")
     assert anna.said() == ["report-sent"]
-    env = {"RDB_DATABASE__SQLITE_PATH": str(tmp_path / "report.sqlite3")}
+    env = {"RDB_DATABASE__SQLITE_PATH": str(report_engine.url.database)}
 
     # The commands' `main` in this process (in a thread: it runs an event loop of its own);
     # typing at the question below needs a program of its own.

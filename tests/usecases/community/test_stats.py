@@ -70,18 +70,19 @@ async def seed(engine: AsyncEngine) -> None:
         await session.commit()
 
 
-async def stats(tmp_path: Path, *args: str) -> Path:
+async def stats(database: AsyncEngine, tmp_path: Path, *args: str) -> Path:
     """Run `python -m bot reports stats ... --output FILE` on the test's database; return FILE."""
     fmt = args[args.index("--format") + 1]
     output = tmp_path / f"stats-{next(_NUMBERS)}.{fmt}"
-    assert await cli(tmp_path, *args, "--output", str(output)) == 0
+    assert await cli(database, *args, "--output", str(output)) == 0
     return output
 
 
-async def cli(tmp_path: Path, *args: str) -> int:
-    """Run the command as the shell would, in this process (its own event loop, in a thread)."""
+async def cli(database: AsyncEngine, *args: str) -> int:
+    """Run the command as the shell would, in this process (its own event loop, in a thread),
+    on the SQLite file of `database`."""
     parsed = build_parser(registered_commands()).parse_args(["reports", "stats", *args])
-    config = Config(database={"sqlite_path": str(tmp_path / "test.sqlite3")})
+    config = Config(database={"sqlite_path": str(database.url.database)})
     secrets = Secrets(bot_token=None, database_url=None, webhook_secret=None)
     result: int = await asyncio.to_thread(parsed.handler, parsed, config, secrets)
     return result
@@ -107,8 +108,8 @@ async def test_the_png_draws_the_figures_of_the_csv_by_district(
 ) -> None:
     await seed(sqlite_engine)
     period = ("--since", "2026-10-01", "--until", "2026-11-30", "--by", "district")
-    rows = csv_rows(await stats(tmp_path, *period, "--format", "csv"))
-    figures = drawn(await stats(tmp_path, *period, "--format", "png"))
+    rows = csv_rows(await stats(sqlite_engine, tmp_path, *period, "--format", "csv"))
+    figures = drawn(await stats(sqlite_engine, tmp_path, *period, "--format", "png"))
     assert_drawn_as_written(figures, rows)
     by_name = {row["name"]: row for row in rows}
     assert set(by_name) == {"Rejon 1", "Rejon 2", "Rejon Kramsk", "Rejon Golina", "poza rejonami"}
@@ -141,8 +142,8 @@ async def test_the_png_draws_the_figures_of_the_csv_by_gmina(
 ) -> None:
     await seed(sqlite_engine)
     period = ("--since", "2026-10-01", "--until", "2026-11-30", "--by", "gmina")
-    rows = csv_rows(await stats(tmp_path, *period, "--format", "csv"))
-    figures = drawn(await stats(tmp_path, *period, "--format", "png"))
+    rows = csv_rows(await stats(sqlite_engine, tmp_path, *period, "--format", "csv"))
+    figures = drawn(await stats(sqlite_engine, tmp_path, *period, "--format", "png"))
     assert_drawn_as_written(figures, rows)
     # "Konin" and "konin " are one gmina; Golina's district has none in the directory: its
     # reports are the station's, said so; a report outside every district stays outside.
@@ -159,7 +160,9 @@ async def test_the_png_draws_the_figures_of_the_csv_by_gmina(
         "Zgłoszenia 01.10.2026–30.11.2026 · wszystkie jednostki · według gmin (10)"
     )
     # In Ukrainian, the fallback label is the catalog's.
-    ukrainian = csv_rows(await stats(tmp_path, *period, "--lang", "uk", "--format", "csv"))
+    ukrainian = csv_rows(
+        await stats(sqlite_engine, tmp_path, *period, "--lang", "uk", "--format", "csv")
+    )
     assert "KP Golina: гміна невідома" in {r["name"] for r in ukrainian}
 
 
@@ -186,17 +189,39 @@ async def test_one_station_by_category_and_by_gmina(
     await seed(sqlite_engine)
     since = ("--since", "2026-10-01", "--until", "2026-11-30")
     rows = csv_rows(
-        await stats(tmp_path, *since, "--by", "category", "--station", "KMP", "--format", "csv")
+        await stats(
+            sqlite_engine,
+            tmp_path,
+            *since,
+            "--by",
+            "category",
+            "--station",
+            "KMP",
+            "--format",
+            "csv",
+        )
     )
     assert {r["group"]: r["reports"] for r in rows} == {"parking": "4", "illegal_dumping": "4"}
     figures = drawn(
-        await stats(tmp_path, *since, "--by", "category", "--station", "KMP", "--format", "png")
+        await stats(
+            sqlite_engine,
+            tmp_path,
+            *since,
+            "--by",
+            "category",
+            "--station",
+            "KMP",
+            "--format",
+            "png",
+        )
     )
     assert "KMP Konin" in str(figures["title"])
     assert figures["reports"] == {r["name"]: float(r["reports"]) for r in rows}
     # One station's gminas.
     gminas = csv_rows(
-        await stats(tmp_path, *since, "--by", "gmina", "--station", "KMP", "--format", "csv")
+        await stats(
+            sqlite_engine, tmp_path, *since, "--by", "gmina", "--station", "KMP", "--format", "csv"
+        )
     )
     assert {r["group"]: r["reports"] for r in gminas} == {"Konin": "6", "Kramsk": "2"}
 
@@ -206,7 +231,7 @@ async def test_an_unknown_station_is_refused_politely(
 ) -> None:
     await seed(sqlite_engine)
     code = await cli(
-        tmp_path,
+        sqlite_engine,
         *("--since", "2026-10-01", "--station", "NOPE", "--format", "csv"),
         *("--output", str(tmp_path / "x.csv")),
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -16,9 +15,9 @@ from bot.services import Services
 from bot.usecases.registry import build_router
 from bot.usecases.report.categories import Categories, load_categories
 from bot.usecases.router import Router
-from db.engine import create_engine, session_factory
+from db.engine import session_factory
 from db.uow import UnitOfWorkFactory
-from tests.databases import migrated_sqlite_url
+from tests.databases import migrated_sqlite_engine
 from tests.support import Clock
 from tests.usecases.officers.world import OPS_CHAT, World, build_world
 
@@ -26,13 +25,10 @@ NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-async def officer_engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+async def officer_engine() -> AsyncIterator[AsyncEngine]:
     """A migrated SQLite database of this test's own."""
-    engine = create_engine(await migrated_sqlite_url(tmp_path / "officers.sqlite3"))
-    try:
+    async with migrated_sqlite_engine() as engine:
         yield engine
-    finally:
-        await engine.dispose()
 
 
 @dataclass(frozen=True)

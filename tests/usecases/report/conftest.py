@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -15,12 +13,11 @@ from app.assembly import prepare
 from bot.config import Config
 from bot.i18n import Catalog
 from bot.services import Services
-from db.engine import create_engine, session_factory
-from db.repositories.directory_import import import_folder
+from db.engine import session_factory
 from db.uow import UnitOfWorkFactory
 from lookup.files import read_directory
 from lookup.gazetteer import Gazetteer
-from tests.databases import copy_sqlite_file, migrated_sqlite_url
+from tests.databases import prepared_sqlite_engine
 from tests.support import Clock
 from tests.usecases.report.story import OPS_CHAT, PhotoShelf
 
@@ -58,35 +55,11 @@ def clock() -> Clock:
     return Clock(NOW)
 
 
-@pytest.fixture(scope="session")
-def sample_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated SQLite file holding the Konin sample directory, built once per session."""
-    path = tmp_path_factory.mktemp("report-template") / "sample.sqlite3"
-
-    async def build() -> None:
-        engine = create_engine(await migrated_sqlite_url(path))
-        try:
-            async with UnitOfWorkFactory(session_factory(engine))() as uow:
-                await import_folder(uow.session, "data/konin")
-                await uow.commit()
-        finally:
-            await engine.dispose()
-
-    # Its own event loop: the tests' loops are per test.
-    asyncio.run(build())
-    return path
-
-
 @pytest.fixture
-async def report_engine(sample_database: Path, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    """A copy of the sample database for one test."""
-    target = tmp_path / "report.sqlite3"
-    copy_sqlite_file(sample_database, target)
-    engine = create_engine(f"sqlite+aiosqlite:///{target}")
-    try:
+async def report_engine() -> AsyncIterator[AsyncEngine]:
+    """A SQLite file of this test's own, holding the Konin sample directory."""
+    async with prepared_sqlite_engine() as engine:
         yield engine
-    finally:
-        await engine.dispose()
 
 
 @pytest.fixture
