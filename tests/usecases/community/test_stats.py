@@ -187,41 +187,16 @@ async def test_one_station_by_category_and_by_gmina(
     sqlite_engine: AsyncEngine, tmp_path: Path
 ) -> None:
     await seed(sqlite_engine)
-    since = ("--since", "2026-10-01", "--until", "2026-11-30")
-    rows = csv_rows(
-        await stats(
-            sqlite_engine,
-            tmp_path,
-            *since,
-            "--by",
-            "category",
-            "--station",
-            "KMP",
-            "--format",
-            "csv",
-        )
-    )
+    kmp = ("--since", "2026-10-01", "--until", "2026-11-30", "--station", "KMP")
+    by_category = (*kmp, "--by", "category", "--format")
+    rows = csv_rows(await stats(sqlite_engine, tmp_path, *by_category, "csv"))
     assert {r["group"]: r["reports"] for r in rows} == {"parking": "4", "illegal_dumping": "4"}
-    figures = drawn(
-        await stats(
-            sqlite_engine,
-            tmp_path,
-            *since,
-            "--by",
-            "category",
-            "--station",
-            "KMP",
-            "--format",
-            "png",
-        )
-    )
+    figures = drawn(await stats(sqlite_engine, tmp_path, *by_category, "png"))
     assert "KMP Konin" in str(figures["title"])
     assert figures["reports"] == {r["name"]: float(r["reports"]) for r in rows}
     # One station's gminas.
     gminas = csv_rows(
-        await stats(
-            sqlite_engine, tmp_path, *since, "--by", "gmina", "--station", "KMP", "--format", "csv"
-        )
+        await stats(sqlite_engine, tmp_path, *kmp, "--by", "gmina", "--format", "csv")
     )
     assert {r["group"]: r["reports"] for r in gminas} == {"Konin": "6", "Kramsk": "2"}
 
