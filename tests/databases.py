@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import itertools
 import os
 import shutil
 import tempfile
@@ -139,7 +140,10 @@ async def prepared_sqlite_url(path: Path) -> str:
     return f"sqlite+aiosqlite:///{path}"
 
 
-_engines: dict[Path, tuple[Path, AsyncEngine]] = {}
+# The process's engines per template, each on its own working file; `_in_use` holds those a
+# test has now (a test with two databases of one template gets two).
+_engines: dict[tuple[Path, int], tuple[Path, AsyncEngine]] = {}
+_in_use: set[tuple[Path, int]] = set()
 
 
 @asynccontextmanager
@@ -151,16 +155,19 @@ async def engine_on_copy(template: Path) -> AsyncIterator[AsyncEngine]:
     engine (its cache is keyed by the engine's dialect object), so with a new engine per test
     every statement a test ran was compiled again: about 15 % of the use-case tests' CPU.
     """
-    if template not in _engines:
+    key = next((template, n) for n in itertools.count() if (template, n) not in _in_use)
+    if key not in _engines:
         folder = Path(tempfile.mkdtemp(prefix="rdb-work-"))
         atexit.register(shutil.rmtree, folder, True)
         work = folder / template.name
-        _engines[template] = (work, create_engine(f"sqlite+aiosqlite:///{work}"))
-    work, engine = _engines[template]
+        _engines[key] = (work, create_engine(f"sqlite+aiosqlite:///{work}"))
+    work, engine = _engines[key]
     copy_sqlite_file(template, work)
+    _in_use.add(key)
     try:
         yield engine
     finally:
+        _in_use.discard(key)
         await engine.dispose()
 
 
