@@ -44,7 +44,12 @@ class BotRuntime:
         *,
         mode: Mode = "polling",
         clock: Callable[[], datetime] = utcnow,
+        engine: AsyncEngine | None = None,
     ) -> None:
+        """`engine`: one the caller made on this database (the config's) and keeps from start to
+        start; `stop()` still closes its connections. The tests keep one per process: SQLAlchemy
+        compiles each statement once per engine, and a new engine per bot compiled them all
+        again in every test."""
         if not secrets.bot_token:
             raise ValueError("TELEGRAM_BOT_TOKEN is required")
         self.config = config
@@ -53,6 +58,7 @@ class BotRuntime:
         self.clock = clock
         self.url = database_url(secrets.database_url, config.database.sqlite_path)
         self._lock: SQLiteProcessLock | None = None
+        self._given_engine = engine
         self.engine: AsyncEngine | None = None
         self.services: Services | None = None
         self.application: AnyApplication | None = None
@@ -67,7 +73,7 @@ class BotRuntime:
             self._lock = SQLiteProcessLock(db_file)
             self._lock.acquire()
         database = self.config.database
-        self.engine = create_engine(
+        self.engine = self._given_engine or create_engine(
             self.url,
             echo=database.echo,
             pool_size=database.pool_size,

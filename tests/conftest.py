@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,9 +20,7 @@ from tests.databases import (
     drop_run_databases,
     migrated_database,
     migrated_sqlite_engine,
-    migrated_sqlite_url,
     prepared_sqlite_engine,
-    prepared_sqlite_url,
     run_id,
     temporary_postgres_database,
 )
@@ -164,7 +162,9 @@ async def start_bot(local_api: Any, tmp_path: Path) -> AsyncIterator[StartBot]:
     from bot.config import Secrets
 
     started: list[BotRuntime] = []
-    prepared: set[Path] = set()
+    copies = AsyncExitStack()
+    # This test's SQLite database, copied at the first start (restarts find it as they left it).
+    database: list[AsyncEngine] = []
 
     async def _start(
         database_url: str | None = None,
@@ -172,30 +172,37 @@ async def start_bot(local_api: Any, tmp_path: Path) -> AsyncIterator[StartBot]:
         clock: Any = None,
         **sections: dict[str, Any],
     ) -> BotRuntime:
+        engine = None
+        if database_url is None:
+            if not database:
+                # A copy of the migrated schema: the bot then finds its revision current, as on
+                # every restart in production (the migrations have tests of their own). With the
+                # default directory folder, a copy with it already imported, as the bot leaves the
+                # database after its first start (tests/databases.py).
+                folder = make_config(local_api, tmp_path, **sections).bot.directory_dir
+                copy = (
+                    prepared_sqlite_engine()
+                    if folder == Config().bot.directory_dir
+                    else migrated_sqlite_engine()
+                )
+                database.append(await copies.enter_async_context(copy))
+            engine = database[0]
+            sections = {**sections, "database": {"sqlite_path": engine.url.database}}
         config = make_config(local_api, tmp_path, **sections)
-        bot_file = Path(config.database.sqlite_path)
-        if database_url is None and bot_file not in prepared:
-            prepared.add(bot_file)
-            # A copy of the migrated schema: the bot then finds its revision current, as on
-            # every restart in production (the migrations have tests of their own). With the
-            # default directory folder, a copy with it already imported, as the bot leaves the
-            # database after its first start (tests/databases.py).
-            if config.bot.directory_dir == Config().bot.directory_dir:
-                await prepared_sqlite_url(bot_file)
-            else:
-                await migrated_sqlite_url(bot_file)
         secrets = Secrets(bot_token=TOKEN, database_url=database_url, webhook_secret="s3cret")
-        kwargs: dict[str, Any] = {"mode": mode}
+        kwargs: dict[str, Any] = {"mode": mode, "engine": engine}
         if clock is not None:
             kwargs["clock"] = clock
         runtime = BotRuntime(config, secrets, **kwargs)
-        await runtime.start()
+        # Stopped at the end even if it fails to start (stop() releases what start() took).
         started.append(runtime)
+        await runtime.start()
         return runtime
 
     yield _start
     for runtime in reversed(started):
         await runtime.stop()
+    await copies.aclose()
 
 
 @pytest.fixture

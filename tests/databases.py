@@ -133,13 +133,6 @@ async def _sqlite_with_directory() -> Path:
     return _sqlite_directory
 
 
-async def prepared_sqlite_url(path: Path) -> str:
-    """A SQLite file at `path` as a bot with the default configuration leaves it after its first
-    start: the newest schema and the Konin sample directory."""
-    copy_sqlite_file(await _sqlite_with_directory(), path)
-    return f"sqlite+aiosqlite:///{path}"
-
-
 # The process's engines per template, each on its own working file; `_in_use` holds those a
 # test has now (a test with two databases of one template gets two).
 _engines: dict[tuple[Path, int], tuple[Path, AsyncEngine]] = {}
