@@ -44,6 +44,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from bot.config import Config
 from db import migrate
 from db.engine import create_engine, session_factory
+from db.private_files import tighten
 from db.repositories.directory_import import import_folder
 
 # Every database a test creates starts with this prefix (and the templates with their own), so
@@ -93,13 +94,15 @@ def copy_sqlite_file(source: Path, target: Path) -> None:
     """Copy a SQLite database with its write-ahead log, if any (the engine closed).
 
     What was at `target` is removed first, not overwritten: a connection still open on it keeps
-    the old file and never sees this copy change under it.
+    the old file and never sees this copy change under it. The copy is the owner's only (0600),
+    as the bot makes its own database file.
     """
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
         part = Path(f"{source}{suffix}")
         if part.exists():
             shutil.copyfile(part, f"{target}{suffix}")
+            tighten(Path(f"{target}{suffix}"))
 
 
 async def migrated_sqlite_url(path: Path) -> str:

@@ -1,6 +1,10 @@
-"""The tests' own SQLite copies (tests/databases.py): a reused engine never shares a database."""
+"""The tests' own SQLite copies (tests/databases.py): a reused engine never shares a database,
+and a copy is as private as the bot's own file."""
 
 from __future__ import annotations
+
+import os
+import stat
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -30,3 +34,9 @@ async def test_the_next_test_gets_a_new_copy_on_the_same_engine() -> None:
     async with migrated_sqlite_engine() as second:
         assert second is first  # the engine (and its compiled statements) is kept
         assert await _tables_named(second, "left_behind") == 0
+
+
+async def test_a_copy_is_the_owners_only_as_the_bots_own_file() -> None:
+    async with migrated_sqlite_engine() as engine:
+        assert engine.url.database is not None
+        assert stat.S_IMODE(os.stat(engine.url.database).st_mode) == 0o600
