@@ -270,7 +270,7 @@ async def test_english_resident_shares_a_venue_and_a_phone_number_for_a_call_bac
     john.user.send_contact("+48 601 222 333")
     saved, summary = await john.expect(2)
     assert removes_keyboard(saved)
-    assert "keeps happening: Sat, Sun; at night (22–6)" in text_of(summary)
+    assert "keeps happening: at weekends; at night (22–6)" in text_of(summary)
     assert "phone ••• ••• 333" in text_of(summary)
     [sent] = await john.tap_and_read("✅ Send")
     assert "Report sent." in text_of(sent)

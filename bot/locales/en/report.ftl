@@ -139,6 +139,9 @@ report-when-text-now = now
 report-when-text-today = today, { $time }
 report-when-text-day = { $day }, { $time }
 report-when-text-recurring = keeps happening: { $days }; { $time }
+report-when-days-all = every day
+report-when-days-weekdays = Mon–Fri
+report-when-days-weekend = at weekends
 report-when-text-unknown = not given
 
 ## 5. Description

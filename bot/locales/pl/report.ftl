@@ -139,6 +139,9 @@ report-when-text-now = teraz
 report-when-text-today = dziś, { $time }
 report-when-text-day = { $day }, { $time }
 report-when-text-recurring = powtarza się: { $days }; { $time }
+report-when-days-all = codziennie
+report-when-days-weekdays = Pn–Pt
+report-when-days-weekend = w weekendy
 report-when-text-unknown = nie podano
 
 ## 5. Description

@@ -141,6 +141,9 @@ report-when-text-now = зараз
 report-when-text-today = сьогодні, { $time }
 report-when-text-day = { $day }, { $time }
 report-when-text-recurring = повторюється: { $days }; { $time }
+report-when-days-all = щодня
+report-when-days-weekdays = Пн–Пт
+report-when-days-weekend = у вихідні
 report-when-text-unknown = не вказано
 
 ## 5. Description

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from bot.i18n import Dated, Render
+from bot.usecases.report.draft import DAYS, WEEKDAYS, WEEKEND
 
 # A report about something older than this is not a KMZB threat any more, but history.
 MAX_DAYS_AGO = 365
@@ -54,6 +55,13 @@ def parse_day(text: str, today: date) -> date:
     return found
 
 
+_NAMED_DAYS = {
+    DAYS: "report-when-days-all",
+    WEEKDAYS: "report-when-days-weekdays",
+    WEEKEND: "report-when-days-weekend",
+}
+
+
 def describe_when(when: dict[str, Any] | None, text: Render) -> str:
     """Describe a "when" answer in the resident's language, as plain text from the catalog.
 
@@ -72,5 +80,7 @@ def describe_when(when: dict[str, Any] | None, text: Render) -> str:
         day = date.fromisoformat(str(when.get("date")))
         return text("report-when-text-day", day=Dated.day(day), time=time)
     days = sorted(int(d) for d in when.get("days") or [])
-    names = ", ".join(text(f"report-day-{d}") for d in days)
+    # A whole week or its usual halves read as people say them ("every day"), not as a list.
+    named = _NAMED_DAYS.get(tuple(days))
+    names = text(named) if named else ", ".join(text(f"report-day-{d}") for d in days)
     return text("report-when-text-recurring", days=names, time=time)

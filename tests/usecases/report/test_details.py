@@ -59,6 +59,26 @@ async def test_it_keeps_happening_on_weekday_evenings(report_services: Services)
     assert report.occurred == {"kind": "recurring", "days": [5], "time": "evening"}
 
 
+async def test_a_whole_week_or_its_working_days_read_as_people_say_them(
+    report_services: Services,
+) -> None:
+    anna = await at_when(report_services, 6002)
+    await anna.press("when.recurring")
+    await anna.press("days.all")
+    await anna.press("time.night")
+    await to_summary(anna)
+    assert "powtarza się: codziennie; w nocy (22–6)" in anna.text()
+
+    ewa = await at_when(report_services, 6003)
+    await ewa.press("when.recurring")
+    for day in range(5):
+        await ewa.press(f"day.{day}")
+    await ewa.press("days.done")
+    await ewa.press("time.morning")
+    await to_summary(ewa)
+    assert "powtarza się: Pn–Pt; rano (6–12)" in ewa.text()
+
+
 async def test_another_day_typed_or_chosen(report_services: Services) -> None:
     anna = await at_when(report_services, 6002)
     await anna.press("when.other_day")
