@@ -169,9 +169,10 @@ async def test_quiet_hours_silence_alerts_but_not_escalations_and_the_digest_arr
 
     await eventually(escalated, True)
 
-    # She takes it from the escalation; Tomasz's alert follows.
+    # She takes it from the escalation; Tomasz's alert follows. Zofia hears that the police took
+    # it: a coordinator is not her district officer.
     kasia.press(escalation, "✋ Przyjmuję")
-    await local_api.await_sent(ZOFIA, predicate=containing("przyjęte przez dzielnicowego"))
+    await local_api.await_sent(ZOFIA, predicate=containing("zostało przyjęte przez policję"))
     taken: Report = await report_row(runtime, "KN-2026-000001")
     assert taken.taken_by_officer_id is not None
     # Thursday 8:00: five days and still not verified; the job reminds her (once), and the

@@ -117,8 +117,14 @@ officers-note-sent = ✉️ Note about { $reference } sent to the reporter.
 
 ## Residents are told
 
-officers-resident-taken = 👮 A district officer has taken your report <b>{ $reference }</b>. We will let you know what they find.
-officers-resident-verifying = 🔍 The district officer is checking your report <b>{ $reference }</b> on site.
+officers-resident-taken = 👮 { $by ->
+        [district] A district officer has
+       *[police] The police have
+    } taken your report <b>{ $reference }</b>. We will let you know what they find.
+officers-resident-verifying = 🔍 { $by ->
+        [district] The district officer is
+       *[police] The police are
+    } checking your report <b>{ $reference }</b> on site.
 officers-resident-confirmed = ✅ Report <b>{ $reference }</b> has been confirmed. The police will act on it.
 officers-resident-not_confirmed =
     Report <b>{ $reference }</b> was not confirmed — no threat was found during the check.
@@ -142,7 +148,7 @@ officers-resident-note =
 officers-btn-reopen = 🔁 Still happening
 
 officers-resident-state-new = new
-officers-resident-state-taken = taken by the district officer
+officers-resident-state-taken = taken
 officers-resident-state-verifying = being verified
 officers-resident-state-confirmed = confirmed
 officers-resident-state-not_confirmed = not confirmed

@@ -225,7 +225,7 @@ report-limit-reached-draft = You have already sent the maximum number of reports
 ## Statuses
 
 report-status-new = new
-report-status-taken = taken by the district officer
+report-status-taken = taken
 report-status-verifying = being verified
 report-status-confirmed = confirmed
 report-status-not_confirmed = not confirmed

@@ -121,8 +121,14 @@ officers-note-sent = ✉️ Notatka w sprawie { $reference } wysłana do zgłasz
 
 ## Residents are told
 
-officers-resident-taken = 👮 Twoje zgłoszenie <b>{ $reference }</b> zostało przyjęte przez dzielnicowego. Damy Ci znać, co ustali.
-officers-resident-verifying = 🔍 Dzielnicowy sprawdza na miejscu Twoje zgłoszenie <b>{ $reference }</b>.
+officers-resident-taken = 👮 Twoje zgłoszenie <b>{ $reference }</b> zostało przyjęte { $by ->
+        [district] przez dzielnicowego
+       *[police] przez policję
+    }. Damy Ci znać, co ustalimy.
+officers-resident-verifying = 🔍 { $by ->
+        [district] Dzielnicowy sprawdza
+       *[police] Policja sprawdza
+    } na miejscu Twoje zgłoszenie <b>{ $reference }</b>.
 officers-resident-confirmed = ✅ Zgłoszenie <b>{ $reference }</b> zostało potwierdzone. Policja podejmie działania.
 officers-resident-not_confirmed =
     Zgłoszenie <b>{ $reference }</b> nie zostało potwierdzone — w czasie sprawdzania nie stwierdzono zagrożenia.
@@ -146,7 +152,7 @@ officers-resident-note =
 officers-btn-reopen = 🔁 Nadal występuje
 
 officers-resident-state-new = nowe
-officers-resident-state-taken = przyjęte przez dzielnicowego
+officers-resident-state-taken = przyjęte
 officers-resident-state-verifying = w weryfikacji
 officers-resident-state-confirmed = potwierdzone
 officers-resident-state-not_confirmed = niepotwierdzone

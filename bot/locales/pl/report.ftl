@@ -225,7 +225,7 @@ report-limit-reached-draft = W ciągu ostatnich 24 godzin z Twojego konta wysła
 ## Statuses
 
 report-status-new = nowe
-report-status-taken = przyjęte przez dzielnicowego
+report-status-taken = przyjęte
 report-status-verifying = w weryfikacji
 report-status-confirmed = potwierdzone
 report-status-not_confirmed = niepotwierdzone

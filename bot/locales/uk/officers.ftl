@@ -117,8 +117,14 @@ officers-note-sent = ✉️ Нотатку щодо { $reference } надісл�
 
 ## Residents are told
 
-officers-resident-taken = 👮 Ваше звернення <b>{ $reference }</b> прийняв дільничний. Ми повідомимо вас про результат.
-officers-resident-verifying = 🔍 Дільничний перевіряє на місці ваше звернення <b>{ $reference }</b>.
+officers-resident-taken = 👮 Ваше звернення <b>{ $reference }</b> { $by ->
+        [district] прийняв дільничний
+       *[police] прийняла поліція
+    }. Ми повідомимо вас про результат.
+officers-resident-verifying = 🔍 { $by ->
+        [district] Дільничний перевіряє
+       *[police] Поліція перевіряє
+    } на місці ваше звернення <b>{ $reference }</b>.
 officers-resident-confirmed = ✅ Звернення <b>{ $reference }</b> підтверджено. Поліція вживе заходів.
 officers-resident-not_confirmed =
     Звернення <b>{ $reference }</b> не підтвердилося — під час перевірки загрози не виявлено.
@@ -142,7 +148,7 @@ officers-resident-note =
 officers-btn-reopen = 🔁 Досі триває
 
 officers-resident-state-new = нове
-officers-resident-state-taken = прийняте дільничним
+officers-resident-state-taken = прийняте
 officers-resident-state-verifying = на перевірці
 officers-resident-state-confirmed = підтверджене
 officers-resident-state-not_confirmed = непідтверджене

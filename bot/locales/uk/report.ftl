@@ -228,7 +228,7 @@ report-limit-reached-draft = За останні 24 години ви вже н�
 ## Statuses
 
 report-status-new = нове
-report-status-taken = прийняте дільничним
+report-status-taken = прийняте
 report-status-verifying = на перевірці
 report-status-confirmed = підтверджене
 report-status-not_confirmed = непідтверджене
