@@ -376,10 +376,10 @@ class OfficerSenders:
             reply = FollowUpPress(REPLY, note.report_id)
             answer = Answer(
                 key="officers-resident-note",
-                args={"reference": note.reference, "note": note.text},
+                args={"reference": note.reference, "note": note.text, "by": note.by},
                 options=((Option("desk-btn-reply", reply.encode()),),),
                 scope=FOLLOW_UP_SCOPE,
-                also=((window, {"hours": hours}),),
+                also=((window, {"hours": hours, "by": note.by}),),
             )
         message = await bot.send_message(
             chat_id=row.chat_id,

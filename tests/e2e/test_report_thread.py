@@ -66,7 +66,10 @@ async def test_question_answer_with_a_photo_and_closing_comment_on_both_sides(
     tomasz.send_text("Od kiedy tam leży i czy ktoś go dowozi nocą?")
     await local_api.await_sent(TOMASZ, predicate=containing("wysłana"))
     [question] = await local_api.await_sent(ZOFIA, predicate=containing("Od kiedy tam leży"))
-    assert "Twoja następna wiadomość" in text_of(question)
+    assert "Wiadomość od dzielnicowego" in text_of(question)
+    assert "Twoja następna wiadomość (tekst albo zdjęcie) trafi do dzielnicowego" in text_of(
+        question
+    )
     assert question.buttons() == [["✍️ Odpowiedz"]]
 
     zofia.send_text("Od tygodnia, przywożą co noc ok. 23.")

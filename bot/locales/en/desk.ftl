@@ -74,7 +74,10 @@ report-status-withdrawn = withdrawn
 ## The thread: the officer's question, the resident's answer and additions
 
 desk-btn-reply = ✍️ Reply
-desk-note-reply-open = ✍️ You can reply right away: your next message (text or a photo) goes to the district officer. I wait for it { $hours } h; later, reply with the “Reply” button.
+desk-note-reply-open = ✍️ You can reply right away: your next message (text or a photo) goes to { $by ->
+        [district] the district officer
+       *[police] the police
+    }. I wait for it { $hours } h; later, reply with the “Reply” button.
 desk-note-reply-later = ✍️ To reply, press “Reply” (first finish or cancel what you are writing now).
 desk-followup-ask-reply = ✍️ Write your reply about <b>{ $reference }</b> — text or a photo (at most { $max }). Only the district officer gets it. When you are done, press “Done”.
 desk-followup-ask-info = ➕ What would you like to add to report <b>{ $reference }</b>? Write text or send a photo (at most { $max }). When you are done, press “Done”.

@@ -142,7 +142,10 @@ officers-resident-forwarded = ↪️ Report <b>{ $reference }</b> has been hande
 officers-resident-reassigned = 🗺 Report <b>{ $reference }</b> has been handed to the officer of the right district.
 officers-resident-reopened = 🔁 Report <b>{ $reference }</b> has been reopened — someone said the problem is still there.
 officers-resident-note =
-    ✉️ <b>Message from the district officer</b> about { $reference }:
+    ✉️ <b>Message from { $by ->
+        [district] the district officer
+       *[police] the police
+    }</b> about { $reference }:
 
     { $note }
 officers-btn-reopen = 🔁 Still happening

@@ -75,7 +75,10 @@ report-status-withdrawn = wycofane
 ## Wątek: pytanie dzielnicowego, odpowiedź i uzupełnienia mieszkańca
 
 desk-btn-reply = ✍️ Odpowiedz
-desk-note-reply-open = ✍️ Możesz odpowiedzieć od razu: Twoja następna wiadomość (tekst albo zdjęcie) trafi do dzielnicowego. Czekam na nią { $hours } godz.; później odpowiesz przyciskiem „Odpowiedz”.
+desk-note-reply-open = ✍️ Możesz odpowiedzieć od razu: Twoja następna wiadomość (tekst albo zdjęcie) trafi { $by ->
+        [district] do dzielnicowego
+       *[police] do policji
+    }. Czekam na nią { $hours } godz.; później odpowiesz przyciskiem „Odpowiedz”.
 desk-note-reply-later = ✍️ Żeby odpowiedzieć, naciśnij „Odpowiedz” (najpierw dokończ albo anuluj to, co teraz piszesz).
 desk-followup-ask-reply = ✍️ Napisz odpowiedź w sprawie <b>{ $reference }</b> — tekst albo zdjęcie (najwyżej { $max }). Trafi tylko do dzielnicowego. Gdy skończysz, naciśnij „Gotowe”.
 desk-followup-ask-info = ➕ Co chcesz dopisać do zgłoszenia <b>{ $reference }</b>? Napisz tekst albo wyślij zdjęcie (najwyżej { $max }). Gdy skończysz, naciśnij „Gotowe”.

@@ -146,7 +146,10 @@ officers-resident-forwarded = ↪️ Zgłoszenie <b>{ $reference }</b> przekazan
 officers-resident-reassigned = 🗺 Zgłoszenie <b>{ $reference }</b> przekazano dzielnicowemu właściwego rejonu.
 officers-resident-reopened = 🔁 Zgłoszenie <b>{ $reference }</b> zostało wznowione — ktoś zgłosił, że problem nadal występuje.
 officers-resident-note =
-    ✉️ <b>Wiadomość od dzielnicowego</b> w sprawie { $reference }:
+    ✉️ <b>Wiadomość { $by ->
+        [district] od dzielnicowego
+       *[police] od policji
+    }</b> w sprawie { $reference }:
 
     { $note }
 officers-btn-reopen = 🔁 Nadal występuje

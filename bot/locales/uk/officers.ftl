@@ -142,7 +142,10 @@ officers-resident-forwarded = ↪️ Звернення <b>{ $reference }</b> п
 officers-resident-reassigned = 🗺 Звернення <b>{ $reference }</b> передано дільничному відповідної дільниці.
 officers-resident-reopened = 🔁 Звернення <b>{ $reference }</b> знову відкрито — хтось повідомив, що проблема не зникла.
 officers-resident-note =
-    ✉️ <b>Повідомлення від дільничного</b> щодо { $reference }:
+    ✉️ <b>Повідомлення { $by ->
+        [district] від дільничного
+       *[police] від поліції
+    }</b> щодо { $reference }:
 
     { $note }
 officers-btn-reopen = 🔁 Досі триває

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from bot.conversation import Answer
 from bot.services import Services
-from bot.usecases.officers import queries
+from bot.usecases.officers import queries, workflow
 from bot.usecases.officers.alert_view import alert_answer
 from bot.usecases.officers.permissions import reporter_phone
+from db.models.directory import Officer
 from db.models.people import Reporter
 from db.models.reports import AuditEvent, Report
 from db.uow import UnitOfWork
@@ -111,6 +112,8 @@ class Note:
     text: str
     action: str
     report_id: int
+    # Who wrote it, as the reporter is told (workflow.told_as): `district` or `police`.
+    by: str
 
 
 async def note_to_send(uow: UnitOfWork, audit_id: int) -> Note | None:
@@ -119,4 +122,8 @@ async def note_to_send(uow: UnitOfWork, audit_id: int) -> Note | None:
     if event is None or event.report_id is None or not event.note:
         return None
     report = await uow.session.get(Report, event.report_id)
-    return Note(report.reference if report else "—", event.note, event.action, event.report_id)
+    author = (
+        await uow.session.get(Officer, event.actor_officer_id) if event.actor_officer_id else None
+    )
+    reference = report.reference if report else "—"
+    return Note(reference, event.note, event.action, event.report_id, workflow.told_as(author))

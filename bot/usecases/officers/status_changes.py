@@ -26,7 +26,6 @@ from db.models.directory import District, Officer
 from db.models.people import User
 from db.models.reports import AuditEvent, Report, ReportStatus
 from db.uow import UnitOfWork
-from lookup.directory import OfficerRole
 
 # The audit action of a status change.
 STATUS_ACTION = "status"
@@ -161,16 +160,11 @@ async def change_status(
         f"officers-resident-{target.value}",
         # Codes: each resident's catalog names the body in their own language, and says "the
         # district officer" only when one acted (a coordinator or a duty group is "the police").
-        {"body": body or "other", "by": _actor(officer)},
+        {"body": body or "other", "by": workflow.told_as(officer)},
         reopen_button=target in workflow.REOPENABLE,
         followers=target in workflow.CLOSED,
     )
     return event
-
-
-def _actor(officer: Officer | None) -> str:
-    """Who changed the status, as the residents' messages name them: `district` or `police`."""
-    return "district" if officer is not None and officer.role is OfficerRole.OFFICER else "police"
 
 
 async def reassign(

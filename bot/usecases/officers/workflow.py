@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from db.models.directory import Officer
 from db.models.reports import OPEN_STATUSES, ReportStatus
+from lookup.directory import OfficerRole
 
 S = ReportStatus
 
@@ -81,3 +83,9 @@ def target_of(action: str, status: ReportStatus) -> ReportStatus | None:
     if transition is None or status not in transition.sources:
         return None
     return transition.target
+
+
+def told_as(officer: Officer | None) -> str:
+    """Name who acted as the residents' messages do: `district` when their dzielnicowy (any
+    district officer) did, `police` for a coordinator, the duty group or the system."""
+    return "district" if officer is not None and officer.role is OfficerRole.OFFICER else "police"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.conversation import Choice, Command, Text
 from bot.services import Services
 from bot.usecases.alerts import queue_new_report_alerts
+from bot.usecases.officers import outgoing
 from db.models.reports import ReportStatus
 from tests.support import Clock, Resident
 from tests.usecases.officers import world as w
@@ -54,6 +55,28 @@ async def test_a_question_during_a_report_draft_leaves_the_draft_and_offers_the_
     assert sent.key == "desk-followup-sent"
     thread = [e for e in await w.audit(officer_services, rid) if e.action == "resident_reply"]
     assert [(e.note, e.actor_officer_id) for e in thread] == [("Tak, nadal.", None)]
+
+
+async def test_the_reporter_reads_who_wrote_a_note_her_dzielnicowy_or_the_police(
+    officer_services: Services, world: w.World
+) -> None:
+    rid = await _story(officer_services, world)
+    async with officer_services.uow() as uow:
+        await w.link(uow.session, world.kasia, w.KASIA, NOW)
+        await uow.commit()
+    before = await w.last_outbox_id(officer_services)
+
+    await _ask(officer_services, rid, "Czy to nadal tam leży?")
+    await w.press(officer_services, w.KASIA, f"{rid}.note")
+    await Resident(officer_services, w.KASIA).send(Text("Czy ktoś jeszcze to widział?"))
+
+    rows = [m for m in await w.outbox(officer_services, before) if m.kind == "officer_note"]
+    async with officer_services.uow() as uow:
+        notes = [await outgoing.note_to_send(uow, int(m.payload["audit_id"])) for m in rows]
+    assert [(n.text, n.by) for n in notes if n] == [
+        ("Czy to nadal tam leży?", "district"),
+        ("Czy ktoś jeszcze to widział?", "police"),
+    ]
 
 
 async def test_the_window_runs_out_and_only_the_reporter_may_open_it(
