@@ -79,10 +79,19 @@ desk-note-reply-open = ✍️ You can reply right away: your next message (text 
        *[police] the police
     }. I wait for it { $hours } h; later, reply with the “Reply” button.
 desk-note-reply-later = ✍️ To reply, press “Reply” (first finish or cancel what you are writing now).
-desk-followup-ask-reply = ✍️ Write your reply about <b>{ $reference }</b> — text or a photo (at most { $max }). Only the district officer gets it. When you are done, press “Done”.
+desk-followup-ask-reply = ✍️ Write your reply about <b>{ $reference }</b> — text or a photo (at most { $max }). It goes only to { $by ->
+        [district] the district officer
+       *[police] the police
+    }. When you are done, press “Done”.
 desk-followup-ask-info = ➕ What would you like to add to report <b>{ $reference }</b>? Write text or send a photo (at most { $max }). When you are done, press “Done”.
-desk-followup-sent = ✅ Passed on to the district officer (report { $reference }). You can add something else or press “Done”.
-desk-followup-photo-sent = ✅ The photo is attached to report { $reference } and passed on to the district officer. You can add something else or press “Done”.
+desk-followup-sent = ✅ Passed on to { $by ->
+        [district] the district officer
+       *[police] the police
+    } (report { $reference }). You can add something else or press “Done”.
+desk-followup-photo-sent = ✅ The photo is attached to report { $reference } and passed on to { $by ->
+        [district] the district officer
+       *[police] the police
+    }. You can add something else or press “Done”.
 desk-followup-too-long = That message is too long (at most { $limit } characters). Please shorten it and send it again.
 desk-followup-photos-limit = { $max } photos have already been added to this report — I cannot take more. You can still add text.
 desk-followup-not-a-photo = I could not read that photo. Please send it again as a photo (JPEG, PNG or WebP).

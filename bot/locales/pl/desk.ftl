@@ -80,10 +80,19 @@ desk-note-reply-open = ✍️ Możesz odpowiedzieć od razu: Twoja następna wia
        *[police] do policji
     }. Czekam na nią { $hours } godz.; później odpowiesz przyciskiem „Odpowiedz”.
 desk-note-reply-later = ✍️ Żeby odpowiedzieć, naciśnij „Odpowiedz” (najpierw dokończ albo anuluj to, co teraz piszesz).
-desk-followup-ask-reply = ✍️ Napisz odpowiedź w sprawie <b>{ $reference }</b> — tekst albo zdjęcie (najwyżej { $max }). Trafi tylko do dzielnicowego. Gdy skończysz, naciśnij „Gotowe”.
+desk-followup-ask-reply = ✍️ Napisz odpowiedź w sprawie <b>{ $reference }</b> — tekst albo zdjęcie (najwyżej { $max }). Trafi tylko { $by ->
+        [district] do dzielnicowego
+       *[police] do policji
+    }. Gdy skończysz, naciśnij „Gotowe”.
 desk-followup-ask-info = ➕ Co chcesz dopisać do zgłoszenia <b>{ $reference }</b>? Napisz tekst albo wyślij zdjęcie (najwyżej { $max }). Gdy skończysz, naciśnij „Gotowe”.
-desk-followup-sent = ✅ Przekazano dzielnicowemu (zgłoszenie { $reference }). Możesz dopisać coś jeszcze albo nacisnąć „Gotowe”.
-desk-followup-photo-sent = ✅ Zdjęcie dołączone do zgłoszenia { $reference } i przekazane dzielnicowemu. Możesz dodać coś jeszcze albo nacisnąć „Gotowe”.
+desk-followup-sent = ✅ Przekazano { $by ->
+        [district] dzielnicowemu
+       *[police] policji
+    } (zgłoszenie { $reference }). Możesz dopisać coś jeszcze albo nacisnąć „Gotowe”.
+desk-followup-photo-sent = ✅ Zdjęcie dołączone do zgłoszenia { $reference } i przekazane { $by ->
+        [district] dzielnicowemu
+       *[police] policji
+    }. Możesz dodać coś jeszcze albo nacisnąć „Gotowe”.
 desk-followup-too-long = To za długa wiadomość (najwyżej { $limit } znaków). Skróć ją, proszę, i wyślij jeszcze raz.
 desk-followup-photos-limit = Do tego zgłoszenia dodano już { $max } zdjęcia — więcej nie przyjmę. Możesz dopisać tekst.
 desk-followup-not-a-photo = Nie udało się odczytać tego zdjęcia. Wyślij je jeszcze raz jako zdjęcie (JPEG, PNG albo WebP).

@@ -3,7 +3,9 @@
 The officer who asked (the latest note's author) hears of an answer; otherwise the officer who
 took the report; otherwise every chat whose view of the report may act (the district's officers,
 a duty group, a coordinator). The message says "the reporter", never who: an anonymous report
-stays anonymous. Every live view is redrawn, so the card and the history show it too.
+stays anonymous. Every live view is redrawn, so the card and the history show it too. The
+reporter is told where her message went as the officers' own messages name them (`told_as`): her
+dzielnicowy when a district officer hears of it, else the police (a coordinator, a duty group).
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from bot.usecases.alerts import KIND_PHOTOS, queue_alert_edits
 from bot.usecases.officers import queries
 from bot.usecases.officers.permissions import chat_may_act, may_act
 from bot.usecases.officers.reachability import DEFAULT_LANGUAGE, reachable
+from bot.usecases.officers.staff_queries import officer_of_user
 from bot.usecases.officers.views import HISTORY
+from bot.usecases.officers.workflow import told_as
 from bot.usecases.operations.local_time import local_day
 from db.models.directory import Officer
 from db.models.people import User
@@ -45,6 +49,8 @@ class OfficerChat:
     user_id: int | None
     # A private chat gets "Show the report" (the officers' list scope works only there).
     private: bool
+    # Who reads it, as the reporter is told: "district" (a district officer) or "police".
+    by: str
 
 
 async def _officer_chat(
@@ -57,7 +63,9 @@ async def _officer_chat(
         return None
     if not await may_act(session, officer, report, local_day(services.config, services.clock())):
         return None
-    return OfficerChat(user.chat_id, user.language or DEFAULT_LANGUAGE, user.id, True)
+    return OfficerChat(
+        user.chat_id, user.language or DEFAULT_LANGUAGE, user.id, True, told_as(officer)
+    )
 
 
 async def officer_chats(
@@ -81,19 +89,37 @@ async def officer_chats(
             continue
         if await chat_may_act(session, report, view.chat_id, today, ops):
             user = await queries.user_of_chat(session, view.chat_id)
+            officer = await officer_of_user(session, user.id) if user else None
             found[view.chat_id] = OfficerChat(
                 view.chat_id,
                 view.lang or DEFAULT_LANGUAGE,
                 user.id if user else None,
                 user is not None,
+                told_as(officer),
             )
     return list(found.values())
 
 
+def heard_by(chats: list[OfficerChat]) -> str:
+    """Where the reporter's message goes, as she is told: "district" when a district officer
+    is among those who hear of it, else "police" (also when no one can be reached now: the
+    message stays at the report, where the officers' card shows it)."""
+    return "district" if any(chat.by == "district" for chat in chats) else "police"
+
+
+async def who_hears(
+    session: AsyncSession, services: Services, report: Report, *, answer: bool
+) -> str:
+    """`heard_by` the chats a message of the reporter would reach now (before she writes it)."""
+    return heard_by(await officer_chats(session, services, report, answer=answer))
+
+
 async def announce_resident_message(
     uow: UnitOfWork, services: Services, report: Report, event: AuditEvent
-) -> int:
-    """Tell the officers of the reporter's message (with its photos); redraw every view."""
+) -> str:
+    """Tell the officers of the reporter's message (with its photos); redraw every view.
+
+    Returns who heard of it, as the reporter is told (`heard_by`)."""
     await queue_alert_edits(uow, report.id)
     chats = await officer_chats(
         uow.session, services, report, answer=event.action == "resident_reply"
@@ -117,7 +143,7 @@ async def announce_resident_message(
                 user_id=chat.user_id,
                 priority=PRIORITY_NOTICE,
             )
-    return len(chats)
+    return heard_by(chats)
 
 
 async def tell_officer_withdrawn(uow: UnitOfWork, services: Services, report: Report) -> int:

@@ -28,6 +28,7 @@ from bot.usecases.officers.reporter_messages import (
     REPLY_ACTION,
     RESIDENT_ACTIONS,
     announce_resident_message,
+    who_hears,
 )
 from bot.usecases.report import queries
 from bot.usecases.report.media import MediaTooLarge, MediaUnavailable
@@ -124,8 +125,10 @@ class FollowUpFlow:
             limit = ctx.services.config.reports.description_max_length
             if len(step.value) > limit:
                 return [ctx.answer("desk-followup-too-long", limit=limit)]
-            await record_resident_message(ctx.uow, ctx.services, ctx.user, report, kind, step.value)
-            return [_sent(ctx, report, "desk-followup-sent")]
+            by = await record_resident_message(
+                ctx.uow, ctx.services, ctx.user, report, kind, step.value
+            )
+            return [_sent(ctx, report, "desk-followup-sent", by)]
         if isinstance(step, Media):
             return await self._photos(ctx, report, kind, step)
         return [_hint(ctx, report)]
@@ -171,10 +174,10 @@ class FollowUpFlow:
                 log.info("a follow-up photo was refused: %s", type(exc).__name__)
                 return [ctx.answer("desk-followup-not-a-photo")]
         clean = clean[: settings.max_photos - added]
-        await record_resident_message(
+        by = await record_resident_message(
             ctx.uow, ctx.services, ctx.user, report, kind, None, photos=clean
         )
-        return [_sent(ctx, report, "desk-followup-photo-sent")]
+        return [_sent(ctx, report, "desk-followup-photo-sent", by)]
 
     async def _press(self, ctx: FlowContext, step: Choice) -> list[Answer]:
         return await self.press(ctx, FollowUpPress.parse(step.value))
@@ -195,11 +198,11 @@ class FollowUpFlow:
             # Buttons outlive conversations; each press is checked against the owner.
             return [ctx.answer("button-expired")]
         if what == REPLY:
-            return self._open(ctx, report, REPLY_ACTION)
+            return await self._open(ctx, report, REPLY_ACTION)
         if report.status not in OPEN_STATUSES:
             return [_closed(ctx, report)]
         if what == ADD:
-            return self._open(ctx, report, INFO_ACTION)
+            return await self._open(ctx, report, INFO_ACTION)
         if what == WITHDRAW:
             options = [
                 [Option("desk-btn-withdraw-yes", FollowUpPress(WITHDRAW_YES, report.id).encode())],
@@ -213,7 +216,7 @@ class FollowUpFlow:
             return [ctx.answer("desk-withdrawn", reference=report.reference)]
         return [ctx.answer("button-expired")]
 
-    def _open(self, ctx: FlowContext, report: Report, kind: str) -> list[Answer]:
+    async def _open(self, ctx: FlowContext, report: Report, kind: str) -> list[Answer]:
         conversation = ctx.conversation
         if conversation.flow not in (None, FLOW_NAME):
             # A report half-written stays: the resident finishes or cancels it first.
@@ -222,6 +225,8 @@ class FollowUpFlow:
         _window(conversation, report.id, kind, ctx.turn.now + timedelta(hours=hours))
         key = "desk-followup-ask-reply" if kind == REPLY_ACTION else "desk-followup-ask-info"
         done = [[Option("desk-btn-followup-done", FollowUpPress(DONE).encode())]]
+        # A reply is promised to reach only its reader: say whose (the ask for more says none).
+        by = await who_hears(ctx.session, ctx.services, report, answer=kind == REPLY_ACTION)
         return [
             ctx.answer(
                 key,
@@ -229,13 +234,14 @@ class FollowUpFlow:
                 scope=SCOPE,
                 reference=report.reference,
                 max=ctx.services.config.reports.max_photos,
+                by=by,
             )
         ]
 
 
-def _sent(ctx: FlowContext, report: Report, key: str) -> Answer:
+def _sent(ctx: FlowContext, report: Report, key: str, by: str) -> Answer:
     done = [[Option("desk-btn-followup-done", FollowUpPress(DONE).encode())]]
-    return ctx.answer(key, done, scope=SCOPE, reference=report.reference)
+    return ctx.answer(key, done, scope=SCOPE, reference=report.reference, by=by)
 
 
 def _hint(ctx: FlowContext, report: Report) -> Answer:
@@ -271,8 +277,10 @@ async def record_resident_message(
     text: str | None,
     *,
     photos: Sequence[CleanPhoto] = (),
-) -> AuditEvent:
-    """Attach the resident's answer or addition to the report; the officers see and hear of it."""
+) -> str:
+    """Attach the resident's answer or addition to the report; the officers see and hear of it.
+
+    Returns who heard of it, "district" or "police", as the resident is told."""
     session = uow.session
     position = await queries.last_photo_position(session, report.id)
     rows = []
@@ -302,8 +310,7 @@ async def record_resident_message(
     session.add(event)
     report.updated_at = event.at
     await session.flush()
-    await announce_resident_message(uow, services, report, event)
-    return event
+    return await announce_resident_message(uow, services, report, event)
 
 
 async def withdraw(

@@ -79,6 +79,33 @@ async def test_the_reporter_reads_who_wrote_a_note_her_dzielnicowy_or_the_police
     ]
 
 
+async def test_the_reporter_is_told_her_answer_goes_to_whoever_asked(
+    officer_services: Services, world: w.World
+) -> None:
+    """Her dzielnicowy's question is answered to him; the coordinator's to "the police"."""
+    rid = await _story(officer_services, world)
+    async with officer_services.uow() as uow:
+        await w.link(uow.session, world.kasia, w.KASIA, NOW)
+        await uow.commit()
+    zofia = Resident(officer_services, w.RESIDENT)
+
+    await _ask(officer_services, rid, "Czy to nadal tam leży?")
+    [ask] = await zofia.send(Choice(f"r.{rid}", 0, "fu"))
+    [sent] = await zofia.send(Text("Tak, nadal."))
+    await zofia.send(Choice("done", 0, "fu"))
+    await w.press(officer_services, w.KASIA, f"{rid}.note")
+    await Resident(officer_services, w.KASIA).send(Text("Czy ktoś jeszcze to widział?"))
+    [ask_again] = await zofia.send(Choice(f"r.{rid}", 0, "fu"))
+    [sent_again] = await zofia.send(Text("Sąsiad z parteru."))
+
+    assert [(a.key, a.args["by"]) for a in (ask, sent, ask_again, sent_again)] == [
+        ("desk-followup-ask-reply", "district"),
+        ("desk-followup-sent", "district"),
+        ("desk-followup-ask-reply", "police"),
+        ("desk-followup-sent", "police"),
+    ]
+
+
 async def test_the_window_runs_out_and_only_the_reporter_may_open_it(
     officer_services: Services, world: w.World
 ) -> None:
