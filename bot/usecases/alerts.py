@@ -34,8 +34,11 @@ KIND_PHOTOS = "photos"
 AlertReason = Reason | str
 
 
-async def queue_new_report_alerts(uow: UnitOfWork, services: Services, report: Report) -> None:
-    """Queue the alert of a just-submitted report for the district's officers (or the fallback)."""
+async def queue_new_report_alerts(uow: UnitOfWork, services: Services, report: Report) -> str:
+    """Queue the alert of a just-submitted report for the district's officers (or the fallback).
+
+    Returns who reads it, as the reporter is told: "district" when the district's officers (or
+    their substitutes) are alerted, "police" when the station's fallback is or no one can be."""
     # Officers on leave today are replaced by their substitutes.
     today = local_day(services.config, services.clock())
     plan = await plan_alert(
@@ -44,10 +47,11 @@ async def queue_new_report_alerts(uow: UnitOfWork, services: Services, report: R
     if not plan.targets:
         # Nobody at all: `data check` lists such districts; the report stays NEW in the database.
         log.warning("report %s: no chat can receive its alert (%s)", report.id, plan.reason)
-        return
+        return "police"
     if plan.reason is not None:
         log.info("report %s: alert goes to the fallback (%s)", report.id, plan.reason)
     await queue_alerts(uow, report, plan.targets, plan.reason)
+    return "district" if plan.reason is None else "police"
 
 
 async def notify_confirmation(uow: UnitOfWork, services: Services, report: Report) -> None:

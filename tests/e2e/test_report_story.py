@@ -234,6 +234,8 @@ async def test_ukrainian_resident_types_an_address_and_sees_the_summary_in_ukrai
     assert "25.11.2026, удень (12–18)" in text
     [sent] = await olena.tap_and_read("✅ Надіслати")
     assert "Звернення надіслано" in text_of(sent) and "KN-2026-000001" in text_of(sent)
+    # No dzielnicowy is linked here: the duty fallback was alerted, and she is told so.
+    assert "Що далі: поліція зазвичай прочитає" in text_of(sent)
     [report] = await stored_reports(runtime)
     assert report.language == "uk" and report.category == "illegal_dumping"
     assert report.occurred == {"kind": "other_day", "date": "2026-11-25", "time": "afternoon"}

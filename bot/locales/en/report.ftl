@@ -209,10 +209,13 @@ report-edit-anonymous = Anonymity and phone
 report-sent =
     ✅ <b>Report sent.</b> Reference: <code>{ $reference }</code>
 
-    What happens next: the officer of your district usually reads it within { $read_days ->
+    What happens next: { $by ->
+        [district] the officer of your district
+       *[police] the police
+    } will usually read it within { $read_days ->
         [one] { $read_days } day
        *[other] { $read_days } days
-    } and checks it on the spot within about { $verify_days ->
+    } and check it on the spot within about { $verify_days ->
         [one] { $verify_days } day
        *[other] { $verify_days } days
     }. I'll write here whenever its status changes; you'll find all your reports in "My reports" (/my).

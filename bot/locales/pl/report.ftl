@@ -209,7 +209,10 @@ report-edit-anonymous = Anonimowość i telefon
 report-sent =
     ✅ <b>Zgłoszenie wysłane.</b> Numer: <code>{ $reference }</code>
 
-    Co dalej: dzielnicowy Twojego rejonu przeczyta je zwykle w ciągu { $read_days ->
+    Co dalej: { $by ->
+        [district] dzielnicowy Twojego rejonu
+       *[police] policja
+    } przeczyta je zwykle w ciągu { $read_days ->
         [one] { $read_days } dnia
        *[other] { $read_days } dni
     }, a sprawdzi na miejscu w ciągu około { $verify_days ->

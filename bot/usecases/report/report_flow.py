@@ -797,6 +797,7 @@ async def on_summary(form: Form, step: Step) -> list[Answer]:
             mine,
             scope="m",
             reference=outcome.report.reference,
+            by=outcome.read_by,
             read_days=max(round(deadlines.take_within_hours / 24), 1),
             verify_days=round(deadlines.verify_within_days),
         )

@@ -39,6 +39,8 @@ class Submitted:
     """The report is stored; the resident gets its reference."""
 
     report: Report
+    # Who was alerted, as the resident is told: "district" (her dzielnicowy) or "police".
+    read_by: str = "district"
 
 
 @dataclass(frozen=True)
@@ -261,5 +263,5 @@ async def submit_report(
         )
     )
     await session.flush()
-    await queue_new_report_alerts(uow, services, report)
-    return Submitted(report)
+    read_by = await queue_new_report_alerts(uow, services, report)
+    return Submitted(report, read_by)

@@ -6,8 +6,11 @@ from sqlalchemy import select
 
 from bot.conversation import Command
 from bot.services import Services
+from db.models.directory import Officer
 from db.models.people import Reporter
 from db.models.reports import AuditEvent, ReportStatus
+from tests.usecases.officers import world as officers_world
+from tests.usecases.officers.conftest import NOW
 from tests.usecases.report.story import (
     OPS_CHAT,
     Reporting,
@@ -124,6 +127,26 @@ async def test_alert_goes_to_the_ops_chat_fallback(report_services: Services) ->
             )
         )
     assert chats == [OPS_CHAT]
+
+
+async def test_the_promise_names_the_dzielnicowy_only_when_one_is_alerted(
+    report_services: Services,
+) -> None:
+    """No linked officer: the fallback reads it ("policja"); once one is, "dzielnicowy"."""
+    anna = Reporting(report_services, 1006)
+    await anna.full_report("Kolejowa 12")
+    assert [(a.key, a.args["by"]) for a in anna.last] == [("report-sent", "police")]
+    assert "Co dalej: policja przeczyta je" in anna.text()
+
+    async with report_services.uow() as uow:
+        officer = await uow.session.scalar(select(Officer).where(Officer.code == "DZ-05"))
+        assert officer is not None
+        await officers_world.link(uow.session, officer.id, 5005, NOW)
+        await uow.commit()
+    bartek = Reporting(report_services, 1007)
+    await bartek.full_report("Kolejowa 12")
+    assert [(a.key, a.args["by"]) for a in bartek.last] == [("report-sent", "district")]
+    assert "Co dalej: dzielnicowy Twojego rejonu przeczyta je" in bartek.text()
 
 
 async def test_photos_are_stored_without_metadata(report_services: Services) -> None:
