@@ -25,9 +25,17 @@ async def _story(services: Services, world: w.World) -> int:
         return report.id
 
 
-async def _ask(services: Services, report_id: int, text: str) -> None:
-    await w.press(services, w.JAN, f"{report_id}.note")
-    await Resident(services, w.JAN).send(Text(text))
+async def _story_with_the_coordinator(services: Services, world: w.World) -> int:
+    rid = await _story(services, world)
+    async with services.uow() as uow:
+        await w.link(uow.session, world.kasia, w.KASIA, NOW)
+        await uow.commit()
+    return rid
+
+
+async def _ask(services: Services, report_id: int, text: str, officer: int = w.JAN) -> None:
+    await w.press(services, officer, f"{report_id}.note")
+    await Resident(services, officer).send(Text(text))
 
 
 async def test_a_question_during_a_report_draft_leaves_the_draft_and_offers_the_button(
@@ -60,15 +68,11 @@ async def test_a_question_during_a_report_draft_leaves_the_draft_and_offers_the_
 async def test_the_reporter_reads_who_wrote_a_note_her_dzielnicowy_or_the_police(
     officer_services: Services, world: w.World
 ) -> None:
-    rid = await _story(officer_services, world)
-    async with officer_services.uow() as uow:
-        await w.link(uow.session, world.kasia, w.KASIA, NOW)
-        await uow.commit()
+    rid = await _story_with_the_coordinator(officer_services, world)
     before = await w.last_outbox_id(officer_services)
 
     await _ask(officer_services, rid, "Czy to nadal tam leży?")
-    await w.press(officer_services, w.KASIA, f"{rid}.note")
-    await Resident(officer_services, w.KASIA).send(Text("Czy ktoś jeszcze to widział?"))
+    await _ask(officer_services, rid, "Czy ktoś jeszcze to widział?", w.KASIA)
 
     rows = [m for m in await w.outbox(officer_services, before) if m.kind == "officer_note"]
     async with officer_services.uow() as uow:
@@ -83,18 +87,14 @@ async def test_the_reporter_is_told_her_answer_goes_to_whoever_asked(
     officer_services: Services, world: w.World
 ) -> None:
     """Her dzielnicowy's question is answered to him; the coordinator's to "the police"."""
-    rid = await _story(officer_services, world)
-    async with officer_services.uow() as uow:
-        await w.link(uow.session, world.kasia, w.KASIA, NOW)
-        await uow.commit()
+    rid = await _story_with_the_coordinator(officer_services, world)
     zofia = Resident(officer_services, w.RESIDENT)
 
     await _ask(officer_services, rid, "Czy to nadal tam leży?")
     [ask] = await zofia.send(Choice(f"r.{rid}", 0, "fu"))
     [sent] = await zofia.send(Text("Tak, nadal."))
     await zofia.send(Choice("done", 0, "fu"))
-    await w.press(officer_services, w.KASIA, f"{rid}.note")
-    await Resident(officer_services, w.KASIA).send(Text("Czy ktoś jeszcze to widział?"))
+    await _ask(officer_services, rid, "Czy ktoś jeszcze to widział?", w.KASIA)
     [ask_again] = await zofia.send(Choice(f"r.{rid}", 0, "fu"))
     [sent_again] = await zofia.send(Text("Sąsiad z parteru."))
 
