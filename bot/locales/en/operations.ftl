@@ -100,6 +100,7 @@ operations-leave-set-for-you = 🏖 A coordinator entered your leave: { $start }
        *[no] no substitute.
     } You will get no alerts during that time.
 operations-leave-cancelled-for-you = ✖ A coordinator cancelled your leave { $start } – { $end }. Your district's alerts come to you again.
+operations-leave-cancel-announce = ✖ Leave cancelled: { $officer }, { $start } – { $end }. The district's alerts go to { $officer } again.
 operations-leave-announce = 🏖 Leave: { $officer }, { $start } – { $end }, { $has_substitute ->
         [yes] substitute: { $substitute }.
        *[no] no substitute — the district's alerts go to the duty officers and coordinators.

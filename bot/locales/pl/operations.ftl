@@ -102,6 +102,7 @@ operations-leave-set-for-you = 🏖 Koordynator wpisał Ci urlop: { $start } –
        *[no] bez zastępstwa.
     } W tym czasie nie będziesz dostawać alertów.
 operations-leave-cancelled-for-you = ✖ Koordynator odwołał Twój urlop { $start } – { $end }. Alerty z rejonu znowu przychodzą do Ciebie.
+operations-leave-cancel-announce = ✖ Urlop odwołany: { $officer }, { $start } – { $end }. Alerty z rejonu znowu otrzymuje { $officer }.
 operations-leave-announce = 🏖 Urlop: { $officer }, { $start } – { $end }, { $has_substitute ->
         [yes] zastępuje { $substitute }.
        *[no] bez zastępstwa — alerty z rejonu trafią do dyżurnych i koordynatorów.

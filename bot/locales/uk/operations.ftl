@@ -102,6 +102,7 @@ operations-leave-set-for-you = 🏖 Координатор вніс вам ві�
        *[no] без заміни.
     } У цей час ви не отримуватимете сповіщень.
 operations-leave-cancelled-for-you = ✖ Координатор скасував вашу відпустку { $start } – { $end }. Сповіщення з дільниці знову надходять вам.
+operations-leave-cancel-announce = ✖ Відпустку скасовано: { $officer }, { $start } – { $end }. Сповіщення з дільниці знову отримує { $officer }.
 operations-leave-announce = 🏖 Відпустка: { $officer }, { $start } – { $end }, { $has_substitute ->
         [yes] заміняє { $substitute }.
        *[no] без заміни — сповіщення з дільниці отримають чергові й координатори.

@@ -20,6 +20,7 @@ from bot.usecases.officers.alert_view import officer_name
 from bot.usecases.officers.reachability import reachable
 from bot.usecases.officers.staff_queries import station_coordinators
 from bot.usecases.operations import queries
+from bot.usecases.written_dates import with_month_numbers
 from db.models.directory import Officer
 from db.models.operations import OfficerAbsence
 from db.models.people import User
@@ -126,11 +127,12 @@ async def record_absence(
         await _tell_officer(uow, substitute, assigned)
     if actor.id != officer.id:
         await _tell_officer(uow, officer, Answer("operations-leave-set-for-you", args))
+    # A coordinator who is the substitute already has the fuller message.
     await _tell_coordinators(
         uow,
         officer.station_id,
         Answer("operations-leave-announce", args),
-        skip=[actor.id, officer.id],
+        skip=[actor.id, officer.id, *([substitute.id] if substitute else [])],
     )
     return absence
 
@@ -138,7 +140,8 @@ async def record_absence(
 async def cancel_absence(
     uow: UnitOfWork, actor: Officer, absence: OfficerAbsence, now: datetime
 ) -> None:
-    """Cancel a leave (it stays for the record), audit it, tell the substitute and the officer."""
+    """Cancel a leave (it stays for the record), audit it; tell the substitute, the officer and
+    the coordinators, who were told of it."""
     session = uow.session
     absence.cancelled_at = now
     officer = await session.get(Officer, absence.officer_id)
@@ -163,6 +166,12 @@ async def cancel_absence(
         await _tell_officer(uow, substitute, Answer("operations-substitute-cancelled", args))
     if actor.id != officer.id:
         await _tell_officer(uow, officer, Answer("operations-leave-cancelled-for-you", args))
+    await _tell_coordinators(
+        uow,
+        officer.station_id,
+        Answer("operations-leave-cancel-announce", args),
+        skip=[actor.id, officer.id, *([substitute.id] if substitute else [])],
+    )
 
 
 def absence_args(
@@ -200,9 +209,11 @@ _FILLER = re.compile(r"^(?:[\s\-–—.,:]|od|do|from|to|з|по|до)*$", re.IG
 
 
 def parse_period(text: str, today: date) -> Period | PeriodProblem:
-    """Read "1.12–14.12", "01.12.2026 - 14.12.2026", "2026-12-01 do 2026-12-14" or one day."""
+    """Read "1.12–14.12", "01.12.2026 - 14.12.2026", "2026-12-01 do 2026-12-14", "7-11.12",
+    "od 7 do 11 grudnia" or one day."""
     if len(text) > 60:
         return "format"
+    text = with_month_numbers(text)
     matches = list(_DATE.finditer(text))
     rest = _DATE.sub(" ", text)
     if not 1 <= len(matches) <= 2 or not _FILLER.match(rest):

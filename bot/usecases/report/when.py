@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.i18n import Dated, Render
 from bot.usecases.report.draft import DAYS, WEEKDAYS, WEEKEND
+from bot.usecases.written_dates import with_month_numbers
 
 # A report about something older than this is not a KMZB threat any more, but history.
 MAX_DAYS_AGO = 365
@@ -27,7 +28,9 @@ class DateRefused(ValueError):
 
 
 def parse_day(text: str, today: date) -> date:
-    """Read "25.11", "25.11.2026", "25/11/26" or "2026-11-25" as a past day within a year."""
+    """Read "25.11", "25.11.2026", "25/11/26", "2026-11-25" or "25 listopada" as a past day
+    within a year."""
+    text = with_month_numbers(text)
     day = month = year = None
     if match := _ISO.match(text):
         year, month, day = (int(g) for g in match.groups())

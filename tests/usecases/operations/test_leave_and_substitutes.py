@@ -228,9 +228,26 @@ async def test_jan_enters_his_leave_with_anna_as_substitute_and_everyone_is_told
     assert "Odwołany urlop" in jan.texts()[0]
     [cancelled] = await absences_of(officer_services)
     assert cancelled.cancelled_at is not None
-    [told_anna] = await w.outbox(officer_services, before)
-    assert told_anna.chat_id == w.ANNA
+    told_anna, told_kasia = await w.outbox(officer_services, before)
+    assert (told_anna.chat_id, told_kasia.chat_id) == (w.ANNA, w.KASIA)
+    assert "Urlop odwołany: st. asp. Jan Przykładowy, 07.12.2026 – 18.12.2026" in w.rendered(
+        officer_services, told_kasia
+    )
     assert len(await all_audit(officer_services, "absence_cancelled")) == 1
+
+
+async def test_a_coordinator_who_stands_in_hears_of_the_leave_once(
+    officer_services: Services, world: w.World
+) -> None:
+    await link_everyone(officer_services, world)
+    jan = Resident(officer_services, w.JAN)
+    [substitutes] = await jan.send(Command("urlop", "7-11 grudnia"))
+    before = await w.last_outbox_id(officer_services)
+    await jan.send(Choice(f"sub.{world.kasia}", substitutes.version, "ul"))
+
+    [told] = await w.outbox(officer_services, before)
+    assert told.chat_id == w.KASIA
+    assert "07.12.2026 do 11.12.2026 zastępujesz" in w.rendered(officer_services, told)
 
 
 async def test_urlop_with_the_dates_goes_straight_to_the_substitute(
@@ -373,6 +390,16 @@ def test_typed_dates_are_read_the_way_officers_write_them() -> None:
     assert period("24/12") == ("2026-12-24", "2026-12-24")
     # Over the new year, and a January date typed in November.
     assert period("28.12-3.01") == ("2026-12-28", "2027-01-03")
+    # A range sharing its month, and month names in Polish (with or without its letters),
+    # Ukrainian and English.
+    assert period("7-11.12") == ("2026-12-07", "2026-12-11")
+    assert period("7 do 11.12.2026") == ("2026-12-07", "2026-12-11")
+    assert period("od 7 do 11 grudnia") == ("2026-12-07", "2026-12-11")
+    assert period("od 28 grudnia do 3 stycznia") == ("2026-12-28", "2027-01-03")
+    assert period("24 Września") == ("2027-09-24", "2027-09-24")
+    assert period("з 7 по 11 грудня") == ("2026-12-07", "2026-12-11")
+    assert period("December 7 to December 11") == ("2026-12-07", "2026-12-11")
+    assert period("7 do 11") == "format"
     assert period("5.01-6.01") == ("2027-01-05", "2027-01-06")
     # Started a few days ago: still this year.
     assert period("20.11-30.11") == ("2026-11-20", "2026-11-30")

@@ -121,6 +121,13 @@ TODAY = date(2026, 11, 27)
         ("5/11/26", date(2026, 11, 5)),
         ("2026-11-01", date(2026, 11, 1)),
         ("24.12", date(2025, 12, 24)),
+        # Month names, as residents write them in their languages (and without Polish letters).
+        ("25 listopada", date(2026, 11, 25)),
+        ("3. Października 2026", date(2026, 10, 3)),
+        ("3 pazdziernika", date(2026, 10, 3)),
+        ("25 листопада", date(2026, 11, 25)),
+        ("24 груд.", date(2025, 12, 24)),
+        ("November 25th", date(2026, 11, 25)),
     ],
 )
 def test_typed_dates(typed: str, expected: date) -> None:
@@ -131,6 +138,8 @@ def test_typed_dates(typed: str, expected: date) -> None:
     ("typed", "reason"),
     [
         ("wczoraj", "format"),
+        ("25 listopadowy", "format"),
+        ("listopad", "format"),
         ("31.02", "format"),
         ("28.11.2026", "future"),
         ("1.1.2025", "too_old"),
