@@ -6,7 +6,6 @@ Also reads typed days of leave ("1.12-14.12"), which the /urlop conversation ask
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
@@ -74,8 +73,11 @@ async def _tell_officer(uow: UnitOfWork, officer: Officer | None, answer: Answer
 
 
 async def _tell_coordinators(
-    uow: UnitOfWork, station_id: int, answer: Answer, *, skip: Sequence[int]
+    uow: UnitOfWork, station_id: int, answer: Answer, *told: Officer | None
 ) -> None:
+    """Tell the station's coordinators, except those `told` of it their own way (who acted, the
+    officer on leave, the substitute, who gets the fuller message)."""
+    skip = {officer.id for officer in told if officer is not None}
     for coordinator, user in await station_coordinators(uow.session, [station_id]):
         if coordinator.id in skip or user is None or user.chat_id is None:
             continue
@@ -127,12 +129,13 @@ async def record_absence(
         await _tell_officer(uow, substitute, assigned)
     if actor.id != officer.id:
         await _tell_officer(uow, officer, Answer("operations-leave-set-for-you", args))
-    # A coordinator who is the substitute already has the fuller message.
     await _tell_coordinators(
         uow,
         officer.station_id,
         Answer("operations-leave-announce", args),
-        skip=[actor.id, officer.id, *([substitute.id] if substitute else [])],
+        actor,
+        officer,
+        substitute,
     )
     return absence
 
@@ -170,7 +173,9 @@ async def cancel_absence(
         uow,
         officer.station_id,
         Answer("operations-leave-cancel-announce", args),
-        skip=[actor.id, officer.id, *([substitute.id] if substitute else [])],
+        actor,
+        officer,
+        substitute,
     )
 
 

@@ -223,20 +223,13 @@ class FollowUpFlow:
             return [ctx.answer("desk-followup-busy")]
         hours = ctx.services.config.reports.reply_window_hours
         _window(conversation, report.id, kind, ctx.turn.now + timedelta(hours=hours))
-        key = "desk-followup-ask-reply" if kind == REPLY_ACTION else "desk-followup-ask-info"
         done = [[Option("desk-btn-followup-done", FollowUpPress(DONE).encode())]]
-        # A reply is promised to reach only its reader: say whose (the ask for more says none).
-        by = await who_hears(ctx.session, ctx.services, report, answer=kind == REPLY_ACTION)
-        return [
-            ctx.answer(
-                key,
-                done,
-                scope=SCOPE,
-                reference=report.reference,
-                max=ctx.services.config.reports.max_photos,
-                by=by,
-            )
-        ]
+        args = {"reference": report.reference, "max": ctx.services.config.reports.max_photos}
+        if kind != REPLY_ACTION:
+            return [ctx.answer("desk-followup-ask-info", done, scope=SCOPE, **args)]
+        # A reply is promised to reach only its reader: say whose.
+        by = await who_hears(ctx.session, ctx.services, report, answer=True)
+        return [ctx.answer("desk-followup-ask-reply", done, scope=SCOPE, by=by, **args)]
 
 
 def _sent(ctx: FlowContext, report: Report, key: str, by: str) -> Answer:
