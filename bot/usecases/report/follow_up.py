@@ -224,12 +224,20 @@ class FollowUpFlow:
         hours = ctx.services.config.reports.reply_window_hours
         _window(conversation, report.id, kind, ctx.turn.now + timedelta(hours=hours))
         done = [[Option("desk-btn-followup-done", FollowUpPress(DONE).encode())]]
-        args = {"reference": report.reference, "max": ctx.services.config.reports.max_photos}
+        reference, most = report.reference, ctx.services.config.reports.max_photos
         if kind != REPLY_ACTION:
-            return [ctx.answer("desk-followup-ask-info", done, scope=SCOPE, **args)]
+            return [
+                ctx.answer(
+                    "desk-followup-ask-info", done, scope=SCOPE, reference=reference, max=most
+                )
+            ]
         # A reply is promised to reach only its reader: say whose.
         by = await who_hears(ctx.session, ctx.services, report, answer=True)
-        return [ctx.answer("desk-followup-ask-reply", done, scope=SCOPE, by=by, **args)]
+        return [
+            ctx.answer(
+                "desk-followup-ask-reply", done, scope=SCOPE, reference=reference, max=most, by=by
+            )
+        ]
 
 
 def _sent(ctx: FlowContext, report: Report, key: str, by: str) -> Answer:
